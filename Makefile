@@ -1,0 +1,34 @@
+# The two quick-start commands: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/chartq up
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmark suite (docs/performance.md): its own Redis, database and processes; writes
+# bench/results/latest.json and latest.md. BENCH_ARGS="--quick" for a smoke run, "--only a,d" for some.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check api worker shared tests bench
+	$(BIN)/ruff format --check api worker shared tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,78 @@
+"""The FastAPI application: routers, error handling, and per-process state opened in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from prometheus_client import CollectorRegistry
+
+from api.errors import install_error_handlers
+from api.metrics import ChartqCollector, HttpMetrics
+from api.metrics import router as metrics_router
+from api.middleware import BodySizeLimit, SecurityHeaders
+from api.routers import chart_tasks, charts, health, pages, queue, sessions, streams
+from api.state import AppState
+from shared.logs import configure_logging
+from shared.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    registry = CollectorRegistry()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state = AppState.open(settings)
+        state.metrics = registry
+        state.metrics_collector = ChartqCollector(state.mux)
+        registry.register(state.metrics_collector)
+        app.state.chartq = state
+        await state.start()
+        try:
+            yield
+        finally:
+            registry.unregister(state.metrics_collector)
+            await state.close()
+
+    app = FastAPI(
+        title="chartq",
+        version="0.1.0",
+        description="Asynchronous chart generation: a chat message becomes a Plotly chart.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for router in (
+        health.router,
+        pages.router,
+        sessions.router,
+        chart_tasks.router,
+        streams.router,
+        charts.router,
+        queue.router,
+        metrics_router,
+    ):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HttpMetrics, registry=registry)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def app_factory() -> FastAPI:
+    """Entry point for `uvicorn --factory api.app:app_factory` (what `chartq api` runs)."""
+    settings = get_settings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    return create_app(settings)

@@ -1,0 +1,90 @@
+"""FastAPI dependencies as `Annotated` aliases: SettingsDep, StoreDep, DbSession, CurrentUser."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.errors import ApiError
+from api.state import AppState
+from shared.auth import InvalidToken, Principal, decode_token
+from shared.settings import Settings
+from shared.task_store import TaskStore
+
+_bearer = HTTPBearer(auto_error=False, description="JWT from `chartq token --user U`")
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.chartq
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+def get_store(state: StateDep) -> TaskStore:
+    return state.store
+
+
+async def get_db(state: StateDep) -> AsyncIterator[AsyncSession]:
+    async with state.sessions() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[TaskStore, Depends(get_store)]
+DbSession = Annotated[AsyncSession, Depends(get_db)]
+
+
+def _authenticate(state: AppState, token: str | None) -> Principal:
+    if not token:
+        raise ApiError(401, "not_authenticated", "Missing bearer token", {"WWW-Authenticate": "Bearer"})
+    try:
+        return decode_token(state.jwt_secret, token)
+    except InvalidToken as exc:
+        raise ApiError(401, "invalid_token", str(exc), {"WWW-Authenticate": "Bearer"}) from exc
+
+
+def current_user(
+    state: StateDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    return _authenticate(state, credentials.credentials if credentials else None)
+
+
+def stream_user(
+    state: StateDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    access_token: Annotated[str | None, Query(description="For EventSource/WebSocket clients")] = None,
+) -> Principal:
+    """Streams also accept `?access_token=`, since EventSource and WebSocket cannot set headers."""
+    return _authenticate(state, credentials.credentials if credentials else access_token)
+
+
+def _require_operator(user: Principal) -> Principal:
+    if not user.is_operator:
+        raise ApiError(
+            403, "forbidden", "The operator role is required (chartq token --user U --role operator)"
+        )
+    return user
+
+
+def operator_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+    return _require_operator(user)
+
+
+def operator_stream_user(user: Annotated[Principal, Depends(stream_user)]) -> Principal:
+    return _require_operator(user)
+
+
+CurrentUser = Annotated[Principal, Depends(current_user)]
+StreamUser = Annotated[Principal, Depends(stream_user)]
+OperatorUser = Annotated[Principal, Depends(operator_user)]
+OperatorStreamUser = Annotated[Principal, Depends(operator_stream_user)]

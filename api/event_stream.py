@@ -1,0 +1,114 @@
+"""What the SSE and WebSocket gateways send: the same envelopes, in seq order, none missed.
+
+A task stream subscribes first, then sends the current state (or, after a reconnect, exactly the events
+after Last-Event-ID) from the task's history, then live events, skipping any seq already sent, and
+ends after the terminal status. A user stream does the same for every task of one user and never ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import orjson
+
+from api.pubsub import Event as Event
+from api.pubsub import PubSubMultiplexer, Resync, Subscription
+from shared import keys
+from shared.models import TaskDTO
+from shared.task_store import TaskStore
+
+
+class SlowConsumer(Exception):
+    """The client read too slowly and its buffer overflowed; it should reconnect with its last seq."""
+
+
+KEEPALIVE = None  # yielded when nothing happened for a keep-alive interval
+
+
+def synthetic_event(task: TaskDTO, seq: int) -> Event:
+    """An envelope for a task whose live history has expired (rebuilt from the SQL run record)."""
+    raw = orjson.dumps(
+        {"type": "status_update", "task_id": task.task_id, "seq": seq, "data": task.model_dump(mode="json")}
+    )
+    return Event.parse(raw)
+
+
+async def _replay(store: TaskStore, task_id: str, after_seq: int, *, current_only: bool) -> list[Event]:
+    if current_only:
+        return [Event.parse(raw) for raw in await store.latest_events([task_id])]
+    return [Event.parse(raw) for raw in await store.history(task_id, after_seq)]
+
+
+async def _next(subscription: Subscription, keepalive_s: float) -> Event | Resync | None:
+    item = await subscription.next(keepalive_s)
+    if subscription.overflowed:
+        raise SlowConsumer
+    return item
+
+
+async def task_events(
+    mux: PubSubMultiplexer,
+    store: TaskStore,
+    task_id: str,
+    *,
+    last_seq: int | None,
+    keepalive_s: float,
+    fallback: TaskDTO,
+) -> AsyncIterator[Event | None]:
+    """`last_seq` None: start from the current state; a number: replay every event after it."""
+    async with mux.subscribe(keys.task_channel(task_id)) as subscription:
+        latest = await _replay(store, task_id, 0, current_only=True)
+        if last_seq is None:
+            backlog = latest or [synthetic_event(fallback, 1)]
+        else:
+            backlog = await _replay(store, task_id, last_seq, current_only=False)
+            if not backlog and latest and latest[0].terminal:
+                return  # the client already has everything, the terminal status included
+            if not backlog and not latest and fallback.status.is_terminal:
+                backlog = [synthetic_event(fallback, last_seq + 1)]
+        sent = last_seq or 0
+        while True:
+            for event in backlog:
+                if event.seq > sent:
+                    yield event
+                    sent = event.seq
+                    if event.terminal:
+                        return
+            item = await _next(subscription, keepalive_s)
+            if item is None:
+                yield KEEPALIVE
+                backlog = []
+            elif isinstance(item, Resync):
+                backlog = await _replay(store, task_id, sent, current_only=False)
+            else:
+                backlog = [item]
+
+
+async def user_events(
+    mux: PubSubMultiplexer, store: TaskStore, user_id: str, *, keepalive_s: float
+) -> AsyncIterator[Event | None]:
+    async with mux.subscribe(keys.user_channel(user_id)) as subscription:
+        sent: dict[str, int] = {}
+
+        async def snapshot() -> list[Event]:
+            active = await store.active_task_ids(user_id)
+            return [Event.parse(raw) for raw in await store.latest_events(active)]
+
+        backlog = await snapshot()
+        while True:
+            for event in backlog:
+                if event.seq > sent.get(event.task_id, 0):
+                    yield event
+                    # Forget ended tasks so a long-lived stream's memory stays bounded.
+                    if event.terminal:
+                        sent.pop(event.task_id, None)
+                    else:
+                        sent[event.task_id] = event.seq
+            item = await _next(subscription, keepalive_s)
+            if item is None:
+                yield KEEPALIVE
+                backlog = []
+            elif isinstance(item, Resync):
+                backlog = await snapshot()
+            else:
+                backlog = [item]

@@ -1,0 +1,155 @@
+"""Prometheus metrics (`GET /metrics`, operator role).
+
+Queue depth, workers, outcomes, durations and events are cluster-wide (read from Redis at scrape time,
+the same in every API process: aggregate them with max(), not sum()). Stream subscribers and HTTP
+request metrics belong to the process that serves the scrape.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Response
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily, Metric
+from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.deps import OperatorUser, StateDep
+from api.pubsub import PubSubMultiplexer
+from shared.duration_bins import prometheus_buckets
+from shared.stats import OUTCOMES, QueueDepth
+from shared.workers import live_workers
+
+router = APIRouter(tags=["operations"])
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+
+class Snapshot:
+    """Cluster-wide values read from Redis for one scrape."""
+
+    def __init__(self, depth: QueueDepth, totals: dict[str, float], workers: int) -> None:
+        self.depth, self.totals, self.workers = depth, totals, workers
+
+
+class ChartqCollector(Collector):
+    def __init__(self, mux: PubSubMultiplexer) -> None:
+        self.mux = mux
+        self.snapshot: Snapshot | None = None
+
+    def collect(self) -> Iterator[Metric]:
+        yield GaugeMetricFamily(
+            "chartq_stream_subscribers",
+            "Open SSE and WebSocket subscriptions (this process)",
+            value=self.mux.subscribers,
+        )
+        yield GaugeMetricFamily(
+            "chartq_pubsub_channels",
+            "Redis channels subscribed for clients (this process)",
+            value=self.mux.channels,
+        )
+        yield CounterMetricFamily(
+            "chartq_stream_events_delivered",
+            "Events handed to subscribers (this process)",
+            value=self.mux.delivered,
+        )
+        if self.snapshot is None:
+            return
+        depth, totals = self.snapshot.depth, self.snapshot.totals
+        queued = GaugeMetricFamily(
+            "chartq_queue_depth", "Tasks waiting to start, by priority", labels=["priority"]
+        )
+        for priority, count in depth.queued.items():
+            queued.add_metric([priority], count)
+        yield queued
+        yield GaugeMetricFamily("chartq_queue_deferred", "Tasks waiting for a retry", value=depth.deferred)
+        yield GaugeMetricFamily("chartq_tasks_processing", "Tasks running now", value=depth.processing)
+        yield GaugeMetricFamily(
+            "chartq_workers_alive", "Worker processes heartbeating", value=self.snapshot.workers
+        )
+        yield GaugeMetricFamily(
+            "chartq_queue_oldest_age_seconds",
+            "Age of the oldest waiting task",
+            value=depth.oldest_queued_age_s or 0.0,
+        )
+        outcomes = CounterMetricFamily("chartq_tasks", "Tasks that ended, by outcome", labels=["outcome"])
+        for outcome in OUTCOMES:
+            outcomes.add_metric([outcome], totals.get(outcome, 0.0))
+        yield outcomes
+        yield CounterMetricFamily(
+            "chartq_events_published", "status_update events published", value=totals.get("events", 0.0)
+        )
+        yield from _duration_histograms(totals)
+
+
+def _duration_histograms(totals: dict[str, float]) -> Iterator[Metric]:
+    bins: dict[str, dict[int, int]] = defaultdict(dict)
+    for name, value in totals.items():
+        if name.startswith("h:"):
+            _, series, index = name.split(":")
+            bins[series][int(index)] = int(value)
+    histogram = HistogramMetricFamily(
+        "chartq_task_duration_seconds",
+        "Step, queue-wait and end-to-end durations of completed tasks",
+        labels=["step"],
+    )
+    for series, counts in sorted(bins.items()):
+        buckets = [
+            (("+Inf" if le == float("inf") else f"{le:.6g}"), n) for le, n in prometheus_buckets(counts)
+        ]
+        histogram.add_metric([series], buckets, sum_value=totals.get(f"sum:{series}", 0.0))
+    yield histogram
+
+
+class HttpMetrics:
+    """Request counts and latency per route template (not per URL, to keep label sets small)."""
+
+    def __init__(self, app: ASGIApp, registry: CollectorRegistry) -> None:
+        self.app = app
+        self.requests = Counter(
+            "chartq_http_requests", "HTTP requests", ["method", "route", "status"], registry=registry
+        )
+        self.latency = Histogram(
+            "chartq_http_request_duration_seconds",
+            "Time to the response headers",
+            ["method", "route"],
+            registry=registry,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def observe(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                route = getattr(scope.get("route"), "path", "unmatched")
+                self.latency.labels(scope["method"], route).observe(time.perf_counter() - started)
+                self.requests.labels(scope["method"], route, str(status)).inc()
+            await send(message)
+
+        await self.app(scope, receive, observe)
+
+
+@router.get(
+    "/metrics",
+    response_class=Response,
+    responses={
+        200: {"content": {CONTENT_TYPE: {}}},
+        401: {"description": "No or invalid token"},
+        403: {"description": "The operator role is required"},
+    },
+)
+async def metrics(_: OperatorUser, state: StateDep) -> Response:
+    collector: ChartqCollector = state.metrics_collector
+    depth = await state.stats.depth()
+    totals = await state.stats.totals()
+    workers = len(await live_workers(state.redis, state.settings.queue_name))
+    collector.snapshot = Snapshot(depth, totals, workers)
+    return Response(generate_latest(state.metrics), media_type=CONTENT_TYPE)

@@ -1,0 +1,154 @@
+"""Chart tasks: create (202), status, result, cancel, and the tasks and charts of a chat message."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import uuid4
+
+from fastapi import APIRouter, Response
+
+from api.access import owned_message, owned_task
+from api.cancellation import cancel
+from api.deps import CurrentUser, DbSession, StateDep, StoreDep
+from api.errors import ApiError, not_found
+from shared.chart_store import (
+    chart_to_dto,
+    charts_of_message,
+    find_chart_for_request,
+    get_visible_chart,
+)
+from shared.models import (
+    ACTIVE_STATUSES,
+    ChartDTO,
+    ChartsByMessage,
+    ChartTaskCreate,
+    ErrorDTO,
+    ResourceId,
+    TaskDTO,
+    TaskStatus,
+)
+from shared.task_store import new_task_dto, request_key
+
+router = APIRouter(prefix="/api/v1/analytics/charts", tags=["chart tasks"])
+
+CANCEL_WAIT_SECONDS = 2.0
+CANCEL_POLL_SECONDS = 0.05
+# 401, 503 and (with a body) 413/422 are documented for every operation by api.errors.document_errors.
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDTO, "description": "No such task"}}
+
+
+def status_url(task_id: str) -> str:
+    return f"{router.prefix}/async/{task_id}/status"
+
+
+@router.post(
+    "/async",
+    status_code=202,
+    response_model=TaskDTO,
+    responses={
+        200: {"model": TaskDTO, "description": "An existing task or chart answers the request"},
+        404: {"model": ErrorDTO, "description": "No such message"},
+        429: {"model": ErrorDTO, "description": "Too many active tasks for this user"},
+        503: {"model": ErrorDTO, "description": "The queue is full or unavailable"},
+    },
+)
+async def create_chart_task(
+    body: ChartTaskCreate,
+    user: CurrentUser,
+    db: DbSession,
+    store: StoreDep,
+    response: Response,
+) -> TaskDTO:
+    message = await owned_message(db, user, body.message_id)
+    request = request_key(body.adjustment_query)
+    if not body.force_create:
+        chart = await find_chart_for_request(db, user.user_id, message.id, request)
+        if chart is not None:
+            response.status_code = 200
+            response.headers["Location"] = status_url(chart.task_id)
+            return await owned_task(store, db, user, chart.task_id)
+
+    dto = new_task_dto(str(uuid4()), message.id, message.session_id, body.priority)
+    job = {
+        "task_id": dto.task_id,
+        "user_id": user.user_id,
+        "org": user.org,
+        "message_id": message.id,
+        "session_id": message.session_id,
+        "question": message.content,
+        "adjustment_query": body.adjustment_query,
+        "visibility": body.visibility.value,
+        "request_key": request,
+        "priority": body.priority.value,
+        "created_at": dto.created_at.isoformat(),
+    }
+    result = await store.create(dto, user_id=user.user_id, org=user.org, request=request, job_kwargs=job)
+    if result.outcome == "user_cap":
+        raise ApiError(
+            429,
+            "too_many_active_tasks",
+            f"You have {result.count} charts in progress; wait for one to finish.",
+            {"Retry-After": "5"},
+        )
+    if result.outcome == "queue_full":
+        raise ApiError(
+            503, "queue_full", "The chart queue is full; try again shortly.", {"Retry-After": "10"}
+        )
+    response.headers["Location"] = status_url(result.task_id)
+    if result.outcome == "existing":
+        response.status_code = 200
+        existing = await store.get(result.task_id)
+        if existing is not None:
+            return existing.dto
+    return dto
+
+
+@router.get("/async/{task_id}/status", response_model=TaskDTO, responses=_NOT_FOUND)
+async def get_task_status(task_id: ResourceId, user: CurrentUser, db: DbSession, store: StoreDep) -> TaskDTO:
+    return await owned_task(store, db, user, task_id)
+
+
+@router.get(
+    "/async/{task_id}/result",
+    response_model=ChartDTO,
+    responses={
+        **_NOT_FOUND,
+        409: {"model": ErrorDTO, "description": "Not COMPLETED (yet); code is the failure's error_code"},
+    },
+)
+async def get_task_result(task_id: ResourceId, user: CurrentUser, db: DbSession, store: StoreDep) -> ChartDTO:
+    task = await owned_task(store, db, user, task_id)
+    if task.status == TaskStatus.FAILED:
+        raise ApiError(409, task.error_code or "failed", task.error_message or "The chart could not be made")
+    if task.status != TaskStatus.COMPLETED or task.chart_id is None:
+        raise ApiError(409, "not_ready", f"The task is {task.status.value}; the result exists once COMPLETED")
+    chart = await get_visible_chart(db, task.chart_id, user)
+    if chart is None:
+        raise not_found("Chart")
+    return chart_to_dto(chart)
+
+
+@router.delete("/async/{task_id}", response_model=TaskDTO, responses=_NOT_FOUND)
+async def cancel_task(task_id: ResourceId, user: CurrentUser, db: DbSession, state: StateDep) -> TaskDTO:
+    """A PENDING task is cancelled here and never runs; a PROCESSING one is stopped by its worker."""
+    stored = await state.store.get(task_id)
+    if stored is None or stored.user_id != user.user_id:
+        return await owned_task(state.store, db, user, task_id)  # 404, or the final state of an old task
+    return await cancel(state, db, stored)
+
+
+@router.get(
+    "/by-message/{message_id}",
+    response_model=ChartsByMessage,
+    responses={404: {"model": ErrorDTO, "description": "No such message"}},
+)
+async def charts_by_message(
+    message_id: ResourceId, user: CurrentUser, db: DbSession, store: StoreDep
+) -> ChartsByMessage:
+    message = await owned_message(db, user, message_id)
+    charts = await charts_of_message(db, user.user_id, message.id)
+    tasks = await store.get_many(await store.message_task_ids(user.user_id, message.id))
+    active = sorted((t for t in tasks if t.status in ACTIVE_STATUSES), key=lambda t: t.created_at)
+    return ChartsByMessage(
+        charts=[chart_to_dto(c) for c in charts], active_tasks=active, has_active_tasks=bool(active)
+    )

@@ -1,0 +1,58 @@
+"""What one API process holds for its lifetime: settings, Redis, the database and the task store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from arq.connections import ArqRedis
+from prometheus_client import CollectorRegistry
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from api.pubsub import PubSubMultiplexer
+from shared.database import create_engine, session_factory
+from shared.redis import create_redis
+from shared.settings import Settings
+from shared.stats import StatsStore
+from shared.task_store import TaskStore
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    redis: ArqRedis
+    engine: AsyncEngine
+    sessions: async_sessionmaker[Any]
+    store: TaskStore
+    mux: PubSubMultiplexer
+    stats: StatsStore
+    jwt_secret: str
+    metrics: CollectorRegistry = field(default_factory=CollectorRegistry)
+    metrics_collector: Any = None
+
+    @classmethod
+    def open(cls, settings: Settings) -> AppState:
+        redis = create_redis(settings.redis_url)
+        engine = create_engine(settings.database_url)
+        # Its own client with no read timeout: a pub/sub connection is idle most of the time, and
+        # health checks (PING every 15 s) find a dead one instead.
+        pubsub_redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, health_check_interval=15)
+        return cls(
+            settings=settings,
+            redis=redis,
+            engine=engine,
+            sessions=session_factory(engine),
+            store=TaskStore(redis, settings),
+            stats=StatsStore(redis, settings.queue_name),
+            mux=PubSubMultiplexer(pubsub_redis, buffer_size=settings.subscriber_buffer),
+            jwt_secret=settings.signing_secret(),
+        )
+
+    async def start(self) -> None:
+        await self.mux.start()
+
+    async def close(self) -> None:
+        await self.mux.close()
+        await self.redis.aclose()
+        await self.engine.dispose()

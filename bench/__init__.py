@@ -1,0 +1,1 @@
+"""`make bench`: chartq's benchmark suite (see docs/performance.md). Run with `python -m bench.run`."""

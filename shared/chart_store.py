@@ -1,0 +1,146 @@
+"""Charts and task runs in SQL: idempotent writes for the worker, visibility-checked reads for the API."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.auth import Principal
+from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility
+from shared.sql_models import Chart, TaskRun
+from shared.task_store import utcnow
+
+
+def chart_to_dto(chart: Chart) -> ChartDTO:
+    return ChartDTO(
+        id=chart.id,
+        task_id=chart.task_id,
+        message_id=chart.message_id,
+        session_id=chart.session_id,
+        title=chart.title,
+        visibility=Visibility(chart.visibility),
+        spec=chart.spec,
+        figure=chart.figure,
+        sql=chart.sql,
+        row_count=chart.row_count,
+        interpretation=chart.interpretation,
+        time_range=TimeRangeDTO(start=chart.time_start, end=chart.time_end),
+        data_as_of=chart.data_as_of,
+        created_at=chart.created_at,
+        expires_at=chart.expires_at,
+    )
+
+
+def can_view(chart: Chart, user: Principal) -> bool:
+    if chart.deleted_at is not None or chart.expires_at <= utcnow():
+        return False
+    if chart.owner_id == user.user_id or chart.visibility == Visibility.PUBLIC:
+        return True
+    return chart.visibility == Visibility.ORG and bool(chart.org_id) and chart.org_id == user.org
+
+
+async def get_visible_chart(db: AsyncSession, chart_id: str, user: Principal) -> Chart | None:
+    chart = await db.get(Chart, chart_id)
+    return chart if chart is not None and can_view(chart, user) else None
+
+
+def _live_charts() -> sa.Select[Chart]:
+    return sa.select(Chart).where(Chart.deleted_at.is_(None), Chart.expires_at > utcnow())
+
+
+async def find_chart_for_request(
+    db: AsyncSession, user_id: str, message_id: str, request_key: str
+) -> Chart | None:
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.message_id == message_id, Chart.request_key == request_key)
+        .order_by(Chart.created_at.desc())
+        .limit(1)
+    )
+    return (await db.scalars(query)).first()
+
+
+async def charts_of_message(db: AsyncSession, user_id: str, message_id: str) -> list[Chart]:
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.message_id == message_id)
+        .order_by(Chart.created_at.desc())
+    )
+    return list(await db.scalars(query))
+
+
+async def charts_of_session(db: AsyncSession, user_id: str, session_id: str, limit: int) -> list[Chart]:
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.session_id == session_id)
+        .order_by(Chart.created_at.desc())
+        .limit(limit)
+    )
+    return list(await db.scalars(query))
+
+
+async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
+    """Inserts the chart of a task once; a second attempt for the same task returns the first chart."""
+    existing = (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).first()
+    if existing is not None:
+        return existing
+    db.add(chart)
+    try:
+        await db.commit()
+    except IntegrityError:
+        # Another attempt of the same task won the race between our SELECT and INSERT.
+        await db.rollback()
+        return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
+    return chart
+
+
+async def record_run(db: AsyncSession, run: TaskRun) -> None:
+    await db.merge(run)
+    await db.commit()
+
+
+async def get_run(db: AsyncSession, task_id: str, user_id: str) -> TaskRun | None:
+    run = await db.get(TaskRun, task_id)
+    return run if run is not None and run.user_id == user_id else None
+
+
+def run_to_dto(run: TaskRun) -> TaskDTO:
+    """A TaskDTO rebuilt from the durable run record, once the live Redis hash has expired."""
+    status = TaskStatus(run.status)
+    done = status == TaskStatus.COMPLETED
+    steps = run.step_durations_ms or {}
+    return TaskDTO(
+        task_id=run.task_id,
+        message_id=run.message_id,
+        session_id=run.session_id,
+        status=status,
+        progress=100 if done else 0,
+        current_step=Step.DONE if done else Step.QUEUED,
+        step_progress={
+            step: 100 if done or step in steps else 0
+            for step in (s.value for s in Step)
+            if step not in (Step.QUEUED, Step.DONE)
+        },
+        error_message=run.error_message,
+        error_code=run.error_code,
+        chart_id=run.chart_id,
+        priority=Priority(run.priority),
+        attempt=run.attempts,
+        created_at=run.created_at,
+        started_at=run.started_at,
+        completed_at=run.completed_at,
+        message=status_sentence(status, run.error_message),
+    )
+
+
+def status_sentence(status: TaskStatus, error: str | None = None) -> str:
+    return {
+        TaskStatus.PENDING: "Waiting for a worker.",
+        TaskStatus.PROCESSING: "Making the chart.",
+        TaskStatus.COMPLETED: "The chart is ready.",
+        TaskStatus.FAILED: f"The chart could not be made: {error}"
+        if error
+        else "The chart could not be made.",
+        TaskStatus.CANCELLED: "The task was cancelled.",
+    }[status]

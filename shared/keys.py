@@ -1,0 +1,125 @@
+"""Every Redis key and channel chartq uses, in one place.
+
+Each key chartq writes carries a TTL (see `shared.task_store`), so an abandoned task cleans itself up.
+Keys of one task share the `{task_id}` hash tag so that a Lua script touching them stays on one slot.
+"""
+
+from __future__ import annotations
+
+PREFIX = "chartq"
+
+# arq's own keys (the queue sorted set is configurable, see Settings.queue_name).
+ARQ_JOB_PREFIX = "arq:job:"
+ARQ_ABORT_SET = "arq:abort"
+ARQ_IN_PROGRESS_PREFIX = "arq:in-progress:"
+
+
+def task(task_id: str) -> str:
+    """Hash: the task's TaskDTO as JSON plus the fields the scripts check (status, user, seq)."""
+    return f"{PREFIX}:task:{{{task_id}}}"
+
+
+def task_events(task_id: str) -> str:
+    """List: the last N event envelopes of a task, for replay after a reconnect."""
+    return f"{PREFIX}:task:{{{task_id}}}:events"
+
+
+def task_channel(task_id: str) -> str:
+    """Pub/sub channel: status_update envelopes of one task."""
+    return f"{PREFIX}:events:task:{task_id}"
+
+
+def user_channel(user_id: str) -> str:
+    """Pub/sub channel: status_update envelopes of every task of one user."""
+    return f"{PREFIX}:events:user:{user_id}"
+
+
+def message_index(user_id: str, message_id: str) -> str:
+    """Hash: task_id -> request key, for every task made from one chat message."""
+    return f"{PREFIX}:msg:{user_id}:{message_id}"
+
+
+def active_request(user_id: str, message_id: str, request_key: str) -> str:
+    """String: the task currently working on (message, adjustment); makes re-posting idempotent."""
+    return f"{PREFIX}:active:{user_id}:{message_id}:{request_key}"
+
+
+def user_active(user_id: str) -> str:
+    """Set: the user's PENDING and PROCESSING task ids (the per-user backpressure cap)."""
+    return f"{PREFIX}:user:{user_id}:active"
+
+
+def arq_job(task_id: str) -> str:
+    return ARQ_JOB_PREFIX + task_id
+
+
+# Operations, per queue (several deployments may share one Redis): running tasks, the worker registry,
+# statistics. See shared.stats and shared.workers.
+
+
+def running(queue: str, priority: str) -> str:
+    """Sorted set: task ids of one priority now PROCESSING, scored by start time (ms)."""
+    return f"{PREFIX}:{{{queue}}}:running:{priority}"
+
+
+def workers(queue: str) -> str:
+    """Sorted set: worker id -> last heartbeat (ms), for the workers serving this queue."""
+    return f"{PREFIX}:{{{queue}}}:workers"
+
+
+def worker(worker_id: str) -> str:
+    """String: one worker's heartbeat as JSON (host, pid, concurrency, counters); expires when it stops."""
+    return f"{PREFIX}:worker:{worker_id}"
+
+
+def stats_prefix(queue: str) -> str:
+    """Prefix of the per-second ("s:<epoch s>"), per-minute ("m:<epoch min>") outcome hashes and the
+    per-10-second duration hashes ("d:<epoch s // 10>")."""
+    return f"{PREFIX}:{{{queue}}}:stats:"
+
+
+def outcomes_by_second(queue: str, epoch_second: int) -> str:
+    return f"{stats_prefix(queue)}s:{epoch_second}"
+
+
+def outcomes_by_minute(queue: str, epoch_minute: int) -> str:
+    return f"{stats_prefix(queue)}m:{epoch_minute}"
+
+
+def durations(queue: str, epoch_10s: int) -> str:
+    return f"{stats_prefix(queue)}d:{epoch_10s}"
+
+
+def stats_totals(queue: str) -> str:
+    """Hash: all-time counters, histogram bins and sums, for /metrics."""
+    return f"{stats_prefix(queue)}totals"
+
+
+def recent_failures(queue: str) -> str:
+    """List: the newest failures as JSON."""
+    return f"{stats_prefix(queue)}failures"
+
+
+def depth_history(queue: str) -> str:
+    """List: queue depth samples, newest first, for the dashboard."""
+    return f"{stats_prefix(queue)}depth"
+
+
+def depth_sample_lock(queue: str, slot: int) -> str:
+    """String: taken by the one process that records the queue depth sample of a slot."""
+    return f"{stats_prefix(queue)}depth-lock:{slot}"
+
+
+def reaper_lock(queue: str) -> str:
+    """String: held by the one worker that looks for orphaned tasks in this pass."""
+    return f"{PREFIX}:{{{queue}}}:reaper-lock"
+
+
+def arq_in_progress(task_id: str) -> str:
+    """String: arq's marker that a worker holds the job; deleting it lets another worker take it."""
+    return ARQ_IN_PROGRESS_PREFIX + task_id
+
+
+def wake(queue: str) -> str:
+    """List: one token per newly enqueued task; idle workers BLPOP it instead of polling the queue."""
+    return f"{PREFIX}:{{{queue}}}:wake"

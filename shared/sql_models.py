@@ -1,0 +1,106 @@
+"""SQL tables: chat sessions and messages, stored charts, and one run record per chart task."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them without a zone)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: sa.JSON()}
+
+
+class ChatSession(Base):
+    __tablename__ = "chat_sessions"
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(sa.String(128), index=True)
+    org_id: Mapped[str] = mapped_column(sa.String(128), default="")
+    title: Mapped[str | None] = mapped_column(sa.String(200))
+    message_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (sa.UniqueConstraint("session_id", "message_index"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(sa.ForeignKey("chat_sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(sa.String(128), index=True)
+    role: Mapped[str] = mapped_column(sa.String(16))
+    content: Mapped[str] = mapped_column(sa.Text)
+    message_index: Mapped[int]
+    created_at: Mapped[datetime]
+
+
+class Chart(Base):
+    __tablename__ = "charts"
+    __table_args__ = (sa.Index("ix_charts_message_request", "message_id", "request_key"),)
+
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    # Unique: persisting the same task twice (a retry after a crash) finds the existing chart.
+    task_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    message_id: Mapped[str] = mapped_column(sa.String(36))
+    session_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    owner_id: Mapped[str] = mapped_column(sa.String(128), index=True)
+    org_id: Mapped[str] = mapped_column(sa.String(128), default="")
+    visibility: Mapped[str] = mapped_column(sa.String(16))
+    request_key: Mapped[str] = mapped_column(sa.String(32))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    spec: Mapped[dict[str, Any]]
+    figure: Mapped[dict[str, Any]]
+    sql: Mapped[str] = mapped_column(sa.Text)
+    row_count: Mapped[int]
+    interpretation: Mapped[str] = mapped_column(sa.Text)
+    time_start: Mapped[str | None] = mapped_column(sa.String(32))
+    time_end: Mapped[str | None] = mapped_column(sa.String(32))
+    data_as_of: Mapped[str | None] = mapped_column(sa.String(32))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    deleted_at: Mapped[datetime | None]
+
+
+class TaskRun(Base):
+    """The durable record of a chart task, written when it ends (Redis keeps the live state)."""
+
+    __tablename__ = "task_runs"
+
+    task_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(sa.String(128), index=True)
+    message_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    session_id: Mapped[str] = mapped_column(sa.String(36))
+    request_key: Mapped[str] = mapped_column(sa.String(32))
+    priority: Mapped[str] = mapped_column(sa.String(8))
+    status: Mapped[str] = mapped_column(sa.String(16))
+    attempts: Mapped[int] = mapped_column(default=0)
+    step_durations_ms: Mapped[dict[str, Any]]
+    error_code: Mapped[str | None] = mapped_column(sa.String(64))
+    error_message: Mapped[str | None] = mapped_column(sa.Text)
+    worker_id: Mapped[str | None] = mapped_column(sa.String(128))
+    chart_id: Mapped[str | None] = mapped_column(sa.String(36))
+    created_at: Mapped[datetime]
+    started_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]

@@ -1,0 +1,109 @@
+"""Lua scripts that keep a task's hash, history, indexes and pub/sub events consistent in one round trip.
+
+Why Lua: a status change, its sequence number, the replay history and the PUBLISH must happen together,
+or a subscriber could see seq 5 before seq 4, or replay could miss an event that was published. A
+terminal status is sticky: once COMPLETED, FAILED or CANCELLED, no later write changes it, which is
+what makes cancel-vs-start races safe.
+"""
+
+from __future__ import annotations
+
+# Shared Lua: builds the envelope of DESIGN.md around a TaskDTO JSON without decoding it.
+_APPEND_AND_PUBLISH = """
+local function append_and_publish(task_key, events_key, task_chan, user_chan, task_id, seq, dto, ttl, cap)
+  local env = '{"type":"status_update","task_id":"' .. task_id .. '","seq":' .. seq .. ',"data":' .. dto .. '}'
+  redis.call('RPUSH', events_key, env)
+  redis.call('LTRIM', events_key, -cap, -1)
+  redis.call('EXPIRE', events_key, ttl)
+  redis.call('EXPIRE', task_key, ttl)
+  redis.call('PUBLISH', task_chan, env)
+  redis.call('PUBLISH', user_chan, env)
+  return env
+end
+-- All-time counters live 30 days past their last change.
+local TOTALS_TTL = 2592000
+local function is_active(status)
+  return status == 'PENDING' or status == 'PROCESSING'
+end
+"""
+
+# KEYS: task, events, task_chan, user_chan, user_active, message_index, active_request, queue, arq_job,
+#       stats_totals, wake
+# ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, score, job_ttl_ms,
+#       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id
+# Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id}
+CREATE_TASK = (
+    _APPEND_AND_PUBLISH
+    + """
+local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
+local function task_key(id) return ARGV[13] .. id .. ARGV[14] end
+
+local existing = redis.call('GET', KEYS[7])
+if existing and is_active(redis.call('HGET', task_key(existing), 'status')) then
+  return {'existing', existing}
+end
+
+local user_cap = tonumber(ARGV[11])
+if user_cap > 0 and redis.call('SCARD', KEYS[5]) >= user_cap then
+  -- Forget members whose task ended or expired without being removed, then count again.
+  for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
+    if not is_active(redis.call('HGET', task_key(id), 'status')) then redis.call('SREM', KEYS[5], id) end
+  end
+  local n = redis.call('SCARD', KEYS[5])
+  if n >= user_cap then return {'user_cap', tostring(n)} end
+end
+local queue_cap = tonumber(ARGV[12])
+if queue_cap > 0 then
+  local depth = redis.call('ZCARD', KEYS[8])
+  if depth >= queue_cap then return {'queue_full', tostring(depth)} end
+end
+
+redis.call('HSET', KEYS[1], 'status', 'PENDING', 'dto', ARGV[2], 'user', ARGV[5], 'org', ARGV[6],
+  'seq', 1, 'request_key', ARGV[7], 'message_id', ARGV[15], 'job', ARGV[8], 'cancel', '0')
+append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], 1, ARGV[2], ttl, cap)
+redis.call('SADD', KEYS[5], ARGV[1])
+redis.call('EXPIRE', KEYS[5], ttl)
+redis.call('HSET', KEYS[6], ARGV[1], ARGV[7])
+redis.call('EXPIRE', KEYS[6], ttl)
+redis.call('SET', KEYS[7], ARGV[1], 'EX', ttl)
+redis.call('SET', KEYS[9], ARGV[8], 'PX', tonumber(ARGV[10]))
+redis.call('ZADD', KEYS[8], ARGV[9], ARGV[1])
+redis.call('PEXPIRE', KEYS[8], tonumber(ARGV[10]) + 3600000)
+redis.call('HINCRBY', KEYS[10], 'events', 1)
+redis.call('EXPIRE', KEYS[10], TOTALS_TTL)
+-- Wake one idle worker; the list is capped because a token only says "look at the queue".
+redis.call('LPUSH', KEYS[11], '1')
+redis.call('LTRIM', KEYS[11], 0, 255)
+redis.call('PEXPIRE', KEYS[11], 60000)
+return {'created', ARGV[1]}
+"""
+)
+
+# KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals
+# ARGV: task_id, new_status, dto, ttl, cap, expected_status ('' = any active), extra field/value pairs...
+# Returns {seq, envelope} on success, {0, current_status} when refused, {-1, ''} for an unknown task.
+TRANSITION = (
+    _APPEND_AND_PUBLISH
+    + """
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then return {-1, ''} end
+if not is_active(current) then return {0, current} end
+if ARGV[6] ~= '' and current ~= ARGV[6] then return {0, current} end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+redis.call('HSET', KEYS[1], 'status', ARGV[2], 'dto', ARGV[3])
+for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local env = append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], seq, ARGV[3],
+  tonumber(ARGV[4]), tonumber(ARGV[5]))
+if not is_active(ARGV[2]) then redis.call('SREM', KEYS[5], ARGV[1]) end
+if ARGV[2] == 'PROCESSING' then
+  local now = redis.call('TIME')
+  redis.call('ZADD', KEYS[6], 'NX', now[1] * 1000 + math.floor(now[2] / 1000), ARGV[1])
+  redis.call('EXPIRE', KEYS[6], tonumber(ARGV[4]))
+else
+  redis.call('ZREM', KEYS[6], ARGV[1])
+end
+redis.call('HINCRBY', KEYS[7], 'events', 1)
+redis.call('EXPIRE', KEYS[7], TOTALS_TTL)
+return {seq, env}
+"""
+)

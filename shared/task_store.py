@@ -1,0 +1,240 @@
+"""The task hash, its event history and the message index in Redis (key names in `shared.keys`)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal, cast
+
+from arq.connections import ArqRedis
+
+from shared import keys
+from shared.models import PIPELINE_STEPS, Priority, Step, TaskDTO, TaskStatus
+from shared.redis import dumps, loads
+from shared.settings import Settings
+from shared.task_scripts import CREATE_TASK, TRANSITION
+
+CHART_FUNCTION = "run_chart"
+# arq runs the lowest score first among scores <= now. Subtracting a large offset puts every high job
+# ahead of every normal one (and normal ahead of low) while keeping FIFO order inside a priority; all
+# scores stay in the past, so none of them looks deferred to arq.
+PRIORITY_OFFSET_MS = 10**11
+PRIORITY_RANK = {Priority.HIGH: 2, Priority.NORMAL: 1, Priority.LOW: 0}
+
+
+def queue_score(priority: Priority, now_ms: int) -> int:
+    return now_ms - PRIORITY_RANK[priority] * PRIORITY_OFFSET_MS
+
+
+def request_key(adjustment_query: str | None) -> str:
+    """Identifies "the same request" for one message: the normalised adjustment text."""
+    text = " ".join((adjustment_query or "").lower().split())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_task_dto(task_id: str, message_id: str, session_id: str, priority: Priority) -> TaskDTO:
+    return TaskDTO(
+        task_id=task_id,
+        message_id=message_id,
+        session_id=session_id,
+        status=TaskStatus.PENDING,
+        progress=0,
+        current_step=Step.QUEUED,
+        step_progress={step.value: 0 for step in PIPELINE_STEPS},
+        priority=priority,
+        created_at=utcnow(),
+        message="Waiting for a worker.",
+    )
+
+
+@dataclass(frozen=True)
+class StoredTask:
+    dto: TaskDTO
+    user_id: str
+    org: str
+    cancel_requested: bool
+    # The chart job's keyword arguments, and arq's serialized job (to enqueue it again if arq lost it).
+    job: dict[str, Any]
+    job_payload: bytes
+
+
+Outcome = Literal["created", "existing", "user_cap", "queue_full"]
+
+
+@dataclass(frozen=True)
+class CreateResult:
+    outcome: Outcome
+    task_id: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    applied: bool
+    seq: int
+    current_status: str
+    envelope: bytes | None = None
+
+
+class TaskStore:
+    def __init__(self, redis: ArqRedis, settings: Settings) -> None:
+        self.redis = redis
+        self.settings = settings
+        self._create = redis.register_script(CREATE_TASK)
+        self._transition = redis.register_script(TRANSITION)
+
+    async def create(
+        self,
+        dto: TaskDTO,
+        *,
+        user_id: str,
+        org: str,
+        request: str,
+        job_kwargs: dict[str, Any],
+    ) -> CreateResult:
+        """Stores, indexes and enqueues a task, unless the same request is already active."""
+        now_ms = int(time.time() * 1000)
+        payload = dumps({"t": None, "f": CHART_FUNCTION, "a": [], "k": job_kwargs, "et": now_ms})
+        ttl = self.settings.task_ttl_seconds
+        prefix, suffix = keys.task("\0").split("\0")
+        raw = await self._create(
+            keys=[
+                keys.task(dto.task_id),
+                keys.task_events(dto.task_id),
+                keys.task_channel(dto.task_id),
+                keys.user_channel(user_id),
+                keys.user_active(user_id),
+                keys.message_index(user_id, dto.message_id),
+                keys.active_request(user_id, dto.message_id, request),
+                self.settings.queue_name,
+                keys.arq_job(dto.task_id),
+                keys.stats_totals(self.settings.queue_name),
+                keys.wake(self.settings.queue_name),
+            ],
+            args=[
+                dto.task_id,
+                dto.model_dump_json(),
+                ttl,
+                self.settings.event_history_size,
+                user_id,
+                org,
+                request,
+                payload,
+                queue_score(dto.priority, now_ms),
+                ttl * 1000,
+                self.settings.max_active_tasks_per_user,
+                self.settings.max_queue_length,
+                prefix,
+                suffix,
+                dto.message_id,
+            ],
+        )
+        outcome: Outcome = raw[0].decode()
+        value: str = raw[1].decode()
+        if outcome in ("user_cap", "queue_full"):
+            return CreateResult(outcome, "", int(value))
+        return CreateResult(outcome, value)
+
+    async def get(self, task_id: str) -> StoredTask | None:
+        fields = ["dto", "user", "org", "cancel", "job"]
+        dto, user, org, cancel, job = await cast(
+            Awaitable[list[Any]], self.redis.hmget(keys.task(task_id), fields)
+        )
+        if dto is None:
+            return None
+        return StoredTask(
+            dto=TaskDTO.model_validate_json(dto),
+            user_id=user.decode(),
+            org=(org or b"").decode(),
+            cancel_requested=cancel == b"1",
+            job=loads(job).get("k", {}) if job else {},
+            job_payload=job or b"",
+        )
+
+    async def get_many(self, task_ids: list[str]) -> list[TaskDTO]:
+        if not task_ids:
+            return []
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for task_id in task_ids:
+                pipe.hget(keys.task(task_id), "dto")
+            raws = await pipe.execute()
+        return [TaskDTO.model_validate_json(raw) for raw in raws if raw is not None]
+
+    async def transition(
+        self,
+        dto: TaskDTO,
+        user_id: str,
+        *,
+        expected: TaskStatus | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> TransitionResult:
+        """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky)."""
+        args: list[Any] = [
+            dto.task_id,
+            dto.status.value,
+            dto.model_dump_json(),
+            self.settings.task_ttl_seconds,
+            self.settings.event_history_size,
+            expected.value if expected else "",
+        ]
+        for field, value in (extra or {}).items():
+            args += [field, value]
+        seq, detail = await self._transition(
+            keys=[
+                keys.task(dto.task_id),
+                keys.task_events(dto.task_id),
+                keys.task_channel(dto.task_id),
+                keys.user_channel(user_id),
+                keys.user_active(user_id),
+                keys.running(self.settings.queue_name, dto.priority.value),
+                keys.stats_totals(self.settings.queue_name),
+            ],
+            args=args,
+        )
+        if seq > 0:
+            return TransitionResult(True, seq, dto.status.value, detail)
+        return TransitionResult(False, 0, detail.decode())
+
+    async def request_cancel(self, task_id: str) -> None:
+        """Asks the worker running the task to stop; arq cancels the job at its next poll."""
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(keys.task(task_id), "cancel", "1")
+            pipe.zadd(keys.ARQ_ABORT_SET, {task_id: int(time.time() * 1000)})
+            pipe.expire(keys.ARQ_ABORT_SET, self.settings.task_ttl_seconds)
+            await pipe.execute()
+
+    async def dequeue(self, task_id: str) -> None:
+        """Drops a job that has not started yet from arq's queue."""
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zrem(self.settings.queue_name, task_id)
+            pipe.delete(keys.arq_job(task_id))
+            await pipe.execute()
+
+    async def history(self, task_id: str, after_seq: int = 0) -> list[bytes]:
+        """Envelopes with seq > after_seq, oldest first (as far back as the capped history goes)."""
+        envelopes = await cast(Awaitable[list[bytes]], self.redis.lrange(keys.task_events(task_id), 0, -1))
+        return [env for env in envelopes if loads(env)["seq"] > after_seq]
+
+    async def latest_events(self, task_ids: list[str]) -> list[bytes]:
+        """The newest envelope of each task that still has one (its current state, with its seq)."""
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for task_id in task_ids:
+                pipe.lindex(keys.task_events(task_id), -1)
+            raws = await pipe.execute()
+        return [raw for raw in raws if raw is not None]
+
+    async def active_task_ids(self, user_id: str) -> list[str]:
+        members = await cast(Awaitable[set[bytes]], self.redis.smembers(keys.user_active(user_id)))
+        return [member.decode() for member in members]
+
+    async def message_task_ids(self, user_id: str, message_id: str) -> list[str]:
+        index = keys.message_index(user_id, message_id)
+        raw = await cast(Awaitable[dict[bytes, bytes]], self.redis.hgetall(index))
+        return [task_id.decode() for task_id in raw]

@@ -1,0 +1,47 @@
+"""A PostgreSQL cluster of the test's own, on a free port: Debian's server binaries run as the postgres
+user (initdb refuses root), in a folder under /tmp (pytest's tmp_path is private to root)."""
+
+from __future__ import annotations
+
+import glob
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from shared.embedded_redis import free_port
+
+
+class PrivatePostgres:
+    def __init__(self, root: Path) -> None:
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+        if not found or shutil.which("runuser") is None:
+            pytest.fail("PostgreSQL server binaries are missing: apt-get install postgresql")
+        self.bin = Path(found[-1])
+        self.data = root / "pgdata"
+        self.port = free_port()
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.chown(root, "postgres", "postgres")
+        self._as_postgres("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
+
+    def _as_postgres(self, tool: str, *args: str) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(self.bin / tool), *args],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._as_postgres(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l", str(self.data / "log"), "start"
+        )
+
+    def stop(self) -> None:
+        self._as_postgres("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")

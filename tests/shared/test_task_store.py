@@ -1,0 +1,106 @@
+"""The task store's Lua scripts: atomic create with dedupe and caps, sticky terminal states, history."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from uuid import uuid4
+
+import pytest
+import redis.asyncio as aioredis
+
+from shared import keys
+from shared.models import Priority, TaskStatus
+from shared.redis import create_redis, loads
+from shared.settings import Settings
+from shared.task_store import TaskStore, new_task_dto, queue_score, request_key
+
+
+@pytest.fixture
+async def store(isolated_settings: Settings) -> AsyncIterator[TaskStore]:
+    redis = create_redis(isolated_settings.redis_url)
+    yield TaskStore(redis, isolated_settings)
+    await redis.aclose()
+
+
+async def create(store: TaskStore, user: str, message: str = "m1", adjustment: str | None = None) -> str:
+    dto = new_task_dto(str(uuid4()), message, "s1", Priority.NORMAL)
+    result = await store.create(
+        dto, user_id=user, org="", request=request_key(adjustment), job_kwargs={"task_id": dto.task_id}
+    )
+    assert result.outcome in {"created", "existing"}
+    return result.task_id
+
+
+async def test_create_enqueues_and_indexes(store: TaskStore, redis_client: aioredis.Redis) -> None:
+    user = uuid4().hex
+    task_id = await create(store, user)
+    assert await redis_client.zscore(store.settings.queue_name, task_id) is not None
+    job = loads(await redis_client.get(keys.arq_job(task_id)))
+    assert job["f"] == "run_chart" and job["k"] == {"task_id": task_id}
+    assert await store.message_task_ids(user, "m1") == [task_id]
+    assert [loads(e)["seq"] for e in await store.history(task_id)] == [1]
+
+
+async def test_same_request_while_active_is_deduplicated(store: TaskStore) -> None:
+    user = uuid4().hex
+    first = await create(store, user)
+    assert await create(store, user) == first
+    assert await create(store, user, adjustment="  As a BAR chart ") != first
+    assert request_key("as a bar chart") == request_key("  As a BAR chart ")
+
+
+async def test_terminal_status_is_sticky(store: TaskStore) -> None:
+    user = uuid4().hex
+    task_id = await create(store, user)
+    task = (await store.get(task_id)).dto  # type: ignore[union-attr]
+    cancelled = await store.transition(task.model_copy(update={"status": TaskStatus.CANCELLED}), user)
+    assert cancelled.applied and cancelled.seq == 2
+    late = await store.transition(task.model_copy(update={"status": TaskStatus.PROCESSING}), user)
+    assert not late.applied and late.current_status == "CANCELLED"
+    assert (await store.get(task_id)).dto.status == TaskStatus.CANCELLED  # type: ignore[union-attr]
+    assert [loads(e)["seq"] for e in await store.history(task_id, after_seq=1)] == [2]
+
+
+async def test_expected_status_guards_the_cancel_start_race(store: TaskStore) -> None:
+    user = uuid4().hex
+    task_id = await create(store, user)
+    task = (await store.get(task_id)).dto  # type: ignore[union-attr]
+    started = await store.transition(task.model_copy(update={"status": TaskStatus.PROCESSING}), user)
+    assert started.applied
+    cancel = task.model_copy(update={"status": TaskStatus.CANCELLED})
+    refused = await store.transition(cancel, user, expected=TaskStatus.PENDING)
+    assert not refused.applied and refused.current_status == "PROCESSING"
+
+
+async def test_per_user_cap_counts_only_active_tasks(isolated_settings: Settings) -> None:
+    capped = isolated_settings.model_copy(update={"max_active_tasks_per_user": 2})
+    redis = create_redis(capped.redis_url)
+    store = TaskStore(redis, capped)
+    user = uuid4().hex
+    first = await create(store, user, "a")
+    await create(store, user, "b")
+    dto = new_task_dto(str(uuid4()), "c", "s1", Priority.NORMAL)
+    refused = await store.create(dto, user_id=user, org="", request="r", job_kwargs={})
+    assert refused.outcome == "user_cap" and refused.count == 2
+    task = (await store.get(first)).dto  # type: ignore[union-attr]
+    await store.transition(task.model_copy(update={"status": TaskStatus.COMPLETED}), user)
+    assert (await store.create(dto, user_id=user, org="", request="r", job_kwargs={})).outcome == "created"
+    await redis.aclose()
+
+
+async def test_global_queue_cap(isolated_settings: Settings) -> None:
+    capped = isolated_settings.model_copy(update={"max_queue_length": 1})
+    redis = create_redis(capped.redis_url)
+    store = TaskStore(redis, capped)
+    await create(store, uuid4().hex)
+    dto = new_task_dto(str(uuid4()), "m", "s1", Priority.NORMAL)
+    assert (await store.create(dto, user_id="u", org="", request="r", job_kwargs={})).outcome == "queue_full"
+    await redis.aclose()
+
+
+def test_priorities_order_queue_scores() -> None:
+    now = 1_800_000_000_000
+    high, normal, low = (queue_score(p, now) for p in (Priority.HIGH, Priority.NORMAL, Priority.LOW))
+    assert high < normal < low <= now
+    # FIFO inside a priority: a later normal task still runs before an earlier low one.
+    assert queue_score(Priority.NORMAL, now + 3_600_000) < low

@@ -1,0 +1,36 @@
+"""ResilientWorker against a Redis that goes away: no lost job slots, no crash at shutdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from shared import keys
+from shared.embedded_redis import EmbeddedRedis, free_port
+from shared.redis import create_redis
+from shared.settings import Settings
+from worker.main import worker_options
+from worker.resilient import ResilientWorker
+
+
+async def test_a_claim_cut_short_by_an_outage_gives_its_slot_back_and_shutdown_is_clean(
+    tmp_path: Path, settings: Settings
+) -> None:
+    server = EmbeddedRedis(tmp_path / "redis", port=free_port(), appendonly=False).start()
+    own = settings.model_copy(update={"redis_url": server.url})
+    options = worker_options(own, concurrency=2) | {"on_startup": None, "on_shutdown": None}
+    worker = ResilientWorker(
+        redis_pool=create_redis(server.url),
+        handle_signals=False,
+        wake_key=keys.wake(own.queue_name),
+        **options,
+    )
+    server.stop()
+    for _ in range(5):  # more failed claims than the worker has slots
+        with pytest.raises(RedisConnectionError):
+            await worker.start_jobs([b"some-job"])
+    assert worker.job_counter == 0
+    assert worker.sem._value == worker.max_jobs + 1  # every slot is free again
+    await worker.close()  # Redis is still down: logged, not raised

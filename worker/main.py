@@ -1,0 +1,75 @@
+"""Building and running an arq worker from chartq Settings (what `chartq worker` runs)."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import Any
+
+from arq import func
+
+from shared import keys
+from shared.logs import configure_logging
+from shared.redis import create_redis, dumps, loads
+from shared.settings import Settings, get_settings
+from worker.chart_task import run_chart
+from worker.context import WorkerContext
+from worker.heartbeat import beat_forever, stop_beating
+from worker.reaper import reap_forever
+from worker.resilient import ResilientWorker
+
+# Our own per-task time limit fires first and fails the task with code `timeout`; arq's is a backstop.
+ARQ_TIMEOUT_MARGIN_S = 30
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings: Settings = ctx.get("settings") or get_settings()
+    concurrency = int(ctx.get("concurrency") or settings.worker_concurrency)
+    wctx = await WorkerContext.open(settings, ctx["redis"], concurrency)
+    ctx["chartq"] = wctx
+    ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
+    ctx["chartq_reaper"] = asyncio.create_task(reap_forever(wctx), name="chartq-reaper")
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    wctx: WorkerContext | None = ctx.get("chartq")
+    if wctx is not None:
+        reaper: asyncio.Task[None] = ctx["chartq_reaper"]
+        reaper.cancel()
+        # Awaited, so a reaper pass cut short cannot still hold a connection when the pool closes.
+        await asyncio.gather(reaper, return_exceptions=True)
+        await stop_beating(wctx, ctx["chartq_heartbeat"])
+        await wctx.close()
+
+
+def worker_options(settings: Settings, concurrency: int | None = None) -> dict[str, Any]:
+    return {
+        "functions": [func(run_chart, name="run_chart")],
+        "on_startup": startup,
+        "on_shutdown": shutdown,
+        "queue_name": settings.queue_name,
+        "max_jobs": concurrency or settings.worker_concurrency,
+        "job_timeout": settings.task_time_limit_seconds + ARQ_TIMEOUT_MARGIN_S,
+        "max_tries": settings.max_attempts,
+        "poll_delay": settings.worker_poll_delay,
+        "keep_result": 0,
+        "allow_abort_jobs": True,
+        # SIGTERM: stop taking jobs, let running ones finish this long, then hand the rest back.
+        "job_completion_wait": math.ceil(settings.worker_drain_seconds),
+        "job_serializer": dumps,
+        "job_deserializer": loads,
+        "ctx": {"settings": settings, "concurrency": concurrency or settings.worker_concurrency},
+    }
+
+
+def create_worker(settings: Settings, concurrency: int | None = None) -> ResilientWorker:
+    return ResilientWorker(
+        redis_pool=create_redis(settings.redis_url),
+        wake_key=keys.wake(settings.queue_name),
+        **worker_options(settings, concurrency),
+    )
+
+
+def run_worker(settings: Settings, concurrency: int | None = None) -> None:
+    configure_logging(settings.log_level, json=settings.log_json)
+    create_worker(settings, concurrency).run()

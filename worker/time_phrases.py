@@ -1,0 +1,130 @@
+"""Time phrases in a question -> the period it asks for: "since 1990", "between 1990 and 2000",
+"the last 10 years", "in 2007", "before 1970", "the 1990s".
+
+Periods are tokens as written: a year "1990", a month "2019-06" or a day "2019-06-01"; both ends are
+inclusive ("after 1990" starts at 1991, "before 1970" ends at 1969). The kinds of phrase are tried in a
+fixed order and each stretch of text is read once, so the longer reading wins ("between 1990 and 2000"
+is one range, not "in 1990" and "in 2000"). Several phrases narrow the period together: the latest start
+and the earliest end win. Text is matched case-insensitively, on whole words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["COUNT", "TimePeriod", "parse_count", "read_time_period"]
+
+_COUNT_WORDS = {
+    w: i
+    for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)
+}
+COUNT = rf"\d{{1,4}}|{'|'.join(_COUNT_WORDS)}"
+"""Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
+
+_DATE = r"(?:1[5-9]|2\d)\d\d(?:-\d\d(?:-\d\d)?)?"
+# Tried in this order; an earlier kind claims its text first.
+_PATTERNS = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("decade", r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<a>(?:1[5-9]|2\d)\d0)'?s\b"),
+        ("range", rf"\bbetween\s+(?P<a>{_DATE})\s+and\s+(?P<b>{_DATE})\b"),
+        (
+            "range",
+            rf"\b(?:from\s+|in\s+)?(?P<a>{_DATE})\s*(?:to|until|till|through|thru|-|\u2013|\u2014)\s*"
+            rf"(?P<b>{_DATE})\b",
+        ),
+        (
+            "last",
+            rf"\b(?:in\s+|over\s+|for\s+)?(?:the\s+)?(?:last|past|previous|recent)\s+(?:(?P<n>{COUNT})\s+)?"
+            r"(?P<unit>years?|decades?|months?|weeks?|days?)\b",
+        ),
+        (
+            "since",
+            rf"\b(?P<op>since|after|from|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?)\s+(?P<a>{_DATE})\b",
+        ),
+        ("until", rf"\b(?P<op>before|until|till|through|up\s+to|prior\s+to|to)\s+(?P<a>{_DATE})\b"),
+        ("in", rf"\b(?:in|during|for|of|at)?\s*(?P<a>{_DATE})\b"),
+    ]
+]
+
+
+def parse_count(token: str) -> int:
+    """The value of a COUNT match: "ten" -> 10, "12" -> 12."""
+    return _COUNT_WORDS.get(token.lower()) or int(token)
+
+
+@dataclass(frozen=True)
+class TimePeriod:
+    """What the time phrases of a question ask for; start and end are None where the question is open."""
+
+    start: str | None = None
+    end: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    """(start, end) offsets of every time phrase read, including those that set no bound."""
+
+
+def read_time_period(text: str, latest: str | None = None, *, yearly: bool = False) -> TimePeriod:
+    """The period the time phrases of `text` ask for.
+
+    `latest` is the last period the data has, which "the last 10 years" counts back from (without it such
+    a phrase is read but sets no bound); `yearly` says the data is kept by year rather than by day.
+    """
+    used = [False] * len(text)
+    starts: list[str] = []
+    ends: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(used[m.start() : m.end()]):
+                continue
+            used[m.start() : m.end()] = [True] * (m.end() - m.start())
+            spans.append(m.span())
+            low, high = _bounds(kind, m, latest, yearly)
+            starts += [low] if low is not None else []
+            ends += [high] if high is not None else []
+    return TimePeriod(start=max(starts, default=None), end=min(ends, default=None), spans=tuple(spans))
+
+
+def _bounds(kind: str, m: re.Match[str], latest: str | None, yearly: bool) -> tuple[str | None, str | None]:
+    """The (first, last) period one phrase asks for."""
+    low: str | None = m["a"] if kind in ("decade", "range", "since", "in") else None
+    high: str | None = m["a"] if kind in ("until", "in") else None
+    if kind == "decade":
+        high = str(int(m["a"]) + 9)
+    elif kind == "range":
+        low, high = sorted((m["a"], m["b"]))
+    elif kind == "last" and latest is not None:
+        low, high = _ago(latest, parse_count(m["n"] or "1"), m["unit"], yearly), latest
+    elif kind == "since" and m["op"] == "after":
+        low = _shift(m["a"], 1)
+    elif kind == "until" and m["op"] == "before":
+        high = _shift(m["a"], -1)
+    return low, high
+
+
+def _shift(token: str, step: int) -> str:
+    """The period just after (step 1) or before (-1) a year, month or day token."""
+    parts = [int(p) for p in token.split("-")]
+    if len(parts) == 1:
+        return str(parts[0] + step)
+    if len(parts) == 2:
+        months = parts[0] * 12 + parts[1] - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return (dt.date(*parts) + dt.timedelta(days=step)).isoformat()
+
+
+def _ago(latest: str, amount: int, unit: str, yearly: bool) -> str:
+    """The period `amount` units before `latest`: a year for yearly data, else an ISO day."""
+    unit = unit.rstrip("s")
+    if yearly:
+        years = {"decade": 10 * amount, "year": amount}.get(unit, 0)
+        return str(int(latest[:4]) - years)
+    day = dt.date.fromisoformat(latest[:10])
+    if unit in ("year", "decade", "month"):
+        months = day.year * 12 + day.month - 1 - amount * {"year": 12, "decade": 120}.get(unit, 1)
+        year, month = months // 12, months % 12 + 1
+        return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])).isoformat()
+    return (day - dt.timedelta(days=amount * (7 if unit == "week" else 1))).isoformat()

@@ -1,0 +1,85 @@
+"""Chart titles worded from a plan: "Average life expectancy by continent since 1990",
+"Top 5 countries by GDP per capita in 2007", "Share of population by continent in 2007".
+
+A title names the measures (with how they were combined, unless each point is one row), the x axis and
+series dimensions, the values the question picked and the period shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from worker.plan import ChartPlan
+from worker.semantic import Dataset, DimensionValue
+
+__all__ = ["Ranking", "chart_title", "join_names", "lower_label"]
+
+_AGG_PREFIX = {"avg": "Average", "sum": "Total", "median": "Median", "min": "Minimum", "max": "Maximum"}
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A ranking the question asked for: lowest first ("bottom 3") or highest, and whether it gave a count."""
+
+    low: bool
+    counted: bool
+
+
+def chart_title(
+    ds: Dataset,
+    plan: ChartPlan,
+    entities: dict[str, list[DimensionValue]] | None = None,
+    ranking: Ranking | None = None,
+) -> str:
+    """The title of `plan`; `entities` are the values the question named, per dimension, in its order."""
+    entities = entities or {}
+    refs, kind, dimension, series = plan.measures, plan.chart_type, plan.dimension, plan.series
+    time_range = plan.time_range
+    labels = [ds.measure(r.name).label for r in refs]
+    agg = refs[0].agg
+    start, end = (time_range.start, time_range.end) if time_range else (None, None)
+    head = (" vs " if kind == "scatter" else " and ").join([labels[0], *map(lower_label, labels[1:])])
+    if agg == "count":
+        head = f"{labels[0]} count"
+    elif kind == "pie" and agg == "sum":
+        # A pie of a sum shows each part's share of the whole, which is what the chart is about.
+        head = f"Share of {lower_label(head)}"
+    elif agg != "none" and not ds.one_row_per_point(plan):
+        head = f"{_AGG_PREFIX[agg]} {lower_label(head)}"
+    if kind == "histogram":
+        head = f"Distribution of {lower_label(head)}"
+    parts = [head]
+    if ranking is not None and dimension is not None:
+        if ranking.counted:
+            word = "Bottom" if ranking.low else "Top"
+            parts = [f"{word} {plan.limit} {ds.dimension(dimension).plural()} by {lower_label(head)}"]
+        else:
+            by = ds.dimension(dimension).label.lower()
+            parts = [f"{'Lowest' if ranking.low else 'Highest'} {lower_label(head)} by {by}"]
+    elif dimension is not None:
+        parts.append(f"by {ds.dimension(dimension).label.lower()}")
+    if series is not None and series not in entities:
+        parts.append(f"{'and' if len(parts) > 1 else 'by'} {ds.dimension(series).label.lower()}")
+    for name, values in entities.items():
+        dim = ds.dimension(name)
+        names = [str(v) for v in values]
+        text = join_names(names) if len(names) <= 4 else f"{len(names)} {dim.plural()}"
+        parts.append(f"{dim.preposition} {'' if dim.match_values else dim.label.lower() + ' '}{text}")
+    if start is not None and start == end:
+        parts.append(f"in {start}")
+    elif start is not None and end is not None:
+        parts.append(f"from {start} to {end}")
+    elif start is not None or end is not None:
+        parts.append(f"since {start}" if start is not None else f"until {end}")
+    title = " ".join(parts)
+    return (title[:1].upper() + title[1:])[:200]
+
+
+def lower_label(label: str) -> str:
+    """A label as it reads mid-sentence: acronyms kept ("GDP per capita"), a first capital lowered."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
