@@ -17,8 +17,11 @@ from shared.task_store import TaskStore
 
 _bearer = HTTPBearer(auto_error=False, description="JWT from `chartq token --user U`")
 
+# Every dependency here is `async def` although none awaits: FastAPI runs a plain `def` dependency in
+# its thread pool, and that hop per dependency per request was most of the API's cost per request.
 
-def get_state(request: Request) -> AppState:
+
+async def get_state(request: Request) -> AppState:
     state: AppState = request.app.state.chartq
     return state
 
@@ -26,11 +29,11 @@ def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_store(state: StateDep) -> TaskStore:
+async def get_store(state: StateDep) -> TaskStore:
     return state.store
 
 
@@ -53,13 +56,13 @@ def _authenticate(state: AppState, token: str | None) -> Principal:
         raise ApiError(401, "invalid_token", str(exc), {"WWW-Authenticate": "Bearer"}) from exc
 
 
-def current_user(
+async def current_user(
     state: StateDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     return _authenticate(state, credentials.credentials if credentials else None)
 
 
-def stream_user(
+async def stream_user(
     state: StateDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     access_token: Annotated[str | None, Query(description="For EventSource/WebSocket clients")] = None,
@@ -76,11 +79,11 @@ def _require_operator(user: Principal) -> Principal:
     return user
 
 
-def operator_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+async def operator_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
     return _require_operator(user)
 
 
-def operator_stream_user(user: Annotated[Principal, Depends(stream_user)]) -> Principal:
+async def operator_stream_user(user: Annotated[Principal, Depends(stream_user)]) -> Principal:
     return _require_operator(user)
 
 

@@ -109,6 +109,10 @@ class ResilientWorker(Worker):
         Redis being down right now, no longer turns a clean shutdown into a crash."""
         if not self._handle_signals:
             self.handle_sig(signal.SIGUSR1)
+        if self.main_task is not None and self.main_task is not asyncio.current_task():
+            # handle_sig only cancels the poll loop. Waiting for it to stop means it cannot open a
+            # fresh connection on a pool that is about to close (which leaked that connection).
+            await asyncio.gather(self.main_task, return_exceptions=True)
         if not self._pool:
             return
         await asyncio.gather(*self.tasks.values(), return_exceptions=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from shared.embedded_redis import EmbeddedRedis, free_port
 from shared.redis import create_redis
 from shared.settings import Settings
 from worker.main import worker_options
+from tests.conftest import inprocess_worker
 from worker.resilient import ResilientWorker
 
 
@@ -34,3 +36,30 @@ async def test_a_claim_cut_short_by_an_outage_gives_its_slot_back_and_shutdown_i
     assert worker.job_counter == 0
     assert worker.sem._value == worker.max_jobs + 1  # every slot is free again
     await worker.close()  # Redis is still down: logged, not raised
+
+
+async def test_close_stops_a_running_worker_before_its_connections_close(
+    isolated_settings: Settings,
+) -> None:
+    """Closing a worker that is still polling (an embedding app's shutdown) waits for its poll loop:
+    before, the loop could take a fresh connection from the pool after close() had emptied it, and
+    that connection was never closed."""
+    worker = inprocess_worker(isolated_settings)
+    running = asyncio.create_task(worker.async_run())
+    redis = create_redis(isolated_settings.redis_url)
+    try:
+        for _ in range(100):  # until the worker has registered and sits waiting for work
+            if await redis.exists(keys.workers(isolated_settings.queue_name)):
+                break
+            await asyncio.sleep(0.05)
+        pool = worker.pool.connection_pool
+        await worker.close()
+        assert running.done()
+        # Every connection the worker ever opened is closed, and none is opened afterwards.
+        await asyncio.sleep(0.3)
+        assert all(not conn.is_connected for conn in pool._available_connections)
+        assert not pool._in_use_connections
+    finally:
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+        await redis.aclose()
