@@ -107,3 +107,16 @@ redis.call('EXPIRE', KEYS[7], TOTALS_TTL)
 return {seq, env}
 """
 )
+
+# KEYS: arq in-progress marker, queue. ARGV: job id, now ms, lease ms.
+# Returns the job's score when this worker now holds it, nil when another worker does, the job has
+# finished (left the queue) or it is deferred (a retry's score lies in the future).
+# Why Lua: arq claims with WATCH/EXISTS/ZSCORE/MULTI/EXEC, four round trips on every task's path to
+# PROCESSING; this is one, and just as exclusive.
+CLAIM_JOB = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return nil end
+local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if not score or tonumber(score) > tonumber(ARGV[2]) then return nil end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[3])
+return score
+"""

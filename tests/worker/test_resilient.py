@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
+from arq.utils import timestamp_ms
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from shared import keys
 from shared.embedded_redis import EmbeddedRedis, free_port
 from shared.redis import create_redis
 from shared.settings import Settings
-from worker.main import worker_options
+from shared.task_scripts import CLAIM_JOB
 from tests.conftest import inprocess_worker
+from worker.main import worker_options
 from worker.resilient import ResilientWorker
 
 
@@ -62,4 +65,25 @@ async def test_close_stops_a_running_worker_before_its_connections_close(
     finally:
         running.cancel()
         await asyncio.gather(running, return_exceptions=True)
+        await redis.aclose()
+
+
+async def test_a_job_is_claimed_once_and_never_before_its_time(isolated_settings: Settings) -> None:
+    redis = create_redis(isolated_settings.redis_url)
+    claim = redis.register_script(CLAIM_JOB)
+    queue = isolated_settings.queue_name
+    now = timestamp_ms()
+    await redis.zadd(queue, {"due": now - 5, "deferred": now + 60_000})
+    try:
+
+        async def take(job_id: str) -> Any:
+            return await claim(keys=[keys.arq_in_progress(job_id), queue], args=[job_id, now, 10_000])
+
+        first, second = await asyncio.gather(take("due"), take("due"))
+        assert sorted([first is None, second is None]) == [False, True]  # exactly one worker has it
+        assert 0 < await redis.pttl(keys.arq_in_progress("due")) <= 10_000  # under a lease
+        assert await take("deferred") is None  # a retry waiting out its backoff
+        assert await take("finished-and-gone") is None
+    finally:
+        await redis.delete(queue, keys.arq_in_progress("due"))
         await redis.aclose()
