@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench install clean
+.PHONY: run test eval lint bench install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The rule planner against the hand-written questions in tests/eval (docs/planner.md): exact-plan and
+# per-field accuracy; fails below 90% or when a must-refuse question is answered.
+eval: $(STAMP)
+	$(BIN)/python -m tests.eval
 
 # The benchmark suite (docs/performance.md): its own Redis, database and processes; writes
 # bench/results/latest.json and latest.md. BENCH_ARGS="--quick" for a smoke run, "--only a,d" for some.

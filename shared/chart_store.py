@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import Principal
 from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility
-from shared.sql_models import Chart, TaskRun
+from shared.sql_models import Chart, Message, TaskRun
 from shared.task_store import utcnow
 
 
@@ -78,6 +78,38 @@ async def charts_of_session(db: AsyncSession, user_id: str, session_id: str, lim
         .limit(limit)
     )
     return list(await db.scalars(query))
+
+
+async def latest_chart_of_message(db: AsyncSession, user_id: str, message_id: str) -> Chart | None:
+    """The newest live chart of a message owned by `user_id`: the plan an adjustment changes."""
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.message_id == message_id)
+        .order_by(Chart.created_at.desc())
+        .limit(1)
+    )
+    return (await db.scalars(query)).first()
+
+
+async def latest_chart_before_message(
+    db: AsyncSession, user_id: str, session_id: str, message_id: str
+) -> Chart | None:
+    """The newest live chart `user_id` made in a session from a message before `message_id`: the plan a
+    follow-up message ("add Brazil") changes."""
+    position = sa.select(Message.message_index).where(Message.id == message_id).scalar_subquery()
+    query = (
+        _live_charts()
+        .join(Message, Message.id == Chart.message_id)
+        .where(
+            Chart.owner_id == user_id,
+            Chart.session_id == session_id,
+            Message.session_id == session_id,
+            Message.message_index < position,
+        )
+        .order_by(Chart.created_at.desc())
+        .limit(1)
+    )
+    return (await db.scalars(query)).first()
 
 
 async def save_chart(db: AsyncSession, chart: Chart) -> Chart:

@@ -11,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from shared.api_client import ApiClient, ApiClientError, one_line
+from shared.cli_semantic import semantic_app
 from shared.models import Priority
 from shared.settings import MIN_SECRET_BYTES, Settings
 
@@ -25,6 +26,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema management.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(semantic_app, name="semantic")
 
 
 SHUTDOWN_GRACE_SECONDS = 5

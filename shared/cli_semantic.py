@@ -7,10 +7,9 @@ not pay for SQLAlchemy's reflection and the planner.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -18,6 +17,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from shared.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 semantic_app = typer.Typer(
     help="Semantic models: what chartq may chart from a warehouse (see docs/semantic-model.md).",
@@ -82,6 +84,7 @@ def init(
     import sqlalchemy as sa
 
     from worker.semantic_draft import draft_semantic_model
+    from worker.sql_text import first_error_line
 
     url = url or _settings().warehouse_url
     only = [t.strip() for t in tables.split(",") if t.strip()] if tables else None
@@ -100,7 +103,7 @@ def init(
     except (LookupError, ValueError) as exc:
         _fail(str(exc))
     except (sa.exc.SQLAlchemyError, OSError) as exc:
-        _fail(f"cannot read the warehouse {_shown(url)}: {_first_line(exc)}")
+        _fail(f"cannot read the warehouse {_shown(url)}: {first_error_line(exc)}")
     if out is None:
         sys.stdout.write(text)
         return
@@ -122,10 +125,14 @@ def check(
     ] = None,
     url: UrlOption = None,
 ) -> None:
-    """Validate a semantic model against the warehouse: tables, columns, types, values and a sample
-    question per dataset. Prints a summary; exits 1 when there are problems."""
+    """Validate a semantic model against the warehouse; exit 1 when it has problems.
+
+    Checks every table and column, that measures are numbers and the time column dates or years, reads
+    dimension values and time spans as a worker does, and charts a sample question per dataset.
+    """
     from worker.semantic import load_semantic_model
-    from worker.semantic_check import ModelLoadError, check_model, load_model
+    from worker.semantic_check import check_model
+    from worker.semantic_load import ModelLoadError, load_model
 
     settings = _settings()
     url = url or settings.warehouse_url
@@ -148,12 +155,3 @@ def check(
     first_problem = asyncio.run(run())
     if first_problem:
         _fail(f"the semantic model has problems; the first: {first_problem}")
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc)
-    return " ".join(text.strip().splitlines()[:1]) or type(exc).__name__
-
-
-if os.environ.get("_CHARTQ_NEVER_SET"):  # pragma: no cover - keeps the annotation import for mypy
-    from sqlalchemy.ext.asyncio import AsyncEngine

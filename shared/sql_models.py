@@ -104,3 +104,13 @@ class TaskRun(Base):
     created_at: Mapped[datetime]
     started_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
+    # How the plan was made ("rules", "llm", "adjustment"); None for a task that ended before planning.
+    planner: Mapped[str | None] = mapped_column(sa.String(16))
+    # The LLM planner's cost, summed over its rounds (the first answer and its correction), and why
+    # the rule planner answered instead when it did ("timeout", "invalid_plan", ...).
+    llm_model: Mapped[str | None] = mapped_column(sa.String(128))
+    llm_prompt_tokens: Mapped[int | None]
+    llm_completion_tokens: Mapped[int | None]
+    llm_latency_ms: Mapped[int | None]
+    llm_rounds: Mapped[int | None]
+    llm_fallback_reason: Mapped[str | None] = mapped_column(sa.String(32))

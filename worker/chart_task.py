@@ -3,45 +3,30 @@
 from __future__ import annotations
 
 import asyncio
-import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
-from uuid import uuid4
 
 import structlog
 from arq import Retry
-from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import DBAPIError
 
 from shared.chart_store import save_chart, status_sentence
-from shared.models import PIPELINE_STEPS, Step, TaskDTO, TaskStatus, Visibility
-from shared.sql_models import Chart
+from shared.models import PIPELINE_STEPS, Step, TaskDTO, TaskStatus
 from shared.task_store import utcnow
+from worker.chart_row import chart_row
 from worker.context import WorkerContext
 from worker.extraction import QueryTimeout, run_query
-from worker.figure import build_figure, interpretation, time_range_of
+from worker.llm_planner import LLMRefusal
 from worker.planner import UnchartableQuestion
 from worker.planning import PlanRequest, plan_chart
+from worker.previous_plans import load_plan_request
 from worker.progress import STEP_SENTENCES, StepTimer, step_update
 from worker.semantic import PlanValidationError
+from worker.task_failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds
 from worker.task_records import record_task_end
 
 log = structlog.get_logger("chartq.worker")
-
-RETRY_BASE_SECONDS = 0.5
-RETRY_MAX_SECONDS = 30.0
-TRANSIENT_ERRORS = (RedisConnectionError, ConnectionError, OSError)
-
-
-class TaskFailure(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code, self.message = code, message
-
-
-class TaskGone(Exception):
-    """The task ended elsewhere (cancelled, or finished by another attempt): stop quietly."""
 
 
 @dataclass
@@ -57,11 +42,6 @@ class TaskRunState:
     @property
     def task_id(self) -> str:
         return self.dto.task_id
-
-
-def backoff_seconds(attempt: int) -> float:
-    """Exponential backoff with full jitter: spreads retries of many tasks after a shared outage."""
-    return random.uniform(0, min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2**attempt))
 
 
 async def run_chart(ctx: dict[str, Any], **job: Any) -> None:
@@ -154,10 +134,13 @@ class ChartTask:
         question = self._question()
         with self._timed(state, Step.PLANNING):
             try:
-                outcome = await plan_chart(ctx, self._plan_request())
+                outcome = await plan_chart(ctx, await self._plan_request(state))
                 plan = outcome.plan
                 state.plan_details = {"source": outcome.source, **outcome.details}
                 ctx.model.validate_plan(plan)
+            except LLMRefusal as exc:
+                state.plan_details = exc.plan_details
+                raise TaskFailure("unchartable", str(exc)) from exc
             except UnchartableQuestion as exc:
                 raise TaskFailure("unchartable", str(exc)) from exc
             except PlanValidationError as exc:
@@ -180,29 +163,8 @@ class ChartTask:
             )
         await self._step(state, Step.SCHEMA_CREATION)
         with self._timed(state, Step.SCHEMA_CREATION):
-            figure = build_figure(plan, result, ctx.model)
-            start, end = time_range_of(plan, result)
-            now = utcnow()
-            chart = Chart(
-                id=str(uuid4()),
-                task_id=state.task_id,
-                message_id=self.job["message_id"],
-                session_id=self.job["session_id"],
-                owner_id=state.user_id,
-                org_id=self.job.get("org") or "",
-                visibility=Visibility(self.job.get("visibility", "PRIVATE")).value,
-                request_key=self.job["request_key"],
-                title=plan.title,
-                spec=plan.model_dump(mode="json"),
-                figure=figure,
-                sql=result.sql,
-                row_count=result.row_count,
-                interpretation=interpretation(plan, ctx.model),
-                time_start=start,
-                time_end=end,
-                data_as_of=ctx.model.data_as_of(plan.dataset),
-                created_at=now,
-                expires_at=now + timedelta(days=ctx.settings.chart_ttl_days),
+            chart = chart_row(
+                ctx, self.job, task_id=state.task_id, owner_id=state.user_id, plan=plan, result=result
             )
         await self._step(state, Step.PERSISTING)
         with self._timed(state, Step.PERSISTING):
@@ -213,8 +175,9 @@ class ChartTask:
                 saved = await save_chart(db, chart)
         await self._finish(state, TaskStatus.COMPLETED, chart_id=saved.id)
 
-    def _plan_request(self) -> PlanRequest:
-        return PlanRequest(question=str(self.job["question"]), adjustment=self.job.get("adjustment_query"))
+    async def _plan_request(self, state: TaskRunState) -> PlanRequest:
+        # The owner from the task hash, not the job: only this user's earlier charts may be changed.
+        return await load_plan_request(self.ctx, self.job, state.user_id)
 
     def _question(self) -> str:
         adjustment = self.job.get("adjustment_query")
@@ -316,5 +279,11 @@ class ChartTask:
             return
         if done and state.dto.started_at is not None:
             self.ctx.observe_duration((now - state.dto.started_at).total_seconds())
-        log.info("task ended", status=status.value, error_code=code, durations_ms=state.durations_ms)
-        await record_task_end(self.ctx, self.job, state.dto, state.durations_ms)
+        log.info(
+            "task ended",
+            status=status.value,
+            error_code=code,
+            durations_ms=state.durations_ms,
+            plan=state.plan_details,
+        )
+        await record_task_end(self.ctx, self.job, state.dto, state.durations_ms, state.plan_details)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,13 +38,31 @@ class QueryResult:
 
 
 def _physical(ds: Dataset, name: str) -> str:
-    """The table column behind a plan name (dimension, measure or the time column)."""
+    """The table column behind a dimension name or the time column."""
     if ds.time is not None and name == ds.time.column:
         return name
-    for dim in ds.dimensions:
-        if dim.name == name:
-            return dim.column
-    return ds.measure(name).column
+    return ds.dimension(name).column
+
+
+def _value(table: sa.TableClause, ds: Dataset, name: str) -> ColumnElement[Any]:
+    """The value behind a plan name: a column, or a measure computed on each row from several."""
+    if name not in {m.name for m in ds.measures}:
+        return table.c[_physical(ds, name)]
+    measure = ds.measure(name)
+    value: ColumnElement[Any] = table.c[measure.column]
+    if measure.multiply_by is not None:
+        value = value * table.c[measure.multiply_by]
+    if measure.divide_by is not None:
+        # A zero divisor gives NULL (left out of every aggregate) instead of an error.
+        value = value / sa.func.nullif(table.c[measure.divide_by], 0)
+    if measure.scale != 1:
+        value = value * measure.scale
+    return value
+
+
+def _columns(ds: Dataset, name: str) -> list[str]:
+    names = {m.name: m for m in ds.measures}
+    return names[name].columns if name in names else [_physical(ds, name)]
 
 
 def _condition(column: ColumnElement[Any], flt: Filter) -> ColumnElement[bool]:
@@ -77,6 +96,14 @@ def _aggregate(agg: Aggregation, column: ColumnElement[Any]) -> ColumnElement[An
     return result
 
 
+def _time_bound(value: int | str) -> Any:
+    """A year as is; an ISO date as a DATE parameter, since PostgreSQL compares a DATE or TIMESTAMP
+    column only with a date (SQLite's Date type sends the same ISO text that its date columns hold)."""
+    if isinstance(value, str):
+        return sa.literal(dt.date.fromisoformat(value), sa.Date)
+    return value
+
+
 def compile_query(plan: ChartPlan, model: SemanticModel, *, row_limit: int) -> sa.Select[Any]:
     """The SELECT for a plan; the plan is validated first, so unknown names never reach SQL."""
     model.validate_plan(plan)
@@ -87,18 +114,18 @@ def compile_query(plan: ChartPlan, model: SemanticModel, *, row_limit: int) -> s
     group_names += [name for name in (plan.dimension, plan.series) if name is not None]
     measures = [(ref, ds.measure(ref.name)) for ref in plan.measures]
 
-    needed = {_physical(ds, n) for n in group_names} | {m.column for _, m in measures}
-    needed |= {_physical(ds, f.column) for f in plan.filters}
+    needed = {_physical(ds, n) for n in group_names} | {c for _, m in measures for c in m.columns}
+    needed |= {c for f in plan.filters for c in _columns(ds, f.column)}
     if ds.time is not None:
         needed.add(ds.time.column)
     table = sa.table(ds.table, *(sa.column(c) for c in sorted(needed)))
 
-    conditions = [_condition(table.c[_physical(ds, f.column)], f) for f in plan.filters]
+    conditions = [_condition(_value(table, ds, f.column), f) for f in plan.filters]
     start, end = ds.time_bounds(plan.time_range)
     if ds.time is not None and start is not None:
-        conditions.append(table.c[ds.time.column] >= start)
+        conditions.append(table.c[ds.time.column] >= _time_bound(start))
     if ds.time is not None and end is not None:
-        conditions.append(table.c[ds.time.column] <= end)
+        conditions.append(table.c[ds.time.column] <= _time_bound(end))
 
     groups = [table.c[_physical(ds, n)].label(n) for n in group_names]
     medians = [m for ref, m in measures if ref.agg == "median"]
@@ -107,11 +134,11 @@ def compile_query(plan: ChartPlan, model: SemanticModel, *, row_limit: int) -> s
         partition = [table.c[_physical(ds, n)] for n in group_names]
         ranked: list[ColumnElement[Any]] = []
         for i, m in enumerate(medians):
-            value = table.c[m.column]
+            value = _value(table, ds, m.name)
             order = sa.nulls_last(value.asc())
             ranked.append(sa.func.row_number().over(partition_by=partition, order_by=order).label(f"rn{i}"))
             ranked.append(sa.func.count(value).over(partition_by=partition).label(f"n{i}"))
-        values = [table.c[c].label(c) for c in sorted({m.column for _, m in measures})]
+        values = [_value(table, ds, m.name).label(m.name) for _, m in measures]
         source = sa.select(*groups, *values, *ranked).where(*conditions).subquery("ranked")
         groups = [source.c[n].label(n) for n in group_names]
         conditions = []
@@ -121,9 +148,9 @@ def compile_query(plan: ChartPlan, model: SemanticModel, *, row_limit: int) -> s
             i = medians.index(m)
             rn, n = source.c[f"rn{i}"], source.c[f"n{i}"]
             middle = rn.in_([(n + 1) // 2, (n + 2) // 2])
-            outputs.append(sa.func.avg(sa.case((middle, source.c[m.column]))).label(m.name))
+            outputs.append(sa.func.avg(sa.case((middle, source.c[m.name]))).label(m.name))
         else:
-            column = source.c[m.column] if medians else table.c[m.column]
+            column = source.c[m.name] if medians else _value(table, ds, m.name)
             outputs.append(_aggregate(ref.agg, column).label(m.name))
 
     stmt = sa.select(*groups, *outputs)

@@ -1,10 +1,10 @@
 """The deterministic rule planner: a chat question -> ChartPlan, offline, by matching the semantic model.
 
 Words are matched whole and case-insensitively; each phrase is consumed once, in an order chosen so the
-longer reading wins ("between 1990 and 2000" before "Mexico and Canada", "total bill" before "total").
-What the question leaves open is decided from the data: time on x -> line, categories -> bar, two
-measures -> scatter; a snapshot dataset (each year a full picture) without a time axis shows its latest
-period rather than adding years together. The words themselves live in worker.vocabulary and
+longer reading wins ("between 1990 and 2000" before "Mexico and Canada", "by medal type" before
+"medal", "total bill" before "total"). Unknown words one typo away from a known one are read as it
+(worker.typos). What the question said is gathered into a `Reading`, and worker.planner_shape decides
+the chart from it; the words themselves live in worker.vocabulary, worker.planner_words and
 worker.time_phrases, the wording of titles in worker.titles.
 """
 
@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
-from worker.plan import Aggregation, ChartPlan, ChartType, Filter, MeasureRef, Sort, TimeRange
-from worker.semantic import Dataset, DimensionValue, PlanValidationError, SemanticModel
-from worker.time_phrases import COUNT, TimePeriod, parse_count, read_time_period
-from worker.titles import Ranking, chart_title, join_names, lower_label
+from worker import planner_words as pw
+from worker.plan import ChartPlan, TimeRange
+from worker.planner_shape import Reading, Top, shape
+from worker.semantic import Dataset, PlanValidationError, SemanticModel
+from worker.time_phrases import TimePeriod, parse_count, read_time_period
+from worker.titles import join_names, lower_label
+from worker.typos import Speller
 from worker.vocabulary import Scan, Vocabulary, normalize, words
 
 
@@ -23,84 +26,107 @@ class UnchartableQuestion(Exception):
     """The question cannot become a chart; str is a sentence for the user saying why and what works."""
 
 
-_CHART_WORDS: dict[ChartType, str] = {
-    "histogram": r"histograms?|distributions?|spread",
-    "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
-    "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown",
-    "area": r"area|stacked",
-    "line": r"lines?|line\s+(?:chart|graph)",
-    "bar": r"bars?|columns?|column\s+chart",
-}
-_AGG_WORDS: dict[Aggregation, str] = {
-    "avg": r"average|avg|mean",
-    "sum": r"total|sum|combined",
-    "median": r"median",
-    "min": r"minimum|min",
-    "max": r"maximum|max|peak",
-    "count": r"number\s+of|count\s+of|count|how\s+many",
-}
-_TIME_AXIS = (
-    r"over\s+time|over\s+the\s+years|through\s+the\s+years|trends?|evolution|evolved?|history|"
-    r"historical|timeline|time\s+series|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
-    r"yearly|annual(?:ly)?|weekly|daily|growth|grew|changed?|changes|progress"
-)
-
-_LOW = ("bottom", "lowest", "smallest", "worst")
-
-
 class RulePlanner:
     def __init__(self, model: SemanticModel) -> None:
         self.model = model
         self._vocabs = [Vocabulary.build(ds) for ds in model.datasets]
-        self._charts = {k: words(v) for k, v in _CHART_WORDS.items()}
-        self._aggs = {k: words(v) for k, v in _AGG_WORDS.items()}
-        self._time_axis = words(_TIME_AXIS)
-        self._vs = words(r"vs\.?|versus|v\.?|against|compared\s+(?:to|with)")
-        self._top = re.compile(
-            rf"\b(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst)"
-            rf"(?:\s+(?P<n>{COUNT}))?\b",
-            re.IGNORECASE,
+        self._counting = [pw.counting_pattern(v) for v in self._vocabs]
+        self._ranks = [pw.rank_pattern(ds) for ds in model.datasets]
+        self._charts = {k: words(v) for k, v in pw.CHART_WORDS.items()}
+        self._aggs = {k: words(v) for k, v in pw.AGG_WORDS.items()}
+        self._time_axis = words(pw.TIME_AXIS)
+        self._vs = words(pw.VERSUS)
+        keywords = [*pw.CHART_WORDS.values(), *pw.AGG_WORDS.values()]
+        known = [k for v in self._vocabs for m in (v.measures, v.datasets, v.dims, v.values) for k in m[1]]
+        self._speller = Speller(
+            [*known, *(re.sub(r"[^a-z]+", " ", k) for k in keywords)],
+            everyday=re.findall(r"[a-z]+", f"{pw.TIME_AXIS} {pw.VERSUS}"),
         )
+        self._phrases = [
+            p
+            for v in self._vocabs
+            for p in (v.measures[0], v.datasets[0], v.dims[0], v.values[0])
+            if p is not None
+        ] + [*self._charts.values(), *self._aggs.values()]
 
     def plan(self, question: str) -> ChartPlan:
-        scan = Scan.of(question)
+        text = " ".join(question.split())[:1000]
+        if pw.is_command(text):
+            raise UnchartableQuestion(
+                self.help("chartq only reads data to draw charts; it does not run commands or change data.")
+            )
+        scan = Scan.of(self._speller.correct(text, self._recognised))
         vocab = self._choose_dataset(scan)
         ds = vocab.ds
-        start, end, span = self._time_range(scan, ds)
-        measures = list(
-            dict.fromkeys(vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0]))
-        )
-        if not measures:
-            measures = [ds.measures[0].name]
-        measures = measures[:4]
-        groups: list[str] = []
+        r = Reading(ds)
+        r.start, r.end, r.span = self._time_range(scan, ds)
+        r.sort = pw.read_sort(scan)
+        r.conditions = pw.read_conditions(scan, ds)
+        r.count_rows, countable = pw.counted_measure(scan, vocab)
+        at = self._vocabs.index(vocab)
+        for m in scan.take(self._counting[at]):
+            r.count_rows = True
+            if normalize(m["what"]) in vocab.values[1]:
+                self._add_entity(r, vocab, m["what"])
         for m in scan.take(vocab.group):
-            groups += [vocab.dims[1][normalize(m[g])] for g in ("d1", "d2") if m[g]]
-        top = next(scan.take(self._top), None)
-        entities: dict[str, list[DimensionValue]] = {}
+            r.groups += [vocab.dims[1][normalize(m[g])] for g in ("d1", "d2") if m[g]]
+        bare = _longer_than_measures(scan, vocab)
+        measures = [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
+        r.measures = list(dict.fromkeys(measures))
+        rank = pw.read_rank_word(scan, ds, self._ranks[at])
+        if rank is not None:
+            r.top = Top(rank.low, rank.limit, rank.counted, rank.measure)
+        top = next(scan.take(pw.TOP), None) if r.top is None else None
+        if top is not None:
+            low = top["dir"].lower() in pw.LOW_WORDS
+            follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, top.end() + 1)
+            if not top["n"] and follows and r.groups:
+                # "smallest bill per day": the smallest of each group, not a ranking of the groups.
+                r.agg = "min" if low else "max"
+            else:
+                r.top = Top(low, parse_count(top["n"]) if top["n"] else 10, bool(top["n"]))
         for m in scan.take(vocab.values[0]):
-            dim_name, value = vocab.values[1][normalize(m[0])]
-            entities.setdefault(dim_name, [])
-            if value not in entities[dim_name]:
-                entities[dim_name].append(value)
-        bare_dims = [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
-        chart = next((k for k, p in self._charts.items() if any(scan.take(p))), None)
+            self._add_entity(r, vocab, m[0])
+        bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
+        r.bare = list(dict.fromkeys(bare))
+        r.chart = next((k for k, p in self._charts.items() if any(scan.take(p))), None)
         agg = next((k for k, p in self._aggs.items() if any(scan.take(p))), None)
-        wants_time = any(scan.take(self._time_axis))
-        vs = any(scan.take(self._vs))
-        return self._shape(
-            ds, measures, groups, top, entities, bare_dims, chart, agg, wants_time, vs, (start, end, span)
+        r.agg = r.agg or (None if countable and agg == "count" else agg)
+        r.wants_time = any(scan.take(self._time_axis))
+        r.vs = any(scan.take(self._vs))
+        try:
+            plan = shape(r)
+            self.model.validate_plan(plan)
+        except (PlanValidationError, ValueError) as exc:
+            raise UnchartableQuestion(
+                self.help(f"That question asks for a chart that cannot be drawn: {lower_label(str(exc))}")
+            ) from exc
+        return plan
+
+    @staticmethod
+    def _add_entity(r: Reading, vocab: Vocabulary, phrase: str) -> None:
+        dim_name, value = vocab.values[1][normalize(phrase)]
+        values = r.entities.setdefault(dim_name, [])
+        if value not in values:
+            values.append(value)
+
+    def _recognised(self, text: str, span: tuple[int, int]) -> bool:
+        """Whether a phrase the planner knows covers `span` of `text` (a word just corrected)."""
+        lowered = normalize(text)
+        return any(
+            m.start() <= span[0] and span[1] <= m.end() for p in self._phrases for m in p.finditer(lowered)
         )
 
     def _choose_dataset(self, scan: Scan) -> Vocabulary:
         best, best_score = None, 0
-        for vocab in self._vocabs:
+        for vocab, counting, ranks in zip(self._vocabs, self._counting, self._ranks, strict=True):
             named = 3 * scan.count(vocab.measures[0]) + 2 * scan.count(vocab.datasets[0])
+            named += scan.count(counting) + 3 * scan.count(ranks)
             if named and named + scan.count(vocab.values[0]) > best_score:
                 best, best_score = vocab, named + scan.count(vocab.values[0])
         if best is None:
             reason = "That question doesn't name anything chartq can measure."
-            if not scan.text:
+            if not scan.text.strip(" ?!.,;:'\"-"):
                 reason = "The question is empty."
             elif any(scan.count(v.values[0]) for v in self._vocabs):
                 reason = "That question says what to compare but not what to measure."
@@ -138,111 +164,20 @@ class RulePlanner:
             raise UnchartableQuestion(_outside_the_data(ds, period, scan))
         return start, end, start is None or end is None or first != last
 
-    def _shape(
-        self,
-        ds: Dataset,
-        measures: list[str],
-        groups: list[str],
-        top: re.Match[str] | None,
-        entities: dict[str, list[DimensionValue]],
-        bare_dims: list[str],
-        chart: ChartType | None,
-        agg: Aggregation | None,
-        wants_time: bool,
-        vs: bool,
-        time: tuple[str | None, str | None, bool],
-    ) -> ChartPlan:
-        start, end, span = time
-        key = ds.key[0] if ds.key else None
-        multi = [d for d, values in entities.items() if len(values) > 1]
-        has_time = ds.time is not None
-        fallback_dim = next(
-            iter([*bare_dims, *([key] if key else []), *(d.name for d in ds.dimensions)]), None
-        )
-        limit, sort = None, None
-        top_dim = None
-        if top is not None:
-            top_dim = groups.pop(0) if groups else fallback_dim
-            n = top["n"]
-            limit = parse_count(n) if n else 10
-            sort = Sort(by=measures[0], direction="asc" if top["dir"] in _LOW else "desc")
-        dimension = series = None
-        raw = False
-        scatter2 = (
-            len(measures) > 1
-            and chart in (None, "scatter")
-            and (vs or chart == "scatter" or not (has_time and (wants_time or span)))
-        )
-        if scatter2:
-            kind: ChartType = "scatter"
-            measures, use_time = measures[:2], False
-            series = groups[0] if groups else (multi[0] if multi else None)
-            if key is not None and key != series and key not in entities:
-                dimension = key
-            raw = dimension is None
-        else:
-            use_time = (
-                has_time
-                and chart not in ("pie", "histogram")
-                and top is None
-                and (wants_time or span or chart in ("line", "area") or (start is None and not groups))
-            )
-            kind = chart or ("line" if use_time else "bar")
-            if kind in ("pie", "histogram"):
-                measures = measures[:1]
-            raw = kind == "histogram"
-            if use_time or raw:
-                series = groups[0] if groups else next(iter([*multi, *entities]), None)
-                if (
-                    series is None
-                    and use_time
-                    and key is not None
-                    and 1 < len(ds.dimension(key).values) <= 10
-                ):
-                    # Few entities (six tickers): one line each says more than their average.
-                    series = key
-            else:
-                dimension = top_dim or next(iter([*groups, *multi, *entities]), None) or fallback_dim
-                rest = [d for d in [*groups, *multi] if d != dimension]
-                series = rest[0] if rest and kind != "pie" else None
-        if ds.snapshot and not use_time and not (raw and (key in entities or series == key)):
-            # A snapshot is a full picture per period: show one period, never several added together.
-            start = end = end or ds.time_max
-        refs = [MeasureRef(name=m, agg=self._agg(ds, m, agg, raw)) for m in measures]
-        categorical = not use_time and kind in ("bar", "pie") and dimension is not None
-        if sort is None and categorical and not ds.dimension(str(dimension)).order:
-            sort = Sort(by=measures[0], direction="desc")
-        filters = [_filter(d, v) for d, v in entities.items()]
-        time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
-        try:
-            plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series,
-                             use_time=use_time, time_range=time_range, filters=filters, sort=sort,
-                             limit=limit, chart_type=kind, title=ds.name)  # fmt: skip
-            ranking = None if top is None else Ranking(low=top["dir"] in _LOW, counted=bool(top["n"]))
-            plan = plan.model_copy(update={"title": chart_title(ds, plan, entities, ranking)})
-            self.model.validate_plan(plan)
-        except (PlanValidationError, ValueError) as exc:
-            raise UnchartableQuestion(
-                self.help(f"That question asks for a chart that cannot be drawn: {lower_label(str(exc))}")
-            ) from exc
-        return plan
 
-    @staticmethod
-    def _agg(ds: Dataset, name: str, asked: Aggregation | None, raw: bool) -> Aggregation:
-        measure = ds.measure(name)
-        if raw:
-            return "none"
-        if asked is None or (asked == "sum" and not measure.additive):
-            return measure.agg
-        return asked
-
-
-def _filter(column: str, values: list[DimensionValue]) -> Filter:
-    if len(values) == 1:
-        return Filter(column=column, op="eq", value=values[0])
-    if all(isinstance(v, str) for v in values):
-        return Filter(column=column, op="in", value=[str(v) for v in values])
-    return Filter(column=column, op="in", value=[float(v) for v in values])
+def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """Dimensions named by a phrase that contains a shorter measure phrase ("medal types" is not
+    "medal"), taken before the measures so the longer reading wins."""
+    dims, measures = vocab.dims[0], vocab.measures[0]
+    if dims is None or measures is None:
+        return []
+    found = []
+    for m in list(dims.finditer(scan.text)):
+        inner = [x for x in measures.finditer(scan.text) if x.start() < m.end() and m.start() < x.end()]
+        if inner and all(len(x[0]) < len(m[0]) for x in inner) and not any(scan.used[m.start() : m.end()]):
+            scan.claim(m.span())
+            found.append(vocab.dims[1][normalize(m[0])])
+    return found
 
 
 def _outside_the_data(ds: Dataset, period: TimePeriod, scan: Scan) -> str:

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from worker.plan import Aggregation, ChartPlan, Filter, TimeRange
+from worker.plan import Aggregation, ChartPlan, Filter, SortDirection, TimeRange
 
 DimensionValue = str | int | float
 TimeBound = int | str
@@ -53,6 +53,18 @@ class Measure(_Model):
     # Decimal places a chart shows (3 for life expectancy in years, 2 for dollars); None: 4 significant
     # digits of the largest value. Choose at least the data's own precision so values stay as recorded.
     decimals: int | None = Field(default=None, ge=0, le=12)
+    # A measure computed on each row from columns of the same table: column * multiply_by / divide_by *
+    # scale (GDP = GDP per capita * population; tip percentage = tip / total bill * 100).
+    multiply_by: str | None = None
+    divide_by: str | None = None
+    scale: float = 1.0
+    # Words that rank by this measure on their own ("the 10 richest countries"), with their direction.
+    rank_words: dict[str, SortDirection] = Field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        """Every table column the measure is computed from."""
+        return [c for c in (self.column, self.multiply_by, self.divide_by) if c is not None]
 
     @property
     def shown_unit(self) -> str | None:

@@ -21,8 +21,34 @@ def duration_series(task: TaskDTO, step_durations_ms: dict[str, float]) -> dict[
     return series
 
 
+def plan_columns(details: dict[str, Any]) -> dict[str, Any]:
+    """TaskRun columns from how the plan was made (worker.planning.PlanOutcome: source + details)."""
+
+    def number(key: str) -> int | None:
+        value = details.get(key)
+        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    def text(key: str, size: int) -> str | None:
+        value = details.get(key)
+        return str(value)[:size] if value is not None else None
+
+    return {
+        "planner": text("source", 16),
+        "llm_model": text("llm_model", 128),
+        "llm_prompt_tokens": number("llm_prompt_tokens"),
+        "llm_completion_tokens": number("llm_completion_tokens"),
+        "llm_latency_ms": number("llm_latency_ms"),
+        "llm_rounds": number("llm_rounds"),
+        "llm_fallback_reason": text("fallback_reason", 32),
+    }
+
+
 async def record_task_end(
-    ctx: WorkerContext, job: dict[str, Any], task: TaskDTO, step_durations_ms: dict[str, float]
+    ctx: WorkerContext,
+    job: dict[str, Any],
+    task: TaskDTO,
+    step_durations_ms: dict[str, float],
+    plan_details: dict[str, Any] | None = None,
 ) -> None:
     if task.status == TaskStatus.COMPLETED:
         ctx.completed += 1
@@ -48,6 +74,7 @@ async def record_task_end(
                 created_at=task.created_at,
                 started_at=task.started_at,
                 completed_at=task.completed_at,
+                **plan_columns(plan_details or {}),
             ),
         )
     failure = None

@@ -24,7 +24,15 @@ _COUNT_WORDS = {
 COUNT = rf"\d{{1,4}}|{'|'.join(_COUNT_WORDS)}"
 """Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
 
-_DATE = r"(?:1[5-9]|2\d)\d\d(?:-\d\d(?:-\d\d)?)?"
+# Month names and their usual abbreviations, by month number ("sept" and "sep" are both September).
+_MONTH_NAMES = (
+    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sept sep|"
+    "october oct|november nov|december dec"
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES.split("|"), 1) for name in names.split()}
+_YEAR = r"(?:1[5-9]|2\d)\d\d"
+# A year, an ISO month or day, or a month by name ("June 2019", "Jan. 2018").
+_DATE = rf"(?:(?:{'|'.join(_MONTHS)})\.?\s+{_YEAR}|{_YEAR}(?:-\d\d(?:-\d\d)?)?)"
 # Tried in this order; an earlier kind claims its text first.
 _PATTERNS = [
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -88,20 +96,29 @@ def read_time_period(text: str, latest: str | None = None, *, yearly: bool = Fal
     return TimePeriod(start=max(starts, default=None), end=min(ends, default=None), spans=tuple(spans))
 
 
+def _token(text: str) -> str:
+    """A date as written -> its token: "June 2019" -> "2019-06"; tokens stay as they are."""
+    name, _, year = text.replace(".", " ").rpartition(" ")
+    if not name:
+        return text
+    return f"{year}-{_MONTHS[name.strip().lower()]:02d}"
+
+
 def _bounds(kind: str, m: re.Match[str], latest: str | None, yearly: bool) -> tuple[str | None, str | None]:
     """The (first, last) period one phrase asks for."""
-    low: str | None = m["a"] if kind in ("decade", "range", "since", "in") else None
-    high: str | None = m["a"] if kind in ("until", "in") else None
+    a = _token(m["a"]) if kind != "last" else None
+    low: str | None = a if kind in ("decade", "range", "since", "in") else None
+    high: str | None = a if kind in ("until", "in") else None
     if kind == "decade":
         high = str(int(m["a"]) + 9)
     elif kind == "range":
-        low, high = sorted((m["a"], m["b"]))
+        low, high = sorted((_token(m["a"]), _token(m["b"])))
     elif kind == "last" and latest is not None:
         low, high = _ago(latest, parse_count(m["n"] or "1"), m["unit"], yearly), latest
-    elif kind == "since" and m["op"] == "after":
-        low = _shift(m["a"], 1)
-    elif kind == "until" and m["op"] == "before":
-        high = _shift(m["a"], -1)
+    elif kind == "since" and m["op"].lower() == "after" and a is not None:
+        low = _shift(a, 1)
+    elif kind == "until" and m["op"].lower() == "before" and a is not None:
+        high = _shift(a, -1)
     return low, high
 
 

@@ -65,6 +65,9 @@ def chart_title(
         names = [str(v) for v in values]
         text = join_names(names) if len(names) <= 4 else f"{len(names)} {dim.plural()}"
         parts.append(f"{dim.preposition} {'' if dim.match_values else dim.label.lower() + ' '}{text}")
+    for flt in plan.filters:
+        if flt.op in _CONDITION_WORDS:
+            parts.append(f"with {lower_label(_label(ds, flt.column))} {_condition(flt.op, flt.value)}")
     if start is not None and start == end:
         parts.append(f"in {start}")
     elif start is not None and end is not None:
@@ -73,6 +76,27 @@ def chart_title(
         parts.append(f"since {start}" if start is not None else f"until {end}")
     title = " ".join(parts)
     return (title[:1].upper() + title[1:])[:200]
+
+
+_CONDITION_WORDS = {"gt": "over", "gte": "at least", "lt": "under", "lte": "at most", "between": "between"}
+
+
+def _label(ds: Dataset, name: str) -> str:
+    measures = {m.name: m.label for m in ds.measures}
+    return measures[name] if name in measures else ds.dimension(name).label
+
+
+def _number(value: object) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,g}" if isinstance(value, float) else str(value)
+
+
+def _condition(op: str, value: object) -> str:
+    """ "over 100,000,000", "between 10 and 20"."""
+    if isinstance(value, list) and len(value) == 2:
+        return f"between {_number(value[0])} and {_number(value[1])}"
+    return f"{_CONDITION_WORDS[op]} {_number(value)}"
 
 
 def lower_label(label: str) -> str:

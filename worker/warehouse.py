@@ -59,6 +59,13 @@ def _melt_medals(records: list[dict[str, str]]) -> Iterator[Row]:
             yield record["nation"], medal.capitalize(), int(record[medal])
 
 
+def _melt_election(records: list[dict[str, str]]) -> Iterator[Row]:
+    # One row per district and candidate, so votes can be split, filtered and shared by candidate.
+    for record in records:
+        for candidate in ("Coderre", "Bergeron", "Joly"):
+            yield record["district"], candidate, int(record[candidate]), record["winner"], record["result"]
+
+
 _TABLES = (
     _Table(
         "gapminder",
@@ -122,6 +129,19 @@ _TABLES = (
             ("species_id", "INTEGER"),
         ),
         (("species",),),
+    ),
+    _Table(
+        "election",
+        "election.csv.gz",
+        (
+            ("district", "TEXT"),
+            ("candidate", "TEXT"),
+            ("votes", "INTEGER"),
+            ("winner", "TEXT"),
+            ("result", "TEXT"),
+        ),
+        (("candidate",), ("district",)),
+        reshape=_melt_election,
     ),
 )
 

@@ -32,3 +32,41 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch, tmp_pat
     settings = Settings()
     assert (settings.port, settings.workers) == (8123, 5)
     assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "localhost:11434/v1",
+        "ftp://models.example.com/v1",
+        "file:///etc/passwd",
+        "http://",
+        "https://x/v1?k=1",
+    ],
+)
+def test_an_llm_base_url_that_is_not_http_is_refused(url: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="CHARTQ_LLM_BASE_URL must be an http"):
+        Settings(llm_base_url=url, llm_model="m", data_dir=tmp_path)
+
+
+def test_llm_settings_keep_the_key_secret(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    key = "sk-live-do-not-print-me"
+    monkeypatch.setenv("CHARTQ_LLM_BASE_URL", "https://llm.example.com/v1/")
+    monkeypatch.setenv("CHARTQ_LLM_MODEL", "gpt-4o-mini")
+    monkeypatch.setenv("CHARTQ_LLM_API_KEY", key)
+    monkeypatch.setenv("CHARTQ_DATA_DIR", str(tmp_path))
+    settings = Settings()
+    assert settings.llm_base_url == "https://llm.example.com/v1"
+    assert settings.llm_api_key.get_secret_value() == key
+    assert key not in repr(settings) and key not in str(settings.model_dump())
+
+
+def test_an_llm_needs_a_model_name_and_no_credentials_in_its_url(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("CHARTQ_LLM_BASE_URL", raising=False)
+    with pytest.raises(ValidationError, match="CHARTQ_LLM_MODEL"):
+        Settings(llm_base_url="http://127.0.0.1:11434/v1", data_dir=tmp_path)
+    with pytest.raises(ValidationError, match="must not carry credentials"):
+        Settings(llm_base_url="https://user:sk-123@llm.example.com/v1", llm_model="m", data_dir=tmp_path)
+    assert Settings(data_dir=tmp_path).llm_base_url == ""  # the rule planner alone, by default

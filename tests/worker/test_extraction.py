@@ -39,13 +39,19 @@ async def test_headline_rows_match_the_csv(
 
 
 async def test_sql_carries_no_user_text_and_injection_changes_nothing(
-    warehouse: AsyncEngine, planner: RulePlanner, semantic_model: SemanticModel
+    warehouse: AsyncEngine,
+    planner: RulePlanner,
+    semantic_model: SemanticModel,
+    read_csv: Callable[[str], CsvRows],
 ) -> None:
     plan = planner.plan(f"life expectancy in {INJECTION}")
     result = await run_query(warehouse, plan, semantic_model)
     assert "Mexico" not in result.sql and "DROP" not in result.sql
     assert "Mexico" in result.params.values()
-    assert {row[1] for row in result.rows} == {"Mexico"}
+    mexico = [
+        (int(r["year"]), float(r["lifeExp"])) for r in read_csv("gapminder") if r["country"] == "Mexico"
+    ]
+    assert result.rows == sorted(mexico)
     # A planner that passed the whole string through would still only bind it as a value.
     raw = plan.model_copy(update={"filters": [plan.filters[0].model_copy(update={"value": INJECTION})]})
     unchecked = load_semantic_model()  # no warehouse facts, so the unknown value is not rejected first
@@ -203,3 +209,41 @@ async def test_params_and_sql_describe_the_query(
     values: list[Any] = list(result.params.values())
     assert "Mexico" in values and "Canada" in values and 1980 in values
     assert "IN (?, ?)" in result.sql and "__[POSTCOMPILE" not in result.sql
+
+
+async def test_computed_measures_match_the_csv(
+    warehouse: AsyncEngine,
+    planner: RulePlanner,
+    semantic_model: SemanticModel,
+    read_csv: Callable[[str], CsvRows],
+) -> None:
+    by_day: dict[str, list[float]] = defaultdict(list)
+    for r in read_csv("tips"):
+        by_day[r["day"]].append(float(r["tip"]) / float(r["total_bill"]) * 100)
+    mean = await run_query(warehouse, planner.plan("tip percentage by day"), semantic_model)
+    assert {day: pytest.approx(v) for day, v in mean.rows} == {
+        day: pytest.approx(statistics.mean(v)) for day, v in by_day.items()
+    }
+    median = await run_query(warehouse, planner.plan("median tip percentage by day"), semantic_model)
+    assert dict(median.rows) == {day: pytest.approx(statistics.median(v)) for day, v in by_day.items()}
+    gdp: dict[str, float] = defaultdict(float)
+    for r in read_csv("gapminder"):
+        if r["year"] == "2007":
+            gdp[r["continent"]] += float(r["gdpPercap"]) * int(r["pop"])
+    total = await run_query(warehouse, planner.plan("total gdp by continent"), semantic_model)
+    assert dict(total.rows) == {c: pytest.approx(v) for c, v in gdp.items()}
+
+
+async def test_a_condition_on_a_computed_measure_filters_rows(
+    warehouse: AsyncEngine,
+    planner: RulePlanner,
+    semantic_model: SemanticModel,
+    read_csv: Callable[[str], CsvRows],
+) -> None:
+    plan = planner.plan("number of bills by day with tip percentage over 20")
+    result = await run_query(warehouse, plan, semantic_model)
+    counts: dict[str, int] = defaultdict(int)
+    for r in read_csv("tips"):
+        if float(r["tip"]) / float(r["total_bill"]) * 100 > 20:
+            counts[r["day"]] += 1
+    assert dict(result.rows) == counts and 20 in result.params.values()

@@ -318,3 +318,138 @@ def test_planning_is_fast(planner: RulePlanner) -> None:
     per_question_ms = (time.perf_counter() - started) * 1000 / (20 * len(QUESTIONS))
     # Typically about 0.2 ms; the bound only catches a pathological (backtracking) pattern.
     assert per_question_ms < 5
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "column", "value"),
+    [
+        ("life expectancey in canda", "life_exp", "country", "Canada"),
+        ("populaton of brasil", "pop", "country", "Brazil"),
+        ("sepal lenght of setosa", "sepal_length", "species", "setosa"),
+        ("microsfot stock price", "price", "ticker", "MSFT"),
+    ],
+)
+def test_typos_in_measures_and_values_are_forgiven(
+    planner: RulePlanner, question: str, measure: str, column: str, value: str
+) -> None:
+    plan = planner.plan(question)
+    assert plan.measures[0].name == measure and filters_of(plan)[column] == ("eq", value)
+
+
+def test_ordinary_words_are_not_read_as_typos(planner: RulePlanner) -> None:
+    # "make" is one letter from "Male", "child" from "Chile", "with" from "width".
+    plan = planner.plan("make a chart of the average tip of a table with a child by day")
+    assert plan.filters == [] and [m.name for m in plan.measures] == ["tip"]
+    assert filters_of(planner.plan("life expectancy in Mali and Chad"))["country"] == ("in", ["Mali", "Chad"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("countries with population over 100 million", ("pop", "gt", 100_000_000)),
+        ("gdp per capita of countries with more than 1.5 billion people", ("pop", "gt", 1_500_000_000)),
+        ("countries where life expectancy is at least 80", ("life_exp", "gte", 80)),
+        ("average tip by day for bills under $20", ("total_bill", "lt", 20)),
+        ("average tip for bills between 10 and 20 dollars", ("total_bill", "between", [10, 20])),
+        ("average tip by sex for party size above 3", ("party_size", "gt", 3)),
+        ("apple stock price when price was above 1.5", ("price", "gt", 1.5)),
+    ],
+)
+def test_numeric_conditions_filter_a_measure_or_number(
+    planner: RulePlanner, question: str, expected: tuple[str, str, Any]
+) -> None:
+    plan = planner.plan(question)
+    column, op, value = expected
+    assert Filter(column=column, op=op, value=value) in plan.filters  # type: ignore[arg-type]
+
+
+def test_a_condition_never_takes_a_time_phrase(planner: RulePlanner) -> None:
+    plan = planner.plan("life expectancy for each continent between 1990 and 2000")
+    assert plan.filters == []
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1990", "2000")
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "agg"),
+    [
+        ("tip percentage by day", "tip_pct", "avg"),
+        ("tip as a percentage of the bill by sex", "tip_pct", "avg"),
+        ("tip per person by day", "tip_per_person", "avg"),
+        ("median bill per person by meal", "bill_per_person", "median"),
+        ("GDP of China", "gdp", "sum"),
+        ("total gdp by continent", "gdp", "sum"),
+        ("gdp per capita of China", "gdp_per_capita", "avg"),
+    ],
+)
+def test_ratio_and_product_measures_of_the_model(
+    planner: RulePlanner, question: str, measure: str, agg: str
+) -> None:
+    assert [(m.name, m.agg) for m in planner.plan(question).measures] == [(measure, agg)]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "direction", "limit"),
+    [
+        ("the 10 richest countries", "gdp_per_capita", "desc", 10),
+        ("5 poorest countries in 1952", "gdp_per_capita", "asc", 5),
+        ("most populous countries in Asia", "pop", "desc", 10),
+    ],
+)
+def test_rank_words_rank_by_their_measure(
+    planner: RulePlanner, question: str, measure: str, direction: str, limit: int
+) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == (measure, direction)
+    assert (plan.dimension, plan.limit, plan.measures[0].name) == ("country", limit, measure)
+
+
+def test_counting_rows_or_adding_up_counts(planner: RulePlanner) -> None:
+    countries = planner.plan("number of countries by continent")
+    assert countries.measures[0].agg == "count" and countries.dimension == "continent"
+    smokers = planner.plan("how many smokers by day")
+    assert smokers.measures[0].agg == "count" and filters_of(smokers)["smoker"] == ("eq", "Yes")
+    # People and medals are counts already: "how many" adds them up.
+    assert planner.plan("how many people live in each continent").measures[0].agg == "sum"
+    assert planner.plan("how many bills per day").measures[0].agg == "count"
+
+
+def test_sort_words_order_the_bars(planner: RulePlanner) -> None:
+    up = planner.plan("average life expectancy by continent sorted from lowest to highest")
+    assert up.sort is not None and up.sort.direction == "asc" and up.limit is None
+    down = planner.plan("average tip by day in descending order")
+    assert down.sort is not None and (down.sort.by, down.sort.direction) == ("tip", "desc")
+    # Days keep the week's order unless a sort is asked for.
+    assert planner.plan("average tip by day").sort is None
+
+
+def test_one_named_entity_is_a_filter_and_several_are_series(planner: RulePlanner) -> None:
+    one = planner.plan("life expectancy in Japan")
+    assert (one.series, filters_of(one)["country"]) == (None, ("eq", "Japan"))
+    assert planner.plan("life expectancy in Japan and Korea").series == "country"
+
+
+def test_a_summary_of_daily_data_is_a_bar_per_group(planner: RulePlanner) -> None:
+    plan = planner.plan("average stock price by company in 2019")
+    assert (plan.chart_type, plan.dimension, plan.use_time) == ("bar", "ticker", False)
+    assert planner.plan("stock price by company in 2019").use_time
+
+
+def test_a_dimension_phrase_wins_over_the_measure_inside_it(planner: RulePlanner) -> None:
+    plan = planner.plan("medals by medal type for Canada")
+    assert (plan.dimension, plan.measures[0].name) == ("medal", "medals")
+
+
+def test_month_names_are_periods(planner: RulePlanner) -> None:
+    plan = planner.plan("apple stock price since June 2019")
+    assert plan.time_range is not None and plan.time_range.start == "2019-06"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["delete all users", "DROP TABLE gapminder;", "'; DROP TABLE users; --", "update tips set tip = 0"],
+)
+def test_commands_are_refused_even_when_they_name_data(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion) as caught:
+        planner.plan(question)
+    assert str(caught.value).startswith("chartq only reads data to draw charts")
+    assert "life expectancy" in str(caught.value)

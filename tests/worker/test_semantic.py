@@ -38,7 +38,7 @@ async def test_every_declared_column_exists_in_the_sample_warehouse(warehouse: A
     model = load_semantic_model()
     async with warehouse.connect() as conn:
         for ds in model.datasets:
-            columns = [m.column for m in ds.measures] + [d.column for d in ds.dimensions]
+            columns = [c for m in ds.measures for c in m.columns] + [d.column for d in ds.dimensions]
             columns += [ds.time.column] if ds.time else []
             table = sa.table(ds.table, *(sa.column(c) for c in columns))
             await conn.execute(sa.select(*table.c).limit(1))

@@ -27,6 +27,11 @@ from worker.time_phrases import COUNT, TimePeriod, parse_count, read_time_period
         ("after 2019-12", "2020-01", None),
         ("before 2019-03-01", None, "2019-02-28"),
         ("life expectancy by country", None, None),
+        ("since June 2019", "2019-06", None),
+        ("in march 2019", "2019-03", "2019-03"),
+        ("between Jan. 2018 and sept 2019", "2018-01", "2019-09"),
+        ("after Dec 2018", "2019-01", None),
+        ("before MAY 2019", None, "2019-04"),
     ],
 )
 def test_each_phrase_gives_inclusive_bounds(text: str, start: str | None, end: str | None) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from worker.plan import ChartPlan
+from worker.planner import RulePlanner
 from worker.semantic import SemanticModel, load_semantic_model
 from worker.titles import Ranking, chart_title, join_names, lower_label
 
@@ -104,3 +105,13 @@ def test_label_helpers() -> None:
     assert lower_label("GDP per capita") == "GDP per capita"
     assert join_names(["A"]) == "A"
     assert join_names(["A", "B", "C"]) == "A, B and C"
+
+
+def test_numeric_conditions_are_named_in_the_title(planner: RulePlanner) -> None:
+    assert (
+        planner.plan("countries with population over 100 million").title
+        == "Population by country with population over 100,000,000 in 2007"
+    )
+    assert planner.plan("average tip by day for bills between 10 and 20 dollars").title == (
+        "Average tip by day with total bill between 10 and 20"
+    )

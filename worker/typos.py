@@ -1,0 +1,99 @@
+"""Typo tolerance: a word of a question the planner does not know, one or two edits away from a word it
+does ("canda", "life expectancey", "sepal lenght"), is read as that word.
+
+Only words of four letters or more are corrected, only towards a word starting with the same letter,
+and never an everyday English word: "make" must not become "male", nor "with" become "width". A
+four-letter word is only completed ("japn" -> "japan"), never changed into another word of the same
+length. A correction is kept only when the corrected word completes a phrase the caller recognises,
+so near-misses that name nothing ("states" for "state") leave the question as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["Speller", "distance"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Everyday words a question uses that sit one edit away from a word of the sample model.
+_ENGLISH = frozenset(
+    """
+    about above after again against also among and another answer any area around ask asked away back
+    based been before begin began being below best better between big both bring build came can cannot
+    case change chart charts child children city close come compare could country data days does done
+    down draw during each early either else even ever every example fall fast female find first five
+    follow four free from full gave give given going good great group grow half hand have here high
+    highest hold home house however into just keep kind know known large larger last late later least
+    less like line list little long look lower made main make male many mean means meant mind more most
+    much must name near need never next nine none note only open order other over part per place plot
+    point same seen sell send sent service seven shall shape share show shown side since size some
+    something soon sort start state still such sure take than that their them then there these they
+    thing think this those three time told total tree true turn type under unit upon used user very
+    want were what when where which while white whole wide will wish with within without word work
+    world would year years your
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from `a` to `b`; limit + 1 once past it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Speller:
+    """Corrects a question's unknown words towards `known` words (lower case, letters only)."""
+
+    def __init__(self, known: Iterable[str], everyday: Iterable[str] = ()) -> None:
+        self.known = {w for text in known for w in _WORD.findall(text.lower())}
+        self.keep = self.known | _ENGLISH | {w.lower() for w in everyday}
+        self._by_letter: dict[str, list[str]] = {}
+        for word in sorted(self.known):
+            if len(word) >= 4:
+                self._by_letter.setdefault(word[0], []).append(word)
+
+    def closest(self, word: str) -> str | None:
+        """The one known word nearest to `word` within its edit budget; None if none or a tie."""
+        word = word.lower()
+        if len(word) < 4 or word in self.keep:
+            return None
+        limit = 1 if len(word) <= 7 else 2
+        best: list[str] = []
+        best_distance = limit + 1
+        for candidate in self._by_letter.get(word[0], ()):
+            if len(word) == 4 and len(candidate) <= 4:
+                continue
+            d = distance(word, candidate, limit)
+            if d > limit:
+                continue
+            if d < best_distance:
+                best, best_distance = [candidate], d
+            elif d == best_distance:
+                best.append(candidate)
+        return best[0] if len(best) == 1 else None
+
+    def correct(self, text: str, recognised: Callable[[str, tuple[int, int]], bool]) -> str:
+        """`text` with each unknown word replaced by its closest known word, where `recognised(new text,
+        span of the word)` confirms the new word completes a phrase; other words are left as written."""
+        for match in reversed(list(_WORD.finditer(text))):
+            fixed = self.closest(match[0])
+            if fixed is None:
+                continue
+            candidate = text[: match.start()] + fixed + text[match.end() :]
+            if recognised(candidate, (match.start(), match.start() + len(fixed))):
+                text = candidate
+        return text
