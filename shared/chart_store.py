@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -49,16 +51,43 @@ def _live_charts() -> sa.Select[Chart]:
     return sa.select(Chart).where(Chart.deleted_at.is_(None), Chart.expires_at > utcnow())
 
 
-async def find_chart_for_request(
-    db: AsyncSession, user_id: str, message_id: str, request_key: str
-) -> Chart | None:
-    query = (
-        _live_charts()
-        .where(Chart.owner_id == user_id, Chart.message_id == message_id, Chart.request_key == request_key)
-        .order_by(Chart.created_at.desc())
-        .limit(1)
+@dataclass(frozen=True)
+class RequestedMessage:
+    """A caller's message, and the task of the live chart already made for this request of it."""
+
+    id: str
+    session_id: str
+    content: str
+    chart_task_id: str | None
+
+
+# Built once with bound parameters: the create endpoint's ownership check and its "already charted?"
+# check in one statement, without building a query or loading ORM objects per request.
+_MESSAGE_FOR_REQUEST = sa.select(
+    Message.id,
+    Message.session_id,
+    Message.content,
+    sa.select(Chart.task_id)
+    .where(
+        Chart.owner_id == sa.bindparam("user_id"),
+        Chart.message_id == Message.id,
+        Chart.request_key == sa.bindparam("request_key"),
+        Chart.deleted_at.is_(None),
+        Chart.expires_at > sa.bindparam("now"),
     )
-    return (await db.scalars(query)).first()
+    .order_by(Chart.created_at.desc())
+    .limit(1)
+    .scalar_subquery(),
+).where(Message.id == sa.bindparam("message_id"), Message.user_id == sa.bindparam("user_id"))
+
+
+async def message_for_request(
+    db: AsyncSession, user_id: str, message_id: str, request_key: str
+) -> RequestedMessage | None:
+    """The message if `user_id` owns it (else None), with the task of its live chart for `request_key`."""
+    params = {"user_id": user_id, "message_id": message_id, "request_key": request_key, "now": utcnow()}
+    row = (await db.execute(_MESSAGE_FOR_REQUEST, params)).first()
+    return None if row is None else RequestedMessage(*row)
 
 
 async def charts_of_message(db: AsyncSession, user_id: str, message_id: str) -> list[Chart]:

@@ -14,8 +14,8 @@ from api.errors import ApiError, not_found
 from shared.chart_store import (
     chart_to_dto,
     charts_of_message,
-    find_chart_for_request,
     get_visible_chart,
+    message_for_request,
 )
 from shared.models import (
     ACTIVE_STATUSES,
@@ -59,14 +59,14 @@ async def create_chart_task(
     store: StoreDep,
     response: Response,
 ) -> TaskDTO:
-    message = await owned_message(db, user, body.message_id)
     request = request_key(body.adjustment_query)
-    if not body.force_create:
-        chart = await find_chart_for_request(db, user.user_id, message.id, request)
-        if chart is not None:
-            response.status_code = 200
-            response.headers["Location"] = status_url(chart.task_id)
-            return await owned_task(store, db, user, chart.task_id)
+    message = await message_for_request(db, user.user_id, body.message_id, request)
+    if message is None:
+        raise not_found("Message")
+    if message.chart_task_id is not None and not body.force_create:
+        response.status_code = 200
+        response.headers["Location"] = status_url(message.chart_task_id)
+        return await owned_task(store, db, user, message.chart_task_id)
 
     dto = new_task_dto(str(uuid4()), message.id, message.session_id, body.priority)
     job = {
