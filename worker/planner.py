@@ -19,7 +19,7 @@ from worker.semantic import Dataset, PlanValidationError, SemanticModel
 from worker.time_phrases import TimePeriod, parse_count, read_time_period
 from worker.titles import join_names, lower_label
 from worker.typos import Speller
-from worker.vocabulary import Scan, Vocabulary, normalize, words
+from worker.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, phrases, strangers, words
 
 
 class UnchartableQuestion(Exception):
@@ -38,10 +38,25 @@ class RulePlanner:
         self._vs = words(pw.VERSUS)
         keywords = [*pw.CHART_WORDS.values(), *pw.AGG_WORDS.values()]
         known = [k for v in self._vocabs for m in (v.measures, v.datasets, v.dims, v.values) for k in m[1]]
+        meanings: dict[str, set[str]] = {}
+        for v in self._vocabs:
+            for kind, table in (("m", v.measures[1]), ("d", v.dims[1]), ("v", v.values[1])):
+                for phrase, name in table.items():
+                    meanings.setdefault(phrase, set()).add(f"{v.ds.name}:{kind}:{name}")
+        lexicon = [*known, *(re.sub(r"[^a-z]+", " ", k) for k in keywords)]
         self._speller = Speller(
-            [*known, *(re.sub(r"[^a-z]+", " ", k) for k in keywords)],
+            lexicon,
             everyday=re.findall(r"[a-z]+", f"{pw.TIME_AXIS} {pw.VERSUS}"),
+            meanings=meanings,
         )
+        self._elsewhere, self._ordinary = [], []
+        for v in self._vocabs:
+            names = {k: str(x) for o in self._vocabs if o is not v for k, (d, x) in o.values[1].items()
+                     if k not in v.values[1] and d in {e.name for e in entity_dimensions(o.ds)}}  # fmt: skip
+            self._elsewhere.append((phrases(names)[0], names))
+            own = {w for k in lexicon if k not in names for w in re.findall(r"[^\W\d_]+", k)}
+            self._ordinary.append(frozenset(PLAIN | own | (self._speller.keep - self._speller.known)))
+        self._plain = frozenset(PLAIN | self._speller.keep)
         self._phrases = [
             p
             for v in self._vocabs
@@ -64,6 +79,7 @@ class RulePlanner:
         r.conditions = pw.read_conditions(scan, ds)
         r.count_rows, countable = pw.counted_measure(scan, vocab)
         at = self._vocabs.index(vocab)
+        early = pw.measures_around_counts(scan, vocab, self._counting[at])
         for m in scan.take(self._counting[at]):
             r.count_rows = True
             if normalize(m["what"]) in vocab.values[1]:
@@ -71,7 +87,7 @@ class RulePlanner:
         for m in scan.take(vocab.group):
             r.groups += [vocab.dims[1][normalize(m[g])] for g in ("d1", "d2") if m[g]]
         bare = _longer_than_measures(scan, vocab)
-        measures = [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
+        measures = early + [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
         r.measures = list(dict.fromkeys(measures))
         rank = pw.read_rank_word(scan, ds, self._ranks[at])
         if rank is not None:
@@ -94,6 +110,10 @@ class RulePlanner:
         r.agg = r.agg or (None if countable and agg == "count" else agg)
         r.wants_time = any(scan.take(self._time_axis))
         r.vs = any(scan.take(self._vs))
+        named = any(d.name in r.entities for d in entity_dimensions(ds))
+        lacking = strangers(scan, vocab, self._elsewhere[at], self._ordinary[at], self._plain, named)
+        if lacking:
+            raise UnchartableQuestion(_lacks(ds, r, lacking))
         try:
             plan = shape(r)
             self.model.validate_plan(plan)
@@ -178,6 +198,22 @@ def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
             scan.claim(m.span())
             found.append(vocab.dims[1][normalize(m[0])])
     return found
+
+
+def _lacks(ds: Dataset, r: Reading, names: list[str]) -> str:
+    """Names the entities the data has, for a question about ones it hasn't ("Tesla stock price")."""
+    dim = min(entity_dimensions(ds), key=lambda d: len(d.values))
+    values = [str(v) for v in dim.values]
+    kind = lower_label(dim.label)
+    has = f"{join_names(values)} ({kind})"
+    if len(values) > 8:
+        has = f"{len(values)} {kind} values, such as {join_names(values[:3])}"
+    label = lower_label(ds.measure(r.measures[0] if r.measures else ds.measures[0].name).label)
+    verb = "isn't" if len(names) == 1 else "aren't"
+    return (
+        f"The {ds.name} data has {label} for {has}; {join_names(names)} {verb} among them. "
+        f"Try e.g. \u201c{label} {dim.preposition} {values[0]}\u201d."
+    )
 
 
 def _outside_the_data(ds: Dataset, period: TimePeriod, scan: Scan) -> str:

@@ -172,15 +172,32 @@ def counting_pattern(vocab: Vocabulary) -> re.Pattern[str] | None:
 
 
 def counted_measure(scan: Scan, vocab: Vocabulary) -> tuple[bool, bool]:
-    """(counts rows, counts things a measure adds up): "number of bills" counts rows; "how many people"
-    and "number of medals" add up a measure that is itself a count."""
+    """(counts rows, counts things a measure adds up): "number of bills" counts rows; "how many people",
+    "number of medals" and "how many bronze medals" add up a measure that is itself a count."""
     measures = vocab.measures[0]
     if measures is None:
         return False, False
-    pattern = re.compile(rf"\b{_COUNTING}(?P<what>{measures.pattern})", re.IGNORECASE)
+    # Values or the dataset's own name may stand between: "how many bronze medals", "how many olympic medals".
+    between = "|".join(p.pattern for p in (vocab.values[0], vocab.datasets[0]) if p is not None)
+    named = rf"(?:(?:{between})(?:\s*,|\s+and|\s+or)?\s+){{0,3}}" if between else ""
+    pattern = re.compile(rf"\b(?P<count>{_COUNTING}){named}(?P<what>{measures.pattern})", re.IGNORECASE)
     for m in pattern.finditer(scan.text):
         measure = vocab.ds.measure(vocab.measures[1][normalize(m["what"])])
         countable = measure.additive and measure.decimals == 0
-        scan.claim((m.start(), m.start("what")))
+        scan.claim(m.span("count"))
         return not countable, countable
     return False, False
+
+
+def measures_around_counts(scan: Scan, vocab: Vocabulary, counting: re.Pattern[str] | None) -> list[str]:
+    """Measures whose phrase holds the start of a count of rows ("medal count of China" is the medals
+    measure, not a count of China's rows); taken before counts so the longer measure phrase wins."""
+    measures, found = vocab.measures[0], []
+    if measures is None or counting is None:
+        return []
+    for c in list(counting.finditer(scan.text)):
+        for x in measures.finditer(scan.text):
+            if x.start() < c.start() < x.end() and not any(scan.used[x.start() : x.end()]):
+                scan.claim(x.span())
+                found.append(vocab.measures[1][normalize(x[0])])
+    return found

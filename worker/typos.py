@@ -5,19 +5,21 @@ Only words of four letters or more are corrected, only towards a word starting w
 and never an everyday English word: "make" must not become "male", nor "with" become "width". A
 four-letter word is only completed ("japn" -> "japan"), never changed into another word of the same
 length. A correction is kept only when the corrected word completes a phrase the caller recognises,
-so near-misses that name nothing ("states" for "state") leave the question as it was written.
+so near-misses that name nothing ("states" for "state") leave the question as it was written. Two
+words equally near are a tie, and nothing is corrected, unless both name the same thing ("amazn" is
+as near "amazon" as "amzn", and both mean the ticker AMZN).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["Speller", "distance"]
+__all__ = ["EVERYDAY", "Speller", "distance"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Everyday words a question uses that sit one edit away from a word of the sample model.
-_ENGLISH = frozenset(
+EVERYDAY = frozenset(
     """
     about above after again against also among and another answer any area around ask asked away back
     based been before begin began being below best better between big both bring build came can cannot
@@ -58,9 +60,16 @@ def distance(a: str, b: str, limit: int) -> int:
 class Speller:
     """Corrects a question's unknown words towards `known` words (lower case, letters only)."""
 
-    def __init__(self, known: Iterable[str], everyday: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        known: Iterable[str],
+        everyday: Iterable[str] = (),
+        meanings: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """`meanings` maps a known word to what it names; a tie between words sharing one is no tie."""
         self.known = {w for text in known for w in _WORD.findall(text.lower())}
-        self.keep = self.known | _ENGLISH | {w.lower() for w in everyday}
+        self.keep = self.known | EVERYDAY | {w.lower() for w in everyday}
+        self._meanings = {w: frozenset(m) for w, m in (meanings or {}).items()}
         self._by_letter: dict[str, list[str]] = {}
         for word in sorted(self.known):
             if len(word) >= 4:
@@ -84,7 +93,10 @@ class Speller:
                 best, best_distance = [candidate], d
             elif d == best_distance:
                 best.append(candidate)
-        return best[0] if len(best) == 1 else None
+        if len(best) > 1:
+            shared = frozenset.intersection(*(self._meanings.get(w, frozenset()) for w in best))
+            return best[0] if shared else None
+        return best[0] if best else None
 
     def correct(self, text: str, recognised: Callable[[str, tuple[int, int]], bool]) -> str:
         """`text` with each unknown word replaced by its closest known word, where `recognised(new text,

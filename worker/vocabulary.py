@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from worker.semantic import Dataset, DimensionValue
+from worker.semantic import Dataset, Dimension, DimensionValue
 
-__all__ = ["Scan", "Vocabulary", "normalize", "phrases", "words"]
+__all__ = ["PLAIN", "Scan", "Vocabulary", "entity_dimensions", "normalize", "phrases", "strangers", "words"]
 
 PhraseMatcher = tuple[re.Pattern[str] | None, dict[str, str]]
 
@@ -120,3 +120,85 @@ class Scan:
         for start, end in spans:
             keep[start:end] = [False] * (end - start)
         return " ".join("".join(c for c, k in zip(self.shown, keep, strict=True) if k).split())
+
+
+# Words around a name that are not names themselves, whatever their case (SQL words are refused elsewhere).
+PLAIN = frozenset(
+    """
+    a an the and or of in on for from to by with at as is are was were be been did do does has have had
+    how what which who whom where when why me my our you your we us it its this that these those there
+    their them they please show plot chart graph draw display give get got compare comparing won win wins
+    live lived blow blows only all over time per than vs versus each every can could would should will
+    tell see list make create want like much many data value values number amount level levels dollars
+    dollar usd euros percent millions billions thousands general also just weeks months
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays current latest recent overall typical
+    actual real relative nominal present past previous historic global national rural urban areas today
+    drop table tables select delete insert update truncate alter grant revoke exec execute
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_NAME = re.compile(r"[^\W\d_]+")
+_BEFORE_NAME = re.compile(r"(?<!\w)(?:of|for|in|vs\.?|versus|against)\s+(?:the\s+)?$")
+
+
+def entity_dimensions(ds: Dataset) -> list[Dimension]:
+    """The key dimensions whose values name things (nations, tickers, candidates), not ordered kinds."""
+    dims = [ds.dimension(k) for k in ds.key]
+    return [d for d in dims if d.type == "category" and d.match_values and not d.order and d.values]
+
+
+def strangers(
+    scan: Scan,
+    vocab: Vocabulary,
+    elsewhere: PhraseMatcher,
+    ordinary: frozenset[str],
+    known: frozenset[str],
+    named: bool = False,
+) -> list[str]:
+    """Names the question gives that look like entities of `vocab`'s dataset but are none of its values:
+    an entity of another dataset (`elsewhere`: "the United States" among the medal nations), a capitalised
+    word that isn't `ordinary` ("Tesla"), or a word not `known` where a name goes: after "of", "in", "vs"
+    ("medals of narnia") or, when the question `named` no entity of the dataset, just before the measure
+    ("tesla stock price", but not "closing stock price of apple"). Reads only text nothing else read."""
+    dims = {d.name for d in entity_dimensions(vocab.ds)}
+    if not dims:
+        return []
+    # Words built on the dataset's own names ("chadians", "Canadians") are not other names.
+    stems = tuple(
+        k[: max(4, len(k) - 1)] for k, (d, _) in vocab.values[1].items() if d in dims and " " not in k
+    )
+    taken = [m.span() for m in (vocab.datasets[0].finditer(scan.text) if vocab.datasets[0] else ())]
+    found: list[tuple[int, int, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(scan.used[a:b]) and all(b <= s or e <= a for s, e in taken)
+
+    for m in elsewhere[0].finditer(scan.text) if elsewhere[0] is not None else ():
+        if free(*m.span()):
+            taken.append(m.span())
+            found.append((*m.span(), elsewhere[1][normalize(m[0])]))
+    heads = (vocab.measures[0], vocab.datasets[0])
+    letters = [w for w in _NAME.findall(scan.shown) if len(w) > 1]
+    cased = scan.shown != scan.text and sum(w[0].isupper() for w in letters) < 0.6 * len(letters)
+    for m in _NAME.finditer(scan.text):
+        word, (a, b) = m[0], m.span()
+        if len(word) < 3 or word in ordinary or word.startswith(stems) or not free(a, b):
+            continue
+        first = not scan.shown[:a].strip(" \"'(\u201c") or scan.shown[:a].rstrip()[-1] in ".?!:;"
+        capital = cased and scan.shown[a].isupper() and not first
+        gap = re.match(r"(?:'s)?\s+", scan.text[b:])
+        at = b + gap.end() if gap else -1
+        follows = at > 0 and not named and any(p is not None and p.match(scan.text, at) for p in heads)
+        unknown = word not in known and not word.endswith(("ing", "ed"))
+        if capital or (unknown and (follows or _BEFORE_NAME.search(scan.text[:a]))):
+            found.append((a, b, scan.excerpt((a, b))))
+    names: list[str] = []
+    end = -1
+    for a, b, name in sorted(found):
+        if names and not scan.text[end:a].strip():
+            names[-1] += f" {name}"
+        else:
+            names.append(f"the {name}" if scan.text[:a].endswith("the ") else name[:1].upper() + name[1:])
+        end = b
+    return names

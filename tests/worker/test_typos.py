@@ -57,3 +57,11 @@ def test_everyday_words_and_unrecognised_corrections_stay_as_written(text: str) 
 def test_a_tie_between_two_known_words_is_not_guessed() -> None:
     assert Speller(["greece", "grace"]).closest("grece") is None
     assert Speller(["canada", "panama"]).closest("canda") == "canada"
+
+
+def test_a_tie_between_two_names_of_one_thing_is_no_tie() -> None:
+    same = {"amzn": {"ticker AMZN"}, "amazon": {"ticker AMZN"}}
+    assert Speller(["amzn", "amazon"], meanings=same).closest("amazn") in ("amzn", "amazon")
+    assert Speller(["amzn", "amazon"]).closest("amazn") is None
+    different = {"amzn": {"ticker AMZN"}, "amazon": {"the river"}}
+    assert Speller(["amzn", "amazon"], meanings=different).closest("amazn") is None
