@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import load_only
 
 from shared.auth import Principal
 from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility
@@ -109,6 +112,10 @@ async def charts_of_session(db: AsyncSession, user_id: str, session_id: str, lim
     return list(await db.scalars(query))
 
 
+# Whoever changes an earlier chart needs its plan, not its figure (which holds every data point).
+_PLAN_ONLY = load_only(Chart.id, Chart.spec)
+
+
 async def latest_chart_of_message(db: AsyncSession, user_id: str, message_id: str) -> Chart | None:
     """The newest live chart of a message owned by `user_id`: the plan an adjustment changes."""
     query = (
@@ -116,6 +123,7 @@ async def latest_chart_of_message(db: AsyncSession, user_id: str, message_id: st
         .where(Chart.owner_id == user_id, Chart.message_id == message_id)
         .order_by(Chart.created_at.desc())
         .limit(1)
+        .options(_PLAN_ONLY)
     )
     return (await db.scalars(query)).first()
 
@@ -137,28 +145,69 @@ async def latest_chart_before_message(
         )
         .order_by(Chart.created_at.desc())
         .limit(1)
+        .options(_PLAN_ONLY)
     )
     return (await db.scalars(query)).first()
 
 
 async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
     """Inserts the chart of a task once; a second attempt for the same task returns the first chart."""
-    existing = (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).first()
-    if existing is not None:
-        return existing
-    db.add(chart)
-    try:
+    insert = _insert_for(db)
+    if insert is not None:
+        # One statement on the usual path, instead of a SELECT and then an INSERT.
+        values = _column_values(chart)
+        done = await db.execute(
+            insert(Chart).values(values).on_conflict_do_nothing(index_elements=["task_id"])
+        )
         await db.commit()
-    except IntegrityError:
-        # Another attempt of the same task won the race between our SELECT and INSERT.
-        await db.rollback()
-        return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
-    return chart
+        if _rowcount(done) == 1:
+            return chart
+    else:
+        db.add(chart)
+        try:
+            await db.commit()
+            return chart
+        except IntegrityError:
+            await db.rollback()
+    # Another attempt of the same task stored its chart first.
+    return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
 
 
 async def record_run(db: AsyncSession, run: TaskRun) -> None:
-    await db.merge(run)
+    """Writes the run record of a task, replacing the one an earlier attempt left."""
+    insert = _insert_for(db)
+    if insert is None:
+        await db.merge(run)
+    else:
+        values = _column_values(run)
+        statement = insert(TaskRun).values(values)
+        updates = {name: statement.excluded[name] for name in values if name != "task_id"}
+        await db.execute(statement.on_conflict_do_update(index_elements=["task_id"], set_=updates))
     await db.commit()
+
+
+def _insert_for(db: AsyncSession) -> Any:
+    """The dialect's INSERT with ON CONFLICT (PostgreSQL and SQLite have one), else None."""
+    name = db.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert
+    if name == "sqlite":
+        return sqlite.insert
+    return None
+
+
+def _column_values(row: Chart | TaskRun) -> dict[str, Any]:
+    """The row's values by column, leaving out unset ones that the column has a default for."""
+    values = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        if value is not None or (column.default is None and column.server_default is None):
+            values[column.key] = value
+    return values
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", -1))
 
 
 async def get_run(db: AsyncSession, task_id: str, user_id: str) -> TaskRun | None:

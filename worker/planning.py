@@ -109,6 +109,12 @@ def _follow_up(ctx: WorkerContext, question: str, earlier: ChartPlan | None) -> 
         return None  # neither reading works: the planner's own refusal says what can be asked
 
 
+def may_follow_up(ctx: WorkerContext, question: str) -> bool:
+    """Whether the session's earlier plan could matter to `question`; when not, the worker need not
+    read it (a query per task). Mirrors _follow_up, which ignores `earlier` in every other case."""
+    return ctx.llm_planner is not None or reads_as_edit(question) or not _stands_alone(ctx, question)
+
+
 def _stands_alone(ctx: WorkerContext, question: str) -> bool:
     try:
         ctx.planner.plan(question)

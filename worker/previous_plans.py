@@ -14,7 +14,7 @@ from shared.chart_store import latest_chart_before_message, latest_chart_of_mess
 from shared.sql_models import Chart
 from worker.context import WorkerContext
 from worker.plan import ChartPlan
-from worker.planning import PlanRequest
+from worker.planning import PlanRequest, may_follow_up
 from worker.semantic import PlanValidationError, SemanticModel
 
 log = structlog.get_logger("chartq.worker")
@@ -23,7 +23,10 @@ log = structlog.get_logger("chartq.worker")
 async def load_plan_request(ctx: WorkerContext, job: dict[str, Any], user_id: str) -> PlanRequest:
     """The job's question and adjustment with the earlier plans of `user_id` that they may change."""
     adjustment = job.get("adjustment_query") or None
+    question = str(job["question"])
     previous = earlier = None
+    if not adjustment and not may_follow_up(ctx, question):
+        return PlanRequest(question=question)
     async with ctx.sessions() as db:
         if adjustment:
             previous = _plan_of(await latest_chart_of_message(db, user_id, str(job["message_id"])), ctx.model)
@@ -32,9 +35,7 @@ async def load_plan_request(ctx: WorkerContext, job: dict[str, Any], user_id: st
                 db, user_id, str(job["session_id"]), str(job["message_id"])
             )
             earlier = _plan_of(chart, ctx.model)
-    return PlanRequest(
-        question=str(job["question"]), adjustment=adjustment, previous=previous, earlier=earlier
-    )
+    return PlanRequest(question=question, adjustment=adjustment, previous=previous, earlier=earlier)
 
 
 def _plan_of(chart: Chart | None, model: SemanticModel) -> ChartPlan | None:

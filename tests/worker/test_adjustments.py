@@ -15,7 +15,7 @@ from worker.context import WorkerContext
 from worker.extraction import run_query
 from worker.plan import ChartPlan
 from worker.planner import RulePlanner, UnchartableQuestion
-from worker.planning import PlanRequest, adjusted_plan, plan_offline
+from worker.planning import PlanRequest, adjusted_plan, may_follow_up, plan_offline
 from worker.semantic import SemanticModel
 
 HEADLINE = "life expectancy in Mexico and Canada since 1980"
@@ -352,3 +352,19 @@ async def test_an_adjustment_without_a_chart_adjusts_the_question(
     outcome = await plan_offline(ctx, PlanRequest(question=HEADLINE, adjustment="make it a bar chart"))
     assert outcome.source == "adjustment" and outcome.plan.chart_type == "bar"
     assert filters_of(outcome.plan) == {"country": ("in", ["Mexico", "Canada"])}
+
+
+@pytest.mark.parametrize(
+    "text", [*FOLLOW_UPS, "average tip by day", "now show tips by day", "life expectancy in Japan"]
+)
+def test_the_earlier_plan_is_read_only_when_it_could_matter(
+    planner: RulePlanner, semantic_model: SemanticModel, headline: ChartPlan, text: str
+) -> None:
+    """The worker skips the query for the session's earlier plan when may_follow_up says no: that is
+    only safe if such a question never becomes a follow-up."""
+    ctx = offline_context(planner, semantic_model)
+    if text in FOLLOW_UPS:
+        assert may_follow_up(ctx, text)
+    if not may_follow_up(ctx, text):
+        assert adjusted_plan(ctx, PlanRequest(question=text, earlier=headline)) is None
+    assert may_follow_up(ctx, "average tip by day") is False
