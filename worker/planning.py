@@ -27,6 +27,8 @@ class PlanRequest:
     # The latest plan of an earlier message of the session: what a follow-up message ("add Brazil")
     # changes. Loaded when there is no `previous` (worker.previous_plans).
     earlier: ChartPlan | None = None
+    # Already planned by the rule planner while the request was read (plan_standing_alone).
+    planned: ChartPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ async def _plan_with_llm(ctx: WorkerContext, llm: LLMPlanner, request: PlanReque
 
 async def plan_offline(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
     """The plan without a model: the rule planner, or the adjustment of the previous plan."""
+    if request.planned is not None:
+        return PlanOutcome(plan=request.planned, source="rules")
     adjusted = adjusted_plan(ctx, request)
     if adjusted is not None:
         return adjusted
@@ -109,10 +113,16 @@ def _follow_up(ctx: WorkerContext, question: str, earlier: ChartPlan | None) -> 
         return None  # neither reading works: the planner's own refusal says what can be asked
 
 
-def may_follow_up(ctx: WorkerContext, question: str) -> bool:
-    """Whether the session's earlier plan could matter to `question`; when not, the worker need not
-    read it (a query per task). Mirrors _follow_up, which ignores `earlier` in every other case."""
-    return ctx.llm_planner is not None or reads_as_edit(question) or not _stands_alone(ctx, question)
+def plan_standing_alone(ctx: WorkerContext, question: str) -> ChartPlan | None:
+    """The rule planner's plan of `question` when no earlier plan can matter to it (it stands alone
+    and does not read as an edit), so the worker need not read the session's last chart; else None.
+    Mirrors _follow_up, which ignores `earlier` in exactly these cases."""
+    if ctx.llm_planner is not None or reads_as_edit(question):
+        return None
+    try:
+        return ctx.planner.plan(question)
+    except UnchartableQuestion:
+        return None
 
 
 def _stands_alone(ctx: WorkerContext, question: str) -> bool:

@@ -14,7 +14,7 @@ from shared.chart_store import latest_chart_before_message, latest_chart_of_mess
 from shared.sql_models import Chart
 from worker.context import WorkerContext
 from worker.plan import ChartPlan
-from worker.planning import PlanRequest, may_follow_up
+from worker.planning import PlanRequest, plan_standing_alone
 from worker.semantic import PlanValidationError, SemanticModel
 
 log = structlog.get_logger("chartq.worker")
@@ -25,8 +25,8 @@ async def load_plan_request(ctx: WorkerContext, job: dict[str, Any], user_id: st
     adjustment = job.get("adjustment_query") or None
     question = str(job["question"])
     previous = earlier = None
-    if not adjustment and not may_follow_up(ctx, question):
-        return PlanRequest(question=question)
+    if not adjustment and (planned := plan_standing_alone(ctx, question)) is not None:
+        return PlanRequest(question=question, planned=planned)
     async with ctx.sessions() as db:
         if adjustment:
             previous = _plan_of(await latest_chart_of_message(db, user_id, str(job["message_id"])), ctx.model)

@@ -15,7 +15,7 @@ from worker.context import WorkerContext
 from worker.extraction import run_query
 from worker.plan import ChartPlan
 from worker.planner import RulePlanner, UnchartableQuestion
-from worker.planning import PlanRequest, adjusted_plan, may_follow_up, plan_offline
+from worker.planning import PlanRequest, adjusted_plan, plan_offline, plan_standing_alone
 from worker.semantic import SemanticModel
 
 HEADLINE = "life expectancy in Mexico and Canada since 1980"
@@ -360,11 +360,13 @@ async def test_an_adjustment_without_a_chart_adjusts_the_question(
 def test_the_earlier_plan_is_read_only_when_it_could_matter(
     planner: RulePlanner, semantic_model: SemanticModel, headline: ChartPlan, text: str
 ) -> None:
-    """The worker skips the query for the session's earlier plan when may_follow_up says no: that is
-    only safe if such a question never becomes a follow-up."""
+    """The worker skips the query for the session's earlier plan when the question stands alone: that
+    is only safe if such a question never becomes a follow-up, and its plan is the planner's own."""
     ctx = offline_context(planner, semantic_model)
+    alone = plan_standing_alone(ctx, text)
     if text in FOLLOW_UPS:
-        assert may_follow_up(ctx, text)
-    if not may_follow_up(ctx, text):
+        assert alone is None
+    if alone is not None:
         assert adjusted_plan(ctx, PlanRequest(question=text, earlier=headline)) is None
-    assert may_follow_up(ctx, "average tip by day") is False
+        assert alone == planner.plan(text)
+    assert plan_standing_alone(ctx, "average tip by day") == planner.plan("average tip by day")
