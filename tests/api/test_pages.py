@@ -11,11 +11,28 @@ from shared.auth import decode_token
 from shared.settings import Settings
 from tests.conftest import auth, inprocess_api
 
+SHARED_SCRIPTS = ("/static/common.js", "/static/sign-in.js")
+CHAT_SCRIPTS = tuple(
+    f"/static/{name}.js"
+    for name in (
+        "chat-page",
+        "chat-sessions",
+        "chat-messages",
+        "chat-task-watcher",
+        "chat-task-card",
+        "chart-canvas",
+        "chat",
+    )
+)
+DASHBOARD_SCRIPTS = tuple(
+    f"/static/dashboard{part}.js"
+    for part in ("-page", "-feed", "-data", "-charts", "-tables", "-task", "-format", "")
+)
+SCRIPTS = (*SHARED_SCRIPTS, *CHAT_SCRIPTS, *DASHBOARD_SCRIPTS)
 ASSETS = (
-    "/static/chat.js",
+    *SCRIPTS,
     "/static/chat.css",
     "/static/common.css",
-    "/static/dashboard.js",
     "/static/dashboard.css",
     "/static/vendor/plotly.min.js",
 )
@@ -40,7 +57,8 @@ async def test_chat_page_is_served_with_a_strict_csp(
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
     assert [re.search(r'src="([^"]+)"', attrs).group(1) for attrs, _ in scripts] == [  # type: ignore[union-attr]
         "/static/vendor/plotly.min.js",
-        "/static/chat.js",
+        *SHARED_SCRIPTS,
+        *CHAT_SCRIPTS,
     ]
     assert all(body.strip() == "" for _, body in scripts)
     assert not re.search(r"<[^>]*\son[a-z]+\s*=", html), "inline event handlers are blocked by the CSP"
@@ -57,9 +75,9 @@ async def test_assets_are_served_with_their_content_types(
     async with inprocess_api(settings, make_token()) as http:
         responses = {path: await http.get(path, headers={"Authorization": ""}) for path in ASSETS}
     assert {path: r.status_code for path, r in responses.items()} == dict.fromkeys(ASSETS, 200)
-    assert "javascript" in responses["/static/chat.js"].headers["content-type"]
+    for script in SCRIPTS:
+        assert "javascript" in responses[script].headers["content-type"], script
     assert responses["/static/chat.css"].headers["content-type"].startswith("text/css")
-    assert "javascript" in responses["/static/dashboard.js"].headers["content-type"]
     assert responses["/static/dashboard.css"].headers["content-type"].startswith("text/css")
 
     plotly = responses["/static/vendor/plotly.min.js"]
@@ -134,7 +152,7 @@ async def test_dashboard_is_served_with_the_pages_csp_and_same_origin_scripts_on
     assert "/dashboard" not in schema["paths"]
 
     html = page.text
-    assert page_scripts(html) == ["/static/vendor/plotly.min.js", "/static/dashboard.js"]
+    assert page_scripts(html) == ["/static/vendor/plotly.min.js", *SHARED_SCRIPTS, *DASHBOARD_SCRIPTS]
     assert not re.search(r"<[^>]*\son[a-z]+\s*=", html), "inline event handlers are blocked by the CSP"
     assert not re.search(r"\sstyle\s*=", html), "no inline styles in the markup"
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
@@ -149,7 +167,11 @@ async def test_dashboard_script_talks_only_to_this_server(
     settings: Settings, make_token: Callable[..., str]
 ) -> None:
     async with inprocess_api(settings, make_token()) as http:
-        script = (await http.get("/static/dashboard.js", headers={"Authorization": ""})).text
+        parts = [
+            await http.get(path, headers={"Authorization": ""}) for path in SHARED_SCRIPTS + DASHBOARD_SCRIPTS
+        ]
+    assert all(part.status_code == 200 for part in parts)
+    script = "\n".join(part.text for part in parts)
     assert re.findall(r"https?://", script) == [], "no absolute URLs: same origin only"
     assert "eval(" not in script and "new Function" not in script
     # Charts are updated in place, never re-created each second.

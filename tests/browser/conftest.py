@@ -11,9 +11,10 @@ from uuid import uuid4
 
 import httpx
 import pytest
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Page, async_playwright
 
 from shared.embedded_redis import free_port
+from tests.browser.page_helpers import CSP_PROBE
 from tests.conftest import PROCESS_START_TIMEOUT_S, spawn, stop
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -76,3 +77,13 @@ async def browser(chromium_path: Path) -> AsyncIterator[Browser]:
         chromium = await playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
         yield chromium
         await chromium.close()
+
+
+@pytest.fixture
+async def page(browser: Browser, chat_server: str) -> AsyncIterator[Page]:
+    """A fresh browser context (its own sessionStorage) on the test stack, recording CSP violations."""
+    context = await browser.new_context(viewport={"width": 1440, "height": 900}, base_url=chat_server)
+    await context.add_init_script(CSP_PROBE)
+    page = await context.new_page()
+    yield page
+    await context.close()

@@ -7,62 +7,30 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Response, Route, expect
+from playwright.async_api import Locator, Page, Route, expect
+
+from tests.browser.page_helpers import ConsoleLog, Traffic, click_dev_sign_in, csp_violations, screenshot
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 QUESTION = "life expectancy in Mexico and Canada since 1980"
 SECOND_QUESTION = "gdp per capita of Brazil and Argentina since 1970"
 UNCHARTABLE = "what should I cook tonight"
 TASK_TIMEOUT_MS = 30_000
 STREAM_PATH = "/api/v1/analytics/charts/stream/"
-# Records Content-Security-Policy violations, in case Chromium does not also log them to the console.
-CSP_PROBE = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
 
 
-class ConsoleLog:
-    """Console errors and uncaught exceptions of a page."""
-
-    def __init__(self, page: Page) -> None:
-        self.errors: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type != "error" and "Content Security Policy" not in message.text:
-            return
-        url = str(message.location.get("url", ""))
-        # Until the SSE gateway exists the stream answers 404 (and the polling test refuses it): the page
-        # polls instead, but the browser itself logs the failed request.
-        if STREAM_PATH in url and "Failed to load resource" in message.text:
-            return
-        self.errors.append(f"{message.type}: {message.text} ({url})")
-
-
-@pytest.fixture
-async def page(browser: Browser, chat_server: str) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1440, "height": 900}, base_url=chat_server)
-    await context.add_init_script(CSP_PROBE)
-    page = await context.new_page()
-    yield page
-    await context.close()
+def console_log(page: Page) -> ConsoleLog:
+    # Until the SSE gateway exists the stream answers 404 (and the polling test refuses it): the page
+    # polls instead, but the browser itself logs the failed request.
+    return ConsoleLog(page, failed_loads_to_ignore=STREAM_PATH)
 
 
 async def sign_in_as_dev(page: Page) -> None:
-    await page.goto("/")
-    await expect(page.get_by_role("heading", name="Sign in to chartq")).to_be_visible()
-    await page.get_by_role("button", name="Sign in as dev").click()
+    await click_dev_sign_in(page, "/", heading="Sign in to chartq", button="Sign in as dev")
     await expect(page.locator("#user-name")).to_have_text("dev")
     await expect(page.get_by_label("Your question")).to_be_focused()
     # A session of its own, whatever earlier runs left in the database for the user "dev".
@@ -112,27 +80,12 @@ async def follow(task: Locator, until: set[str], within_s: float = 30.0) -> list
     raise AssertionError(f"the task never reached {until}: {seen}")
 
 
-class Traffic:
-    """How the page followed its tasks: stream requests (and their statuses) and status polls."""
-
-    def __init__(self, page: Page) -> None:
-        self.streams: list[int] = []
-        self.polls = 0
-        page.on("response", self._response)
-
-    def _response(self, response: Response) -> None:
-        if STREAM_PATH in response.url:
-            self.streams.append(response.status)
-        elif response.url.endswith("/status"):
-            self.polls += 1
-
-
 @pytest.mark.parametrize("transport", ["server", "polling"])
 async def test_ask_watch_progress_see_chart_and_cancel(page: Page, transport: str) -> None:
     """`server`: whatever the API offers (SSE once the gateway exists, else polling after its 404).
     `polling`: the stream answers 503 as if a proxy refused it, so the page must poll."""
-    console = ConsoleLog(page)
-    traffic = Traffic(page)
+    console = console_log(page)
+    traffic = Traffic(page, stream_path=STREAM_PATH, poll_suffix="/status")
     if transport == "polling":
         await page.route(f"**{STREAM_PATH}**", refuse_stream)
     await sign_in_as_dev(page)
@@ -202,9 +155,8 @@ async def test_ask_watch_progress_see_chart_and_cancel(page: Page, transport: st
     await history.first.click()
     await expect(canvas.locator("#chart-title")).to_have_text(title)
 
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / ("chat.png" if transport == "server" else "chat-polling.png")))
-    assert await page.evaluate("window.__cspViolations") == []
+    await screenshot(page, "chat.png" if transport == "server" else "chat-polling.png")
+    assert await csp_violations(page) == []
     assert console.errors == []
     assert traffic.streams, "the page tried the SSE stream first"
     if transport == "polling" or 200 not in traffic.streams:
@@ -222,7 +174,7 @@ async def refuse_stream(route: Route) -> None:
 
 
 async def test_reload_keeps_the_session_and_a_bad_token_goes_back_to_sign_in(page: Page) -> None:
-    console = ConsoleLog(page)
+    console = console_log(page)
     await sign_in_as_dev(page)
     task = await ask(page, "average tip by day")
     await expect(task).to_have_attribute("data-status", "COMPLETED", timeout=TASK_TIMEOUT_MS)
@@ -252,7 +204,7 @@ async def test_reload_keeps_the_session_and_a_bad_token_goes_back_to_sign_in(pag
 
 async def test_dev_sign_in_hides_itself_outside_dev_mode(page: Page) -> None:
     """Outside dev mode POST /api/v1/dev/token answers 404: the button goes, the token field stays."""
-    console = ConsoleLog(page)
+    console = console_log(page)
 
     async def prod_answer(route: Route) -> None:
         body = '{"detail": "Page not found", "code": "not_found"}'

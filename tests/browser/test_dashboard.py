@@ -9,68 +9,23 @@ import re
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 import orjson
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Locator, Page, Response, Route, expect
+from playwright.async_api import Locator, Page, Route, expect
 
+from tests.browser.page_helpers import ConsoleLog, Traffic, click_dev_sign_in, csp_violations, screenshot
 from tests.conftest import TERMINAL, auth
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 QUEUE = "/api/v1/analytics/queue"
 STREAM_PATH = QUEUE + "/stats/stream"
 QUESTIONS = ("life expectancy in Mexico and Canada since 1980", "average tip by day")
 UNCHARTABLE = "what is the weather tomorrow"
 LIVE_TIMEOUT_MS = 15_000
-# Records Content-Security-Policy violations, in case Chromium does not also log them to the console.
-CSP_PROBE = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
-
-class ConsoleLog:
-    """Console errors, uncaught exceptions and CSP reports of a page."""
-
-    def __init__(self, page: Page) -> None:
-        self.errors: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" or "Content Security Policy" in message.text:
-            self.errors.append(f"{message.type}: {message.text} ({message.location.get('url', '')})")
-
-
-class Traffic:
-    """The page's requests for statistics: stream connections (by status) and polls."""
-
-    def __init__(self, page: Page) -> None:
-        self.streams: list[int] = []
-        self.polls = 0
-        page.on("response", self._response)
-
-    def _response(self, response: Response) -> None:
-        if STREAM_PATH in response.url:
-            self.streams.append(response.status)
-        elif response.url.endswith(QUEUE + "/stats"):
-            self.polls += 1
-
-
-@pytest.fixture
-async def page(browser: Browser, chat_server: str) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1440, "height": 900}, base_url=chat_server)
-    await context.add_init_script(CSP_PROBE)
-    page = await context.new_page()
-    yield page
-    await context.close()
 
 
 @pytest.fixture
@@ -82,9 +37,9 @@ async def operator(chat_server: str, make_token: Callable[..., str]) -> AsyncIte
 
 
 async def sign_in_as_dev(page: Page) -> None:
-    await page.goto("/dashboard")
-    await expect(page.get_by_role("heading", name="Sign in to the queue dashboard")).to_be_visible()
-    await page.get_by_role("button", name="Sign in as dev (operator)").click()
+    await click_dev_sign_in(
+        page, "/dashboard", heading="Sign in to the queue dashboard", button="Sign in as dev (operator)"
+    )
     await expect(page.locator("#app")).to_be_visible()
     await expect(page.locator("#user-name")).to_have_text("dev")
 
@@ -127,7 +82,7 @@ async def test_operator_watches_the_queue_live_opens_a_failure_and_cancels_a_tas
     page: Page, operator: httpx.AsyncClient, make_token: Callable[..., str]
 ) -> None:
     console = ConsoleLog(page)
-    traffic = Traffic(page)
+    traffic = Traffic(page, stream_path=STREAM_PATH, poll_suffix=QUEUE + "/stats")
     await sign_in_as_dev(page)
 
     # 1. Live over the stream; the stack's worker is listed, with its host and pid, seen just now.
@@ -214,10 +169,9 @@ async def test_operator_watches_the_queue_live_opens_a_failure_and_cancels_a_tas
 
     await failed_row.get_by_role("button", name=f"Details of task {failure['task_id']}").click()
     await expect(detail).to_have_attribute("data-task-id", failure["task_id"])
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    await screenshot(page, "dashboard.png", full_page=True)
 
-    assert await page.evaluate("window.__cspViolations") == []
+    assert await csp_violations(page) == []
     # The 404 of the unknown task id is logged by the browser itself; nothing else may be.
     assert [e for e in console.errors if "status of 404" not in e] == []
     assert 200 in traffic.streams, "the page followed the live stream"
@@ -242,14 +196,13 @@ async def test_history_survives_a_reload(page: Page, operator: httpx.AsyncClient
     await expect(page.locator("#workers-body tr")).to_have_count(1)
     overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, overflow
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / "dashboard-narrow.png"))
+    await screenshot(page, "dashboard-narrow.png")
     assert console.errors == []
 
 
 async def test_polls_when_the_stream_is_refused(page: Page, operator: httpx.AsyncClient) -> None:
     console = ConsoleLog(page)
-    traffic = Traffic(page)
+    traffic = Traffic(page, stream_path=STREAM_PATH, poll_suffix=QUEUE + "/stats")
     await page.route(f"**{STREAM_PATH}**", refuse)
     await sign_in_as_dev(page)
     await expect(page.locator("#connection")).to_have_attribute("data-state", "polling")
@@ -279,8 +232,7 @@ async def test_a_token_without_the_operator_role_is_told_what_it_needs(
     await expect(page.locator("#forbidden")).to_contain_text("chartq token --user U --role operator")
     await expect(page.locator("#forbidden-user")).to_have_text("plain-user")
     await expect(page.locator("#app")).to_be_hidden()
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / "dashboard-forbidden.png"))
+    await screenshot(page, "dashboard-forbidden.png")
 
     # A reload remembers who is signed in, and says the same; another token can be tried.
     await page.reload()
@@ -288,7 +240,7 @@ async def test_a_token_without_the_operator_role_is_told_what_it_needs(
     await page.get_by_role("button", name="Sign in with another token").click()
     await expect(page.get_by_role("heading", name="Sign in to the queue dashboard")).to_be_visible()
     await expect(page.get_by_label("Access token (JWT)")).to_be_focused()
-    assert await page.evaluate("window.__cspViolations") == []
+    assert await csp_violations(page) == []
     assert [e for e in console.errors if "status of 403" not in e] == []
 
 
@@ -393,8 +345,7 @@ async def test_a_huge_queue_and_a_flood_of_frames_redraw_at_most_once_a_second(p
     assert 1 <= redraws <= elapsed + 1, redraws
     points = await page.evaluate("document.getElementById('depth-chart').data[0].x.length")
     assert points <= 720 + 3600 + 5, points  # one hour at most: 5 s history, then 1 s live samples
-    ARTIFACTS.mkdir(exist_ok=True)
-    await page.screenshot(path=str(ARTIFACTS / "dashboard-100k.png"))
+    await screenshot(page, "dashboard-100k.png")
     assert console.errors == []
 
 

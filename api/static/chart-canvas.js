@@ -1,0 +1,100 @@
+/* chartq chat page: the chart canvas on the right, and the history of the session's charts below it. */
+"use strict";
+
+function clearCanvas() {
+  if (window.Plotly) window.Plotly.purge(el.plot);
+  state.shownChartId = null;
+  el.chartView.hidden = true;
+  el.canvasEmpty.hidden = false;
+  markHistory();
+}
+
+function showChart(chart) {
+  el.canvasEmpty.hidden = true;
+  el.chartView.hidden = false;
+  el.chartTitle.textContent = chart.title;
+  el.chartMeta.textContent = chartMeta(chart);
+  el.interpretation.textContent = chart.interpretation || "";
+  el.sql.textContent = chart.sql || "";
+  state.shownChartId = chart.id;
+  markHistory();
+  const figure = chart.figure || {};
+  // The heading above shows the title; the plot keeps everything else of the figure's layout.
+  const layout = Object.assign({}, figure.layout || {}, {
+    title: { text: "" },
+    autosize: true,
+    margin: { l: 64, r: 24, t: 24, b: 56 },
+  });
+  if (!window.Plotly) {
+    showError("The chart library did not load; reload the page.");
+    return;
+  }
+  window.Plotly.purge(el.plot);
+  window.Plotly.newPlot(el.plot, figure.data || [], layout, { responsive: true, displaylogo: false });
+}
+
+function chartMeta(chart) {
+  const parts = [];
+  if (chart.time_range && (chart.time_range.start || chart.time_range.end)) {
+    parts.push((chart.time_range.start || "...") + " to " + (chart.time_range.end || "..."));
+  }
+  parts.push(chart.row_count + (chart.row_count === 1 ? " row" : " rows"));
+  parts.push("made " + new Date(chart.created_at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }));
+  return parts.join(" · ");
+}
+
+async function showChartById(chartId, fallback) {
+  if (fallback && fallback.figure) {
+    showChart(fallback);
+    return;
+  }
+  try {
+    showChart(await api("GET", API + "/charts/" + encodeURIComponent(chartId)));
+  } catch (err) {
+    reportApiError(err);
+  }
+}
+
+async function refreshHistory() {
+  const sessionId = state.sessionId;
+  if (!sessionId) return;
+  try {
+    const charts = await api("GET", API + "/sessions/" + sessionId + "/charts?limit=" + HISTORY_LIMIT);
+    if (sessionId === state.sessionId) renderHistory(charts);
+  } catch (err) {
+    reportApiError(err);
+  }
+}
+
+function renderHistory(charts) {
+  const items = charts.map((chart) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "history-item";
+    button.dataset.chartId = chart.id;
+    const title = document.createElement("span");
+    title.className = "history-title";
+    title.textContent = chart.title;
+    const when = document.createElement("time");
+    when.className = "history-time";
+    when.dateTime = chart.created_at;
+    when.textContent = new Date(chart.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    button.append(title, when);
+    button.addEventListener("click", () => showChart(chart));
+    li.append(button);
+    return li;
+  });
+  el.history.replaceChildren(...items);
+  el.historyEmpty.hidden = charts.length > 0;
+  markHistory();
+}
+
+function markHistory() {
+  el.history.querySelectorAll(".history-item").forEach((button) => {
+    const current = button.dataset.chartId === state.shownChartId;
+    button.classList.toggle("is-current", current);
+    if (current) button.setAttribute("aria-current", "true");
+    else button.removeAttribute("aria-current");
+  });
+}
