@@ -19,7 +19,11 @@ from worker.semantic import SemanticModel
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
 # Written blind (before the planner saw them); scored and reported apart, never part of the pass/fail.
-HOLDOUT = Path(__file__).with_name("holdout.yaml")
+# Each is (file, heading of its section in the report).
+REPORT_ONLY = (
+    (Path(__file__).with_name("holdout.yaml"), "holdout (written blind)"),
+    (Path(__file__).with_name("holdout2.yaml"), "second holdout (written blind after the fixes)"),
+)
 FIELDS = (
     "dataset",
     "measures",
@@ -147,7 +151,7 @@ def evaluate(planner: RulePlanner, questions: list[Question] | None = None) -> l
 def report(outcomes: list[Outcome], target: bool = True) -> tuple[str, bool]:
     """A markdown report and whether the evaluation passes (exact accuracy and every refusal).
 
-    With `target=False` (the holdout) the report doesn't mention the target it is not held to.
+    With `target=False` (a report-only holdout) the report doesn't mention the target it is not held to.
     """
     total = len(outcomes)
     exact = sum(o.exact for o in outcomes)
