@@ -77,6 +77,8 @@ class RulePlanner:
         r.start, r.end, r.span = self._time_range(scan, ds)
         r.sort = pw.read_sort(scan)
         r.conditions = pw.read_conditions(scan, ds)
+        for dim_name, value in pw.read_ordered_values(scan, ds):
+            r.entities.setdefault(dim_name, []).append(value)
         r.count_rows, countable = pw.counted_measure(scan, vocab)
         at = self._vocabs.index(vocab)
         early = pw.measures_around_counts(scan, vocab, self._counting[at])
@@ -114,6 +116,11 @@ class RulePlanner:
         lacking = strangers(scan, vocab, self._elsewhere[at], self._ordinary[at], self._plain, named)
         if lacking:
             raise UnchartableQuestion(_lacks(ds, r, lacking))
+        group = pw.unknown_group(scan, self._ordinary[at] | self._plain, vocab.dims[1])
+        if group is not None:
+            raise UnchartableQuestion(_no_such_group(ds, r, group))
+        if not _read_anything(r) and pw.unknown_words(scan, self._plain | _words_of(vocab.datasets[1])):
+            raise UnchartableQuestion(self.help("That question doesn't name anything chartq can measure."))
         try:
             plan = shape(r)
             self.model.validate_plan(plan)
@@ -213,6 +220,25 @@ def _lacks(ds: Dataset, r: Reading, names: list[str]) -> str:
     return (
         f"The {ds.name} data has {label} for {has}; {join_names(names)} {verb} among them. "
         f"Try e.g. \u201c{label} {dim.preposition} {values[0]}\u201d."
+    )
+
+
+def _words_of(names: dict[str, str]) -> frozenset[str]:
+    return frozenset(w for k in names for w in k.split()) | pw.OVERVIEW_WORDS
+
+
+def _read_anything(r: Reading) -> bool:
+    """Whether the question named something of its dataset beyond the dataset itself."""
+    return bool(r.measures or r.count_rows or r.groups or r.bare or r.entities or r.conditions or r.top)
+
+
+def _no_such_group(ds: Dataset, r: Reading, group: str) -> str:
+    """Names the dimensions a dataset can group by, for a grouping it hasn't ("by payment method")."""
+    dims = [lower_label(d.label) for d in ds.dimensions]
+    label = lower_label(ds.measure(r.measures[0] if r.measures else ds.measures[0].name).label)
+    return (
+        f"The {ds.name} data has no \u201c{group}\u201d to group by; it can group by {join_names(dims)}. "
+        f"Try e.g. \u201c{label} by {dims[0]}\u201d."
     )
 
 

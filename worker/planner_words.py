@@ -9,11 +9,13 @@ again; worker.planner calls them in an order where the longer reading wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from worker.plan import Aggregation, ChartType, Filter, SortDirection
-from worker.semantic import Dataset
+from worker.semantic import Dataset, DimensionValue
 from worker.time_phrases import COUNT, parse_count
+from worker.typos import distance
 from worker.vocabulary import Scan, Vocabulary, normalize, phrases, words
 
 CHART_WORDS: dict[ChartType, str] = {
@@ -77,9 +79,21 @@ _FILLER = re.compile(
 _COUNTING = r"(?:number\s+of|count\s+of|how\s+many)\s+(?:the\s+|all\s+)?"
 
 
+# "remove every row from the iris table", "overwrite the election results": a verb that changes data, acting
+# on the data itself. A verb alone ("remove Canada") is left to adjustments and the planner.
+_CHANGE_DATA = re.compile(
+    r"^\W*(?:(?:please|now|then|can\s+you|could\s+you|would\s+you|go\s+ahead\s+and)[\s,]+)*"
+    r"(?:remove|erase|wipe|overwrite|update|insert|truncate|alter|modify|replace|delete|drop|clear|purge|"
+    r"rewrite|destroy)\s+(?:\S+\s+){0,4}?"
+    r"(?:rows?|tables?|results?|records?|data|database|db|values?|entries|entry|columns?|datasets?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_command(text: str) -> bool:
-    """True for text that tries to change or read the database directly ("DROP TABLE ...")."""
-    return _COMMAND.match(text) is not None
+    """True for text that tries to change or read the database directly ("DROP TABLE ...", "wipe the
+    data")."""
+    return _COMMAND.match(text) is not None or _CHANGE_DATA.match(text) is not None
 
 
 def read_sort(scan: Scan) -> SortDirection | None:
@@ -200,4 +214,62 @@ def measures_around_counts(scan: Scan, vocab: Vocabulary, counting: re.Pattern[s
             if x.start() < c.start() < x.end() and not any(scan.used[x.start() : x.end()]):
                 scan.claim(x.span())
                 found.append(vocab.measures[1][normalize(x[0])])
+    return found
+
+
+# "by payment method", "per server": a grouping by words no dimension reads; "by far", "by how much" are not.
+_GROUPING = re.compile(
+    r"(?<!\w)(?:by|per|for\s+each|for\s+every)\s+(?:the\s+|all\s+)?(?P<w>[a-z]+(?:\s+[a-z]+)?)"
+)
+_NOT_GROUPS = frozenset({"far", "then", "now", "default", "itself", "themselves", "hand", "name", "size"})
+
+
+def unknown_group(scan: Scan, known: frozenset[str], dims: Iterable[str]) -> str | None:
+    """The words of a grouping nothing read and the model doesn't know ("payment method"), if any; a word
+    a typo away from a word of a dimension (`dims`, "dya") is left for the rest of the planner."""
+    near = {w for d in dims for w in d.split()}
+    for m in _GROUPING.finditer(scan.text):
+        first = scan.text[m.start("w") :].split()[0]
+        if any(scan.used[m.start("w") : m.start("w") + len(first)]) or first in known or first in _NOT_GROUPS:
+            continue
+        if any(distance(first, w, 1) <= 1 for w in near):
+            continue
+        rest = m["w"].split()[1:]
+        unread = rest and not any(scan.used[m.end("w") - len(rest[0]) : m.end("w")]) and rest[0] not in known
+        return m["w"] if unread else first
+    return None
+
+
+# Words asking for a dataset as a whole ("summarize the wind data"), which a question may use alone.
+OVERVIEW_WORDS = frozenset(
+    """
+    visualize visualise visualization visualisation summarize summarise summary overview explore analyze
+    analyse analysis describe dataset datasets stats statistics insights info information look quick
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def unknown_words(scan: Scan, known: frozenset[str]) -> list[str]:
+    """The words of three letters or more that nothing read and aren't `known` ("recommend")."""
+    return [
+        m[0]
+        for m in re.finditer(r"[a-z]{3,}", scan.text)
+        if m[0] not in known and not any(scan.used[m.start() : m.end()])
+    ]
+
+
+def read_ordered_values(scan: Scan, ds: Dataset) -> list[tuple[str, DimensionValue]]:
+    """ "strength 6+": a value named just after its dimension, for ordered dimensions whose values are
+    not read on their own (a bare "6+" or "n" names nothing)."""
+    found = []
+    for dim in ds.dimensions:
+        if dim.match_values or not dim.order:
+            continue
+        names = phrases((dim.label, *dim.synonyms))[0]
+        values = {str(v).lower(): v for v in dim.order}
+        body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        if names is None:
+            continue
+        pattern = re.compile(rf"(?<!\w)(?:{names.pattern})\s+(?:of\s+)?(?P<v>{body})(?![\w+])", re.IGNORECASE)
+        found += [(dim.name, values[m["v"].lower()]) for m in scan.take(pattern)]
     return found

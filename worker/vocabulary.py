@@ -140,6 +140,7 @@ PLAIN = frozenset(
 )
 _NAME = re.compile(r"[^\W\d_]+")
 _BEFORE_NAME = re.compile(r"(?<!\w)(?:of|for|in|vs\.?|versus|against)\s+(?:the\s+)?$")
+_AFTER_NAME = re.compile(r"\s+(?:vs\.?|versus|against|compared\s+(?:to|with))(?!\w)")
 
 
 def entity_dimensions(ds: Dataset) -> list[Dimension]:
@@ -159,8 +160,9 @@ def strangers(
     """Names the question gives that look like entities of `vocab`'s dataset but are none of its values:
     an entity of another dataset (`elsewhere`: "the United States" among the medal nations), a capitalised
     word that isn't `ordinary` ("Tesla"), or a word not `known` where a name goes: after "of", "in", "vs"
-    ("medals of narnia") or, when the question `named` no entity of the dataset, just before the measure
-    ("tesla stock price", but not "closing stock price of apple"). Reads only text nothing else read."""
+    ("medals of narnia"), before "vs" ("adobe vs apple") or, when the question `named` no entity of the
+    dataset, just before the measure ("tesla stock price", but not "closing stock price of apple").
+    Reads only text nothing else read."""
     dims = {d.name for d in entity_dimensions(vocab.ds)}
     if not dims:
         return []
@@ -191,7 +193,8 @@ def strangers(
         at = b + gap.end() if gap else -1
         follows = at > 0 and not named and any(p is not None and p.match(scan.text, at) for p in heads)
         unknown = word not in known and not word.endswith(("ing", "ed"))
-        if capital or (unknown and (follows or _BEFORE_NAME.search(scan.text[:a]))):
+        near = _BEFORE_NAME.search(scan.text[:a]) or _AFTER_NAME.match(scan.text, b)
+        if capital or (unknown and (follows or near)):
             found.append((a, b, scan.excerpt((a, b))))
     names: list[str] = []
     end = -1
