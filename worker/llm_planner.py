@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -80,13 +80,6 @@ class LLMAttempt:
         return details
 
 
-@dataclass
-class LLMPlanResult:
-    plan: ChartPlan
-    source: Literal["llm", "rules"]
-    attempt: LLMAttempt = field(default_factory=LLMAttempt)
-
-
 class LLMRefusal(UnchartableQuestion):
     """The model says the question cannot be charted; `attempt` holds what the asking cost."""
 
@@ -143,22 +136,6 @@ class LLMPlanner:
 
     async def aclose(self) -> None:
         await self._client.aclose()
-
-    async def plan(
-        self,
-        question: str,
-        *,
-        adjustment: str | None = None,
-        previous: ChartPlan | None = None,
-        earlier: ChartPlan | None = None,
-    ) -> LLMPlanResult:
-        """The model's plan, else the rule planner's; raises UnchartableQuestion (LLMRefusal if the model
-        refused)."""
-        attempt = await self.attempt(question, adjustment=adjustment, previous=previous, earlier=earlier)
-        if attempt.plan is not None:
-            return LLMPlanResult(attempt.plan, "llm", attempt)
-        text = f"{question} {adjustment}" if adjustment else question
-        return LLMPlanResult(self.rules.plan(text), "rules", attempt)
 
     async def attempt(
         self,

@@ -11,7 +11,8 @@ import sys
 import textwrap
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
@@ -23,9 +24,11 @@ from shared.settings import Settings
 from shared.sql_models import TaskRun
 from tests.conftest import ROOT, inprocess_api, inprocess_worker, new_message, wait_for_status
 from tests.worker.fake_llm import FakeLLM
+from worker.context import WorkerContext
 from worker.llm_planner import LLMPlanner
 from worker.plan import ChartPlan
 from worker.planner import RulePlanner, UnchartableQuestion
+from worker.planning import PlanOutcome, PlanRequest, plan_chart
 from worker.semantic import SemanticModel
 
 QUESTION = "life expectancy in Mexico and Canada since 1980"
@@ -42,6 +45,12 @@ LLM_PLAN: dict[str, Any] = {
     "chart_type": "area",
     "title": "<a href='javascript:alert(1)'>click</a>",
 }
+
+
+async def ask(llm: LLMPlanner, question: str, **request: Any) -> PlanOutcome:
+    """What a worker with this LLM planner configured plans for `question` (worker.planning)."""
+    worker = SimpleNamespace(llm_planner=llm, planner=llm.rules, model=llm.model)
+    return await plan_chart(cast(WorkerContext, worker), PlanRequest(question=question, **request))
 
 
 @pytest.fixture
@@ -78,13 +87,13 @@ async def test_a_valid_answer_becomes_the_plan(
     fake_llm: FakeLLM, make_llm: Callable[..., LLMPlanner], planner: RulePlanner
 ) -> None:
     fake_llm.answer(LLM_PLAN, prompt_tokens=1200, completion_tokens=80)
-    result = await make_llm().plan(QUESTION)
+    result = await ask(make_llm(), QUESTION)
 
     assert result.source == "llm" and result.plan.chart_type == "area"
     assert planner.plan(QUESTION).chart_type == "line"  # so the chart above is the model's
     # The title is worded by chartq from the plan, never taken from the model's text.
     assert result.plan.title == "Life expectancy in Mexico and Canada since 1980"
-    details = result.attempt.details()
+    details = result.details
     assert details["llm_prompt_tokens"] == 1200 and details["llm_completion_tokens"] == 80
     assert details["llm_rounds"] == 1 and details["llm_latency_ms"] >= 0
     assert "fallback_reason" not in details
@@ -108,10 +117,10 @@ async def test_an_invalid_answer_is_corrected_once_with_the_error(
 ) -> None:
     fake_llm.answer(LLM_PLAN | {"measures": [{"name": "lifespan", "agg": "avg"}]}, 1000, 50)
     fake_llm.answer(LLM_PLAN, 1100, 60)
-    result = await make_llm().plan(QUESTION)
+    result = await ask(make_llm(), QUESTION)
 
     assert result.source == "llm" and result.plan.measures[0].name == "life_exp"
-    details = result.attempt.details()
+    details = result.details
     assert (details["llm_prompt_tokens"], details["llm_completion_tokens"]) == (2100, 110)
     assert details["llm_rounds"] == 2
     first, second = fake_llm.received
@@ -127,7 +136,7 @@ async def test_a_schema_error_is_sent_back_by_field(
 ) -> None:
     fake_llm.answer(LLM_PLAN | {"chart_type": "radar"})
     fake_llm.answer(LLM_PLAN)
-    assert (await make_llm().plan(QUESTION)).source == "llm"
+    assert (await ask(make_llm(), QUESTION)).source == "llm"
     correction = fake_llm.received[1].messages[-1]["content"]
     assert "chart_type: Input should be 'line'" in correction
 
@@ -137,10 +146,10 @@ async def test_garbage_twice_falls_back_to_the_rule_planner(
 ) -> None:
     fake_llm.answer("Sure! Here is a chart of life expectancy.")
     fake_llm.answer('{"dataset": 42}')
-    result = await make_llm().plan(QUESTION)
+    result = await ask(make_llm(), QUESTION)
 
     assert result.source == "rules" and result.plan == planner.plan(QUESTION)
-    details = result.attempt.details()
+    details = result.details
     assert details["fallback_reason"] == "invalid_plan" and details["llm_rounds"] == 2
     assert "The answer is not JSON" in fake_llm.received[1].messages[-1]["content"]
     assert len(fake_llm.received) == 2  # one correction round, no more
@@ -150,10 +159,10 @@ async def test_a_timeout_falls_back_without_a_second_round(
     fake_llm: FakeLLM, make_llm: Callable[..., LLMPlanner], planner: RulePlanner
 ) -> None:
     fake_llm.stall(5.0)
-    result = await make_llm(timeout_s=0.3).plan(QUESTION)
+    result = await ask(make_llm(timeout_s=0.3), QUESTION)
 
     assert result.source == "rules" and result.plan == planner.plan(QUESTION)
-    details = result.attempt.details()
+    details = result.details
     assert details["fallback_reason"] == "timeout" and details["llm_rounds"] == 1
     assert details["llm_latency_ms"] < 3000
 
@@ -163,19 +172,19 @@ async def test_an_error_status_falls_back(
     status: int, fake_llm: FakeLLM, make_llm: Callable[..., LLMPlanner], planner: RulePlanner
 ) -> None:
     fake_llm.fail(status)
-    result = await make_llm().plan(QUESTION)
+    result = await ask(make_llm(), QUESTION)
 
     assert result.source == "rules" and result.plan == planner.plan(QUESTION)
-    assert result.attempt.details()["fallback_reason"] == "http_error"
+    assert result.details["fallback_reason"] == "http_error"
     assert len(fake_llm.received) == 1
 
 
 async def test_an_unreachable_server_falls_back(
     make_llm: Callable[..., LLMPlanner], planner: RulePlanner
 ) -> None:
-    result = await make_llm(base_url=f"http://127.0.0.1:{free_port()}/v1").plan(QUESTION)
+    result = await ask(make_llm(base_url=f"http://127.0.0.1:{free_port()}/v1"), QUESTION)
     assert result.source == "rules" and result.plan == planner.plan(QUESTION)
-    assert result.attempt.details()["fallback_reason"] == "connection_error"
+    assert result.details["fallback_reason"] == "connection_error"
 
 
 async def test_a_refusal_tells_the_user_why_and_what_can_be_asked(
@@ -183,7 +192,7 @@ async def test_a_refusal_tells_the_user_why_and_what_can_be_asked(
 ) -> None:
     fake_llm.answer({"refuse": "The data has no weather records"})
     with pytest.raises(UnchartableQuestion) as refused:
-        await make_llm().plan("rainfall in Paris last winter")
+        await ask(make_llm(), "rainfall in Paris last winter")
 
     message = str(refused.value)
     assert message.startswith("The data has no weather records. Try measures such as")
@@ -195,7 +204,7 @@ async def test_an_adjustment_sends_the_previous_plan(
 ) -> None:
     previous = planner.plan(QUESTION)
     fake_llm.answer(LLM_PLAN | {"chart_type": "bar"})
-    result = await make_llm().plan(QUESTION, adjustment="make it a bar chart", previous=previous)
+    result = await ask(make_llm(), QUESTION, adjustment="make it a bar chart", previous=previous)
 
     assert result.source == "llm" and result.plan.chart_type == "bar"
     user = fake_llm.received[0].messages[1]["content"]
@@ -231,9 +240,9 @@ def test_the_api_key_never_reaches_the_logs(tmp_path: Path, warehouse_path: Path
             llm = LLMPlanner(model, RulePlanner(model), base_url=fake.base_url, model_name="m",
                              api_key=SecretStr("{API_KEY}"), timeout_s=5)
             for _ in range(3):
-                print((await llm.plan("{QUESTION}")).source, flush=True)
+                print("llm" if (await llm.attempt("{QUESTION}")).plan else "rules", flush=True)
             try:
-                await llm.plan("{QUESTION}")
+                await llm.attempt("{QUESTION}")
             except UnchartableQuestion as exc:
                 print("refused", exc, flush=True)
             assert all(r.headers["authorization"] == "Bearer {API_KEY}" for r in fake.received)
@@ -327,7 +336,7 @@ async def test_a_follow_up_message_sees_the_sessions_last_plan(
     fake_llm.answer(
         LLM_PLAN | {"filters": [{"column": "country", "op": "in", "value": ["Mexico", "Brazil"]}]}
     )
-    result = await make_llm().plan("add Brazil", earlier=earlier)
+    result = await ask(make_llm(), "add Brazil", earlier=earlier)
 
     assert result.source == "llm" and result.plan.filters[0].value == ["Mexico", "Brazil"]
     user = fake_llm.received[0].messages[1]["content"]

@@ -53,6 +53,10 @@ def test_a_measure_phrase_holding_count_wins_over_counting(planner: RulePlanner)
         ("medals won by Germany and France", "Germany and France aren't among them", "China"),
         ("life expectancy in Atlantis", "Atlantis isn't among them", "142 country values"),
         ("votes for Obama", "Obama isn't among them", "Bergeron, Coderre and Joly"),
+        # Before "vs" as well as after it (the second holdout).
+        ("Adobe vs Apple stock price", "Adobe", "AAPL"),
+        ("Plante vs Coderre votes by district", "Plante", "Coderre"),
+        ("narnia versus canada life expectancy", "Narnia", "country"),
     ],
 )
 def test_an_entity_the_dataset_lacks_is_refused_naming_those_it_has(

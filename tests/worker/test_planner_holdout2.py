@@ -48,22 +48,6 @@ def test_an_edit_verb_without_data_words_is_no_command(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "lacking", "existing"),
-    [
-        ("Adobe vs Apple stock price", "Adobe", "AAPL"),
-        ("Plante vs Coderre votes by district", "Plante", "Coderre"),
-        ("narnia versus canada life expectancy", "Narnia", "country"),
-    ],
-)
-def test_an_unknown_name_before_vs_is_refused(
-    planner: RulePlanner, question: str, lacking: str, existing: str
-) -> None:
-    with pytest.raises(UnchartableQuestion) as refusal:
-        planner.plan(question)
-    assert lacking in str(refusal.value) and existing in str(refusal.value)
-
-
-@pytest.mark.parametrize(
     "question",
     [
         "Apple vs Microsoft stock price",
