@@ -6,9 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import not_found
 from shared.auth import Principal
-from shared.chart_store import get_run, run_to_dto
+from shared.db.charts import get_run, run_to_dto
+from shared.db.tables import ChatSession, Message
 from shared.models import TaskDTO
-from shared.sql_models import ChatSession, Message
 from shared.task_store import TaskStore
 
 

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.state import AppState
-from shared.chart_store import record_run, status_sentence
+from shared.db.charts import record_run, status_sentence
+from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
-from shared.sql_models import TaskRun
 from shared.task_store import StoredTask, TaskStore, utcnow
 
 # DELETE waits this long for a running task's worker to stop it, so the answer is usually final.

@@ -19,9 +19,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.deps import OperatorUser, StateDep
 from api.pubsub import PubSubMultiplexer
-from shared.duration_bins import prometheus_buckets
-from shared.stats import OUTCOMES, QueueDepth
-from shared.workers import live_workers
+from shared.stats.bins import prometheus_buckets
+from shared.stats.store import OUTCOMES, QueueDepth
+from shared.worker_registry import live_workers
 
 router = APIRouter(tags=["operations"])
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"

@@ -11,10 +11,10 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from api.pubsub import PubSubMultiplexer
-from shared.database import create_engine, session_factory
+from shared.db.engine import create_engine, session_factory
 from shared.redis import create_redis
 from shared.settings import Settings
-from shared.stats import StatsStore
+from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
 
 

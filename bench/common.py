@@ -27,15 +27,15 @@ from arq.connections import ArqRedis
 
 from shared import keys
 from shared.auth import create_token
-from shared.database import create_engine, upgrade
-from shared.embedded_redis import EmbeddedRedis, free_port
+from shared.db.engine import create_engine, upgrade
+from shared.db.tables import ChatSession, Message
 from shared.models import Priority, TaskDTO
 from shared.redis import create_redis
 from shared.settings import Settings
-from shared.sql_models import ChatSession, Message
 from shared.task_store import TaskStore, new_task_dto, request_key
-from shared.workers import live_workers
-from worker.warehouse import build_sample_warehouse
+from shared.worker_registry import live_workers
+from worker.cli.embedded_redis import EmbeddedRedis, free_port
+from worker.warehouse.sample import build_sample_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESS_START_TIMEOUT_S = 60.0
@@ -321,7 +321,9 @@ class Stack:
     async def start_api(self, name: str, extra_env: dict[str, str] | None = None) -> Api:
         port = free_port()
         log = self.workdir / f"{name}.log"
-        process = self.spawn([sys.executable, "-m", "shared", "api", "--port", str(port)], name, extra_env)
+        process = self.spawn(
+            [sys.executable, "-m", "worker.cli", "api", "--port", str(port)], name, extra_env
+        )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + PROCESS_START_TIMEOUT_S
         async with httpx.AsyncClient() as http:
@@ -344,7 +346,8 @@ class Stack:
         """`count` chart worker processes on `queue`, returned once each has registered."""
         env = {"CHARTQ_QUEUE_NAME": queue} | (extra_env or {})
         started = [
-            self.spawn([sys.executable, "-m", "shared", "worker"], f"{name}-{i}", env) for i in range(count)
+            self.spawn([sys.executable, "-m", "worker.cli", "worker"], f"{name}-{i}", env)
+            for i in range(count)
         ]
         await self.wait_workers_registered(queue, started, name)
         for i, process in enumerate(started):

@@ -32,8 +32,8 @@ from bench.common import (
 )
 from bench.drain import release, wait_empty
 from bench.wire import HttpConnection, SseClient, open_stream
-from shared.database import create_engine
-from shared.sql_models import TaskRun
+from shared.db.engine import create_engine
+from shared.db.tables import TaskRun
 
 FIGURE = "e"
 TITLE = "end to end, real questions: POST -> COMPLETED over SSE"

@@ -7,7 +7,7 @@ one GET /health), taken first on the same process.
 
 Stats: GET /api/v1/analytics/queue/stats with an operator token, one request at a time; baseline the
 same endpoint on the same (empty) queue before 100k tasks are ZADDed straight into it (as
-tests/shared/test_stats.py does), so the ratio shows what queue size costs.
+tests/shared/stats/test_store.py does), so the ratio shows what queue size costs.
 """
 
 from __future__ import annotations

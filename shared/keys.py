@@ -54,7 +54,7 @@ def arq_job(task_id: str) -> str:
 
 
 # Operations, per queue (several deployments may share one Redis): running tasks, the worker registry,
-# statistics. See shared.stats and shared.workers.
+# statistics. See shared.stats.store and shared.worker_registry.
 
 
 def running(queue: str, priority: str) -> str:

@@ -12,10 +12,10 @@ from typing import Any, Literal, cast
 from arq.connections import ArqRedis
 
 from shared import keys
+from shared.lua import CREATE_TASK, TRANSITION
 from shared.models import PIPELINE_STEPS, Priority, Step, TaskDTO, TaskStatus
 from shared.redis import dumps, loads
 from shared.settings import Settings
-from shared.task_scripts import CREATE_TASK, TRANSITION
 
 CHART_FUNCTION = "run_chart"
 # arq runs the lowest score first among scores <= now. Subtracting a large offset puts every high job

@@ -25,14 +25,14 @@ import redis.asyncio as aioredis
 from api.app import create_app
 from shared import keys
 from shared.auth import create_token
-from shared.database import create_engine, upgrade
-from shared.embedded_redis import EmbeddedRedis, free_port
+from shared.db.engine import create_engine, upgrade
 from shared.redis import create_redis
 from shared.settings import Settings
 from tests.postgres_server import PrivatePostgres
+from worker.cli.embedded_redis import EmbeddedRedis, free_port
 from worker.main import worker_options
-from worker.resilient import ResilientWorker
-from worker.warehouse import build_sample_warehouse
+from worker.runtime.arq_worker import ResilientWorker
+from worker.warehouse.sample import build_sample_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
@@ -103,7 +103,7 @@ def settings(base_env: dict[str, str]) -> Settings:
 def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as handle:  # the child keeps its own copy of the descriptor
         return subprocess.Popen(
-            [sys.executable, "-m", "shared", *args],
+            [sys.executable, "-m", "worker.cli", *args],
             env={**os.environ, **env},
             cwd=ROOT,
             stdout=handle,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shared.embedded_redis import free_port
+from worker.cli.embedded_redis import free_port
 
 
 class PrivatePostgres:

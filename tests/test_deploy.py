@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 import yaml
 
-from shared.queue_stats import QueueStats
 from shared.settings import Settings
+from shared.stats.report import QueueStats
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -273,7 +273,7 @@ def test_k8s_objects_have_api_version_kind_and_name() -> None:
 @cache
 def help_exit_code(argv: tuple[str, ...]) -> tuple[int, str]:
     result = subprocess.run(
-        [sys.executable, "-m", "shared", *argv, "--help"],
+        [sys.executable, "-m", "worker.cli", *argv, "--help"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -384,9 +384,9 @@ def test_package_data_covers_every_non_python_file_of_the_packages() -> None:
             if not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns):
                 missing.append(str(path.relative_to(ROOT)))
     assert not missing, f"not in [tool.setuptools.package-data]: {missing}"
-    assert (ROOT / "shared" / "migrations" / "versions").is_dir()
+    assert (ROOT / "shared" / "db" / "migrations" / "versions").is_dir()
     find_config = pyproject["tool"]["setuptools"]["packages"]["find"]
-    # shared/migrations/versions has no __init__.py: only namespace discovery (the default) includes it.
+    # shared/db/migrations/versions has no __init__.py: only namespace discovery (the default) includes it.
     assert find_config.get("namespaces", True) is True
 
 
@@ -739,7 +739,7 @@ def test_operations_guide_names_only_real_settings() -> None:
 
 
 def test_operations_guide_names_only_real_commands() -> None:
-    from shared.cli import app
+    from worker.cli.app import app
 
     commands = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
     commands |= {g.name for g in app.registered_groups if g.name}

@@ -12,11 +12,11 @@ from shared import keys
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
 from shared.settings import Settings, get_settings
-from worker.chart_task import run_chart
-from worker.context import WorkerContext
-from worker.heartbeat import beat_forever, stop_beating
-from worker.reaper import reap_forever
-from worker.resilient import ResilientWorker
+from worker.runtime.arq_worker import ResilientWorker
+from worker.runtime.context import WorkerContext
+from worker.runtime.heartbeat import beat_forever, stop_beating
+from worker.runtime.reaper import reap_forever
+from worker.task.run import run_chart
 
 # Our own per-task time limit fires first and fails the task with code `timeout`; arq's is a backstop.
 ARQ_TIMEOUT_MARGIN_S = 30

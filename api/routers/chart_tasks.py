@@ -11,7 +11,7 @@ from api.access import owned_message, owned_task
 from api.cancellation import cancel
 from api.deps import CurrentUser, DbSession, StateDep, StoreDep
 from api.errors import ApiError, not_found
-from shared.chart_store import (
+from shared.db.charts import (
     chart_to_dto,
     charts_of_message,
     get_visible_chart,

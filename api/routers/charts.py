@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 
 from api.deps import CurrentUser, DbSession
 from api.errors import not_found
-from shared.chart_store import chart_to_dto, get_visible_chart
+from shared.db.charts import chart_to_dto, get_visible_chart
 from shared.models import ChartDTO, ErrorDTO, ResourceId
 from shared.task_store import utcnow
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from api.deps import StateDep
-from shared.database import ping
+from shared.db.engine import ping
 
 router = APIRouter(tags=["health"])
 READY_TIMEOUT_SECONDS = 2.0

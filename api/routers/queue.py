@@ -17,7 +17,7 @@ from api.errors import not_found
 from api.state import AppState
 from shared import keys
 from shared.models import ErrorDTO, TaskDTO
-from shared.queue_stats import QueueStats, collect_queue_stats
+from shared.stats.report import QueueStats, collect_queue_stats
 
 router = APIRouter(prefix="/api/v1/analytics/queue", tags=["queue (operators)"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorDTO} for code in (401, 403, 404)}

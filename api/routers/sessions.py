@@ -10,7 +10,8 @@ from fastapi import APIRouter, Query, Response
 
 from api.access import owned_session
 from api.deps import CurrentUser, DbSession
-from shared.chart_store import chart_to_dto, charts_of_session
+from shared.db.charts import chart_to_dto, charts_of_session
+from shared.db.tables import Chart, ChatSession, Message
 from shared.models import (
     ChartDTO,
     ErrorDTO,
@@ -20,7 +21,6 @@ from shared.models import (
     SessionCreate,
     SessionDTO,
 )
-from shared.sql_models import Chart, ChatSession, Message
 from shared.task_store import utcnow
 
 router = APIRouter(prefix="/api/v1/sessions", tags=["sessions"])

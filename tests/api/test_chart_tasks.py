@@ -12,7 +12,7 @@ import pytest
 
 from shared.settings import Settings
 from tests.conftest import auth, inprocess_api, inprocess_worker, new_message, wait_for_status
-from worker.warehouse import sample_datasets_dir
+from worker.warehouse.sample import sample_datasets_dir
 
 pytestmark = pytest.mark.db
 

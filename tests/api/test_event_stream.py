@@ -10,11 +10,11 @@ import redis.asyncio as aioredis
 from api.event_stream import task_events
 from api.pubsub import PubSubMultiplexer
 from api.routers.streams import SLOW_FRAME, sse_frames
-from shared.embedded_redis import EmbeddedRedis
 from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis
 from shared.settings import Settings
 from shared.task_store import TaskStore, new_task_dto
+from worker.cli.embedded_redis import EmbeddedRedis
 
 
 async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(

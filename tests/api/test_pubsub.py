@@ -10,7 +10,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from api.pubsub import RESYNC, Event, PubSubMultiplexer
-from shared.embedded_redis import EmbeddedRedis
+from worker.cli.embedded_redis import EmbeddedRedis
 
 
 def envelope(task_id: str, seq: int, status: str = "PROCESSING") -> bytes:

@@ -13,9 +13,9 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
-from shared.embedded_redis import free_port
 from tests.browser.page_helpers import CSP_PROBE
 from tests.conftest import PROCESS_START_TIMEOUT_S, spawn, stop
+from worker.cli.embedded_redis import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these, Chromium on a machine with no network hangs on background connections.

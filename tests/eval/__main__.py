@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 from tests.eval.scoring import REPORT_ONLY, evaluate, load_questions, report
-from worker.planner import RulePlanner
+from worker.planner.rules import RulePlanner
 from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
-from worker.warehouse import build_sample_warehouse, warehouse_engine
+from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
 
 async def sample_model(folder: Path) -> SemanticModel:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from worker.plan import ChartPlan
-from worker.planner import RulePlanner, UnchartableQuestion
+from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import SemanticModel
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")

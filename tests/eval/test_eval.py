@@ -11,7 +11,7 @@ from tests.eval.scoring import EXACT_TARGET, evaluate, helpful, load_questions, 
 from worker.extraction import compile_query, run_query
 from worker.figure import build_figure, interpretation
 from worker.plan import ChartPlan, Filter
-from worker.planner import RulePlanner, UnchartableQuestion
+from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import SemanticModel, load_semantic_model
 
 QUESTIONS = load_questions()

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from worker.planner import RulePlanner
+from worker.planner.rules import RulePlanner
 from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
-from worker.warehouse import build_sample_warehouse, sample_datasets_dir, warehouse_engine
+from worker.warehouse.sample import build_sample_warehouse, sample_datasets_dir, warehouse_engine
 
 CsvRows = list[dict[str, str]]
 

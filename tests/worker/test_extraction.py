@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.worker.conftest import CsvRows
 from worker.extraction import QueryTimeout, compile_query, fetch_with_timeout, run_query
 from worker.plan import ChartPlan
-from worker.planner import RulePlanner
+from worker.planner.rules import RulePlanner
 from worker.semantic import PlanValidationError, SemanticModel, load_semantic_model
 
 INJECTION = "Mexico'; DROP TABLE gapminder; --"

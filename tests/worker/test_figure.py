@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.worker.conftest import CsvRows
-from tests.worker.test_planner import QUESTIONS
+from tests.worker.planner.test_rules import QUESTIONS
 from worker.extraction import QueryResult, run_query
 from worker.figure import build_figure, interpretation, precision, round_value, time_range_of
-from worker.planner import RulePlanner
+from worker.planner.rules import RulePlanner
 from worker.semantic import Measure, SemanticModel
 
 

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.database import create_engine
+from shared.db.engine import create_engine
 from tests.conftest import new_message, wait_for_status
 from worker.extraction import compile_query, run_query
 from worker.plan import ChartPlan, Filter, MeasureRef, Sort, TimeRange
-from worker.planner import RulePlanner, UnchartableQuestion
+from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import PlanValidationError, SemanticModel, load_semantic_model
 
 TASKS = "/api/v1/analytics/charts/async"

@@ -1,0 +1,250 @@
+"""Charts and task runs in SQL: idempotent writes for the worker, visibility-checked reads for the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import load_only
+
+from shared.auth import Principal
+from shared.db.tables import Chart, Message, TaskRun
+from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility
+from shared.task_store import utcnow
+
+
+def chart_to_dto(chart: Chart) -> ChartDTO:
+    return ChartDTO(
+        id=chart.id,
+        task_id=chart.task_id,
+        message_id=chart.message_id,
+        session_id=chart.session_id,
+        title=chart.title,
+        visibility=Visibility(chart.visibility),
+        spec=chart.spec,
+        figure=chart.figure,
+        sql=chart.sql,
+        row_count=chart.row_count,
+        interpretation=chart.interpretation,
+        time_range=TimeRangeDTO(start=chart.time_start, end=chart.time_end),
+        data_as_of=chart.data_as_of,
+        created_at=chart.created_at,
+        expires_at=chart.expires_at,
+    )
+
+
+def can_view(chart: Chart, user: Principal) -> bool:
+    if chart.deleted_at is not None or chart.expires_at <= utcnow():
+        return False
+    if chart.owner_id == user.user_id or chart.visibility == Visibility.PUBLIC:
+        return True
+    return chart.visibility == Visibility.ORG and bool(chart.org_id) and chart.org_id == user.org
+
+
+async def get_visible_chart(db: AsyncSession, chart_id: str, user: Principal) -> Chart | None:
+    chart = await db.get(Chart, chart_id)
+    return chart if chart is not None and can_view(chart, user) else None
+
+
+def _live_charts() -> sa.Select[Chart]:
+    return sa.select(Chart).where(Chart.deleted_at.is_(None), Chart.expires_at > utcnow())
+
+
+@dataclass(frozen=True)
+class RequestedMessage:
+    """A caller's message, and the task of the live chart already made for this request of it."""
+
+    id: str
+    session_id: str
+    content: str
+    chart_task_id: str | None
+
+
+# Built once with bound parameters: the create endpoint's ownership check and its "already charted?"
+# check in one statement, without building a query or loading ORM objects per request.
+_MESSAGE_FOR_REQUEST = sa.select(
+    Message.id,
+    Message.session_id,
+    Message.content,
+    sa.select(Chart.task_id)
+    .where(
+        Chart.owner_id == sa.bindparam("user_id"),
+        Chart.message_id == Message.id,
+        Chart.request_key == sa.bindparam("request_key"),
+        Chart.deleted_at.is_(None),
+        Chart.expires_at > sa.bindparam("now"),
+    )
+    .order_by(Chart.created_at.desc())
+    .limit(1)
+    .scalar_subquery(),
+).where(Message.id == sa.bindparam("message_id"), Message.user_id == sa.bindparam("user_id"))
+
+
+async def message_for_request(
+    db: AsyncSession, user_id: str, message_id: str, request_key: str
+) -> RequestedMessage | None:
+    """The message if `user_id` owns it (else None), with the task of its live chart for `request_key`."""
+    params = {"user_id": user_id, "message_id": message_id, "request_key": request_key, "now": utcnow()}
+    row = (await db.execute(_MESSAGE_FOR_REQUEST, params)).first()
+    return None if row is None else RequestedMessage(*row)
+
+
+async def charts_of_message(db: AsyncSession, user_id: str, message_id: str) -> list[Chart]:
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.message_id == message_id)
+        .order_by(Chart.created_at.desc())
+    )
+    return list(await db.scalars(query))
+
+
+async def charts_of_session(db: AsyncSession, user_id: str, session_id: str, limit: int) -> list[Chart]:
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.session_id == session_id)
+        .order_by(Chart.created_at.desc())
+        .limit(limit)
+    )
+    return list(await db.scalars(query))
+
+
+# Whoever changes an earlier chart needs its plan, not its figure (which holds every data point).
+_PLAN_ONLY = load_only(Chart.id, Chart.spec)
+
+
+async def latest_chart_of_message(db: AsyncSession, user_id: str, message_id: str) -> Chart | None:
+    """The newest live chart of a message owned by `user_id`: the plan an adjustment changes."""
+    query = (
+        _live_charts()
+        .where(Chart.owner_id == user_id, Chart.message_id == message_id)
+        .order_by(Chart.created_at.desc())
+        .limit(1)
+        .options(_PLAN_ONLY)
+    )
+    return (await db.scalars(query)).first()
+
+
+async def latest_chart_before_message(
+    db: AsyncSession, user_id: str, session_id: str, message_id: str
+) -> Chart | None:
+    """The newest live chart `user_id` made in a session from a message before `message_id`: the plan a
+    follow-up message ("add Brazil") changes."""
+    position = sa.select(Message.message_index).where(Message.id == message_id).scalar_subquery()
+    query = (
+        _live_charts()
+        .join(Message, Message.id == Chart.message_id)
+        .where(
+            Chart.owner_id == user_id,
+            Chart.session_id == session_id,
+            Message.session_id == session_id,
+            Message.message_index < position,
+        )
+        .order_by(Chart.created_at.desc())
+        .limit(1)
+        .options(_PLAN_ONLY)
+    )
+    return (await db.scalars(query)).first()
+
+
+async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
+    """Inserts the chart of a task once; a second attempt for the same task returns the first chart."""
+    dialect = db.get_bind().dialect.name
+    if dialect in _UPSERTS:
+        # One statement on the usual path, instead of a SELECT and then an INSERT.
+        done = await db.execute(_UPSERTS[dialect][0], _column_values(chart))
+        await db.commit()
+        if int(getattr(done, "rowcount", -1)) == 1:
+            return chart
+    else:
+        db.add(chart)
+        try:
+            await db.commit()
+            return chart
+        except IntegrityError:
+            await db.rollback()
+    # Another attempt of the same task stored its chart first.
+    return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
+
+
+async def record_run(db: AsyncSession, run: TaskRun) -> None:
+    """Writes the run record of a task, replacing the one an earlier attempt left."""
+    dialect = db.get_bind().dialect.name
+    if dialect in _UPSERTS:
+        await db.execute(_UPSERTS[dialect][1], _column_values(run))
+    else:
+        await db.merge(run)
+    await db.commit()
+
+
+def _upserts(insert: Any) -> tuple[sa.Insert, sa.Insert]:
+    """(insert a chart unless its task has one, insert or replace a run record) for a dialect with
+    ON CONFLICT. Built once: statements built per call spent more time in SQLAlchemy than in SQL."""
+    charts, runs = Chart.__table__, TaskRun.__table__
+    save = insert(charts).on_conflict_do_nothing(index_elements=["task_id"])
+    record = insert(runs)
+    replaced = {c.name: record.excluded[c.name] for c in runs.columns if c.name != "task_id"}
+    return save, record.on_conflict_do_update(index_elements=["task_id"], set_=replaced)
+
+
+_UPSERTS = {"postgresql": _upserts(postgresql.insert), "sqlite": _upserts(sqlite.insert)}
+
+
+def _column_values(row: Chart | TaskRun) -> dict[str, Any]:
+    """Every column's value; a column left unset takes its Python default, as the ORM would."""
+    values = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        if value is None and column.default is not None and column.default.is_scalar:
+            value = column.default.arg
+        values[column.key] = value
+    return values
+
+
+async def get_run(db: AsyncSession, task_id: str, user_id: str) -> TaskRun | None:
+    run = await db.get(TaskRun, task_id)
+    return run if run is not None and run.user_id == user_id else None
+
+
+def run_to_dto(run: TaskRun) -> TaskDTO:
+    """A TaskDTO rebuilt from the durable run record, once the live Redis hash has expired."""
+    status = TaskStatus(run.status)
+    done = status == TaskStatus.COMPLETED
+    steps = run.step_durations_ms or {}
+    return TaskDTO(
+        task_id=run.task_id,
+        message_id=run.message_id,
+        session_id=run.session_id,
+        status=status,
+        progress=100 if done else 0,
+        current_step=Step.DONE if done else Step.QUEUED,
+        step_progress={
+            step: 100 if done or step in steps else 0
+            for step in (s.value for s in Step)
+            if step not in (Step.QUEUED, Step.DONE)
+        },
+        error_message=run.error_message,
+        error_code=run.error_code,
+        chart_id=run.chart_id,
+        priority=Priority(run.priority),
+        attempt=run.attempts,
+        created_at=run.created_at,
+        started_at=run.started_at,
+        completed_at=run.completed_at,
+        message=status_sentence(status, run.error_message),
+    )
+
+
+def status_sentence(status: TaskStatus, error: str | None = None) -> str:
+    return {
+        TaskStatus.PENDING: "Waiting for a worker.",
+        TaskStatus.PROCESSING: "Making the chart.",
+        TaskStatus.COMPLETED: "The chart is ready.",
+        TaskStatus.FAILED: f"The chart could not be made: {error}"
+        if error
+        else "The chart could not be made.",
+        TaskStatus.CANCELLED: "The task was cancelled.",
+    }[status]

@@ -1,0 +1,121 @@
+"""The gaps the second blind holdout found in the rule planner: commands that change data, unknown names
+before "vs", groupings by words no dimension reads, questions naming only a dataset-ish word, and an
+ordered value named after its dimension ("strength 6+")."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.plan import ChartPlan
+from worker.planner.rules import RulePlanner, UnchartableQuestion
+from worker.planner.words import is_command
+
+
+def filters_of(plan: ChartPlan) -> list[tuple[str, str, object]]:
+    return [(f.column, f.op, f.value) for f in plan.filters]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "remove every row from the iris table",
+        "overwrite the election results so Joly wins every district",
+        "erase all the tips data",
+        "please wipe the database",
+        "modify the records of the medals table",
+        "replace the values in the gapminder table with zeros",
+        "update the results for Coderre",
+    ],
+)
+def test_a_command_that_changes_data_is_refused(planner: RulePlanner, question: str) -> None:
+    assert is_command(question)
+    with pytest.raises(UnchartableQuestion, match="does not run commands"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove Canada",
+        "remove the limit",
+        "replace the bar chart with a line",
+        "remove Brazil from the chart",
+        "change it to a pie",
+    ],
+)
+def test_an_edit_verb_without_data_words_is_no_command(text: str) -> None:
+    assert not is_command(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apple vs Microsoft stock price",
+        "Mexico vs Canada life expectancy",
+        "Joly vs Coderre votes by district",
+    ],
+)
+def test_known_names_before_vs_are_still_compared(planner: RulePlanner, question: str) -> None:
+    assert len(planner.plan(question).filters) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [("average tip by payment method", "payment method"), ("average tip per server", "server")],
+)
+def test_a_grouping_no_dimension_reads_is_refused_naming_the_dimensions(
+    planner: RulePlanner, question: str, group: str
+) -> None:
+    with pytest.raises(UnchartableQuestion) as refusal:
+        planner.plan(question)
+    message = str(refusal.value)
+    assert f"\u201c{group}\u201d" in message and "day" in message and "smoker" in message
+    assert "Try" in message
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("average tip by dya", "day"),
+        ("average tip by day", "day"),
+        ("tip by how much", "day"),
+        ("average tip by party size", "party_size"),
+        ("medals by medal type", "medal"),
+    ],
+)
+def test_known_or_misspelt_groupings_still_answer(
+    planner: RulePlanner, question: str, dimension: str
+) -> None:
+    assert planner.plan(question).dimension == dimension
+
+
+def test_time_groupings_still_answer(planner: RulePlanner) -> None:
+    assert planner.plan("stock price of apple by month").use_time
+    assert planner.plan("population of China by year").use_time
+
+
+def test_a_question_naming_only_a_dataset_word_is_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match=r"doesn't name anything chartq can measure.*Try"):
+        planner.plan("recommend a good restaurant near me")
+
+
+@pytest.mark.parametrize("question", ["tips data", "show me the gapminder data", "the medals"])
+def test_a_dataset_named_with_plain_words_still_answers(planner: RulePlanner, question: str) -> None:
+    planner.plan(question)
+
+
+def test_an_ordered_value_after_its_dimension_is_a_filter(planner: RulePlanner) -> None:
+    plan = planner.plan("wind frequency by direction for strength 6+")
+    assert plan.dimension == "direction"
+    assert filters_of(plan) == [("strength", "eq", "6+")]
+    assert filters_of(planner.plan("wind frequency by direction with wind speed 0-1")) == [
+        ("strength", "eq", "0-1")
+    ]
+    assert planner.plan("wind frequency by direction and strength").series == "strength"
+
+
+@pytest.mark.parametrize(
+    "question", ["visualize the election", "summarize the wind data", "iris flowers overview", "wind rose"]
+)
+def test_a_dataset_asked_for_as_a_whole_still_answers(planner: RulePlanner, question: str) -> None:
+    planner.plan(question)

@@ -1,0 +1,72 @@
+"""The SQL database stops mid-run: endpoints that need it answer 503, workers retry persisting with
+backoff, and every task accepted before the outage completes after it, its chart stored once.
+
+The test runs its own PostgreSQL cluster (Debian's binaries, as the postgres user since initdb refuses
+root) on a free port, so it can stop and start it without touching anything else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import auth, new_message, spawn, start_api, stop, wait_for_status
+from tests.postgres_server import PrivatePostgres
+from tests.worker.runtime.test_crash_recovery import charts_per_task
+
+pytestmark = pytest.mark.db
+
+TASKS = "/api/v1/analytics/charts/async"
+
+
+async def test_a_database_outage_delays_tasks_but_loses_none(
+    postgres: PrivatePostgres, base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str]
+) -> None:
+    env = base_env | {
+        "CHARTQ_DATABASE_URL": postgres.url,
+        "CHARTQ_QUEUE_NAME": f"arq:queue:pg-{os.getpid()}",
+        "CHARTQ_STEP_DELAY_SECONDS": "0.3",
+    }
+    await asyncio.to_thread(
+        subprocess.run,
+        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
+        env=os.environ | env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    api_url, api = start_api(env, data_dir / "pg-outage-api.log")
+    worker = spawn(["worker"], env, data_dir / "pg-outage-worker.log")
+    try:
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
+            task_ids = []
+            for _ in range(6):
+                message = await new_message(http, "average tip by day")
+                task_ids.append(
+                    (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
+                )
+            await wait_for_status(http, task_ids[0], {"PROCESSING"}, within=20)
+
+            await asyncio.to_thread(postgres.stop)
+            down = await http.post("/api/v1/sessions", json={})
+            assert down.status_code == 503 and down.json()["code"] == "database_unavailable"
+            assert int(down.headers["Retry-After"]) > 0
+            ready = await http.get("/ready")
+            assert ready.status_code == 503 and ready.json()["database"].startswith("error")
+            # Task status lives in Redis: it stays readable while the database is away.
+            assert (await http.get(f"{TASKS}/{task_ids[-1]}/status")).status_code == 200
+            await asyncio.sleep(1.5)
+            await asyncio.to_thread(postgres.start)
+
+            finals = [await wait_for_status(http, task_id, within=60) for task_id in task_ids]
+            assert [f["status"] for f in finals] == ["COMPLETED"] * len(task_ids), finals
+            assert (await http.get("/ready")).status_code == 200
+        assert await charts_per_task(postgres.url, task_ids) == dict.fromkeys(task_ids, 1)
+    finally:
+        stop([api, worker])

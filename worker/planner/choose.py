@@ -1,0 +1,133 @@
+"""Which planner answers a task, in one place: the chart task asks here for a plan and learns how it
+was made. Today the rule planner answers every question; adjustments of a previous plan and the LLM
+planner plug in here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from worker.plan import ChartPlan
+from worker.planner.adjust.apply import NotAnAdjustment, adjust
+from worker.planner.adjust.edits import reads_as_edit
+from worker.planner.llm.planner import LLMPlanner
+from worker.planner.rules import UnchartableQuestion
+from worker.runtime.context import WorkerContext
+
+PlanSource = Literal["rules", "llm", "adjustment"]
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """What a task asks for: the message's question, its adjustment, and the plan it adjusts (if any)."""
+
+    question: str
+    adjustment: str | None = None
+    previous: ChartPlan | None = None
+    # The latest plan of an earlier message of the session: what a follow-up message ("add Brazil")
+    # changes. Loaded when there is no `previous` (worker.task.plan_request).
+    earlier: ChartPlan | None = None
+    # Already planned by the rule planner while the request was read (plan_standing_alone).
+    planned: ChartPlan | None = None
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    plan: ChartPlan
+    source: PlanSource
+    # Recorded on the task run: token counts and latency of an LLM planner, why it fell back.
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+async def plan_chart(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
+    """A validated plan for the request; raises UnchartableQuestion with a sentence for the user."""
+    if ctx.llm_planner is not None:
+        return await _plan_with_llm(ctx, ctx.llm_planner, request)
+    return await plan_offline(ctx, request)
+
+
+async def _plan_with_llm(ctx: WorkerContext, llm: LLMPlanner, request: PlanRequest) -> PlanOutcome:
+    """The LLM answers new questions, adjustments and follow-ups (given the plans they may change); when
+    it gives no usable plan, the offline path answers and the record says why (details.fallback_reason)."""
+    attempt = await llm.attempt(
+        request.question, adjustment=request.adjustment, previous=request.previous, earlier=request.earlier
+    )
+    if attempt.plan is not None:
+        return PlanOutcome(plan=attempt.plan, source="llm", details=attempt.details())
+    offline = await plan_offline(ctx, request)
+    return PlanOutcome(
+        plan=offline.plan, source=offline.source, details={**offline.details, **attempt.details()}
+    )
+
+
+async def plan_offline(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
+    """The plan without a model: the rule planner, or the adjustment of the previous plan."""
+    if request.planned is not None:
+        return PlanOutcome(plan=request.planned, source="rules")
+    adjusted = adjusted_plan(ctx, request)
+    if adjusted is not None:
+        return adjusted
+    plan = ctx.planner.plan(request.question)
+    return PlanOutcome(plan=plan, source="rules")
+
+
+# Adjustments and follow-ups (docs/adjustments.md): a change to an earlier plan, never a fresh start.
+
+
+def adjusted_plan(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome | None:
+    """The plan when the request changes an earlier one: the message's chart as its adjustment asks, or
+    the session's previous chart as a follow-up message asks; None when the question stands alone."""
+    if request.adjustment:
+        # Without a chart of its own yet, the message's question is planned first, then adjusted.
+        base: ChartPlan | None = request.previous
+        adjusts = "message_chart"
+        if base is None:
+            base, adjusts = _follow_up(ctx, request.question, request.earlier), "follow_up"
+        if base is None:
+            base, adjusts = ctx.planner.plan(request.question), "question"
+        plan = adjust(base, request.adjustment, ctx.model)
+        return PlanOutcome(plan=plan, source="adjustment", details={"adjusts": adjusts})
+    followed = _follow_up(ctx, request.question, request.earlier)
+    if followed is None:
+        return None
+    return PlanOutcome(plan=followed, source="adjustment", details={"adjusts": "earlier_message"})
+
+
+def _follow_up(ctx: WorkerContext, question: str, earlier: ChartPlan | None) -> ChartPlan | None:
+    """`earlier` changed as `question` asks when the question is a follow-up: it reads as an edit ("make
+    it…", "only…", "…instead"), or it names nothing the rule planner can chart on its own."""
+    if earlier is None:
+        return None
+    if reads_as_edit(question):
+        try:
+            return adjust(earlier, question, ctx.model)
+        except UnchartableQuestion:
+            if _stands_alone(ctx, question):
+                return None  # "now show tips by day": a new question after all
+            raise
+    if _stands_alone(ctx, question):
+        return None
+    try:
+        return adjust(earlier, question, ctx.model)
+    except NotAnAdjustment:
+        return None  # neither reading works: the planner's own refusal says what can be asked
+
+
+def plan_standing_alone(ctx: WorkerContext, question: str) -> ChartPlan | None:
+    """The rule planner's plan of `question` when no earlier plan can matter to it (it stands alone
+    and does not read as an edit), so the worker need not read the session's last chart; else None.
+    Mirrors _follow_up, which ignores `earlier` in exactly these cases."""
+    if ctx.llm_planner is not None or reads_as_edit(question):
+        return None
+    try:
+        return ctx.planner.plan(question)
+    except UnchartableQuestion:
+        return None
+
+
+def _stands_alone(ctx: WorkerContext, question: str) -> bool:
+    try:
+        ctx.planner.plan(question)
+    except UnchartableQuestion:
+        return False
+    return True

@@ -1,0 +1,150 @@
+"""What a question said (`Reading`) -> the chart that shows it (`shape`): which measures and how they are
+combined, what goes on the x axis, which series, the period, the order and the chart type.
+
+What the question leaves open is decided from the data: time on x -> line, categories -> bar, two
+measures -> scatter, a share -> pie; a snapshot dataset (each period a full picture) without a time axis
+shows one period, never several added together; a single named entity is a filter, several are series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from worker.plan import Aggregation, ChartPlan, ChartType, Filter, MeasureRef, Sort, SortDirection, TimeRange
+from worker.planner.titles import Ranking, chart_title
+from worker.semantic import Dataset, DimensionValue
+
+
+@dataclass(frozen=True)
+class Top:
+    """A ranking: lowest first or highest, how many, whether the question gave the count, and by what."""
+
+    low: bool
+    limit: int
+    counted: bool
+    by: str | None = None
+
+
+@dataclass
+class Reading:
+    """Everything the rule planner understood in a question, before any choice is made."""
+
+    ds: Dataset
+    measures: list[str] = field(default_factory=list)
+    # Measures (or number dimensions) a numeric condition was put on, and those conditions.
+    conditions: list[Filter] = field(default_factory=list)
+    # Dimensions to group by: "by continent" (groups) or just named ("countries with ...", bare).
+    groups: list[str] = field(default_factory=list)
+    bare: list[str] = field(default_factory=list)
+    entities: dict[str, list[DimensionValue]] = field(default_factory=dict)
+    chart: ChartType | None = None
+    agg: Aggregation | None = None
+    count_rows: bool = False
+    top: Top | None = None
+    sort: SortDirection | None = None
+    wants_time: bool = False
+    vs: bool = False
+    start: str | None = None
+    end: str | None = None
+    # True when the period covers several periods of the data (a range, or a year of daily data).
+    span: bool = False
+
+
+def shape(r: Reading) -> ChartPlan:
+    """The plan for a reading; raises ValueError (or PlanValidationError) when no chart can show it."""
+    ds = r.ds
+    numeric = {m.name for m in ds.measures}
+    measures = list(r.measures) or ([r.top.by] if r.top and r.top.by else [])
+    measures = (
+        measures or [f.column for f in r.conditions if f.column in numeric][:1] or [ds.measures[0].name]
+    )
+    measures = measures[:4]
+    key = ds.key[0] if ds.key else None
+    multi = [d for d, values in r.entities.items() if len(values) > 1]
+    has_time = ds.time is not None
+    # A dimension named without "by" groups only when nothing else does ("countries with ... by continent").
+    groups = list(r.groups) or [d for d in r.bare if d not in r.entities]
+    fallback = next(iter([*r.bare, *([key] if key else []), *(d.name for d in ds.dimensions)]), None)
+    start, end, top = r.start, r.end, r.top
+    top_dim = (groups.pop(0) if groups else fallback) if top is not None else None
+    dimension = series = None
+    chart = r.chart
+    scatter2 = (
+        len(measures) > 1
+        and chart in (None, "scatter")
+        and (r.vs or chart == "scatter" or not (has_time and (r.wants_time or r.span)))
+    )
+    if scatter2:
+        kind: ChartType = "scatter"
+        measures, use_time = measures[:2], False
+        groups = [g for g in groups if g != key]
+        series = groups[0] if groups else (multi[0] if multi else None)
+        if key is not None and key != series and key not in r.entities:
+            dimension = key
+        raw = dimension is None
+    else:
+        # Averages per company over a period of daily data summarise it; a snapshot never adds periods.
+        summary = not ds.snapshot and r.agg is not None and bool(r.groups) and not r.wants_time
+        use_time = (
+            has_time
+            and chart not in ("pie", "histogram")
+            and top is None
+            and not (summary and chart not in ("line", "area"))
+            and (r.wants_time or r.span or chart in ("line", "area") or (start is None and not groups))
+        )
+        kind = chart or ("line" if use_time else "bar")
+        if kind in ("pie", "histogram"):
+            measures = measures[:1]
+        raw = kind == "histogram"
+        if use_time or raw:
+            series = groups[0] if groups else (multi[0] if multi else None)
+            few = key is not None and 1 < len(ds.dimension(key).values) <= 10
+            if series is None and use_time and few and key not in r.entities:
+                # Few entities (six tickers): one line each says more than their average.
+                series = key
+        else:
+            dimension = top_dim or next(iter([*groups, *multi, *r.entities]), None) or fallback
+            rest = [d for d in [*groups, *multi] if d != dimension]
+            series = rest[0] if rest and kind != "pie" else None
+    if ds.snapshot and not use_time and not (raw and (key in r.entities or series == key)):
+        start = end = end or ds.time_max
+    refs = [MeasureRef(name=m, agg=_agg(ds, m, r, kind, raw)) for m in measures]
+    sort = None
+    if top is not None:
+        sort = Sort(by=measures[0], direction="asc" if top.low else "desc")
+    elif r.sort is not None and not use_time:
+        sort = Sort(by=measures[0], direction=r.sort)
+    elif not use_time and kind in ("bar", "pie") and dimension is not None:
+        dim = ds.dimension(dimension)
+        if not dim.order and dim.type != "number":
+            sort = Sort(by=measures[0], direction="desc")
+    filters = [_filter(d, v) for d, v in r.entities.items()] + list(r.conditions)
+    time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
+    plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series, use_time=use_time,
+                     time_range=time_range, filters=filters, sort=sort,
+                     limit=top.limit if top else None, chart_type=kind, title=ds.name)  # fmt: skip
+    ranking = None if top is None else Ranking(low=top.low, counted=top.counted)
+    return plan.model_copy(update={"title": chart_title(ds, plan, r.entities, ranking)})
+
+
+def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggregation:
+    measure = ds.measure(name)
+    if raw:
+        return "none"
+    if r.count_rows:
+        return "count"
+    asked = r.agg
+    if asked is None and kind == "pie" and measure.additive:
+        # A pie shows parts of a whole: the parts are totals even when the measure is usually averaged.
+        return "sum"
+    if asked is None or (asked == "sum" and not measure.additive):
+        return measure.agg
+    return asked
+
+
+def _filter(column: str, values: list[DimensionValue]) -> Filter:
+    if len(values) == 1:
+        return Filter(column=column, op="eq", value=values[0])
+    if all(isinstance(v, str) for v in values):
+        return Filter(column=column, op="in", value=[str(v) for v in values])
+    return Filter(column=column, op="in", value=[float(v) for v in values])

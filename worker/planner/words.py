@@ -1,0 +1,275 @@
+"""The words the rule planner reads beyond the semantic model: chart types, aggregations, time axes,
+rankings, sort orders, counts, numeric conditions ("population over 100 million") and commands it
+refuses ("delete all users").
+
+Each reader takes the stretches of text it understands from a `Scan`, so later readers never read them
+again; worker.planner.rules calls them in an order where the longer reading wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from worker.plan import Aggregation, ChartType, Filter, SortDirection
+from worker.planner.time_phrases import COUNT, parse_count
+from worker.planner.typos import distance
+from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases, words
+from worker.semantic import Dataset, DimensionValue
+
+CHART_WORDS: dict[ChartType, str] = {
+    "histogram": r"histograms?|distributions?|spread",
+    "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
+    "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown",
+    "area": r"area|stacked",
+    "line": r"lines?|line\s+(?:chart|graph)",
+    "bar": r"bars?|columns?|column\s+chart",
+}
+AGG_WORDS: dict[Aggregation, str] = {
+    "avg": r"average|avg|mean",
+    "sum": r"total|sum|combined",
+    "median": r"median",
+    "min": r"minimum|min",
+    "max": r"maximum|max|peak",
+    "count": r"number\s+of|count\s+of|count|how\s+many",
+}
+TIME_AXIS = (
+    r"over\s+time|over\s+the\s+years|through\s+the\s+years|trends?|evolution|evolved?|history|"
+    r"historical|timeline|time\s+series|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
+    r"yearly|annual(?:ly)?|weekly|daily|growth|grew|changed?|changes|progress"
+)
+VERSUS = r"vs\.?|versus|v\.?|against|compared\s+(?:to|with)"
+LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest")
+TOP = re.compile(
+    rf"\b(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst)(?:\s+(?P<n>{COUNT}))?\b",
+    re.IGNORECASE,
+)
+_SORT = words(
+    r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:from\s+)?"
+    r"(?:(?P<up>lowest|smallest|least|low)\s+to\s+(?:highest|largest|greatest|most|high)|"
+    r"(?P<down>highest|largest|greatest|most|high)\s+to\s+(?:lowest|smallest|least|low))|"
+    r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
+    r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
+    r"(?P<first>highest|largest|lowest|smallest)\s+first"
+)
+_COMMAND = re.compile(
+    r"^\W*(?:(?:drop|delete|truncate|insert|update|alter|grant|revoke|exec(?:ute)?)\b|select\b.*\bfrom\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+_OPS = {
+    "gt": r"over|above|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|exceeding|>",
+    "gte": r"at\s+least|no\s+less\s+than|>=",
+    "lt": r"under|below|less\s+than|lower\s+than|fewer\s+than|smaller\s+than|<",
+    "lte": r"at\s+most|no\s+more\s+than|<=",
+}
+_NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?)\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
+_UNIT = r"(?:\s*(?:%|percent|dollars?|usd|us\$|years?|cm|centimet(?:er|re)s?)(?!\w))?"
+_CONDITION = re.compile(
+    rf"(?<!\w)(?:(?P<op>{'|'.join(f'(?P<{k}>{v})' for k, v in _OPS.items())})\s*(?:of\s+)?"
+    rf"{_NUMBER.format('a')}|between\s+{_NUMBER.format('lo')}{_UNIT}\s+and\s+{_NUMBER.format('hi')})"
+    rf"(?!\w){_UNIT}",
+    re.IGNORECASE,
+)
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+# What may stand between a measure and its condition: "life expectancy is over 80", "population of 5m".
+_FILLER = re.compile(
+    r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which)\b)*$"
+)
+_COUNTING = r"(?:number\s+of|count\s+of|how\s+many)\s+(?:the\s+|all\s+)?"
+
+
+# "remove every row from the iris table", "overwrite the election results": a verb that changes data, acting
+# on the data itself. A verb alone ("remove Canada") is left to adjustments and the planner.
+_CHANGE_DATA = re.compile(
+    r"^\W*(?:(?:please|now|then|can\s+you|could\s+you|would\s+you|go\s+ahead\s+and)[\s,]+)*"
+    r"(?:remove|erase|wipe|overwrite|update|insert|truncate|alter|modify|replace|delete|drop|clear|purge|"
+    r"rewrite|destroy)\s+(?:\S+\s+){0,4}?"
+    r"(?:rows?|tables?|results?|records?|data|database|db|values?|entries|entry|columns?|datasets?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_command(text: str) -> bool:
+    """True for text that tries to change or read the database directly ("DROP TABLE ...", "wipe the
+    data")."""
+    return _COMMAND.match(text) is not None or _CHANGE_DATA.match(text) is not None
+
+
+def read_sort(scan: Scan) -> SortDirection | None:
+    """The order a question asks for in words ("sorted from lowest to highest"), if any."""
+    for m in scan.take(_SORT):
+        if m["first"]:
+            return "asc" if m["first"].lower() in LOW_WORDS else "desc"
+        return "asc" if m["up"] or m["asc"] else "desc"
+    return None
+
+
+def _number(m: re.Match[str], group: str) -> int | float:
+    value = float(m[group].replace(",", "")) * _SCALE.get((m[f"{group}s"] or "").lower(), 1)
+    return int(value) if value.is_integer() else value
+
+
+def numeric_names(ds: Dataset) -> dict[str, str]:
+    """Normalised phrase -> name of every measure and number dimension a condition may apply to."""
+    names = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
+    for dim in ds.dimensions:
+        if dim.type == "number":
+            names |= {normalize(p): dim.name for p in (dim.label, *dim.synonyms)}
+    return names
+
+
+def read_conditions(scan: Scan, ds: Dataset) -> list[Filter]:
+    """Numeric conditions on a measure or number dimension: "countries with population over 100 million",
+    "tips above 5 dollars", "bills between 10 and 20 dollars", "more than 100 million people"."""
+    names = numeric_names(ds)
+    pattern = phrases(names)[0]
+    if pattern is None:
+        return []
+    filters = []
+    for m in scan.take(_CONDITION):
+        rest = scan.text[m.end() :]
+        after = pattern.match(scan.text, m.end() + len(rest) - len(rest.lstrip()))
+        before = [
+            b
+            for b in pattern.finditer(scan.text, 0, m.start())
+            if _FILLER.match(scan.text[b.end() : m.start()])
+        ]
+        subject = after if after is not None and not any(scan.used[after.start() : after.end()]) else None
+        if subject is None and before and not any(scan.used[before[-1].start() : before[-1].end()]):
+            subject = before[-1]
+        if subject is None:
+            continue
+        scan.claim(subject.span())
+        column = names[normalize(subject[0])]
+        if m["op"] is None:
+            filters.append(Filter(column=column, op="between", value=[_number(m, "lo"), _number(m, "hi")]))
+        else:
+            op = next(k for k in _OPS if m[k])
+            filters.append(Filter(column=column, op=op, value=_number(m, "a")))  # type: ignore[arg-type]
+    return filters
+
+
+@dataclass(frozen=True)
+class RankWord:
+    """A word that ranks by a measure on its own ("the 10 richest countries")."""
+
+    measure: str
+    low: bool
+    limit: int
+    counted: bool
+
+
+def rank_pattern(ds: Dataset) -> re.Pattern[str] | None:
+    """ "richest", "10 most populous": the rank words of a dataset's measures, with an optional count."""
+    body = phrases(normalize(w) for m in ds.measures for w in m.rank_words)[0]
+    return (
+        None if body is None else re.compile(rf"(?:\b(?P<n>{COUNT})\s+)?(?P<w>{body.pattern})", re.IGNORECASE)
+    )
+
+
+def read_rank_word(scan: Scan, ds: Dataset, pattern: re.Pattern[str] | None) -> RankWord | None:
+    table = {normalize(w): (m.name, d) for m in ds.measures for w, d in m.rank_words.items()}
+    for m in scan.take(pattern):
+        name, direction = table[normalize(m["w"])]
+        n = m["n"]
+        return RankWord(name, direction == "asc", parse_count(n) if n else 10, bool(n))
+    return None
+
+
+def counting_pattern(vocab: Vocabulary) -> re.Pattern[str] | None:
+    """ "number of countries", "how many smokers": a count of rows named by a dimension, value or dataset."""
+    bodies = [p.pattern for p in (vocab.dims[0], vocab.values[0], vocab.datasets[0]) if p is not None]
+    if not bodies:
+        return None
+    return re.compile(rf"\b{_COUNTING}(?P<what>{'|'.join(bodies)})", re.IGNORECASE)
+
+
+def counted_measure(scan: Scan, vocab: Vocabulary) -> tuple[bool, bool]:
+    """(counts rows, counts things a measure adds up): "number of bills" counts rows; "how many people",
+    "number of medals" and "how many bronze medals" add up a measure that is itself a count."""
+    measures = vocab.measures[0]
+    if measures is None:
+        return False, False
+    # Values or the dataset's own name may stand between: "how many bronze medals", "how many olympic medals".
+    between = "|".join(p.pattern for p in (vocab.values[0], vocab.datasets[0]) if p is not None)
+    named = rf"(?:(?:{between})(?:\s*,|\s+and|\s+or)?\s+){{0,3}}" if between else ""
+    pattern = re.compile(rf"\b(?P<count>{_COUNTING}){named}(?P<what>{measures.pattern})", re.IGNORECASE)
+    for m in pattern.finditer(scan.text):
+        measure = vocab.ds.measure(vocab.measures[1][normalize(m["what"])])
+        countable = measure.additive and measure.decimals == 0
+        scan.claim(m.span("count"))
+        return not countable, countable
+    return False, False
+
+
+def measures_around_counts(scan: Scan, vocab: Vocabulary, counting: re.Pattern[str] | None) -> list[str]:
+    """Measures whose phrase holds the start of a count of rows ("medal count of China" is the medals
+    measure, not a count of China's rows); taken before counts so the longer measure phrase wins."""
+    measures, found = vocab.measures[0], []
+    if measures is None or counting is None:
+        return []
+    for c in list(counting.finditer(scan.text)):
+        for x in measures.finditer(scan.text):
+            if x.start() < c.start() < x.end() and not any(scan.used[x.start() : x.end()]):
+                scan.claim(x.span())
+                found.append(vocab.measures[1][normalize(x[0])])
+    return found
+
+
+# "by payment method", "per server": a grouping by words no dimension reads; "by far", "by how much" are not.
+_GROUPING = re.compile(
+    r"(?<!\w)(?:by|per|for\s+each|for\s+every)\s+(?:the\s+|all\s+)?(?P<w>[a-z]+(?:\s+[a-z]+)?)"
+)
+_NOT_GROUPS = frozenset({"far", "then", "now", "default", "itself", "themselves", "hand", "name", "size"})
+
+
+def unknown_group(scan: Scan, known: frozenset[str], dims: Iterable[str]) -> str | None:
+    """The words of a grouping nothing read and the model doesn't know ("payment method"), if any; a word
+    a typo away from a word of a dimension (`dims`, "dya") is left for the rest of the planner."""
+    near = {w for d in dims for w in d.split()}
+    for m in _GROUPING.finditer(scan.text):
+        first = scan.text[m.start("w") :].split()[0]
+        if any(scan.used[m.start("w") : m.start("w") + len(first)]) or first in known or first in _NOT_GROUPS:
+            continue
+        if any(distance(first, w, 1) <= 1 for w in near):
+            continue
+        rest = m["w"].split()[1:]
+        unread = rest and not any(scan.used[m.end("w") - len(rest[0]) : m.end("w")]) and rest[0] not in known
+        return m["w"] if unread else first
+    return None
+
+
+# Words asking for a dataset as a whole ("summarize the wind data"), which a question may use alone.
+OVERVIEW_WORDS = frozenset(
+    """
+    visualize visualise visualization visualisation summarize summarise summary overview explore analyze
+    analyse analysis describe dataset datasets stats statistics insights info information look quick
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def unknown_words(scan: Scan, known: frozenset[str]) -> list[str]:
+    """The words of three letters or more that nothing read and aren't `known` ("recommend")."""
+    return [
+        m[0]
+        for m in re.finditer(r"[a-z]{3,}", scan.text)
+        if m[0] not in known and not any(scan.used[m.start() : m.end()])
+    ]
+
+
+def read_ordered_values(scan: Scan, ds: Dataset) -> list[tuple[str, DimensionValue]]:
+    """ "strength 6+": a value named just after its dimension, for ordered dimensions whose values are
+    not read on their own (a bare "6+" or "n" names nothing)."""
+    found = []
+    for dim in ds.dimensions:
+        if dim.match_values or not dim.order:
+            continue
+        names = phrases((dim.label, *dim.synonyms))[0]
+        values = {str(v).lower(): v for v in dim.order}
+        body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        if names is None:
+            continue
+        pattern = re.compile(rf"(?<!\w)(?:{names.pattern})\s+(?:of\s+)?(?P<v>{body})(?![\w+])", re.IGNORECASE)
+        found += [(dim.name, values[m["v"].lower()]) for m in scan.take(pattern)]
+    return found

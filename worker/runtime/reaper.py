@@ -1,0 +1,106 @@
+"""Hands the tasks of a dead worker back to the queue within seconds, not arq's job timeout + 10 s.
+
+arq keeps a job in its queue while it runs and skips it only while its in-progress key exists, so
+deleting that key is all it takes for another worker to pick the job up at its next poll. One worker
+per pass (whoever takes the lock) looks at the running sets: a task is orphaned when its worker stopped
+heartbeating, or when a live worker does not list it as running (its finish was lost, e.g. to a Redis
+outage) and it started long enough ago for a heartbeat to have reported it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import structlog
+
+from shared import keys
+from shared.models import Priority, Step, TaskStatus
+from shared.task_store import queue_score
+from shared.worker_registry import HEARTBEAT_INTERVAL_S, live_workers
+from worker.runtime.context import WorkerContext
+
+log = structlog.get_logger("chartq.reaper")
+
+REAP_INTERVAL_S = 1.0
+# A task this young may not be in its worker's last heartbeat yet.
+REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
+REQUEUED_MESSAGE = "Its worker stopped; waiting for another worker."
+
+
+async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
+    redis, queue = ctx.store.redis, ctx.settings.queue_name
+    now_ms = time.time() * 1000
+    async with redis.pipeline(transaction=False) as pipe:
+        for priority in Priority:
+            pipe.zrange(keys.running(queue, priority.value), 0, -1, withscores=True)
+        by_priority = await pipe.execute()
+    running = {
+        member.decode(): (priority, started)
+        for priority, members in zip(Priority, by_priority, strict=True)
+        for member, started in members
+    }
+    if not running:
+        return {}
+    live = {worker.id: set(worker.tasks) for worker in await live_workers(redis, queue)}
+    async with redis.pipeline(transaction=False) as pipe:
+        for task_id in running:
+            pipe.hget(keys.task(task_id), "worker")
+        owners = await pipe.execute()
+    orphans: dict[str, Priority] = {}
+    for (task_id, (priority, started)), owner in zip(running.items(), owners, strict=True):
+        worker_id = owner.decode() if owner else None
+        if worker_id not in live or (task_id not in live[worker_id] and now_ms - started > REPORT_GRACE_MS):
+            orphans[task_id] = priority
+    return orphans
+
+
+async def requeue(ctx: WorkerContext, task_id: str, priority: Priority) -> bool:
+    store = ctx.store
+    stored = await store.get(task_id)
+    if stored is None or stored.dto.status != TaskStatus.PROCESSING:
+        await store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
+        return False
+    pending = stored.dto.model_copy(
+        update={
+            "status": TaskStatus.PENDING,
+            "current_step": Step.QUEUED,
+            "message": REQUEUED_MESSAGE,
+            "estimated_completion": None,
+        }
+    )
+    outcome = await store.transition(pending, stored.user_id, expected=TaskStatus.PROCESSING)
+    if not outcome.applied:
+        return False
+    async with store.redis.pipeline(transaction=True) as pipe:
+        pipe.delete(keys.arq_in_progress(task_id))
+        # arq drops a job's key when it finishes or fails it; put the job back if that happened.
+        pipe.set(keys.arq_job(task_id), stored.job_payload, px=ctx.settings.task_ttl_seconds * 1000, nx=True)
+        pipe.zadd(ctx.settings.queue_name, {task_id: queue_score(priority, int(time.time() * 1000))}, nx=True)
+        pipe.lpush(keys.wake(ctx.settings.queue_name), "1")
+        pipe.pexpire(keys.wake(ctx.settings.queue_name), 60_000)
+        await pipe.execute()
+    log.warning("requeued an orphaned task", task_id=task_id, attempt=stored.dto.attempt)
+    return True
+
+
+async def reap_once(ctx: WorkerContext) -> list[str]:
+    redis, queue = ctx.store.redis, ctx.settings.queue_name
+    if not await redis.set(keys.reaper_lock(queue), ctx.worker_id, nx=True, px=int(REAP_INTERVAL_S * 900)):
+        return []
+    return [
+        task_id
+        for task_id, priority in (await find_orphans(ctx)).items()
+        if await requeue(ctx, task_id, priority)
+    ]
+
+
+async def reap_forever(ctx: WorkerContext) -> None:
+    while True:
+        try:
+            await reap_once(ctx)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # Redis away: try again next pass
+            log.warning("reaper pass failed", error=repr(exc))
+        await asyncio.sleep(REAP_INTERVAL_S)

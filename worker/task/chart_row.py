@@ -1,0 +1,51 @@
+"""The `Chart` row a finished task stores: the plan and its rows drawn, with where they came from."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from uuid import uuid4
+
+from shared.db.tables import Chart
+from shared.models import Visibility
+from shared.task_store import utcnow
+from worker.extraction import QueryResult
+from worker.figure import build_figure, interpretation, time_range_of
+from worker.plan import ChartPlan
+from worker.runtime.context import WorkerContext
+
+
+def chart_row(
+    ctx: WorkerContext,
+    job: dict[str, Any],
+    *,
+    task_id: str,
+    owner_id: str,
+    plan: ChartPlan,
+    result: QueryResult,
+) -> Chart:
+    """The chart of `plan` drawn from `result`, for the message and session the task `job` came from."""
+    figure = build_figure(plan, result, ctx.model)
+    start, end = time_range_of(plan, result)
+    now = utcnow()
+    return Chart(
+        id=str(uuid4()),
+        task_id=task_id,
+        message_id=job["message_id"],
+        session_id=job["session_id"],
+        owner_id=owner_id,
+        org_id=job.get("org") or "",
+        visibility=Visibility(job.get("visibility", "PRIVATE")).value,
+        request_key=job["request_key"],
+        title=plan.title,
+        spec=plan.model_dump(mode="json"),
+        figure=figure,
+        sql=result.sql,
+        row_count=result.row_count,
+        interpretation=interpretation(plan, ctx.model),
+        time_start=start,
+        time_end=end,
+        data_as_of=ctx.model.data_as_of(plan.dataset),
+        created_at=now,
+        expires_at=now + timedelta(days=ctx.settings.chart_ttl_days),
+    )

@@ -1,0 +1,51 @@
+"""The plans a task may change, read from the charts its own user made before (never anyone else's):
+for an adjustment, the latest chart of the same message; for a possible follow-up, the latest chart of
+an earlier message of the same session. Whether a message really is a follow-up is decided by
+worker.planner.choose once the plan is known."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from pydantic import ValidationError
+
+from shared.db.charts import latest_chart_before_message, latest_chart_of_message
+from shared.db.tables import Chart
+from worker.plan import ChartPlan
+from worker.planner.choose import PlanRequest, plan_standing_alone
+from worker.runtime.context import WorkerContext
+from worker.semantic import PlanValidationError, SemanticModel
+
+log = structlog.get_logger("chartq.worker")
+
+
+async def load_plan_request(ctx: WorkerContext, job: dict[str, Any], user_id: str) -> PlanRequest:
+    """The job's question and adjustment with the earlier plans of `user_id` that they may change."""
+    adjustment = job.get("adjustment_query") or None
+    question = str(job["question"])
+    previous = earlier = None
+    if not adjustment and (planned := plan_standing_alone(ctx, question)) is not None:
+        return PlanRequest(question=question, planned=planned)
+    async with ctx.sessions() as db:
+        if adjustment:
+            previous = _plan_of(await latest_chart_of_message(db, user_id, str(job["message_id"])), ctx.model)
+        if previous is None:
+            chart = await latest_chart_before_message(
+                db, user_id, str(job["session_id"]), str(job["message_id"])
+            )
+            earlier = _plan_of(chart, ctx.model)
+    return PlanRequest(question=question, adjustment=adjustment, previous=previous, earlier=earlier)
+
+
+def _plan_of(chart: Chart | None, model: SemanticModel) -> ChartPlan | None:
+    """The chart's plan, or None when the semantic model changed under it since it was made."""
+    if chart is None:
+        return None
+    try:
+        plan = ChartPlan.model_validate(chart.spec)
+        model.validate_plan(plan)
+    except (ValidationError, PlanValidationError) as exc:
+        log.info("an earlier chart no longer fits the semantic model", chart_id=chart.id, error=str(exc))
+        return None
+    return plan

@@ -1,0 +1,92 @@
+"""What a finished task leaves behind: its SQL run record, the queue statistics, the worker's counters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.db.charts import record_run
+from shared.db.tables import TaskRun
+from shared.models import TaskDTO, TaskStatus
+from worker.runtime.context import WorkerContext
+
+
+def duration_series(task: TaskDTO, step_durations_ms: dict[str, float]) -> dict[str, float]:
+    """Durations that feed p50/p95: each step, the queue wait and end to end (accepted -> done)."""
+    if task.status != TaskStatus.COMPLETED or task.completed_at is None:
+        return {}
+    series: dict[str, float] = {step: float(ms) for step, ms in step_durations_ms.items()}
+    series["end_to_end"] = (task.completed_at - task.created_at).total_seconds() * 1000
+    if task.started_at is not None:
+        series["queue_wait"] = (task.started_at - task.created_at).total_seconds() * 1000
+    return series
+
+
+def plan_columns(details: dict[str, Any]) -> dict[str, Any]:
+    """TaskRun columns from how the plan was made (worker.planner.choose.PlanOutcome: source + details)."""
+
+    def number(key: str) -> int | None:
+        value = details.get(key)
+        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    def text(key: str, size: int) -> str | None:
+        value = details.get(key)
+        return str(value)[:size] if value is not None else None
+
+    return {
+        "planner": text("source", 16),
+        "llm_model": text("llm_model", 128),
+        "llm_prompt_tokens": number("llm_prompt_tokens"),
+        "llm_completion_tokens": number("llm_completion_tokens"),
+        "llm_latency_ms": number("llm_latency_ms"),
+        "llm_rounds": number("llm_rounds"),
+        "llm_fallback_reason": text("fallback_reason", 32),
+    }
+
+
+async def record_task_end(
+    ctx: WorkerContext,
+    job: dict[str, Any],
+    task: TaskDTO,
+    step_durations_ms: dict[str, float],
+    plan_details: dict[str, Any] | None = None,
+) -> None:
+    if task.status == TaskStatus.COMPLETED:
+        ctx.completed += 1
+    elif task.status == TaskStatus.FAILED:
+        ctx.failed += 1
+    async with ctx.sessions() as db:
+        await record_run(
+            db,
+            TaskRun(
+                task_id=task.task_id,
+                user_id=job["user_id"],
+                message_id=task.message_id,
+                session_id=task.session_id,
+                request_key=job["request_key"],
+                priority=task.priority.value,
+                status=task.status.value,
+                attempts=task.attempt,
+                step_durations_ms=step_durations_ms,
+                error_code=task.error_code,
+                error_message=task.error_message,
+                worker_id=ctx.worker_id,
+                chart_id=task.chart_id,
+                created_at=task.created_at,
+                started_at=task.started_at,
+                completed_at=task.completed_at,
+                **plan_columns(plan_details or {}),
+            ),
+        )
+    failure = None
+    if task.status == TaskStatus.FAILED:
+        failure = {
+            "task_id": task.task_id,
+            "user_id": job["user_id"],
+            "error_code": task.error_code,
+            "error_message": task.error_message,
+            "failed_at": task.completed_at.isoformat() if task.completed_at else None,
+            "worker_id": ctx.worker_id,
+        }
+    await ctx.stats.record(
+        task.status.value.lower(), durations_ms=duration_series(task, step_durations_ms), failure=failure
+    )
