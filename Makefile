@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval lint bench install clean
+.PHONY: run test eval lint bench install system-packages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debian packages the suite needs (redis-server, chromium, postgresql): apt-get as root, else a line
+# naming each missing one and how to install it.
+system-packages:
+	scripts/system-packages test
+
 run: $(STAMP)
 	$(BIN)/chartq up
 
-test: $(STAMP)
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The rule planner against the hand-written questions in tests/eval (docs/planner.md): exact-plan and
