@@ -39,6 +39,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check api worker shared tests bench
 	$(BIN)/ruff format --check api worker shared tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.state import AppState
-from shared.db.charts import record_run, status_sentence
+from shared.db.charts import record_run
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
-from shared.task_store import StoredTask, TaskStore, utcnow
+from shared.task_states import cancelled as cancelled_state
+from shared.task_store import StoredTask, TaskStore
 
 # DELETE waits this long for a running task's worker to stop it, so the answer is usually final.
 CANCEL_WAIT_SECONDS = 2.0
@@ -21,18 +21,12 @@ CANCEL_POLL_SECONDS = 0.05
 async def cancel(state: AppState, db: AsyncSession, stored: StoredTask) -> TaskDTO:
     task = stored.dto
     if task.status == TaskStatus.PENDING:
-        cancelled = task.model_copy(
-            update={
-                "status": TaskStatus.CANCELLED,
-                "completed_at": utcnow(),
-                "message": status_sentence(TaskStatus.CANCELLED),
-                "estimated_completion": None,
-            }
-        )
+        cancelled = cancelled_state(task)
         outcome = await state.store.transition(cancelled, stored.user_id, expected=TaskStatus.PENDING)
         if outcome.applied:
             await state.store.dequeue(task.task_id)
-            await record_run(db, _cancelled_run(cancelled, stored.user_id, stored.job))
+            request_key = str(stored.job.get("request_key", ""))
+            await record_run(db, TaskRun.of_task(cancelled, user_id=stored.user_id, request_key=request_key))
             await state.stats.record("cancelled", durations_ms={})
             return cancelled
         # The worker started it between our read and our write: stop it like a running task.
@@ -53,19 +47,3 @@ async def _wait_for_end(store: TaskStore, task_id: str, last: TaskDTO) -> TaskDT
         if last.status.is_terminal:
             break
     return last
-
-
-def _cancelled_run(task: TaskDTO, user_id: str, job: dict[str, Any]) -> TaskRun:
-    return TaskRun(
-        task_id=task.task_id,
-        user_id=user_id,
-        message_id=task.message_id,
-        session_id=task.session_id,
-        request_key=str(job.get("request_key", "")),
-        priority=task.priority.value,
-        status=TaskStatus.CANCELLED.value,
-        attempts=task.attempt,
-        step_durations_ms={},
-        created_at=task.created_at,
-        completed_at=task.completed_at,
-    )

@@ -29,10 +29,12 @@ from shared import keys
 from shared.auth import create_token
 from shared.db.engine import create_engine, upgrade
 from shared.db.tables import ChatSession, Message
+from shared.job import ChartJob
 from shared.models import Priority, TaskDTO
 from shared.redis import create_redis
 from shared.settings import Settings
-from shared.task_store import TaskStore, new_task_dto, request_key
+from shared.task_states import accepted
+from shared.task_store import TaskStore
 from shared.worker_registry import live_workers
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 from worker.warehouse.sample import build_sample_warehouse
@@ -390,22 +392,8 @@ async def create_task(
     store: TaskStore, user: str, question: str, *, message_id: str | None = None, session_id: str = "bench"
 ) -> TaskDTO:
     """What POST .../charts/async does after its SQL checks: store, index, publish seq 1, enqueue."""
-    dto = new_task_dto(str(uuid4()), message_id or str(uuid4()), session_id, Priority.NORMAL)
-    request = request_key(None)
-    job = {
-        "task_id": dto.task_id,
-        "user_id": user,
-        "org": "",
-        "message_id": dto.message_id,
-        "session_id": session_id,
-        "question": question,
-        "adjustment_query": None,
-        "visibility": "PRIVATE",
-        "request_key": request,
-        "priority": dto.priority.value,
-        "created_at": dto.created_at.isoformat(),
-    }
-    result = await store.create(dto, user_id=user, org="", request=request, job_kwargs=job)
+    dto = accepted(str(uuid4()), message_id or str(uuid4()), session_id, Priority.NORMAL)
+    result = await store.create(dto, ChartJob.for_task(dto, user_id=user, question=question))
     if result.outcome != "created":
         raise RuntimeError(f"task not created: {result}")
     return dto

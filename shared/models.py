@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 class TaskStatus(StrEnum):
@@ -145,15 +149,6 @@ class ChartsByMessage(BaseModel):
     charts: list[ChartDTO]
     active_tasks: list[TaskDTO]
     has_active_tasks: bool
-
-
-class StatusEvent(BaseModel):
-    """The envelope carried by pub/sub, SSE and WebSocket alike."""
-
-    type: Literal["status_update"] = "status_update"
-    task_id: str
-    seq: int
-    data: TaskDTO
 
 
 class ErrorDTO(BaseModel):

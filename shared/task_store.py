@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal, cast
 
 from arq.connections import ArqRedis
 
 from shared import keys
+from shared.job import ChartJob, job_kwargs, job_payload
 from shared.lua import CREATE_TASK, TRANSITION
-from shared.models import PIPELINE_STEPS, Priority, Step, TaskDTO, TaskStatus
-from shared.redis import dumps, loads
+from shared.models import Priority, TaskDTO, TaskStatus
+from shared.redis import loads
 from shared.settings import Settings
 
-CHART_FUNCTION = "run_chart"
 # arq runs the lowest score first among scores <= now. Subtracting a large offset puts every high job
 # ahead of every normal one (and normal ahead of low) while keeping FIFO order inside a priority; all
 # scores stay in the past, so none of them looks deferred to arq.
@@ -29,38 +27,14 @@ def queue_score(priority: Priority, now_ms: int) -> int:
     return now_ms - PRIORITY_RANK[priority] * PRIORITY_OFFSET_MS
 
 
-def request_key(adjustment_query: str | None) -> str:
-    """Identifies "the same request" for one message: the normalised adjustment text."""
-    text = " ".join((adjustment_query or "").lower().split())
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_task_dto(task_id: str, message_id: str, session_id: str, priority: Priority) -> TaskDTO:
-    return TaskDTO(
-        task_id=task_id,
-        message_id=message_id,
-        session_id=session_id,
-        status=TaskStatus.PENDING,
-        progress=0,
-        current_step=Step.QUEUED,
-        step_progress={step.value: 0 for step in PIPELINE_STEPS},
-        priority=priority,
-        created_at=utcnow(),
-        message="Waiting for a worker.",
-    )
-
-
 @dataclass(frozen=True)
 class StoredTask:
     dto: TaskDTO
     user_id: str
     org: str
     cancel_requested: bool
-    # The chart job's keyword arguments, and arq's serialized job (to enqueue it again if arq lost it).
+    # The chart job's keyword arguments as stored (unvalidated: shared.job.ChartJob validates them where
+    # they are used), and arq's serialized job (to enqueue it again if arq lost it).
     job: dict[str, Any]
     job_payload: bytes
 
@@ -90,18 +64,11 @@ class TaskStore:
         self._create = redis.register_script(CREATE_TASK)
         self._transition = redis.register_script(TRANSITION)
 
-    async def create(
-        self,
-        dto: TaskDTO,
-        *,
-        user_id: str,
-        org: str,
-        request: str,
-        job_kwargs: dict[str, Any],
-    ) -> CreateResult:
+    async def create(self, dto: TaskDTO, job: ChartJob) -> CreateResult:
         """Stores, indexes and enqueues a task, unless the same request is already active."""
         now_ms = int(time.time() * 1000)
-        payload = dumps({"t": None, "f": CHART_FUNCTION, "a": [], "k": job_kwargs, "et": now_ms})
+        payload = job_payload(job, now_ms)
+        user_id, request = job.user_id, job.request_key
         ttl = self.settings.task_ttl_seconds
         prefix, suffix = keys.task("\0").split("\0")
         raw = await self._create(
@@ -124,7 +91,7 @@ class TaskStore:
                 ttl,
                 self.settings.event_history_size,
                 user_id,
-                org,
+                job.org,
                 request,
                 payload,
                 queue_score(dto.priority, now_ms),
@@ -154,7 +121,7 @@ class TaskStore:
             user_id=user.decode(),
             org=(org or b"").decode(),
             cancel_requested=cancel == b"1",
-            job=loads(job).get("k", {}) if job else {},
+            job=job_kwargs(job) if job else {},
             job_payload=job or b"",
         )
 

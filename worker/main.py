@@ -9,6 +9,7 @@ from typing import Any
 from arq import func
 
 from shared import keys
+from shared.job import CHART_FUNCTION
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
 from shared.settings import Settings, get_settings
@@ -44,7 +45,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 def worker_options(settings: Settings, concurrency: int | None = None) -> dict[str, Any]:
     return {
-        "functions": [func(run_chart, name="run_chart")],
+        "functions": [func(run_chart, name=CHART_FUNCTION)],
         "on_startup": startup,
         "on_shutdown": shutdown,
         "queue_name": settings.queue_name,

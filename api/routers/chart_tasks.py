@@ -17,6 +17,7 @@ from shared.db.charts import (
     get_visible_chart,
     message_for_request,
 )
+from shared.job import ChartJob, request_key
 from shared.models import (
     ACTIVE_STATUSES,
     ChartDTO,
@@ -27,12 +28,10 @@ from shared.models import (
     TaskDTO,
     TaskStatus,
 )
-from shared.task_store import new_task_dto, request_key
+from shared.task_states import accepted
 
 router = APIRouter(prefix="/api/v1/analytics/charts", tags=["chart tasks"])
 
-CANCEL_WAIT_SECONDS = 2.0
-CANCEL_POLL_SECONDS = 0.05
 # 401, 503 and (with a body) 413/422 are documented for every operation by api.errors.document_errors.
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDTO, "description": "No such task"}}
 
@@ -68,21 +67,16 @@ async def create_chart_task(
         response.headers["Location"] = status_url(message.chart_task_id)
         return await owned_task(store, db, user, message.chart_task_id)
 
-    dto = new_task_dto(str(uuid4()), message.id, message.session_id, body.priority)
-    job = {
-        "task_id": dto.task_id,
-        "user_id": user.user_id,
-        "org": user.org,
-        "message_id": message.id,
-        "session_id": message.session_id,
-        "question": message.content,
-        "adjustment_query": body.adjustment_query,
-        "visibility": body.visibility.value,
-        "request_key": request,
-        "priority": body.priority.value,
-        "created_at": dto.created_at.isoformat(),
-    }
-    result = await store.create(dto, user_id=user.user_id, org=user.org, request=request, job_kwargs=job)
+    dto = accepted(str(uuid4()), message.id, message.session_id, body.priority)
+    job = ChartJob.for_task(
+        dto,
+        user_id=user.user_id,
+        org=user.org,
+        question=message.content,
+        adjustment_query=body.adjustment_query,
+        visibility=body.visibility,
+    )
+    result = await store.create(dto, job)
     if result.outcome == "user_cap":
         raise ApiError(
             429,

@@ -9,8 +9,7 @@ from fastapi import APIRouter, Response
 from api.deps import CurrentUser, DbSession
 from api.errors import not_found
 from shared.db.charts import chart_to_dto, get_visible_chart
-from shared.models import ChartDTO, ErrorDTO, ResourceId
-from shared.task_store import utcnow
+from shared.models import ChartDTO, ErrorDTO, ResourceId, utcnow
 
 router = APIRouter(prefix="/api/v1/charts", tags=["charts"])
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorDTO} for code in (401, 404)}

@@ -20,8 +20,8 @@ from shared.models import (
     ResourceId,
     SessionCreate,
     SessionDTO,
+    utcnow,
 )
-from shared.task_store import utcnow
 
 router = APIRouter(prefix="/api/v1/sessions", tags=["sessions"])
 # Another user's session answers the same 404 as one that does not exist.

@@ -13,8 +13,8 @@ from sqlalchemy.orm import load_only
 
 from shared.auth import Principal
 from shared.db.tables import Chart, Message, TaskRun
-from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility
-from shared.task_store import utcnow
+from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility, utcnow
+from shared.task_states import status_sentence
 
 
 def chart_to_dto(chart: Chart) -> ChartDTO:
@@ -236,15 +236,3 @@ def run_to_dto(run: TaskRun) -> TaskDTO:
         completed_at=run.completed_at,
         message=status_sentence(status, run.error_message),
     )
-
-
-def status_sentence(status: TaskStatus, error: str | None = None) -> str:
-    return {
-        TaskStatus.PENDING: "Waiting for a worker.",
-        TaskStatus.PROCESSING: "Making the chart.",
-        TaskStatus.COMPLETED: "The chart is ready.",
-        TaskStatus.FAILED: f"The chart could not be made: {error}"
-        if error
-        else "The chart could not be made.",
-        TaskStatus.CANCELLED: "The task was cancelled.",
-    }[status]

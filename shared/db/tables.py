@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.models import TaskDTO
 
 
 class UTCDateTime(sa.types.TypeDecorator[datetime]):
@@ -114,3 +117,35 @@ class TaskRun(Base):
     llm_latency_ms: Mapped[int | None]
     llm_rounds: Mapped[int | None]
     llm_fallback_reason: Mapped[str | None] = mapped_column(sa.String(32))
+
+    @classmethod
+    def of_task(
+        cls,
+        task: TaskDTO,
+        *,
+        user_id: str,
+        request_key: str,
+        worker_id: str | None = None,
+        step_durations_ms: Mapping[str, float] | None = None,
+        plan_columns: Mapping[str, Any] | None = None,
+    ) -> TaskRun:
+        """The run record of `task` as it ended, the one way every writer (worker, API) builds it."""
+        return cls(
+            task_id=task.task_id,
+            user_id=user_id,
+            message_id=task.message_id,
+            session_id=task.session_id,
+            request_key=request_key,
+            priority=task.priority.value,
+            status=task.status.value,
+            attempts=task.attempt,
+            step_durations_ms=dict(step_durations_ms or {}),
+            error_code=task.error_code,
+            error_message=task.error_message,
+            worker_id=worker_id,
+            chart_id=task.chart_id,
+            created_at=task.created_at,
+            started_at=task.started_at,
+            completed_at=task.completed_at,
+            **(plan_columns or {}),
+        )

@@ -10,10 +10,12 @@ import redis.asyncio as aioredis
 from api.event_stream import task_events
 from api.pubsub import PubSubMultiplexer
 from api.routers.streams import SLOW_FRAME, sse_frames
+from shared.job import ChartJob
 from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis
 from shared.settings import Settings
-from shared.task_store import TaskStore, new_task_dto
+from shared.task_states import accepted
+from shared.task_store import TaskStore
 from worker.cli.embedded_redis import EmbeddedRedis
 
 
@@ -25,8 +27,8 @@ async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
     mux = PubSubMultiplexer(aioredis.from_url(redis_server.url), buffer_size=2)
     await mux.start()
     user = uuid4().hex
-    task = new_task_dto(str(uuid4()), "m", "s", Priority.NORMAL)
-    await store.create(task, user_id=user, org="", request="r", job_kwargs={})
+    task = accepted(str(uuid4()), "m", "s", Priority.NORMAL)
+    await store.create(task, ChartJob.for_task(task, user_id=user, question="q"))
     try:
         frames = sse_frames(
             task_events(mux, store, task.task_id, last_seq=None, keepalive_s=5, fallback=task)

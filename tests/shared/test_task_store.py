@@ -9,10 +9,12 @@ import pytest
 import redis.asyncio as aioredis
 
 from shared import keys
+from shared.job import ChartJob, request_key
 from shared.models import Priority, TaskStatus
 from shared.redis import create_redis, loads
 from shared.settings import Settings
-from shared.task_store import TaskStore, new_task_dto, queue_score, request_key
+from shared.task_states import accepted
+from shared.task_store import TaskStore, queue_score
 
 
 @pytest.fixture
@@ -23,10 +25,9 @@ async def store(isolated_settings: Settings) -> AsyncIterator[TaskStore]:
 
 
 async def create(store: TaskStore, user: str, message: str = "m1", adjustment: str | None = None) -> str:
-    dto = new_task_dto(str(uuid4()), message, "s1", Priority.NORMAL)
-    result = await store.create(
-        dto, user_id=user, org="", request=request_key(adjustment), job_kwargs={"task_id": dto.task_id}
-    )
+    dto = accepted(str(uuid4()), message, "s1", Priority.NORMAL)
+    job = ChartJob.for_task(dto, user_id=user, question="q", adjustment_query=adjustment)
+    result = await store.create(dto, job)
     assert result.outcome in {"created", "existing"}
     return result.task_id
 
@@ -36,7 +37,8 @@ async def test_create_enqueues_and_indexes(store: TaskStore, redis_client: aiore
     task_id = await create(store, user)
     assert await redis_client.zscore(store.settings.queue_name, task_id) is not None
     job = loads(await redis_client.get(keys.arq_job(task_id)))
-    assert job["f"] == "run_chart" and job["k"] == {"task_id": task_id}
+    assert job["f"] == "run_chart"
+    assert ChartJob.model_validate(job["k"]).task_id == task_id
     assert await store.message_task_ids(user, "m1") == [task_id]
     assert [loads(e)["seq"] for e in await store.history(task_id)] == [1]
 
@@ -79,12 +81,13 @@ async def test_per_user_cap_counts_only_active_tasks(isolated_settings: Settings
     user = uuid4().hex
     first = await create(store, user, "a")
     await create(store, user, "b")
-    dto = new_task_dto(str(uuid4()), "c", "s1", Priority.NORMAL)
-    refused = await store.create(dto, user_id=user, org="", request="r", job_kwargs={})
+    dto = accepted(str(uuid4()), "c", "s1", Priority.NORMAL)
+    job = ChartJob.for_task(dto, user_id=user, question="q")
+    refused = await store.create(dto, job)
     assert refused.outcome == "user_cap" and refused.count == 2
     task = (await store.get(first)).dto  # type: ignore[union-attr]
     await store.transition(task.model_copy(update={"status": TaskStatus.COMPLETED}), user)
-    assert (await store.create(dto, user_id=user, org="", request="r", job_kwargs={})).outcome == "created"
+    assert (await store.create(dto, job)).outcome == "created"
     await redis.aclose()
 
 
@@ -93,8 +96,10 @@ async def test_global_queue_cap(isolated_settings: Settings) -> None:
     redis = create_redis(capped.redis_url)
     store = TaskStore(redis, capped)
     await create(store, uuid4().hex)
-    dto = new_task_dto(str(uuid4()), "m", "s1", Priority.NORMAL)
-    assert (await store.create(dto, user_id="u", org="", request="r", job_kwargs={})).outcome == "queue_full"
+    dto = accepted(str(uuid4()), "m", "s1", Priority.NORMAL)
+    assert (
+        await store.create(dto, ChartJob.for_task(dto, user_id="u", question="q"))
+    ).outcome == "queue_full"
     await redis.aclose()
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from httpx_sse import EventSource
 
 from shared.models import Priority, TaskDTO
 
@@ -47,37 +48,6 @@ class StreamInterrupted(Exception):
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class SseFrame:
-    id: str | None
-    event: str | None
-    data: str
-
-
-def parse_sse(lines: Iterable[str]) -> Iterator[SseFrame]:
-    """Frames of a text/event-stream (WHATWG rules): comments skipped, `data` lines joined, the last
-    `id` remembered; a frame cut off before its blank line is dropped."""
-    data: list[str] = []
-    event: str | None = None
-    last_id: str | None = None
-    for line in lines:
-        if not line:
-            if data:
-                yield SseFrame(last_id, event, "\n".join(data))
-            data, event = [], None
-            continue
-        if line.startswith(":"):
-            continue
-        name, _, value = line.partition(":")
-        value = value.removeprefix(" ")
-        if name == "data":
-            data.append(value)
-        elif name == "id" and "\0" not in value:
-            last_id = value
-        elif name == "event":
-            event = value
 
 
 @dataclass(frozen=True)
@@ -181,7 +151,7 @@ class ApiClient:
             if response.status_code >= 400:
                 response.read()
                 raise _error_from(response)
-            for frame in parse_sse(response.iter_lines()):
+            for frame in EventSource(response).iter_sse():
                 try:
                     envelope = json.loads(frame.data)
                 except ValueError:

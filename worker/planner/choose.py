@@ -1,20 +1,31 @@
 """Which planner answers a task, in one place: the chart task asks here for a plan and learns how it
-was made. Today the rule planner answers every question; adjustments of a previous plan and the LLM
-planner plug in here."""
+was made. An adjustment or a follow-up changes the earlier plan; otherwise the LLM planner answers when
+one is configured (the rule planner when it fails), and the rule planner when not."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from worker.plan import ChartPlan
 from worker.planner.adjust.apply import NotAnAdjustment, adjust
 from worker.planner.adjust.edits import reads_as_edit
 from worker.planner.llm.planner import LLMPlanner
-from worker.planner.rules import UnchartableQuestion
-from worker.runtime.context import WorkerContext
+from worker.planner.rules import RulePlanner, UnchartableQuestion
+from worker.semantic import SemanticModel
 
 PlanSource = Literal["rules", "llm", "adjustment"]
+
+
+class Planners(Protocol):
+    """What planning needs of a worker (worker.runtime.context.WorkerContext has it)."""
+
+    @property
+    def planner(self) -> RulePlanner: ...
+    @property
+    def llm_planner(self) -> LLMPlanner | None: ...
+    @property
+    def model(self) -> SemanticModel: ...
 
 
 @dataclass(frozen=True)
@@ -39,14 +50,14 @@ class PlanOutcome:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-async def plan_chart(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
+async def plan_chart(ctx: Planners, request: PlanRequest) -> PlanOutcome:
     """A validated plan for the request; raises UnchartableQuestion with a sentence for the user."""
     if ctx.llm_planner is not None:
         return await _plan_with_llm(ctx, ctx.llm_planner, request)
     return await plan_offline(ctx, request)
 
 
-async def _plan_with_llm(ctx: WorkerContext, llm: LLMPlanner, request: PlanRequest) -> PlanOutcome:
+async def _plan_with_llm(ctx: Planners, llm: LLMPlanner, request: PlanRequest) -> PlanOutcome:
     """The LLM answers new questions, adjustments and follow-ups (given the plans they may change); when
     it gives no usable plan, the offline path answers and the record says why (details.fallback_reason)."""
     attempt = await llm.attempt(
@@ -60,7 +71,7 @@ async def _plan_with_llm(ctx: WorkerContext, llm: LLMPlanner, request: PlanReque
     )
 
 
-async def plan_offline(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
+async def plan_offline(ctx: Planners, request: PlanRequest) -> PlanOutcome:
     """The plan without a model: the rule planner, or the adjustment of the previous plan."""
     if request.planned is not None:
         return PlanOutcome(plan=request.planned, source="rules")
@@ -74,7 +85,7 @@ async def plan_offline(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome:
 # Adjustments and follow-ups (docs/adjustments.md): a change to an earlier plan, never a fresh start.
 
 
-def adjusted_plan(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome | None:
+def adjusted_plan(ctx: Planners, request: PlanRequest) -> PlanOutcome | None:
     """The plan when the request changes an earlier one: the message's chart as its adjustment asks, or
     the session's previous chart as a follow-up message asks; None when the question stands alone."""
     if request.adjustment:
@@ -93,7 +104,7 @@ def adjusted_plan(ctx: WorkerContext, request: PlanRequest) -> PlanOutcome | Non
     return PlanOutcome(plan=followed, source="adjustment", details={"adjusts": "earlier_message"})
 
 
-def _follow_up(ctx: WorkerContext, question: str, earlier: ChartPlan | None) -> ChartPlan | None:
+def _follow_up(ctx: Planners, question: str, earlier: ChartPlan | None) -> ChartPlan | None:
     """`earlier` changed as `question` asks when the question is a follow-up: it reads as an edit ("make
     it…", "only…", "…instead"), or it names nothing the rule planner can chart on its own."""
     if earlier is None:
@@ -113,7 +124,7 @@ def _follow_up(ctx: WorkerContext, question: str, earlier: ChartPlan | None) -> 
         return None  # neither reading works: the planner's own refusal says what can be asked
 
 
-def plan_standing_alone(ctx: WorkerContext, question: str) -> ChartPlan | None:
+def plan_standing_alone(ctx: Planners, question: str) -> ChartPlan | None:
     """The rule planner's plan of `question` when no earlier plan can matter to it (it stands alone
     and does not read as an edit), so the worker need not read the session's last chart; else None.
     Mirrors _follow_up, which ignores `earlier` in exactly these cases."""
@@ -125,7 +136,7 @@ def plan_standing_alone(ctx: WorkerContext, question: str) -> ChartPlan | None:
         return None
 
 
-def _stands_alone(ctx: WorkerContext, question: str) -> bool:
+def _stands_alone(ctx: Planners, question: str) -> bool:
     try:
         ctx.planner.plan(question)
     except UnchartableQuestion:

@@ -15,7 +15,8 @@ import time
 import structlog
 
 from shared import keys
-from shared.models import Priority, Step, TaskStatus
+from shared.models import Priority, TaskStatus
+from shared.task_states import handed_back
 from shared.task_store import queue_score
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, live_workers
 from worker.runtime.context import WorkerContext
@@ -25,7 +26,6 @@ log = structlog.get_logger("chartq.reaper")
 REAP_INTERVAL_S = 1.0
 # A task this young may not be in its worker's last heartbeat yet.
 REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
-REQUEUED_MESSAGE = "Its worker stopped; waiting for another worker."
 
 
 async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
@@ -61,14 +61,7 @@ async def requeue(ctx: WorkerContext, task_id: str, priority: Priority) -> bool:
     if stored is None or stored.dto.status != TaskStatus.PROCESSING:
         await store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
         return False
-    pending = stored.dto.model_copy(
-        update={
-            "status": TaskStatus.PENDING,
-            "current_step": Step.QUEUED,
-            "message": REQUEUED_MESSAGE,
-            "estimated_completion": None,
-        }
-    )
+    pending = handed_back(stored.dto)
     outcome = await store.transition(pending, stored.user_id, expected=TaskStatus.PROCESSING)
     if not outcome.applied:
         return False

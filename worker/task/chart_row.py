@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 from uuid import uuid4
 
 from shared.db.tables import Chart
-from shared.models import Visibility
-from shared.task_store import utcnow
+from shared.job import ChartJob
+from shared.models import utcnow
 from worker.extraction import QueryResult
 from worker.figure import build_figure, interpretation, time_range_of
 from worker.plan import ChartPlan
@@ -17,7 +16,7 @@ from worker.runtime.context import WorkerContext
 
 def chart_row(
     ctx: WorkerContext,
-    job: dict[str, Any],
+    job: ChartJob,
     *,
     task_id: str,
     owner_id: str,
@@ -31,12 +30,12 @@ def chart_row(
     return Chart(
         id=str(uuid4()),
         task_id=task_id,
-        message_id=job["message_id"],
-        session_id=job["session_id"],
+        message_id=job.message_id,
+        session_id=job.session_id,
         owner_id=owner_id,
-        org_id=job.get("org") or "",
-        visibility=Visibility(job.get("visibility", "PRIVATE")).value,
-        request_key=job["request_key"],
+        org_id=job.org,
+        visibility=job.visibility.value,
+        request_key=job.request_key,
         title=plan.title,
         spec=plan.model_dump(mode="json"),
         figure=figure,

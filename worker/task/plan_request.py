@@ -5,13 +5,12 @@ worker.planner.choose once the plan is known."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import structlog
 from pydantic import ValidationError
 
 from shared.db.charts import latest_chart_before_message, latest_chart_of_message
 from shared.db.tables import Chart
+from shared.job import ChartJob
 from worker.plan import ChartPlan
 from worker.planner.choose import PlanRequest, plan_standing_alone
 from worker.runtime.context import WorkerContext
@@ -20,20 +19,18 @@ from worker.semantic import PlanValidationError, SemanticModel
 log = structlog.get_logger("chartq.worker")
 
 
-async def load_plan_request(ctx: WorkerContext, job: dict[str, Any], user_id: str) -> PlanRequest:
+async def load_plan_request(ctx: WorkerContext, job: ChartJob, user_id: str) -> PlanRequest:
     """The job's question and adjustment with the earlier plans of `user_id` that they may change."""
-    adjustment = job.get("adjustment_query") or None
-    question = str(job["question"])
+    adjustment = job.adjustment_query or None
+    question = job.question
     previous = earlier = None
     if not adjustment and (planned := plan_standing_alone(ctx, question)) is not None:
         return PlanRequest(question=question, planned=planned)
     async with ctx.sessions() as db:
         if adjustment:
-            previous = _plan_of(await latest_chart_of_message(db, user_id, str(job["message_id"])), ctx.model)
+            previous = _plan_of(await latest_chart_of_message(db, user_id, job.message_id), ctx.model)
         if previous is None:
-            chart = await latest_chart_before_message(
-                db, user_id, str(job["session_id"]), str(job["message_id"])
-            )
+            chart = await latest_chart_before_message(db, user_id, job.session_id, job.message_id)
             earlier = _plan_of(chart, ctx.model)
     return PlanRequest(question=question, adjustment=adjustment, previous=previous, earlier=earlier)
 

@@ -45,11 +45,16 @@ def plan_columns(details: dict[str, Any]) -> dict[str, Any]:
 
 async def record_task_end(
     ctx: WorkerContext,
-    job: dict[str, Any],
     task: TaskDTO,
-    step_durations_ms: dict[str, float],
+    *,
+    user_id: str,
+    request_key: str,
+    step_durations_ms: dict[str, float] | None = None,
     plan_details: dict[str, Any] | None = None,
 ) -> None:
+    """The run row, the outcome statistics and the worker's counters of a task that just ended. The
+    owner comes from the task hash, not the job, so a malformed job is recorded too."""
+    step_durations_ms = step_durations_ms or {}
     if task.status == TaskStatus.COMPLETED:
         ctx.completed += 1
     elif task.status == TaskStatus.FAILED:
@@ -57,31 +62,20 @@ async def record_task_end(
     async with ctx.sessions() as db:
         await record_run(
             db,
-            TaskRun(
-                task_id=task.task_id,
-                user_id=job["user_id"],
-                message_id=task.message_id,
-                session_id=task.session_id,
-                request_key=job["request_key"],
-                priority=task.priority.value,
-                status=task.status.value,
-                attempts=task.attempt,
-                step_durations_ms=step_durations_ms,
-                error_code=task.error_code,
-                error_message=task.error_message,
+            TaskRun.of_task(
+                task,
+                user_id=user_id,
+                request_key=request_key,
                 worker_id=ctx.worker_id,
-                chart_id=task.chart_id,
-                created_at=task.created_at,
-                started_at=task.started_at,
-                completed_at=task.completed_at,
-                **plan_columns(plan_details or {}),
+                step_durations_ms=step_durations_ms,
+                plan_columns=plan_columns(plan_details or {}),
             ),
         )
     failure = None
     if task.status == TaskStatus.FAILED:
         failure = {
             "task_id": task.task_id,
-            "user_id": job["user_id"],
+            "user_id": user_id,
             "error_code": task.error_code,
             "error_message": task.error_message,
             "failed_at": task.completed_at.isoformat() if task.completed_at else None,

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 import structlog
 from arq import Retry
+from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
-from shared.db.charts import save_chart, status_sentence
-from shared.models import PIPELINE_STEPS, Step, TaskDTO, TaskStatus
-from shared.task_store import utcnow
+from shared import task_states
+from shared.db.charts import save_chart
+from shared.job import ChartJob
+from shared.models import Step, TaskDTO, TaskStatus, utcnow
 from worker.extraction import QueryTimeout, run_query
 from worker.planner.choose import PlanRequest, plan_chart
 from worker.planner.llm.planner import LLMRefusal
@@ -23,7 +24,7 @@ from worker.semantic import PlanValidationError
 from worker.task.chart_row import chart_row
 from worker.task.failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds
 from worker.task.plan_request import load_plan_request
-from worker.task.progress import STEP_SENTENCES, StepTimer, step_update
+from worker.task.progress import StepTimer
 from worker.task.records import record_task_end
 
 log = structlog.get_logger("chartq.worker")
@@ -31,7 +32,7 @@ log = structlog.get_logger("chartq.worker")
 
 @dataclass
 class TaskRunState:
-    job: dict[str, Any]
+    job: ChartJob
     dto: TaskDTO
     # From the task hash, not the job: the owner must be known even for a malformed job.
     user_id: str
@@ -44,25 +45,49 @@ class TaskRunState:
         return self.dto.task_id
 
 
-async def run_chart(ctx: dict[str, Any], **job: Any) -> None:
-    """The arq job function; everything it needs is in the JSON job kwargs and the worker context."""
+async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
+    """The arq job function; everything it needs is in the JSON job (shared.job.ChartJob, validated
+    here once) and the worker context."""
     wctx: WorkerContext = ctx["chartq"]
-    structlog.contextvars.bind_contextvars(task_id=job.get("task_id"))
-    task_id = str(job.get("task_id"))
+    task_id = str(kwargs.get("task_id"))
+    structlog.contextvars.bind_contextvars(task_id=task_id)
     wctx.running_ids.add(task_id)
     try:
+        try:
+            job = ChartJob.model_validate(kwargs)
+        except ValidationError as exc:
+            await fail_invalid_job(wctx, task_id, kwargs, exc)
+            return
         await ChartTask(wctx, job, int(ctx.get("job_try", 1))).run()
     finally:
         wctx.running_ids.discard(task_id)
         structlog.contextvars.unbind_contextvars("task_id")
 
 
+async def fail_invalid_job(
+    ctx: WorkerContext, task_id: str, kwargs: dict[str, Any], exc: ValidationError
+) -> None:
+    """A job that is not a ChartJob (malformed, or from an incompatible version) ends FAILED
+    `invalid_job`, with its run record and failure statistic, instead of a KeyError mid-task."""
+    fields = ", ".join(".".join(map(str, error["loc"])) or "job" for error in exc.errors())
+    log.error("invalid chart job", fields=fields)
+    stored = await ctx.store.get(task_id)
+    if stored is None or stored.dto.status.is_terminal:
+        return  # no task to tell: nothing a client could be waiting for
+    failed = task_states.finished(
+        stored.dto, TaskStatus.FAILED, code="invalid_job", error=f"The chart job was malformed ({fields})."
+    )
+    if (await ctx.store.transition(failed, stored.user_id)).applied:
+        request_key = str(kwargs.get("request_key") or "")
+        await record_task_end(ctx, failed, user_id=stored.user_id, request_key=request_key)
+
+
 class ChartTask:
-    def __init__(self, ctx: WorkerContext, job: dict[str, Any], job_try: int) -> None:
+    def __init__(self, ctx: WorkerContext, job: ChartJob, job_try: int) -> None:
         self.ctx, self.job, self.job_try = ctx, job, job_try
 
     async def run(self) -> None:
-        stored = await self.ctx.store.get(self.job["task_id"])
+        stored = await self.ctx.store.get(self.job.task_id)
         if stored is None or stored.dto.status.is_terminal:
             log.info("task already ended or expired; skipping")
             return
@@ -117,21 +142,14 @@ class ChartTask:
             if await self._cancel_was_requested(state):
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
-            state.dto = state.dto.model_copy(
-                update={
-                    "status": TaskStatus.PENDING,
-                    "current_step": Step.QUEUED,
-                    "estimated_completion": None,
-                    "message": "Its worker is shutting down; waiting for another worker.",
-                }
-            )
+            state.dto = task_states.handed_back(state.dto, task_states.WORKER_SHUTTING_DOWN)
             await self.ctx.store.transition(state.dto, state.user_id, expected=TaskStatus.PROCESSING)
         except Exception as exc:  # Redis gone mid-shutdown: the reaper hands the task back instead
             log.warning("could not record the interruption", error=repr(exc))
 
     async def _pipeline(self, state: TaskRunState) -> None:
         ctx = self.ctx
-        question = self._question()
+        question = self.job.question_with_adjustment
         with self._timed(state, Step.PLANNING):
             try:
                 outcome = await plan_chart(ctx, await self._plan_request(state))
@@ -179,31 +197,16 @@ class ChartTask:
         # The owner from the task hash, not the job: only this user's earlier charts may be changed.
         return await load_plan_request(self.ctx, self.job, state.user_id)
 
-    def _question(self) -> str:
-        adjustment = self.job.get("adjustment_query")
-        return f"{self.job['question']} {adjustment}" if adjustment else str(self.job["question"])
-
     async def _start(self, state: TaskRunState) -> None:
         now = utcnow()
-        state.dto = state.dto.model_copy(
-            update={
-                "status": TaskStatus.PROCESSING,
-                "attempt": state.dto.attempt + 1,
-                "started_at": now,
-                "current_step": Step.PLANNING,
-                "message": STEP_SENTENCES[Step.PLANNING],
-                "estimated_completion": now + timedelta(seconds=self.ctx.expected_duration_s),
-                "error_code": None,
-                "error_message": None,
-            }
-        )
+        state.dto = task_states.started(state.dto, expected_duration_s=self.ctx.expected_duration_s, now=now)
         await self._publish(state, extra={"worker": self.ctx.worker_id})
         waited = (now - state.dto.created_at).total_seconds()
         log.info("task started", attempt=state.dto.attempt, queue_wait_s=round(waited, 3))
         await self._pace()
 
     async def _step(self, state: TaskRunState, step: Step) -> None:
-        state.dto = state.dto.model_copy(update=step_update(step))
+        state.dto = task_states.entered(state.dto, step)
         await self._publish(state)
         await self._pace()
 
@@ -234,13 +237,7 @@ class ChartTask:
             return
         delay = backoff_seconds(self.job_try)
         log.warning("transient error; retrying", error=repr(exc), delay_s=round(delay, 2))
-        state.dto = state.dto.model_copy(
-            update={
-                "status": TaskStatus.PENDING,
-                "current_step": Step.QUEUED,
-                "message": f"A temporary problem occurred; retrying in {delay:.1f} s.",
-            }
-        )
+        state.dto = task_states.retried(state.dto, delay)
         try:
             await self._publish(state)
         except (TaskGone, *TRANSIENT_ERRORS):
@@ -258,22 +255,9 @@ class ChartTask:
     ) -> None:
         now = utcnow()
         done = status == TaskStatus.COMPLETED
-        update: dict[str, Any] = {
-            "status": status,
-            "completed_at": now,
-            "error_code": code,
-            "error_message": error,
-            "chart_id": chart_id,
-            "message": status_sentence(status, error),
-            "estimated_completion": None,
-        }
-        if done:
-            update |= {
-                "progress": 100,
-                "current_step": Step.DONE,
-                "step_progress": {s.value: 100 for s in PIPELINE_STEPS},
-            }
-        state.dto = state.dto.model_copy(update=update)
+        state.dto = task_states.finished(
+            state.dto, status, code=code, error=error, chart_id=chart_id, now=now
+        )
         outcome = await self.ctx.store.transition(state.dto, state.user_id)
         if not outcome.applied:
             return
@@ -286,4 +270,11 @@ class ChartTask:
             durations_ms=state.durations_ms,
             plan=state.plan_details,
         )
-        await record_task_end(self.ctx, self.job, state.dto, state.durations_ms, state.plan_details)
+        await record_task_end(
+            self.ctx,
+            state.dto,
+            user_id=state.user_id,
+            request_key=self.job.request_key,
+            step_durations_ms=state.durations_ms,
+            plan_details=state.plan_details,
+        )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from shared.db.charts import get_run, record_run, save_chart
 from shared.db.engine import create_engine, session_factory
 from shared.db.tables import Chart, TaskRun
-from shared.task_store import utcnow
+from shared.models import utcnow
 
 pytestmark = pytest.mark.db
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from shared.models import TaskStatus
-from worker.cli.client import ApiClient, ApiHttpError, ApiUnreachable, SseFrame, TaskUpdate, parse_sse
+from worker.cli.client import ApiClient, ApiHttpError, ApiUnreachable, TaskUpdate
 from worker.cli.embedded_redis import free_port
 
 STREAM_REQUEST = b"GET /api/v1/analytics/charts/stream/"
@@ -117,28 +117,6 @@ def assert_every_event_once(updates: list[TaskUpdate]) -> None:
     assert seqs == list(range(1, len(seqs) + 1)), seqs
     assert updates[-1].task.status == TaskStatus.COMPLETED
     assert [u.task.status.is_terminal for u in updates].count(True) == 1
-
-
-def test_parse_sse_follows_the_event_stream_rules() -> None:
-    lines = [
-        ": keep-alive",
-        "",
-        "id: 1",
-        'data: {"a":',
-        "data:1}",
-        "",
-        "event: custom",
-        "data: second",
-        "",
-        "retry: 100",
-        "",
-        "id: 3",
-        "data: cut off before its blank line",
-    ]
-    assert list(parse_sse(lines)) == [
-        SseFrame("1", None, '{"a":\n1}'),
-        SseFrame("1", "custom", "second"),  # the last id stays until another one arrives
-    ]
 
 
 def test_stream_carries_every_event_and_resumes_after_a_seq(operator: ApiClient) -> None:

@@ -18,11 +18,13 @@ import sqlalchemy as sa
 
 from shared import keys
 from shared.db.engine import create_engine
-from shared.db.tables import Chart
+from shared.db.tables import Chart, TaskRun
+from shared.job import ChartJob
 from shared.models import Priority
-from shared.redis import create_redis
+from shared.redis import create_redis, dumps
 from shared.settings import Settings
-from shared.task_store import TaskStore, new_task_dto
+from shared.task_states import accepted
+from shared.task_store import TaskStore
 from shared.worker_registry import WorkerInfo, live_workers
 from tests.conftest import inprocess_api, inprocess_worker, new_message, spawn, stop, wait_for_status
 from worker.runtime.arq_worker import LEASE_S
@@ -182,14 +184,17 @@ async def test_poison_timeouts_and_repeat_crashers_fail_without_stopping_the_wor
     redis = create_redis(settings.redis_url)
     store = TaskStore(redis, settings)
     try:
-        poison = new_task_dto(str(uuid4()), "m", "s", Priority.HIGH)
-        await store.create(poison, user_id=user, org="", request="p", job_kwargs={"task_id": poison.task_id})
-        crasher = new_task_dto(str(uuid4()), "m2", "s", Priority.HIGH)
-        await store.create(
-            crasher, user_id=user, org="", request="c", job_kwargs={"task_id": crasher.task_id}
+        poison = accepted(str(uuid4()), "m", "s", Priority.HIGH)
+        await store.create(poison, ChartJob.for_task(poison, user_id=user, question="q"))
+        # A job that is not a ChartJob (an old format, or corrupted): only its task id survives.
+        await redis.set(
+            keys.arq_job(poison.task_id),
+            dumps({"f": "run_chart", "a": [], "k": {"task_id": poison.task_id}, "t": None, "et": 0}),
         )
+        crasher = accepted(str(uuid4()), "m2", "s", Priority.HIGH)
+        await store.create(crasher, ChartJob.for_task(crasher, user_id=user, question="q"))
         await store.transition(crasher.model_copy(update={"attempt": settings.max_attempts}), user)
-        async with inprocess_api(settings, make_token(user)) as http:
+        async with inprocess_api(settings, make_token(user, roles=["operator"])) as http:
             slow = (await post_tasks(http, 1))[0]  # 4 steps of 0.2 s > the 0.5 s limit
             await run_burst(settings)
             results: dict[str, Any] = {
@@ -200,9 +205,19 @@ async def test_poison_timeouts_and_repeat_crashers_fail_without_stopping_the_wor
                     ("slow", slow),
                 )
             }
+            stats = (await http.get("/api/v1/analytics/queue/stats")).json()
     finally:
         await redis.aclose()
-    assert (results["poison"]["status"], results["poison"]["error_code"]) == ("FAILED", "internal_error")
+    assert (results["poison"]["status"], results["poison"]["error_code"]) == ("FAILED", "invalid_job")
+    assert "question" in results["poison"]["error_message"]
+    # The malformed job left its run record (so its status outlives Redis) and a failure statistic.
+    engine = create_engine(settings.database_url)
+    async with engine.connect() as conn:
+        run = (await conn.execute(sa.select(TaskRun).where(TaskRun.task_id == poison.task_id))).one()
+    await engine.dispose()
+    assert (run.status, run.error_code, run.user_id) == ("FAILED", "invalid_job", user)
+    failures = {f["task_id"]: f for f in stats["recent_failures"]}
+    assert failures[poison.task_id]["error_code"] == "invalid_job"
     assert (results["crasher"]["status"], results["crasher"]["error_code"]) == ("FAILED", "too_many_attempts")
     assert (results["slow"]["status"], results["slow"]["error_code"]) == ("FAILED", "timeout")
     assert "0.5 s" in results["slow"]["error_message"]

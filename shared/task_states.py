@@ -1,0 +1,129 @@
+"""Every change of a task's state, as pure functions from one TaskDTO to the next: accepted, started,
+entered a step, handed back, retried, finished (completed, failed, cancelled). The API, the chart task
+and the reaper all build states here, so a state means the same thing wherever it is written; writing
+it (fenced, published) is `shared.task_store.TaskStore.transition`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from shared.models import PIPELINE_STEPS, Priority, Step, TaskDTO, TaskStatus, utcnow
+
+# Share of the overall progress bar that each step fills when it finishes.
+STEP_WEIGHTS = {Step.PLANNING: 20, Step.DATA_EXTRACTION: 40, Step.SCHEMA_CREATION: 25, Step.PERSISTING: 15}
+STEP_SENTENCES = {
+    Step.PLANNING: "Working out what to chart.",
+    Step.DATA_EXTRACTION: "Querying the data.",
+    Step.SCHEMA_CREATION: "Drawing the chart.",
+    Step.PERSISTING: "Saving the chart.",
+}
+WAITING = "Waiting for a worker."
+WORKER_STOPPED = "Its worker stopped; waiting for another worker."
+WORKER_SHUTTING_DOWN = "Its worker is shutting down; waiting for another worker."
+
+
+def status_sentence(status: TaskStatus, error: str | None = None) -> str:
+    """The human sentence a task shows in a status (TaskDTO.message)."""
+    if status == TaskStatus.FAILED:
+        return f"The chart could not be made: {error}" if error else "The chart could not be made."
+    return {
+        TaskStatus.PENDING: WAITING,
+        TaskStatus.PROCESSING: "Making the chart.",
+        TaskStatus.COMPLETED: "The chart is ready.",
+        TaskStatus.CANCELLED: "The task was cancelled.",
+    }[status]
+
+
+def accepted(task_id: str, message_id: str, session_id: str, priority: Priority) -> TaskDTO:
+    """A task the API has just accepted: PENDING, queued, nothing done."""
+    return TaskDTO(
+        task_id=task_id,
+        message_id=message_id,
+        session_id=session_id,
+        status=TaskStatus.PENDING,
+        progress=0,
+        current_step=Step.QUEUED,
+        step_progress={step.value: 0 for step in PIPELINE_STEPS},
+        priority=priority,
+        created_at=utcnow(),
+        message=WAITING,
+    )
+
+
+def started(task: TaskDTO, *, expected_duration_s: float, now: datetime | None = None) -> TaskDTO:
+    """A worker took the task: a new attempt begins at planning; an earlier attempt's error is cleared."""
+    now = now or utcnow()
+    return task.model_copy(
+        update={
+            "status": TaskStatus.PROCESSING,
+            "attempt": task.attempt + 1,
+            "started_at": now,
+            "current_step": Step.PLANNING,
+            "message": STEP_SENTENCES[Step.PLANNING],
+            "estimated_completion": now + timedelta(seconds=expected_duration_s),
+            "error_code": None,
+            "error_message": None,
+        }
+    )
+
+
+def entered(task: TaskDTO, step: Step) -> TaskDTO:
+    """The task entered `step`: the steps before it are done."""
+    done = PIPELINE_STEPS[: PIPELINE_STEPS.index(step)]
+    return task.model_copy(
+        update={
+            "current_step": step,
+            "step_progress": {s.value: 100 if s in done else 0 for s in PIPELINE_STEPS},
+            "progress": sum(STEP_WEIGHTS[s] for s in done),
+            "message": STEP_SENTENCES[step],
+        }
+    )
+
+
+def handed_back(task: TaskDTO, message: str = WORKER_STOPPED) -> TaskDTO:
+    """Back to PENDING for another worker: its worker died, or is shutting down."""
+    return task.model_copy(
+        update={
+            "status": TaskStatus.PENDING,
+            "current_step": Step.QUEUED,
+            "message": message,
+            "estimated_completion": None,
+        }
+    )
+
+
+def retried(task: TaskDTO, delay_s: float) -> TaskDTO:
+    """A transient fault: PENDING again, to run after a backoff of `delay_s`."""
+    return handed_back(task, f"A temporary problem occurred; retrying in {delay_s:.1f} s.")
+
+
+def finished(
+    task: TaskDTO,
+    status: TaskStatus,
+    *,
+    code: str | None = None,
+    error: str | None = None,
+    chart_id: str | None = None,
+    now: datetime | None = None,
+) -> TaskDTO:
+    """A terminal state: COMPLETED (every step done), FAILED (with its code and message) or CANCELLED."""
+    update: dict[str, object] = {
+        "status": status,
+        "completed_at": now or utcnow(),
+        "error_code": code,
+        "error_message": error,
+        "chart_id": chart_id,
+        "message": status_sentence(status, error),
+        "estimated_completion": None,
+    }
+    if status == TaskStatus.COMPLETED:
+        update |= {
+            "progress": 100,
+            "current_step": Step.DONE,
+            "step_progress": {s.value: 100 for s in PIPELINE_STEPS},
+        }
+    return task.model_copy(update=update)
+
+
+def cancelled(task: TaskDTO) -> TaskDTO:
+    return finished(task, TaskStatus.CANCELLED)
