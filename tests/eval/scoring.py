@@ -23,6 +23,7 @@ QUESTIONS = Path(__file__).with_name("questions.yaml")
 REPORT_ONLY = (
     (Path(__file__).with_name("holdout.yaml"), "holdout (written blind)"),
     (Path(__file__).with_name("holdout2.yaml"), "second holdout (written blind after the fixes)"),
+    (Path(__file__).with_name("holdout3.yaml"), "third holdout (written blind from the raw datasets)"),
 )
 FIELDS = (
     "dataset",
