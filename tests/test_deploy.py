@@ -2,18 +2,23 @@
 the code: real commands, real settings, real metrics and stats fields, drain shorter than the grace period.
 
 Static checks with pyyaml. When `kubectl` is on PATH, the overlays are also rendered with
-`kubectl kustomize` (offline), and the rendered objects are checked too.
+`kubectl kustomize` (offline), as shipped and with the optional components enabled the way their comments
+say, and the rendered objects are checked too: Secrets that exist, locked-down containers, headless
+Services, budgets that let nodes drain, pinned images, no password on a command line.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 import tomllib
 from collections.abc import Iterator
 from functools import cache
@@ -248,6 +253,178 @@ def rendered(overlay: Path) -> list[Doc]:
 
 needs_kubectl = pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
 
+# What operators are told to apply: each overlay as shipped, and the prod overlay with the components its
+# kustomization.yaml lists commented out, uncommented as its comment says.
+VARIANTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "dev": ("dev", ()),
+    "prod": ("prod", ()),
+    "prod+keda-prometheus": ("prod", ("keda-prometheus",)),
+    "prod+keda-prometheus+auth": ("prod", ("keda-prometheus", "keda-prometheus-auth")),
+}
+
+
+def enable_components(kustomization: str, components: tuple[str, ...]) -> str:
+    """Uncomments `# components:` and the `#   - ../../components/NAME` lines of `components`."""
+    lines = kustomization.splitlines()
+    wanted = {f"#   - ../../components/{name}" for name in components} | {"# components:"}
+    found = {line for line in lines if line in wanted}
+    assert found == wanted, f"commented lines to enable not found: {sorted(wanted - found)}"
+    return "\n".join(line[2:] if line in wanted else line for line in lines) + "\n"
+
+
+@cache
+def rendered_variant(variant: str) -> list[Doc]:
+    overlay, components = VARIANTS[variant]
+    if not components:
+        return rendered(K8S / "overlays" / overlay)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "k8s"
+        shutil.copytree(K8S, copy)
+        kustomization = copy / "overlays" / overlay / "kustomization.yaml"
+        kustomization.write_text(enable_components(kustomization.read_text(), components))
+        return rendered(copy / "overlays" / overlay)
+
+
+def workloads(docs: list[Doc]) -> list[Doc]:
+    return [d for d in docs if d["kind"] in WORKLOAD_KINDS]
+
+
+def container_where(doc: Doc, container: Doc) -> str:
+    return f"{doc['kind']} {doc['metadata']['name']} container {container['name']}"
+
+
+def split_image(image: str) -> tuple[str, str | None, str | None]:
+    """(repository, tag, digest) of an image reference."""
+    name, _, digest = image.partition("@")
+    repository, tag = name, None
+    if ":" in name.rsplit("/", 1)[-1]:
+        repository, tag = name.rsplit(":", 1)
+    return repository, tag, digest or None
+
+
+OWN_IMAGE = "chartq"
+EXACT_VERSION = re.compile(r"^v?\d+\.\d+\.\d+(?:[-.+][\w.-]+)?$")
+# Projects whose every release is MAJOR.MINOR (PostgreSQL since 10: 16.6 is a release, 16 floats).
+TWO_PART_VERSIONS = {"postgres"}
+EXACT_TWO_PART_VERSION = re.compile(r"^\d+\.\d+(?:-[\w.-]+)?$")
+
+
+def floating_tag(image: str) -> str | None:
+    """Why `image` may change under the same reference, or None when it is pinned. Third-party images
+    need an exact release (or a digest); chartq's own image needs a tag, never `latest`."""
+    repository, tag, digest = split_image(image)
+    name = repository.rsplit("/", 1)[-1]
+    if name == OWN_IMAGE:
+        return "chartq's image has no tag per release" if tag in (None, "latest") else None
+    if digest:
+        return None
+    if tag is None or tag == "latest":
+        return "no tag, or `latest`"
+    exact = EXACT_TWO_PART_VERSION if name in TWO_PART_VERSIONS else EXACT_VERSION
+    if not exact.match(tag):
+        return f"tag {tag!r} is not an exact release (it moves to each new patch release)"
+    return None
+
+
+SECRET_VARIABLE = re.compile(r"PASS|SECRET|TOKEN|AUTH", re.IGNORECASE)
+
+
+def password_in_argv(argv: list[str], secret_variables: set[str]) -> list[str]:
+    """The parts of a command line that would show a password in `ps` or /proc/PID/cmdline."""
+    problems = []
+    for part in argv:
+        if "requirepass" in part.lower():
+            problems.append(f"{part!r}: requirepass on a command line")
+        # Kubernetes expands $(VAR) into the argument itself; compose expands ${VAR} and $VAR.
+        for variable in re.findall(r"\$\((\w+)\)|\$\{?(\w+)", part):
+            name = next(v for v in variable if v)
+            if name in secret_variables or SECRET_VARIABLE.search(name):
+                problems.append(f"{part!r}: expands {name} into the arguments")
+        if re.search(r"\bredis-cli\b.*\s(-a|--pass|--user)\b", part):
+            problems.append(f"{part!r}: redis-cli -a (use REDISCLI_AUTH)")
+    return problems
+
+
+def container_argvs(container: Doc) -> Iterator[tuple[str, list[str]]]:
+    """(what, argv) of everything a container runs: its command and args, exec probes and hooks."""
+    yield "command", command_of(container)
+    for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+        command = container.get(probe, {}).get("exec", {}).get("command")
+        if command:
+            yield probe, [str(part) for part in command]
+    for hook, handler in (container.get("lifecycle") or {}).items():
+        command = handler.get("exec", {}).get("command")
+        if command:
+            yield f"lifecycle {hook}", [str(part) for part in command]
+
+
+def secret_references(doc: Doc) -> Iterator[tuple[str, str, str | None]]:
+    """(where, Secret name, key or None) for every Secret an object reads."""
+    where = f"{doc['kind']} {doc['metadata']['name']}"
+    if doc["kind"] in WORKLOAD_KINDS:
+        for container in containers(doc):
+            at = container_where(doc, container)
+            for ref in container.get("envFrom", []):
+                if "secretRef" in ref:
+                    yield f"{at} envFrom", ref["secretRef"]["name"], None
+            for item in container.get("env", []):
+                key_ref = item.get("valueFrom", {}).get("secretKeyRef")
+                if key_ref:
+                    yield f"{at} env {item['name']}", key_ref["name"], key_ref["key"]
+        for volume in pod_spec(doc).get("volumes", []):
+            sources = [volume, *volume.get("projected", {}).get("sources", [])]
+            for source in sources:
+                secret = source.get("secret")
+                if secret:
+                    name = secret.get("secretName", secret.get("name"))
+                    for item in secret.get("items") or [{"key": None}]:
+                        yield f"{where} volume {volume['name']}", name, item["key"]
+    elif doc["kind"] in ("TriggerAuthentication", "ClusterTriggerAuthentication"):
+        for ref in doc["spec"].get("secretTargetRef", []):
+            yield where, ref["name"], ref["key"]
+    elif doc["kind"] in ("ServiceMonitor", "PodMonitor"):
+        spec = doc["spec"]
+        for endpoint in spec.get("endpoints", []) + spec.get("podMetricsEndpoints", []):
+            for ref in (
+                endpoint.get("authorization", {}).get("credentials"),
+                endpoint.get("bearerTokenSecret"),
+            ):
+                if ref:
+                    yield f"{where} endpoint {endpoint.get('port')}", ref["name"], ref["key"]
+
+
+def secret_keys(docs: list[Any]) -> dict[str, set[str]]:
+    return {
+        d["metadata"]["name"]: set(d.get("stringData") or {}) | set(d.get("data") or {})
+        for d in docs
+        if isinstance(d, dict) and d.get("kind") == "Secret"
+    }
+
+
+def replicas_floor(docs: list[Doc], workload: Doc) -> int:
+    """The fewest replicas a workload runs with: its `replicas`, or its autoscaler's minimum."""
+    if "replicas" in workload["spec"]:
+        return int(workload["spec"]["replicas"])
+    for doc in docs:
+        ref = doc.get("spec", {}).get("scaleTargetRef", {})
+        if (
+            ref.get("name") != workload["metadata"]["name"]
+            or ref.get("kind", "Deployment") != workload["kind"]
+        ):
+            continue
+        if doc["kind"] == "HorizontalPodAutoscaler":
+            return int(doc["spec"].get("minReplicas", 1))
+        if doc["kind"] == "ScaledObject":
+            return int(doc["spec"].get("minReplicaCount", 0))
+    return 1  # the Kubernetes default
+
+
+def budget_count(value: int | str, replicas: int) -> int:
+    """A PodDisruptionBudget's minAvailable or maxUnavailable in pods (percentages round up)."""
+    if isinstance(value, str) and value.endswith("%"):
+        return math.ceil(int(value[:-1]) * replicas / 100)
+    return int(value)
+
 
 # ---------------------------------------------------------------------------------------------- parsing
 
@@ -351,7 +528,8 @@ def test_dockerfile_is_multi_stage_slim_non_root_and_prod() -> None:
     }
     runtime_from = stages[-1][0][1].split()[0]
     runtime_image = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), runtime_from)
-    assert runtime_image == "python:3.11-slim"
+    repository, tag, _ = split_image(runtime_image)
+    assert repository == "python" and tag and tag.startswith("3.11.") and "-slim" in tag, runtime_image
     users = [rest for i, rest in stages[-1] if i == "USER"]
     assert users, "the runtime stage must switch to a non-root USER"
     user = users[-1].split(":")[0]
@@ -438,6 +616,47 @@ def test_compose_worker_scales_and_outlives_its_drain() -> None:
     grace = seconds(worker["stop_grace_period"])
     assert drain + 3 <= grace <= drain + 30, f"stop_grace_period {grace}s vs drain {drain}s"
     assert compose()["services"]["api"]["ports"]
+
+
+def test_compose_and_dockerfile_images_are_pinned() -> None:
+    images = [
+        (f"compose service {name}", service["image"])
+        for name, service in compose()["services"].items()
+        if "image" in service
+    ]
+    for name, service in compose()["services"].items():
+        if "build" in service:
+            assert split_image(service["image"])[0] == OWN_IMAGE, f"compose service {name} builds chartq"
+    args = {
+        rest.split("=", 1)[0]: rest.split("=", 1)[1]
+        for i, rest in dockerfile_instructions()
+        if i == "ARG" and "=" in rest
+    }
+    stages: set[str] = set()
+    for instruction, rest in dockerfile_instructions():
+        if instruction == "FROM":
+            words = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), rest).split()
+            if words[0] not in stages:
+                images.append(("Dockerfile FROM", words[0]))
+            if len(words) == 3 and words[1].upper() == "AS":
+                stages.add(words[2])
+    syntax = re.match(r"#\s*syntax=(\S+)", DOCKERFILE.read_text())
+    if syntax:
+        images.append(("Dockerfile syntax", syntax.group(1)))
+    assert len(images) >= 4
+    for where, image in images:
+        reason = floating_tag(image)
+        assert reason is None, f"{where}: {image}: {reason}"
+
+
+def test_compose_puts_no_password_on_a_command_line() -> None:
+    for name, service in compose()["services"].items():
+        argvs = {"command": service.get("command"), "healthcheck": service.get("healthcheck", {}).get("test")}
+        for what, argv in argvs.items():
+            if isinstance(argv, str):
+                argv = shlex.split(argv)
+            problems = password_in_argv([str(part) for part in argv or []], set())
+            assert not problems, f"compose service {name} {what}: {problems}"
 
 
 # ---------------------------------------------------------------------------------------------- kustomize
@@ -716,9 +935,283 @@ def test_prod_overlay_scales_further_than_dev() -> None:
     hpa = find(prod, "HorizontalPodAutoscaler", "chartq-api")
     assert hpa["spec"]["minReplicas"] > 2
     redis = find(prod, "StatefulSet", "chartq-redis")
-    args = " ".join(command_of(containers(redis)[0]))
-    assert "--appendonly yes" in args and "--appendfsync everysec" in args
+    (server,) = pod_spec(redis)["containers"]
+    argv = command_of(server)
+    assert argv[0] == "redis-server" and len(argv) == 2, "redis-server reads everything from its config file"
+    config = config_file_of(prod, redis, server, argv[1]).splitlines()
+    for line in ("appendonly yes", "appendfsync everysec", "maxmemory-policy noeviction"):
+        assert line in config, f"prod redis.conf lacks {line!r}"
+    assert any(line.startswith("maxmemory ") for line in config)
+    assert config[-1].startswith("include "), "the password file, included last"
     assert redis["spec"]["volumeClaimTemplates"]
+    # chartq's own image: a released version in prod, set by the overlay's `images:`.
+    for doc in workloads(prod):
+        for container in containers(doc):
+            repository, tag, _ = split_image(container["image"])
+            if repository.rsplit("/", 1)[-1] == OWN_IMAGE:
+                assert tag and EXACT_VERSION.match(tag), f"{container_where(doc, container)}: {tag}"
+
+
+def config_file_of(docs: list[Doc], workload: Doc, container: Doc, path: str) -> str:
+    """The text of a file a container reads from a mounted ConfigMap."""
+    volumes = {v["name"]: v for v in pod_spec(workload).get("volumes", [])}
+    for mount in container.get("volumeMounts", []):
+        prefix = mount["mountPath"].rstrip("/") + "/"
+        volume = volumes.get(mount["name"], {})
+        if path.startswith(prefix) and "configMap" in volume:
+            config_map = find(docs, "ConfigMap", volume["configMap"]["name"])
+            text: str = config_map["data"][path[len(prefix) :]]
+            return text
+    raise AssertionError(f"{path} is not in a ConfigMap mounted into {container['name']}")
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_referenced_secret_exists(variant: str) -> None:
+    """Every Secret a rendered object reads (env, envFrom, volumes, KEDA TriggerAuthentication, Prometheus
+    ServiceMonitor) is one the operator creates from secret.example.yaml, or one the overlay generates."""
+    docs = rendered_variant(variant)
+    known = secret_keys(load_all(K8S / "base" / "secret.example.yaml")) | secret_keys(docs)
+    references = [ref for doc in docs for ref in secret_references(doc)]
+    assert references
+    for where, name, key in references:
+        assert name in known, f"{variant}: {where} reads the Secret {name}, which nothing defines"
+        assert key is None or key in known[name], f"{variant}: {where} reads {name}/{key}: no such key"
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_scaled_object_authentication_resolves(variant: str) -> None:
+    docs = rendered_variant(variant)
+    auths = {d["metadata"]["name"]: d for d in docs if d["kind"] == "TriggerAuthentication"}
+    modes = {"metrics-api": ("authMode", "token"), "prometheus": ("authModes", "bearerToken")}
+    triggers = find(docs, "ScaledObject", "chartq-worker")["spec"]["triggers"]
+    for trigger in triggers:
+        mode_key, parameter = modes[trigger["type"]]
+        ref, mode = trigger.get("authenticationRef"), trigger["metadata"].get(mode_key)
+        if ref is None:
+            assert mode is None, f"{variant}: {mode_key} without an authenticationRef"
+            continue
+        assert ref.get("kind", "TriggerAuthentication") == "TriggerAuthentication"
+        assert ref["name"] in auths, f"{variant}: no TriggerAuthentication {ref['name']}"
+        assert mode == "bearer"
+        assert parameter in {item["parameter"] for item in auths[ref["name"]]["spec"]["secretTargetRef"]}
+    _, components = VARIANTS[variant]
+    if "keda-prometheus" in components:
+        (trigger,) = triggers
+        assert trigger["type"] == "prometheus"
+        # prometheus-operated needs no auth: the token is an opt-in component of its own.
+        with_auth = "keda-prometheus-auth" in components
+        assert ("authenticationRef" in trigger) is with_auth
+        assert ("chartq-prometheus-auth" in auths) is with_auth
+    else:
+        assert {t["type"] for t in triggers} == {"metrics-api"}
+
+
+@needs_kubectl
+def test_the_prometheus_auth_component_fails_without_the_prometheus_trigger(tmp_path: Path) -> None:
+    copy = tmp_path / "k8s"
+    shutil.copytree(K8S, copy)
+    kustomization = copy / "overlays" / "prod" / "kustomization.yaml"
+    text = kustomization.read_text().replace("#   - ../../components/keda-prometheus\n", "")
+    kustomization.write_text(enable_components(text, ("keda-prometheus-auth",)))
+    kubectl = shutil.which("kubectl")
+    assert kubectl is not None
+    result = subprocess.run(
+        [kubectl, "kustomize", str(kustomization.parent)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0 and "/spec/triggers/0/type" in result.stderr
+
+
+# What each image writes, which must be a writable volume under its read-only root filesystem.
+WRITABLE_PATHS = {
+    OWN_IMAGE: {DATA_DIR, "/tmp"},
+    "redis": {"/data"},
+    "postgres": {"/var/lib/postgresql/data", "/var/run/postgresql", "/tmp"},
+}
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_container_is_locked_down(variant: str) -> None:
+    """The namespace enforces the `restricted` Pod Security Standard and the docs promise a read-only root
+    filesystem everywhere: chartq's pods, and the Redis and PostgreSQL the overlays run."""
+    docs = rendered_variant(variant)
+    assert workloads(docs)
+    for doc in workloads(docs):
+        spec = pod_spec(doc)
+        pod_security = spec.get("securityContext", {})
+        for container in containers(doc):
+            where = f"{variant}: {container_where(doc, container)}"
+            security = container.get("securityContext", {})
+            effective = {**pod_security, **security}  # a container's settings override the pod's
+            assert security.get("readOnlyRootFilesystem") is True, f"{where}: readOnlyRootFilesystem"
+            assert security.get("allowPrivilegeEscalation") is False, f"{where}: allowPrivilegeEscalation"
+            assert "ALL" in security.get("capabilities", {}).get("drop", []), f"{where}: drop ALL"
+            assert effective.get("runAsNonRoot") is True, f"{where}: runAsNonRoot"
+            assert effective.get("runAsUser") not in (None, 0), f"{where}: a non-root runAsUser"
+            assert (effective.get("seccompProfile") or {}).get("type") == "RuntimeDefault", (
+                f"{where}: seccomp"
+            )
+        for container in spec["containers"]:
+            image = split_image(container["image"])[0].rsplit("/", 1)[-1]
+            assert image in WRITABLE_PATHS, f"{variant}: what does {container['image']} write?"
+            writable = {m["mountPath"] for m in container.get("volumeMounts", []) if not m.get("readOnly")}
+            missing = WRITABLE_PATHS[image] - writable
+            assert not missing, f"{variant}: {container_where(doc, container)} cannot write {missing}"
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_stateful_sets_are_governed_by_headless_services(variant: str) -> None:
+    docs = rendered_variant(variant)
+    services = {d["metadata"]["name"]: d for d in docs if d["kind"] == "Service"}
+    for stateful_set in (d for d in docs if d["kind"] == "StatefulSet"):
+        name = stateful_set["spec"]["serviceName"]
+        assert name in services, (
+            f"{variant}: StatefulSet {stateful_set['metadata']['name']}: no Service {name}"
+        )
+        service = services[name]["spec"]
+        assert service.get("clusterIP") == "None", f"{variant}: Service {name} is not headless"
+        labels = stateful_set["spec"]["template"]["metadata"]["labels"]
+        assert service["selector"].items() <= labels.items()
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_disruption_budgets_let_nodes_drain(variant: str) -> None:
+    """A budget that can never allow one eviction (minAvailable >= replicas) blocks every node drain."""
+    docs = rendered_variant(variant)
+    budgets = [d for d in docs if d["kind"] == "PodDisruptionBudget"]
+    assert budgets
+    for budget in budgets:
+        where = f"{variant}: PodDisruptionBudget {budget['metadata']['name']}"
+        selector = budget["spec"]["selector"]["matchLabels"]
+        targets = [
+            d
+            for d in workloads(docs)
+            if selector.items() <= d["spec"]["template"]["metadata"]["labels"].items()
+        ]
+        assert targets, f"{where} selects no pods"
+        replicas = sum(replicas_floor(docs, target) for target in targets)
+        if "minAvailable" in budget["spec"]:
+            min_available = budget_count(budget["spec"]["minAvailable"], replicas)
+            assert min_available < replicas, f"{where}: minAvailable {min_available} of {replicas} replicas"
+        if "maxUnavailable" in budget["spec"]:
+            assert budget_count(budget["spec"]["maxUnavailable"], replicas) >= 1, f"{where}: maxUnavailable 0"
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_image_is_pinned(variant: str) -> None:
+    for doc in workloads(rendered_variant(variant)):
+        for container in containers(doc):
+            reason = floating_tag(container["image"])
+            assert reason is None, (
+                f"{variant}: {container_where(doc, container)}: {container['image']}: {reason}"
+            )
+
+
+@needs_kubectl
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_no_password_on_a_command_line(variant: str) -> None:
+    """Process arguments are world-readable (ps, /proc/PID/cmdline): passwords go in files or the
+    environment, never in a container's command, args or exec probes."""
+    for doc in workloads(rendered_variant(variant)):
+        for container in containers(doc):
+            secret_variables = {
+                item["name"]
+                for item in container.get("env", [])
+                if "secretKeyRef" in item.get("valueFrom", {})
+            }
+            for what, argv in container_argvs(container):
+                problems = password_in_argv(argv, secret_variables)
+                assert not problems, f"{variant}: {container_where(doc, container)} {what}: {problems}"
+
+
+def redis_prod_objects() -> list[Doc]:
+    return load_all(K8S / "overlays" / "prod" / "redis.yaml")
+
+
+def mount_path(container: Doc, volumes: dict[str, Doc], kind: str) -> str:
+    """Where a container mounts its one volume of `kind` (secret, configMap, emptyDir)."""
+    paths = [m["mountPath"] for m in container["volumeMounts"] if kind in volumes.get(m["name"], {})]
+    assert len(paths) == 1, f"{container['name']}: expected one {kind} mount, found {paths}"
+    return paths[0]
+
+
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
+def test_prod_redis_takes_its_password_from_the_secret_file(tmp_path: Path) -> None:
+    """The prod StatefulSet's init script and redis.conf, run against a real redis-server with a password
+    that needs quoting: Redis requires it, accepts it, and keeps its durability settings; the readiness
+    probe passes with REDISCLI_AUTH."""
+    docs = redis_prod_objects()
+    stateful_set = find(docs, "StatefulSet", "chartq-redis")
+    spec = pod_spec(stateful_set)
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    (init,) = spec["initContainers"]
+    (server,) = spec["containers"]
+    secret_dir = mount_path(init, volumes, "secret")
+    auth_dir = mount_path(init, volumes, "emptyDir")
+    assert mount_path(server, volumes, "emptyDir") == auth_dir
+    data_dir = next(m["mountPath"] for m in server["volumeMounts"] if m["name"] == "data")
+    config_dir = mount_path(server, volumes, "configMap") + "/"
+    assert mount_path(init, volumes, "configMap") + "/" == config_dir
+    (config_map,) = {
+        volumes[m["name"]]["configMap"]["name"]
+        for m in server["volumeMounts"]
+        if m["name"] in volumes and "configMap" in volumes[m["name"]]
+    }
+    data = find(docs, "ConfigMap", config_map)["data"]
+    script_path, config_path = command_of(init)[-1], command_of(server)[-1]
+    assert script_path.startswith(config_dir) and config_path.startswith(config_dir)
+    script, config = data[script_path.removeprefix(config_dir)], data[config_path.removeprefix(config_dir)]
+    assert f"/{volumes['password']['secret']['items'][0]['path']}" in script
+
+    local = {secret_dir: tmp_path / "secret", auth_dir: tmp_path / "auth", data_dir: tmp_path / "data"}
+    for path in local.values():
+        path.mkdir()
+    for original in local:
+        assert original in script + config, f"{original} (a mount) is used by neither file"
+    mounts = re.compile("|".join(re.escape(m) for m in sorted(local, key=len, reverse=True)))
+    script, config = (mounts.sub(lambda m: str(local[m.group(0)]), text) for text in (script, config))
+    password = "p\"a\\ss wo$rd'$(id)`x`"
+    (tmp_path / "secret" / "password").write_text(password + "\n")  # as `kubectl create --from-file` keeps it
+    (tmp_path / "write-auth.sh").write_text(script)
+    subprocess.run(["sh", str(tmp_path / "write-auth.sh")], check=True, timeout=10)
+    assert [p.stat().st_mode & 0o077 for p in (tmp_path / "auth").iterdir()] == [0], "one private file"
+
+    socket = tmp_path / "redis.sock"
+    (tmp_path / "redis.conf").write_text(config + f"port 0\nunixsocket {socket}\n")
+    with (tmp_path / "redis.log").open("w") as log:
+        process = subprocess.Popen(["redis-server", str(tmp_path / "redis.conf")], stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            assert process.poll() is None, (tmp_path / "redis.log").read_text()
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+        import redis
+
+        with redis.Redis(unix_socket_path=str(socket)) as anonymous, pytest.raises(redis.RedisError) as error:
+            anonymous.ping()
+        assert "auth" in str(error.value).lower()
+        with redis.Redis(unix_socket_path=str(socket), password=password, decode_responses=True) as client:
+            assert client.ping() is True
+            for name, value in (("appendonly", "yes"), ("appendfsync", "everysec")):
+                assert client.config_get(name) == {name: value}
+            assert client.config_get("maxmemory-policy") == {"maxmemory-policy": "noeviction"}
+        if shutil.which("redis-cli"):
+            probe = server["readinessProbe"]["exec"]["command"]
+            assert probe[:2] == ["sh", "-c"]
+            local_probe = ["sh", "-c", probe[2].replace("redis-cli", f"redis-cli -s {socket}")]
+            environment = {k: v for k, v in os.environ.items() if k != "REDISCLI_AUTH"}
+            run = subprocess.run(local_probe, env={**environment, "REDISCLI_AUTH": password}, timeout=10)
+            assert run.returncode == 0, "the readiness probe fails with the right password"
+            assert subprocess.run(local_probe, env=environment, timeout=10).returncode != 0
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 # ---------------------------------------------------------------------------------------------- docs
@@ -733,7 +1226,7 @@ def test_operations_guide_names_only_real_settings() -> None:
     known = {f"CHARTQ_{name.upper()}" for name in Settings.model_fields}
     named = set(re.findall(r"\bCHARTQ_[A-Z][A-Z0-9_]*[A-Z0-9]", OPERATIONS.read_text()))
     assert not named - known - NOT_SETTINGS, f"not settings: {sorted(named - known - NOT_SETTINGS)}"
-    cli_source = (ROOT / "shared" / "cli.py").read_text()
+    cli_source = (ROOT / "worker" / "cli" / "app.py").read_text()
     for name in NOT_SETTINGS - {"CHARTQ_API_PORT"}:
         assert f'"{name}"' in cli_source, f"{name} is not read by the CLI"
 
