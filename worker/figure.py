@@ -2,7 +2,8 @@
 
 Figures are plain dicts in Plotly's schema: building plotly.graph_objects validates every property and
 costs far more than the query on this hot path (the tests validate the dicts with plotly instead).
-Measure values are rounded to the measure's precision (`precision`) and hover text shows them at it.
+The data carries exactly the values the query returned, so a user exporting it gets what SQL gave;
+rounding is for display only: hover text shows each measure at its precision (`precision`).
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def precision(measure: Measure, agg: Aggregation, values: Iterable[Any]) -> int:
 
 
 def round_value(value: Any, decimals: int) -> Any:
-    """A float rounded to `decimals` places (an int at 0); anything else unchanged."""
+    """A float rounded to `decimals` places (an int at 0); anything else unchanged. For text shown to a
+    reader (a figure's data is never rounded)."""
     if isinstance(value, float) and math.isfinite(value):
         return round(value) if decimals == 0 else round(value, decimals)
     return value
@@ -83,8 +85,7 @@ def build_figure(plan: ChartPlan, result: QueryResult, model: SemanticModel) -> 
     decimals: dict[str, int] = {}
     for ref, measure in zip(plan.measures, measures, strict=True):
         at = _column(result, measure.name)
-        decimals[measure.name] = places = precision(measure, ref.agg, (row[at] for row in rows))
-        rows = [(*row[:at], round_value(row[at], places), *row[at + 1 :]) for row in rows]
+        decimals[measure.name] = precision(measure, ref.agg, (row[at] for row in rows))
     series_at = _column(result, plan.series) if plan.series else None
     groups: dict[Any, list[tuple[Any, ...]]] = {}
     for row in rows:

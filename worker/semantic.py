@@ -16,7 +16,7 @@ from typing import Literal
 import sqlalchemy as sa
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from worker.plan import Aggregation, ChartPlan, Filter, SortDirection, TimeRange
 
@@ -117,6 +117,8 @@ class Dataset(_Model):
     dimensions: list[Dimension] = Field(default_factory=list)
     time_min: str | None = None
     time_max: str | None = None
+    # The periods a yearly dataset has data for (every fifth year for a snapshot), read from the warehouse.
+    periods: list[int] = Field(default_factory=list)
 
     def measure(self, name: str) -> Measure:
         for measure in self.measures:
@@ -323,8 +325,20 @@ async def with_warehouse_facts(model: SemanticModel, engine: AsyncEngine) -> Sem
                 span = sa.select(sa.func.min(time_col), sa.func.max(time_col)).select_from(sa.table(ds.table))
                 low, high = (await conn.execute(span)).one()
                 update |= {"time_min": _iso(low), "time_max": _iso(high)}
+                if ds.time.grain == "year":
+                    update["periods"] = await _years(conn, ds)
             datasets.append(ds.model_copy(update=update))
     return model.model_copy(update={"datasets": datasets})
+
+
+async def _years(conn: AsyncConnection, ds: Dataset) -> list[int]:
+    """The distinct years of a yearly dataset (none when there are too many to list)."""
+    assert ds.time is not None
+    year: sa.ColumnClause[object] = sa.column(ds.time.column)
+    query = sa.select(year).distinct().select_from(sa.table(ds.table)).where(year.is_not(None)).order_by(year)
+    rows = (await conn.execute(query.limit(MAX_DIMENSION_VALUES + 1))).scalars().all()
+    years = [int(str(v)[:4]) for v in rows]
+    return years if len(years) <= MAX_DIMENSION_VALUES else []
 
 
 def _iso(value: object) -> str | None:

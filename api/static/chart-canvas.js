@@ -13,6 +13,12 @@ function showChart(chart) {
   el.canvasEmpty.hidden = true;
   el.chartView.hidden = false;
   el.chartTitle.textContent = chart.title;
+  // What was charted, in plain words (and what of the question was left out), so it can be checked.
+  const description = document.getElementById("chart-description");
+  if (description) {
+    description.textContent = chart.description || "";
+    description.hidden = !chart.description;
+  }
   el.chartMeta.textContent = chartMeta(chart);
   el.interpretation.textContent = chart.interpretation || "";
   el.sql.textContent = chart.sql || "";
@@ -30,7 +36,11 @@ function showChart(chart) {
     return;
   }
   window.Plotly.purge(el.plot);
-  window.Plotly.newPlot(el.plot, figure.data || [], layout, { responsive: true, displaylogo: false });
+  // No mode-bar button may send the figure (warehouse data included) out of the system.
+  window.Plotly.newPlot(el.plot, figure.data || [], layout, {
+    responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+    modeBarButtonsToRemove: ["sendDataToCloud", "editInChartStudio"],
+  });
 }
 
 function chartMeta(chart) {

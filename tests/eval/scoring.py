@@ -1,8 +1,13 @@
-"""Scores the rule planner against the hand-written evaluation set in questions.yaml.
+"""Scores the rule planner against the hand-written evaluation sets (questions.yaml and the blind holdouts).
 
 A question is answered exactly when every compared field of its plan equals the expected one (titles
 are not compared, only required to name the plotted measure); a must-refuse question is answered
 when the planner refuses it with a message that names something that can be asked instead.
+
+Plans are compared as the charts they draw: a time bound is compared as the first or last day (or year)
+it stands for ("2018-10" and "2018-10-01" start on the same day), and a filter keeping every value of a
+category ("smokers vs non-smokers": both) is no filter. A silent error is a chart that answers a different
+question: a completed plan that differs from the expected one, or a must-refuse question answered.
 """
 
 from __future__ import annotations
@@ -13,17 +18,29 @@ from typing import Any
 
 import yaml
 
-from worker.plan import ChartPlan
+from worker.plan import ChartPlan, TimeRange
 from worker.planner.rules import RulePlanner, UnchartableQuestion
-from worker.semantic import SemanticModel
+from worker.semantic import PlanValidationError, SemanticModel
 
-QUESTIONS = Path(__file__).with_name("questions.yaml")
-# Written blind (before the planner saw them); scored and reported apart, never part of the pass/fail.
-# Each is (file, heading of its section in the report).
-REPORT_ONLY = (
-    (Path(__file__).with_name("holdout.yaml"), "holdout (written blind)"),
-    (Path(__file__).with_name("holdout2.yaml"), "second holdout (written blind after the fixes)"),
-    (Path(__file__).with_name("holdout3.yaml"), "third holdout (written blind from the raw datasets)"),
+HERE = Path(__file__).parent
+QUESTIONS = HERE / "questions.yaml"
+FLOORS = HERE / "floors.yaml"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """One file of questions: its key in floors.yaml and the heading of its section in the report."""
+
+    key: str
+    path: Path
+    heading: str
+
+
+SETS = (
+    EvalSet("questions", QUESTIONS, "evaluation set"),
+    EvalSet("holdout", HERE / "holdout.yaml", "holdout (written blind)"),
+    EvalSet("holdout2", HERE / "holdout2.yaml", "second holdout (written blind after the fixes)"),
+    EvalSet("holdout3", HERE / "holdout3.yaml", "third holdout (written blind from the raw datasets)"),
 )
 FIELDS = (
     "dataset",
@@ -51,6 +68,7 @@ class Outcome:
     question: Question
     plan: ChartPlan | None = None
     refusal: str | None = None
+    left_out: tuple[str, ...] = ()
     wrong: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field -> (expected, got)
     title_ok: bool = True
 
@@ -60,47 +78,115 @@ class Outcome:
             return self.refusal is not None and not self.wrong
         return self.plan is not None and not self.wrong
 
+    @property
+    def silent(self) -> bool:
+        """A chart that answers a different question: answered, and not as expected (or not at all)."""
+        return self.plan is not None and bool(self.wrong)
+
+
+@dataclass(frozen=True)
+class Score:
+    """A set's counts, the ones floors.yaml holds."""
+
+    exact: int
+    total: int
+    refused: int
+    must_refuse: int
+    silent: int
+
+    def floor_failures(self, floor: dict[str, int]) -> list[str]:
+        """How the score falls short of its floor (exact and refused at least, silent at most)."""
+        failures = []
+        if self.exact < floor.get("exact", 0):
+            failures.append(f"exact plans {self.exact} < floor {floor['exact']}")
+        if self.refused < floor.get("refused", 0):
+            failures.append(f"refusals {self.refused} < floor {floor['refused']}")
+        if self.silent > floor.get("silent", self.total):
+            failures.append(f"silent errors {self.silent} > floor {floor['silent']}")
+        return failures
+
 
 def load_questions(path: Path = QUESTIONS) -> list[Question]:
     entries = yaml.safe_load(path.read_text("utf-8"))["questions"]
     return [Question(str(e["q"]), None if e.get("refuse") else dict(e["expect"])) for e in entries]
 
 
-def expected_fields(expect: dict[str, Any]) -> dict[str, Any]:
+def load_floors(path: Path = FLOORS) -> dict[str, dict[str, int]]:
+    floors: dict[str, dict[str, int]] = yaml.safe_load(path.read_text("utf-8"))["floors"]
+    return floors
+
+
+def expected_fields(expect: dict[str, Any], model: SemanticModel | None = None) -> dict[str, Any]:
     """The compact YAML form of a plan in the comparable form `plan_fields` gives."""
     time_range = expect.get("time_range")
+    filters = [tuple(f) for f in expect.get("filters", [])]
+    dataset = str(expect["dataset"])
     return {
-        "dataset": expect["dataset"],
+        "dataset": dataset,
         "measures": [tuple(str(m).split()) for m in expect["measures"]],
         "dimension": expect.get("dimension"),
         "series": expect.get("series"),
         "use_time": bool(expect.get("use_time", False)),
-        "time_range": None if time_range is None else tuple(_bound(b) for b in time_range),
-        "filters": _filters([tuple(f) for f in expect.get("filters", [])]),
+        "time_range": _time_range(dataset, time_range, model),
+        "filters": _filters(_meaningful(dataset, filters, model)),
         "sort": tuple(expect["sort"].split()) if expect.get("sort") else None,
         "limit": expect.get("limit"),
         "chart_type": expect["chart_type"],
     }
 
 
-def plan_fields(plan: ChartPlan) -> dict[str, Any]:
+def plan_fields(plan: ChartPlan, model: SemanticModel | None = None) -> dict[str, Any]:
     tr = plan.time_range
+    bounds = None if tr is None or (tr.start is None and tr.end is None) else [tr.start, tr.end]
+    filters = [(f.column, f.op, f.value) for f in plan.filters]
     return {
         "dataset": plan.dataset,
         "measures": [(m.name, m.agg) for m in plan.measures],
         "dimension": plan.dimension,
         "series": plan.series,
         "use_time": plan.use_time,
-        "time_range": None if tr is None or (tr.start is None and tr.end is None) else (tr.start, tr.end),
-        "filters": _filters([(f.column, f.op, f.value) for f in plan.filters]),
+        "time_range": _time_range(plan.dataset, bounds, model),
+        "filters": _filters(_meaningful(plan.dataset, filters, model)),
         "sort": None if plan.sort is None else (plan.sort.by, plan.sort.direction),
         "limit": plan.limit,
         "chart_type": plan.chart_type,
     }
 
 
-def _bound(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _time_range(dataset: str, bounds: list[Any] | None, model: SemanticModel | None) -> Any:
+    """(start, end) as written, or with a model as the first and last day or year they include."""
+    if bounds is None:
+        return None
+    start, end = (None if b is None else str(b) for b in bounds)
+    if model is None:
+        return start, end
+    try:
+        ds = model.dataset(dataset)
+        first = ds.time_bounds(TimeRange(start=start))[0]
+        last = ds.time_bounds(TimeRange(end=end))[1]
+    except PlanValidationError:
+        return start, end
+    return None if first is None else str(first), None if last is None else str(last)
+
+
+def _meaningful(
+    dataset: str, filters: list[tuple[Any, ...]], model: SemanticModel | None
+) -> list[tuple[Any, ...]]:
+    """The filters that keep something out: one keeping every value of a category changes nothing."""
+    if model is None:
+        return filters
+    try:
+        ds = model.dataset(dataset)
+    except PlanValidationError:
+        return filters
+    values = {d.name: {str(v) for v in d.values} for d in ds.dimensions if d.type == "category" and d.values}
+    kept = []
+    for column, op, value in filters:
+        picked = {str(v) for v in (value if isinstance(value, list) else [value])}
+        if op in ("eq", "in") and column in values and picked == values[column]:
+            continue
+        kept.append((column, op, value))
+    return kept
 
 
 def _filters(filters: list[tuple[Any, ...]]) -> list[tuple[str, str, Any]]:
@@ -125,44 +211,57 @@ def helpful(message: str, model: SemanticModel) -> bool:
 
 
 def evaluate(planner: RulePlanner, questions: list[Question] | None = None) -> list[Outcome]:
+    model = planner.model
     outcomes = []
     for question in questions if questions is not None else load_questions():
         outcome = Outcome(question)
         try:
-            outcome.plan = planner.plan(question.text)
+            answer = planner.answer(question.text)
+            outcome.plan, outcome.left_out = answer.plan, answer.left_out
         except UnchartableQuestion as exc:
             outcome.refusal = str(exc)
         if question.expect is None:
             if outcome.plan is not None:
                 outcome.wrong["refused"] = (True, False)
-            elif not helpful(outcome.refusal or "", planner.model):
+            elif not helpful(outcome.refusal or "", model):
                 outcome.wrong["helpful refusal"] = (True, outcome.refusal)
         else:
-            want = expected_fields(question.expect)
-            got = plan_fields(outcome.plan) if outcome.plan else dict.fromkeys(FIELDS, "(refused)")
+            want = expected_fields(question.expect, model)
+            got = plan_fields(outcome.plan, model) if outcome.plan else dict.fromkeys(FIELDS, "(refused)")
             outcome.wrong = {k: (want[k], got[k]) for k in FIELDS if want[k] != got[k]}
             if outcome.plan is not None:
-                ds = planner.model.dataset(outcome.plan.dataset)
+                ds = model.dataset(outcome.plan.dataset)
                 label = ds.measure(outcome.plan.measures[0].name).label.lower()
                 outcome.title_ok = label in outcome.plan.title.lower()
         outcomes.append(outcome)
     return outcomes
 
 
+def score(outcomes: list[Outcome]) -> Score:
+    refusals = [o for o in outcomes if o.question.expect is None]
+    return Score(
+        exact=sum(o.exact for o in outcomes),
+        total=len(outcomes),
+        refused=sum(o.exact for o in refusals),
+        must_refuse=len(refusals),
+        silent=sum(o.silent for o in outcomes),
+    )
+
+
 def report(outcomes: list[Outcome], target: bool = True) -> tuple[str, bool]:
     """A markdown report and whether the evaluation passes (exact accuracy and every refusal).
 
-    With `target=False` (a report-only holdout) the report doesn't mention the target it is not held to.
+    With `target=False` (a holdout, held only to its floor) the report doesn't mention the target.
     """
-    total = len(outcomes)
-    exact = sum(o.exact for o in outcomes)
+    s = score(outcomes)
     planned = [o for o in outcomes if o.question.expect is not None]
-    refusals = [o for o in outcomes if o.question.expect is None]
-    refused = sum(o.exact for o in refusals)
+    partial = sum(bool(o.left_out) for o in outcomes)
     lines = [
-        f"Exact-plan accuracy: **{exact}/{total} = {exact / total:.1%}**"
+        f"Exact-plan accuracy: **{s.exact}/{s.total} = {s.exact / s.total:.1%}**"
         + (f" (target {EXACT_TARGET:.0%})" if target else ""),
-        f"Must-refuse questions refused with a helpful message: **{refused}/{len(refusals)}**",
+        f"Must-refuse questions refused with a helpful message: **{s.refused}/{s.must_refuse}**",
+        f"Silent errors (answered, but wrong): **{s.silent}/{s.total} = {s.silent / s.total:.1%}**",
+        f"Partial answers (completed, saying what they left out): **{partial}**",
         "",
         "| field | correct | accuracy |",
         "|---|---:|---:|",
@@ -172,14 +271,23 @@ def report(outcomes: list[Outcome], target: bool = True) -> tuple[str, bool]:
         lines.append(f"| {name} | {right}/{len(planned)} | {right / len(planned):.1%} |")
     titled = sum(o.title_ok and o.plan is not None for o in planned)
     lines.append(f"| title names the measure | {titled}/{len(planned)} | {titled / len(planned):.1%} |")
-    misses = [o for o in outcomes if not o.exact or not o.title_ok]
-    if misses:
-        lines += ["", f"Misses ({len(misses)}):"]
-        for o in misses:
-            got = o.refusal if o.plan is None else o.plan.title
-            lines.append(f"- {o.question.text!r} -> {got!r}")
-            lines += [f"    {k}: expected {want!r}, got {have!r}" for k, (want, have) in o.wrong.items()]
-            if not o.title_ok:
-                lines.append("    title does not name the measure")
-    passed = exact / total >= EXACT_TARGET and refused == len(refusals)
+    lines += _misses(outcomes)
+    passed = s.exact / s.total >= EXACT_TARGET and s.refused == s.must_refuse
     return "\n".join(lines), passed
+
+
+def _misses(outcomes: list[Outcome]) -> list[str]:
+    misses = [o for o in outcomes if not o.exact or not o.title_ok]
+    if not misses:
+        return []
+    lines = ["", f"Misses ({len(misses)}):"]
+    for o in misses:
+        got = o.refusal if o.plan is None else o.plan.title
+        silent = " (silent error)" if o.silent else ""
+        lines.append(f"- {o.question.text!r} -> {got!r}{silent}")
+        lines += [f"    {k}: expected {want!r}, got {have!r}" for k, (want, have) in o.wrong.items()]
+        if o.left_out:
+            lines.append(f"    left out: {'; '.join(o.left_out)}")
+        if not o.title_ok:
+            lines.append("    title does not name the measure")
+    return lines

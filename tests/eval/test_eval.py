@@ -1,4 +1,5 @@
-"""The evaluation set as tests: accuracy, refusals, and every plan run for real into a valid figure."""
+"""The evaluation sets as tests: accuracy, refusals, silent errors held to their floors, and every plan
+run for real into a valid figure."""
 
 from __future__ import annotations
 
@@ -7,7 +8,21 @@ import pytest
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.eval.scoring import EXACT_TARGET, evaluate, helpful, load_questions, report
+from tests.eval.scoring import (
+    EXACT_TARGET,
+    SETS,
+    EvalSet,
+    Outcome,
+    Question,
+    evaluate,
+    expected_fields,
+    helpful,
+    load_floors,
+    load_questions,
+    plan_fields,
+    report,
+    score,
+)
 from worker.extraction import compile_query, run_query
 from worker.figure import build_figure, interpretation
 from worker.plan import ChartPlan, Filter
@@ -35,6 +50,43 @@ def test_exact_plan_accuracy_reaches_the_target(planner: RulePlanner) -> None:
     exact = sum(o.exact for o in outcomes) / len(outcomes)
     assert exact >= EXACT_TARGET, text
     assert passed, text
+
+
+@pytest.mark.parametrize("each", SETS, ids=[s.key for s in SETS])
+def test_every_set_holds_its_floor(planner: RulePlanner, each: EvalSet) -> None:
+    outcomes = evaluate(planner, load_questions(each.path))
+    failures = score(outcomes).floor_failures(load_floors()[each.key])
+    assert not failures, report(outcomes, target=False)[0]
+
+
+def test_silent_errors_are_answers_that_differ_not_refusals(planner: RulePlanner) -> None:
+    expect = {"dataset": "tips", "measures": ["tip avg"], "dimension": "day", "chart_type": "bar"}
+    right, wrong = Question("average tip by day", expect), Question("average tip by sex", expect)
+    refused, answered = Question("weather in Paris", None), Question("average tip by day", None)
+    outcomes = evaluate(planner, [right, wrong, refused, answered])
+    assert [(o.exact, o.silent) for o in outcomes] == [
+        (True, False),
+        (False, True),
+        (True, False),
+        (False, True),
+    ]
+    assert score(outcomes).silent == 2
+    unanswered = Outcome(Question("x", expect), refusal="no", wrong={"dataset": ("tips", "(refused)")})
+    assert not unanswered.silent and not unanswered.exact
+
+
+def test_plans_are_compared_as_the_charts_they_draw(
+    planner: RulePlanner, semantic_model: SemanticModel
+) -> None:
+    plan = planner.plan("google stock price since October 2018")
+    expect = {"dataset": "stocks", "measures": ["price avg"], "use_time": True, "chart_type": "line",
+              "filters": [["ticker", "eq", "GOOG"]], "time_range": ["2018-10-01", None]}  # fmt: skip
+    assert plan_fields(plan, semantic_model) == expected_fields(expect, semantic_model)
+    assert plan_fields(plan)["time_range"] != expected_fields(expect)["time_range"]  # as written, they differ
+    both = planner.plan("average tip for smokers vs non-smokers")
+    expect = {"dataset": "tips", "measures": ["tip avg"], "dimension": "smoker", "sort": "tip desc",
+              "chart_type": "bar"}  # fmt: skip
+    assert plan_fields(both, semantic_model) == expected_fields(expect, semantic_model)
 
 
 @pytest.mark.parametrize("question", REFUSED)

@@ -48,6 +48,9 @@ class PlanOutcome:
     source: PlanSource
     # Recorded on the task run: token counts and latency of an LLM planner, why it fell back.
     details: dict[str, Any] = field(default_factory=dict)
+    # What of the question the plan leaves out, said in the chart's description and the task's message
+    # (worker.planner.accounts); empty when every word was used.
+    left_out: tuple[str, ...] = ()
 
 
 async def plan_chart(ctx: Planners, request: PlanRequest) -> PlanOutcome:
@@ -67,19 +70,24 @@ async def _plan_with_llm(ctx: Planners, llm: LLMPlanner, request: PlanRequest) -
         return PlanOutcome(plan=attempt.plan, source="llm", details=attempt.details())
     offline = await plan_offline(ctx, request)
     return PlanOutcome(
-        plan=offline.plan, source=offline.source, details={**offline.details, **attempt.details()}
+        plan=offline.plan,
+        source=offline.source,
+        details={**offline.details, **attempt.details()},
+        left_out=offline.left_out,
     )
 
 
 async def plan_offline(ctx: Planners, request: PlanRequest) -> PlanOutcome:
     """The plan without a model: the rule planner, or the adjustment of the previous plan."""
     if request.planned is not None:
-        return PlanOutcome(plan=request.planned, source="rules")
+        # Planned while the request was read; the planner keeps its answer, with what it left out.
+        answer = ctx.planner.answer(request.question)
+        return PlanOutcome(plan=request.planned, source="rules", left_out=answer.left_out)
     adjusted = adjusted_plan(ctx, request)
     if adjusted is not None:
         return adjusted
-    plan = ctx.planner.plan(request.question)
-    return PlanOutcome(plan=plan, source="rules")
+    answer = ctx.planner.answer(request.question)
+    return PlanOutcome(plan=answer.plan, source="rules", left_out=answer.left_out)
 
 
 # Adjustments and follow-ups (docs/adjustments.md): a change to an earlier plan, never a fresh start.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from worker.plan import Aggregation, ChartPlan, ChartType, Filter, MeasureRef, Sort, SortDirection, TimeRange
-from worker.planner.titles import Ranking, chart_title
+from worker.planner.titles import Ranking, chart_title, join_names
 from worker.semantic import Dataset, DimensionValue
 
 
@@ -43,7 +43,15 @@ class Reading:
     top: Top | None = None
     sort: SortDirection | None = None
     wants_time: bool = False
+    # The words that asked for time on the x axis ("over time", "yearly"), to say so if it is not.
+    time_words: list[str] = field(default_factory=list)
     vs: bool = False
+    # "combined", "altogether": the values named are added up, not shown one each; "on weekends": the
+    # values of these dimensions are added up.
+    combined: bool = False
+    together: list[str] = field(default_factory=list)
+    # Values left out ("excluding Oceania"), per dimension.
+    excluded: dict[str, list[DimensionValue]] = field(default_factory=dict)
     start: str | None = None
     end: str | None = None
     # True when the period covers several periods of the data (a range, or a year of daily data).
@@ -60,10 +68,11 @@ def shape(r: Reading) -> ChartPlan:
     )
     measures = measures[:4]
     key = ds.key[0] if ds.key else None
-    multi = [d for d, values in r.entities.items() if len(values) > 1]
+    multi = [d for d, values in r.entities.items() if len(values) > 1 and d not in r.together]
+    multi = [] if r.combined else multi
     has_time = ds.time is not None
     # A dimension named without "by" groups only when nothing else does ("countries with ... by continent").
-    groups = list(r.groups) or [d for d in r.bare if d not in r.entities]
+    groups = list(r.groups) or ([] if r.combined else [d for d in r.bare if d not in r.entities])
     fallback = next(iter([*r.bare, *([key] if key else []), *(d.name for d in ds.dimensions)]), None)
     start, end, top = r.start, r.end, r.top
     top_dim = (groups.pop(0) if groups else fallback) if top is not None else None
@@ -84,7 +93,9 @@ def shape(r: Reading) -> ChartPlan:
         raw = dimension is None
     else:
         # Averages per company over a period of daily data summarise it; a snapshot never adds periods.
-        summary = not ds.snapshot and r.agg is not None and bool(r.groups) and not r.wants_time
+        # So does a count of rows, which per date would be one each.
+        asked = (r.agg is not None and bool(r.groups)) or r.count_rows
+        summary = not ds.snapshot and asked and not r.wants_time
         use_time = (
             has_time
             and chart not in ("pie", "histogram")
@@ -98,12 +109,16 @@ def shape(r: Reading) -> ChartPlan:
         raw = kind == "histogram"
         if use_time or raw:
             series = groups[0] if groups else (multi[0] if multi else None)
+            if raw and ds.snapshot and series == key and key not in r.entities:
+                series = None  # "the distribution across countries": one value each, so no series
             few = key is not None and 1 < len(ds.dimension(key).values) <= 10
             if series is None and use_time and few and key not in r.entities:
                 # Few entities (six tickers): one line each says more than their average.
                 series = key
         else:
-            dimension = top_dim or next(iter([*groups, *multi, *r.entities]), None) or fallback
+            # One value named of each of several dimensions: the first in the dataset's key goes on x.
+            named = sorted(r.entities, key=lambda d: ds.key.index(d) if d in ds.key else len(ds.key))
+            dimension = top_dim or next(iter([*groups, *multi, *named]), None) or fallback
             rest = [d for d in [*groups, *multi] if d != dimension]
             series = rest[0] if rest and kind != "pie" else None
     if ds.snapshot and not use_time and not (raw and (key in r.entities or series == key)):
@@ -119,12 +134,16 @@ def shape(r: Reading) -> ChartPlan:
         if not dim.order and dim.type != "number":
             sort = Sort(by=measures[0], direction="desc")
     filters = [_filter(d, v) for d, v in r.entities.items()] + list(r.conditions)
+    filters += [_filter(d, v, ("ne", "not_in")) for d, v in r.excluded.items()]
     time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
     plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series, use_time=use_time,
                      time_range=time_range, filters=filters, sort=sort,
                      limit=top.limit if top else None, chart_type=kind, title=ds.name)  # fmt: skip
     ranking = None if top is None else Ranking(low=top.low, counted=top.counted)
-    return plan.model_copy(update={"title": chart_title(ds, plan, r.entities, ranking)})
+    title = chart_title(ds, plan, r.entities, ranking)
+    if r.excluded:
+        title += f" excluding {join_names([str(v) for values in r.excluded.values() for v in values])}"
+    return plan.model_copy(update={"title": title[:200]})
 
 
 def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggregation:
@@ -142,9 +161,10 @@ def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggr
     return asked
 
 
-def _filter(column: str, values: list[DimensionValue]) -> Filter:
+def _filter(column: str, values: list[DimensionValue], ops: tuple[str, str] = ("eq", "in")) -> Filter:
+    one, many = ops
     if len(values) == 1:
-        return Filter(column=column, op="eq", value=values[0])
+        return Filter.model_validate({"column": column, "op": one, "value": values[0]})
     if all(isinstance(v, str) for v in values):
-        return Filter(column=column, op="in", value=[str(v) for v in values])
-    return Filter(column=column, op="in", value=[float(v) for v in values])
+        return Filter.model_validate({"column": column, "op": many, "value": [str(v) for v in values]})
+    return Filter.model_validate({"column": column, "op": many, "value": [float(v) for v in values]})

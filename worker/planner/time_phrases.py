@@ -4,8 +4,9 @@
 Periods are tokens as written: a year "1990", a month "2019-06" or a day "2019-06-01"; both ends are
 inclusive ("after 1990" starts at 1991, "before 1970" ends at 1969). The kinds of phrase are tried in a
 fixed order and each stretch of text is read once, so the longer reading wins ("between 1990 and 2000"
-is one range, not "in 1990" and "in 2000"). Several phrases narrow the period together: the latest start
-and the earliest end win. Text is matched case-insensitively, on whole words.
+is one range, not "in 1990" and "in 2000"). Periods named whole ("in 2018 and 2019", "2018 compared to
+2019") are joined into the range that covers them all; open ends ("since 1970", "before 2000") then
+narrow it: the latest start and the earliest end win. Text is matched case-insensitively, on whole words.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from worker.planner import periods
+from worker.planner.periods import MONTHS, YEAR
 
 __all__ = ["COUNT", "TimePeriod", "parse_count", "read_time_period"]
 
@@ -24,19 +28,14 @@ _COUNT_WORDS = {
 COUNT = rf"\d{{1,4}}|{'|'.join(_COUNT_WORDS)}"
 """Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
 
-# Month names and their usual abbreviations, by month number ("sept" and "sep" are both September).
-_MONTH_NAMES = (
-    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sept sep|"
-    "october oct|november nov|december dec"
-)
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES.split("|"), 1) for name in names.split()}
-_YEAR = r"(?:1[5-9]|2\d)\d\d"
+_MONTHS, _YEAR = MONTHS, YEAR
 # A year, an ISO month or day, or a month by name ("June 2019", "Jan. 2018").
 _DATE = rf"(?:(?:{'|'.join(_MONTHS)})\.?\s+{_YEAR}|{_YEAR}(?:-\d\d(?:-\d\d)?)?)"
 # Tried in this order; an earlier kind claims its text first.
 _PATTERNS = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in [
+        *periods.PATTERNS,
         ("decade", r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<a>(?:1[5-9]|2\d)\d0)'?s\b"),
         ("range", rf"\bbetween\s+(?P<a>{_DATE})\s+and\s+(?P<b>{_DATE})\b"),
         (
@@ -53,7 +52,11 @@ _PATTERNS = [
             "since",
             rf"\b(?P<op>since|after|from|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?)\s+(?P<a>{_DATE})\b",
         ),
-        ("until", rf"\b(?P<op>before|until|till|through|up\s+to|prior\s+to|to)\s+(?P<a>{_DATE})\b"),
+        (
+            "until",
+            rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|until|till|through|up\s+to|prior\s+to|to)\s+"
+            rf"(?P<a>{_DATE})\b",
+        ),
         ("in", rf"\b(?:in|during|for|of|at)?\s*(?P<a>{_DATE})\b"),
     ]
 ]
@@ -72,6 +75,8 @@ class TimePeriod:
     end: str | None = None
     spans: tuple[tuple[int, int], ...] = ()
     """(start, end) offsets of every time phrase read, including those that set no bound."""
+    fine: tuple[tuple[int, int], ...] = ()
+    """The spans of phrases naming a period shorter than a year (a quarter, a month, a week)."""
 
 
 def read_time_period(text: str, latest: str | None = None, *, yearly: bool = False) -> TimePeriod:
@@ -83,17 +88,38 @@ def read_time_period(text: str, latest: str | None = None, *, yearly: bool = Fal
     used = [False] * len(text)
     starts: list[str] = []
     ends: list[str] = []
+    whole: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
+    fine: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(used[m.start() : m.end()]):
                 continue
             used[m.start() : m.end()] = [True] * (m.end() - m.start())
             spans.append(m.span())
+            if _finer_than_a_year(kind, m):
+                fine.append(m.span())
             low, high = _bounds(kind, m, latest, yearly)
+            if low is not None and high is not None and kind != "last":
+                whole.append((low, high))
+                continue
             starts += [low] if low is not None else []
             ends += [high] if high is not None else []
-    return TimePeriod(start=max(starts, default=None), end=min(ends, default=None), spans=tuple(spans))
+    if whole:
+        starts.append(min(low for low, _ in whole))
+        ends.append(max(high for _, high in whole))
+    return TimePeriod(
+        start=max(starts, default=None), end=min(ends, default=None), spans=tuple(spans), fine=tuple(fine)
+    )
+
+
+def _finer_than_a_year(kind: str, m: re.Match[str]) -> bool:
+    """Whether a phrase names a period shorter than a year: a quarter, "June 2019", "the last 3 weeks"."""
+    if kind in periods.FINE:
+        return True
+    if kind == "last":
+        return not m["unit"].lower().startswith(("year", "decade"))
+    return any("-" in _token(m[g]) for g in ("a", "b") if m.groupdict().get(g))
 
 
 def _token(text: str) -> str:
@@ -106,6 +132,8 @@ def _token(text: str) -> str:
 
 def _bounds(kind: str, m: re.Match[str], latest: str | None, yearly: bool) -> tuple[str | None, str | None]:
     """The (first, last) period one phrase asks for."""
+    if kind in periods.FINE:
+        return periods.bounds(kind, m)
     a = _token(m["a"]) if kind != "last" else None
     low: str | None = a if kind in ("decade", "range", "since", "in") else None
     high: str | None = a if kind in ("until", "in") else None

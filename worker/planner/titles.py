@@ -66,7 +66,9 @@ def chart_title(
         text = join_names(names) if len(names) <= 4 else f"{len(names)} {dim.plural()}"
         parts.append(f"{dim.preposition} {'' if dim.match_values else dim.label.lower() + ' '}{text}")
     for flt in plan.filters:
-        if flt.op in _CONDITION_WORDS:
+        if flt.op == "eq" and isinstance(flt.value, int | float) and not isinstance(flt.value, bool):
+            parts.append(f"with {lower_label(_label(ds, flt.column))} {_number(flt.value)}")
+        elif flt.op in _CONDITION_WORDS:
             parts.append(f"with {lower_label(_label(ds, flt.column))} {_condition(flt.op, flt.value)}")
     if start is not None and start == end:
         parts.append(f"in {start}")

@@ -49,15 +49,19 @@ class Vocabulary:
     # "by continent", "for each country and year": the dimensions a question groups by (d1, d2).
     group: re.Pattern[str] | None = None
 
+    # Group words -> dimension: the dimension phrases, their singular or plural ("each stock") and the
+    # last word of a longer name ("by type" for "medal type").
+    group_names: dict[str, str] = field(default_factory=dict)
+
     @classmethod
     def build(cls, ds: Dataset) -> Vocabulary:
-        measure_map = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
         dim_map = {normalize(p): d.name for d in ds.dimensions for p in (d.label, *d.synonyms)}
-        value_map: dict[str, tuple[str, DimensionValue]] = {}
-        for d in ds.dimensions:
-            if d.type == "category" and d.match_values:
-                value_map |= {normalize(str(v)): (d.name, v) for v in d.values}
-            value_map |= {normalize(k): (d.name, v) for k, v in d.value_synonyms.items()}
+        value_map = _values(ds)
+        taken = {*dim_map, *value_map, *(normalize(p) for p in (*ds.synonyms, ds.name))}
+        measure_map = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
+        measure_map |= {
+            plural: name for phrase, name in measure_map.items() if (plural := _plural(phrase)) not in taken
+        }
         dims = phrases(dim_map)
         vocab = cls(
             ds,
@@ -66,15 +70,69 @@ class Vocabulary:
             (dims[0], dim_map),
             (phrases(value_map)[0], value_map),
         )
-        if dims[0] is not None:
-            body = dims[0].pattern
+        vocab.group_names = _group_names(ds, dim_map, {*taken, *measure_map})
+        groups = phrases(vocab.group_names)[0]
+        if groups is not None:
+            body = groups.pattern
             vocab.group = re.compile(
                 r"\b(?:by|per|for\s+each|for\s+every|in\s+each|in\s+every|across|each|split\s+by|"
-                rf"broken\s+down\s+by|grouped\s+by)\s+(?:the\s+|all\s+)?(?P<d1>{body})"
+                rf"broken\s+down\s+by|grouped\s+by|colou?red\s+by|colou?r\s+by|shaded\s+by)\s+(?:the\s+|all\s+)?(?P<d1>{body})"
                 rf"(?:\s+and\s+(?:by\s+)?(?P<d2>{body}))?",
                 re.IGNORECASE,
             )
         return vocab
+
+
+_TIME_WORDS = frozenset(
+    f"{unit}{s}" for unit in ("year", "date", "week", "month", "day", "hour", "quarter") for s in ("", "s")
+)
+
+
+def _values(ds: Dataset) -> dict[str, tuple[str, DimensionValue]]:
+    """Value phrases -> (dimension, value): values, their synonyms, and a name without its number
+    ("Côte-des-Neiges" for "32-Côte-des-Neiges") when no other value has it."""
+    value_map: dict[str, tuple[str, DimensionValue]] = {}
+    for d in ds.dimensions:
+        if d.type == "category" and d.match_values:
+            value_map |= {normalize(str(v)): (d.name, v) for v in d.values}
+            short = [(m[1], v) for v in d.values if (m := re.fullmatch(r"\d+[-\s]+(\D.{2,})", str(v)))]
+            names = [normalize(n) for n, _ in short]
+            value_map |= {normalize(n): (d.name, v) for n, v in short if names.count(normalize(n)) == 1}
+        value_map |= {normalize(k): (d.name, v) for k, v in d.value_synonyms.items()}
+    return value_map
+
+
+def _plural(phrase: str) -> str:
+    """ "economy" -> "economies", "lifespan" -> "lifespans"; a phrase that ends in s or a non-letter stays."""
+    if not re.search(r"[a-z]{3}$", phrase) or phrase.endswith("s") or len(phrase.split()) > 2:
+        return phrase
+    return phrase[:-1] + "ies" if re.search(r"[^aeiou]y$", phrase) else phrase + "s"
+
+
+def _singular(phrase: str) -> str:
+    """ "countries" -> "country", "stocks" -> "stock"; "species", "status" and singulars stay."""
+    if not phrase.endswith("s") or phrase.endswith(("ss", "us", "is", "species")):
+        return phrase
+    if re.search(r"[^aeiou]ies$", phrase):
+        return phrase[:-3] + "y"
+    return phrase[:-1]
+
+
+def _group_names(ds: Dataset, dim_map: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Words a grouping may use for a dimension, beyond its phrases: "by stock" for "stocks", "by type"
+    for "medal type" (when no other dimension, measure, value or time word is that word)."""
+    extra: dict[str, list[str]] = {}
+    for phrase, name in dim_map.items():
+        words_ = phrase.split()
+        single = _singular(phrase)
+        # A singular may be a measure's word too ("each stock"): after "by" or "each" it groups.
+        forms = [(single, False)] if single != phrase else [(_plural(phrase), True)]
+        if len(words_) > 1 and len(words_[-1]) >= 4 and words_[-1] not in _TIME_WORDS:
+            forms += [(words_[-1], True), (_plural(words_[-1]), True)]
+        for form, strict in forms:
+            if form not in dim_map and not (strict and form in taken) and form not in _TIME_WORDS:
+                extra.setdefault(form, []).append(name)
+    return dim_map | {form: names[0] for form, names in extra.items() if len(set(names)) == 1}
 
 
 @dataclass
@@ -103,6 +161,10 @@ class Scan:
                 self.claim(match.span())
                 yield match
 
+    def free(self, span: tuple[int, int]) -> bool:
+        """Whether nothing has read any of `span` yet."""
+        return not any(self.used[span[0] : span[1]])
+
     def claim(self, span: tuple[int, int]) -> None:
         self.used[span[0] : span[1]] = [True] * (span[1] - span[0])
 
@@ -126,7 +188,7 @@ class Scan:
 PLAIN = frozenset(
     """
     a an the and or of in on for from to by with at as is are was were be been did do does has have had
-    how what which who whom where when why me my our you your we us it its this that these those there
+    how what which who whom whose where when why me my our you your we us it its this that these those there
     their them they please show plot chart graph draw display give get got compare comparing won win wins
     live lived blow blows only all over time per than vs versus each every can could would should will
     tell see list make create want like much many data value values number amount level levels dollars
@@ -135,7 +197,8 @@ PLAIN = frozenset(
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     mondays tuesdays wednesdays thursdays fridays saturdays sundays current latest recent overall typical
     actual real relative nominal present past previous historic global national rural urban areas today
-    drop table tables select delete insert update truncate alter grant revoke exec execute
+    dataset datasets database drop table tables select delete insert update truncate alter grant revoke
+    exec execute
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _NAME = re.compile(r"[^\W\d_]+")

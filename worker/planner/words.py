@@ -1,9 +1,9 @@
 """The words the rule planner reads beyond the semantic model: chart types, aggregations, time axes,
-rankings, sort orders, counts, numeric conditions ("population over 100 million") and commands it
-refuses ("delete all users").
+rankings, sort orders, counts and commands it refuses ("delete all users"); numeric conditions are in
+worker.planner.conditions.
 
 Each reader takes the stretches of text it understands from a `Scan`, so later readers never read them
-again; worker.planner.rules calls them in an order where the longer reading wins.
+again; worker.planner.read calls them in an order where the longer reading wins.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from worker.plan import Aggregation, ChartType, Filter, SortDirection
+from worker.plan import Aggregation, ChartType, SortDirection
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.typos import distance
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases, words
@@ -21,14 +21,15 @@ from worker.semantic import Dataset, DimensionValue
 CHART_WORDS: dict[ChartType, str] = {
     "histogram": r"histograms?|distributions?|spread",
     "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
-    "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown",
+    "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown|break\s+down|breaks\s+down",
     "area": r"area|stacked",
     "line": r"lines?|line\s+(?:chart|graph)",
     "bar": r"bars?|columns?|column\s+chart",
 }
 AGG_WORDS: dict[Aggregation, str] = {
     "avg": r"average|avg|mean",
-    "sum": r"total|sum|combined",
+    "sum": r"total|sum|combined|altogether|all\s+together|summed|added\s+up|"
+    r"add\s+(?:them|it|these|those|everything|all)\s+up",
     "median": r"median",
     "min": r"minimum|min",
     "max": r"maximum|max|peak",
@@ -36,13 +37,17 @@ AGG_WORDS: dict[Aggregation, str] = {
 }
 TIME_AXIS = (
     r"over\s+time|over\s+the\s+years|through\s+the\s+years|trends?|evolution|evolved?|history|"
-    r"historical|timeline|time\s+series|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
-    r"yearly|annual(?:ly)?|weekly|daily|growth|grew|changed?|changes|progress"
+    r"historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
+    r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
 )
 VERSUS = r"vs\.?|versus|v\.?|against|compared\s+(?:to|with)"
-LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest")
+LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest", "weakest")
+# Rank words only when a measure follows: "the most votes", "the fewest medals".
+MEASURE_RANKS = ("most", "fewest", "least")
+# "top 5", "the 3 largest", "10 weakest": a ranking and its count, before or after the rank word.
 TOP = re.compile(
-    rf"\b(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst)(?:\s+(?P<n>{COUNT}))?\b",
+    rf"\b(?:(?P<n0>{COUNT})\s+)?(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst|"
+    rf"weakest|strongest|most|fewest|least)(?:\s+(?P<n>{COUNT}))?\b",
     re.IGNORECASE,
 )
 _SORT = words(
@@ -51,30 +56,11 @@ _SORT = words(
     r"(?P<down>highest|largest|greatest|most|high)\s+to\s+(?:lowest|smallest|least|low))|"
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
-    r"(?P<first>highest|largest|lowest|smallest)\s+first"
+    r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest)\s+first"
 )
 _COMMAND = re.compile(
     r"^\W*(?:(?:drop|delete|truncate|insert|update|alter|grant|revoke|exec(?:ute)?)\b|select\b.*\bfrom\b)",
     re.IGNORECASE | re.DOTALL,
-)
-_OPS = {
-    "gt": r"over|above|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|exceeding|>",
-    "gte": r"at\s+least|no\s+less\s+than|>=",
-    "lt": r"under|below|less\s+than|lower\s+than|fewer\s+than|smaller\s+than|<",
-    "lte": r"at\s+most|no\s+more\s+than|<=",
-}
-_NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?)\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
-_UNIT = r"(?:\s*(?:%|percent|dollars?|usd|us\$|years?|cm|centimet(?:er|re)s?)(?!\w))?"
-_CONDITION = re.compile(
-    rf"(?<!\w)(?:(?P<op>{'|'.join(f'(?P<{k}>{v})' for k, v in _OPS.items())})\s*(?:of\s+)?"
-    rf"{_NUMBER.format('a')}|between\s+{_NUMBER.format('lo')}{_UNIT}\s+and\s+{_NUMBER.format('hi')})"
-    rf"(?!\w){_UNIT}",
-    re.IGNORECASE,
-)
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
-# What may stand between a measure and its condition: "life expectancy is over 80", "population of 5m".
-_FILLER = re.compile(
-    r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which)\b)*$"
 )
 _COUNTING = r"(?:number\s+of|count\s+of|how\s+many)\s+(?:the\s+|all\s+)?"
 
@@ -105,51 +91,6 @@ def read_sort(scan: Scan) -> SortDirection | None:
     return None
 
 
-def _number(m: re.Match[str], group: str) -> int | float:
-    value = float(m[group].replace(",", "")) * _SCALE.get((m[f"{group}s"] or "").lower(), 1)
-    return int(value) if value.is_integer() else value
-
-
-def numeric_names(ds: Dataset) -> dict[str, str]:
-    """Normalised phrase -> name of every measure and number dimension a condition may apply to."""
-    names = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
-    for dim in ds.dimensions:
-        if dim.type == "number":
-            names |= {normalize(p): dim.name for p in (dim.label, *dim.synonyms)}
-    return names
-
-
-def read_conditions(scan: Scan, ds: Dataset) -> list[Filter]:
-    """Numeric conditions on a measure or number dimension: "countries with population over 100 million",
-    "tips above 5 dollars", "bills between 10 and 20 dollars", "more than 100 million people"."""
-    names = numeric_names(ds)
-    pattern = phrases(names)[0]
-    if pattern is None:
-        return []
-    filters = []
-    for m in scan.take(_CONDITION):
-        rest = scan.text[m.end() :]
-        after = pattern.match(scan.text, m.end() + len(rest) - len(rest.lstrip()))
-        before = [
-            b
-            for b in pattern.finditer(scan.text, 0, m.start())
-            if _FILLER.match(scan.text[b.end() : m.start()])
-        ]
-        subject = after if after is not None and not any(scan.used[after.start() : after.end()]) else None
-        if subject is None and before and not any(scan.used[before[-1].start() : before[-1].end()]):
-            subject = before[-1]
-        if subject is None:
-            continue
-        scan.claim(subject.span())
-        column = names[normalize(subject[0])]
-        if m["op"] is None:
-            filters.append(Filter(column=column, op="between", value=[_number(m, "lo"), _number(m, "hi")]))
-        else:
-            op = next(k for k in _OPS if m[k])
-            filters.append(Filter(column=column, op=op, value=_number(m, "a")))  # type: ignore[arg-type]
-    return filters
-
-
 @dataclass(frozen=True)
 class RankWord:
     """A word that ranks by a measure on its own ("the 10 richest countries")."""
@@ -177,9 +118,11 @@ def read_rank_word(scan: Scan, ds: Dataset, pattern: re.Pattern[str] | None) -> 
     return None
 
 
-def counting_pattern(vocab: Vocabulary) -> re.Pattern[str] | None:
-    """ "number of countries", "how many smokers": a count of rows named by a dimension, value or dataset."""
+def counting_pattern(vocab: Vocabulary, rows: str = "") -> re.Pattern[str] | None:
+    """ "number of countries", "how many smokers", "how many tables": a count of rows named by a dimension,
+    value, the dataset or a noun for its rows (`rows`)."""
     bodies = [p.pattern for p in (vocab.dims[0], vocab.values[0], vocab.datasets[0]) if p is not None]
+    bodies += [rf"(?:{rows})(?!\w)"] if rows else []
     if not bodies:
         return None
     return re.compile(rf"\b{_COUNTING}(?P<what>{'|'.join(bodies)})", re.IGNORECASE)

@@ -11,6 +11,7 @@ from shared.models import utcnow
 from worker.extraction import QueryResult
 from worker.figure import build_figure, interpretation, time_range_of
 from worker.plan import ChartPlan
+from worker.planner.describe import describe
 from worker.runtime.context import WorkerContext
 
 
@@ -22,8 +23,10 @@ def chart_row(
     owner_id: str,
     plan: ChartPlan,
     result: QueryResult,
+    left_out: tuple[str, ...] = (),
 ) -> Chart:
-    """The chart of `plan` drawn from `result`, for the message and session the task `job` came from."""
+    """The chart of `plan` drawn from `result`, for the message and session the task `job` came from;
+    its description says the plan in words, and what of the question it left out (`left_out`)."""
     figure = build_figure(plan, result, ctx.model)
     start, end = time_range_of(plan, result)
     now = utcnow()
@@ -42,6 +45,7 @@ def chart_row(
         sql=result.sql,
         row_count=result.row_count,
         interpretation=interpretation(plan, ctx.model),
+        description=describe(plan, ctx.model, left_out),
         time_start=start,
         time_end=end,
         data_as_of=ctx.model.data_as_of(plan.dataset),

@@ -51,9 +51,8 @@ def test_each_phrase_gives_inclusive_bounds(text: str, start: str | None, end: s
     ],
 )
 def test_last_counts_back_from_the_latest_period(text: str, latest: str, yearly: bool, start: str) -> None:
-    assert read_time_period(text, latest, yearly=yearly) == TimePeriod(
-        start=start, end=latest, spans=((0, len(text)),)
-    )
+    period = read_time_period(text, latest, yearly=yearly)
+    assert (period.start, period.end, period.spans) == (start, latest, ((0, len(text)),))
 
 
 def test_last_without_latest_data_is_read_but_sets_no_bound() -> None:

@@ -44,6 +44,7 @@ def adjust(previous: ChartPlan, text: str, model: SemanticModel) -> ChartPlan:
     _apply_measures(draft, ds, edits)
     _apply_entities(draft, ds, edits)
     _apply_period(draft, ds, edits)
+    _apply_conditions(draft, edits)
     _apply_groups(draft, ds, edits)
     _apply_ranking(draft, ds, edits)
     if edits.chart is not None:
@@ -149,6 +150,18 @@ def _apply_period(draft: Draft, ds: Dataset, edits: Edits) -> None:
         if ds.time is None:
             raise UnchartableQuestion(f"The {ds.name} data has no dates to show over time.")
         time_axis(draft, ds)
+
+
+def _apply_conditions(draft: Draft, edits: Edits) -> None:
+    """A new condition on a column replaces the chart's own conditions on it ("only parties of 3 or more")."""
+    for condition in edits.conditions:
+        numeric = ("gt", "gte", "lt", "lte", "between")
+        draft.filters = [
+            f
+            for f in draft.filters
+            if not (f.column == condition.column and (f.op in numeric or condition.op != "eq"))
+        ]
+        draft.filters.append(condition)
 
 
 def _apply_groups(draft: Draft, ds: Dataset, edits: Edits) -> None:

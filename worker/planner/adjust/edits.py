@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from worker.plan import Aggregation, ChartType, TimeRange
+from worker.plan import Aggregation, ChartType, Filter, TimeRange
+from worker.planner.conditions import read_comparisons, read_conditions, read_sizes
+from worker.planner.lexicon import row_nouns
 from worker.planner.rules import UnchartableQuestion
 from worker.planner.time_phrases import TimePeriod, parse_count, read_time_period
 from worker.planner.titles import lower_label
@@ -21,7 +23,7 @@ from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
 
 # The planner's own words for chart types, aggregations and rankings: a follow-up reads "bar", "median"
 # or "bottom 3" exactly as a first question does.
-from worker.planner.words import AGG_WORDS, CHART_WORDS, LOW_WORDS, TOP
+from worker.planner.words import AGG_WORDS, CHART_WORDS, LOW_WORDS, MEASURE_RANKS, TOP
 from worker.semantic import Dataset, DimensionValue, PlanValidationError, SemanticModel
 
 __all__ = ["Edits", "Entity", "Ranking", "Verb", "read_edits", "reads_as_edit"]
@@ -66,6 +68,7 @@ _SORTS: list[tuple[SortEdit, re.Pattern[str]]] = [
     ("alpha", words(r"(?:sort(?:ed)?\s+)?(?:alphabetical(?:ly)?|a\s*-\s*z|by\s+name)")),
     ("reverse", words(r"reverse(?:d)?(?:\s+the)?(?:\s+(?:order|sort|sorting))?|flip\s+the\s+(?:order|sort)")),
 ]
+_EACH = re.compile(r"\s+(?:(?:value|one)\s+)?(?:(?:of|in|for)\s+each|per)(?!\w)")
 _SHOW_ALL = words(r"(?:show\s+)?all(?:\s+of\s+them)?|everything|no\s+limit|(?:remove|drop)\s+the\s+limit")
 
 # A message that starts like this, or says "instead", changes the chart before it rather than asking anew.
@@ -124,6 +127,9 @@ class Edits:
     named_dims: list[str] = field(default_factory=list)
     sort: SortEdit | None = None
     agg: Aggregation | None = None
+    # "only parties of 3 or more", "tips above $5": numeric conditions, each replacing the chart's own
+    # condition on the same column.
+    conditions: list[Filter] = field(default_factory=list)
     instead: bool = False
     # "split by sex", "broken down by meal": a series beside the x axis rather than a new x axis.
     split: bool = False
@@ -142,6 +148,7 @@ class Edits:
                 self.show_all,
                 self.sort,
                 self.agg,
+                self.conditions,
             )
         )
 
@@ -154,6 +161,8 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
     edits = Edits(instead=bool(_INSTEAD.search(scan.text)))
     edits.period = _read_period(scan, ds)
     edits.clear_time = any(scan.take(_CLEAR_TIME))
+    edits.conditions = read_sizes(scan, row_nouns(ds)) + read_comparisons(scan, vocab)
+    edits.conditions += read_conditions(scan, vocab).filters
     for kind, pattern in _SORTS:
         if any(scan.take(pattern)):
             edits.sort = kind
@@ -161,13 +170,24 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
     for m in scan.take(vocab.group):
         edits.groups += [vocab.dims[1][normalize(m[g])] for g in ("d1", "d2") if m[g]]
         edits.split = edits.split or bool(_SPLIT.match(m[0]))
-    top = next(scan.take(TOP), None)
+    top = next(
+        (m for m in TOP.finditer(scan.text) if m["dir"] not in MEASURE_RANKS and scan.free(m.span())), None
+    )
     if top is not None:
-        edits.ranking = Ranking(low=top["dir"] in LOW_WORDS, n=parse_count(top["n"]) if top["n"] else None)
+        scan.claim(top.span())
+        n = top["n"] or top["n0"]
+        low = top["dir"] in LOW_WORDS
+        each = _EACH.match(scan.text, top.end())
+        if each is not None and not n:
+            # "the highest of each": the largest value of each group, not a ranking of the groups.
+            scan.claim(each.span())
+            edits.agg = "min" if low else "max"
+        else:
+            edits.ranking = Ranking(low=low, n=parse_count(n) if n else None)
     values = list(scan.take(vocab.values[0]))
     edits.named_dims = [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
     edits.chart = next((k for k, p in CHART_WORDS.items() if any(scan.take(words(p)))), None)
-    edits.agg = next((k for k, p in AGG_WORDS.items() if any(scan.take(words(p)))), None)
+    edits.agg = edits.agg or next((k for k, p in AGG_WORDS.items() if any(scan.take(words(p)))), None)
     edits.time_axis = any(scan.take(_TIME_AXIS))
     edits.show_all = any(scan.take(_SHOW_ALL))
     verbs = sorted(

@@ -1,0 +1,194 @@
+"""Numeric conditions: on a measure or number dimension ("population over 100 million", "tips above $5",
+"life expectancy of 80 or more"), on the size of a row ("parties of 3 or more", "tables of four", "groups
+smaller than 3", "tables of 2 to 4 people") and by comparison ("petals longer than 5 cm").
+
+A condition whose subject the question doesn't name applies to the dataset's only measure ("did each
+stock close above 1.5"); with several measures it is returned unread, so the planner can say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from worker.plan import Filter
+from worker.planner.time_phrases import COUNT, parse_count
+from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
+
+__all__ = ["Conditions", "numeric_names", "read_conditions"]
+
+_OPS = {
+    "gt": r"over|above|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|exceeding|>",
+    "gte": r"at\s+least|no\s+less\s+than|>=",
+    "lt": r"under|below|less\s+than|lower\s+than|fewer\s+than|smaller\s+than|<",
+    "lte": r"at\s+most|no\s+more\s+than|<=",
+}
+_NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?)\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
+_UNIT = r"(?:\s*(?:%|percent|dollars?|usd|us\$|years?|cm|centimet(?:er|re)s?)(?!\w))?"
+_OR_MORE = (
+    r"or\s+(?:(?P<up>more|greater|higher|above|over|larger|bigger|up)|(?P<down>less|fewer|lower|below|under))"
+)
+_OP_GROUPS = "|".join(f"(?P<{k}>{v})" for k, v in _OPS.items())
+_CONDITION = re.compile(
+    rf"(?<!\w)(?:(?P<op>{_OP_GROUPS})\s*(?:of\s+)?"
+    rf"{_NUMBER.format('a')}|between\s+{_NUMBER.format('lo')}{_UNIT}\s+and\s+{_NUMBER.format('hi')}|"
+    rf"(?:of\s+)?{_NUMBER.format('n')}{_UNIT}\s+{_OR_MORE})"
+    rf"(?!\w){_UNIT}",
+    re.IGNORECASE,
+)
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+# What may stand between a measure and its condition: "life expectancy is over 80", "population of 5m".
+_FILLER = re.compile(
+    r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which)\b)*$"
+)
+_PEOPLE = r"(?:\s+(?:people|persons|diners|guests|members))?"
+_SIZE = (
+    rf"(?:of|with|having)\s+(?:(?P<lo>{COUNT})\s*(?:to|-|\u2013|and)\s*(?P<hi>{COUNT}){_PEOPLE}|"
+    rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE})|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
+    rf"(?:(?:of|with|having)\s+)?(?P<op>{_OP_GROUPS})\s+(?P<a>{COUNT}){_PEOPLE}"
+)
+# A comparative or superlative adjective -> the word of the measure it is about, and its direction.
+_ADJECTIVES = {
+    "length": ("longer", "shorter", "longest", "shortest"),
+    "width": ("wider", "narrower", "widest", "narrowest"),
+    "weight": ("heavier", "lighter", "heaviest", "lightest"),
+    "age": ("older", "younger", "oldest", "youngest"),
+}
+_COMPARED = {a[i]: (word, op) for word, a in _ADJECTIVES.items() for i, op in ((0, "gt"), (1, "lt"))}
+_SUPERLATIVE = {a[i]: (word, low) for word, a in _ADJECTIVES.items() for i, low in ((2, False), (3, True))}
+_SUPERLATIVES = re.compile(rf"(?<!\w)(?P<sup>{'|'.join(_SUPERLATIVE)})\s+(?P<noun>[a-z]+)(?!\w)")
+_COMPARISON = re.compile(
+    rf"(?<!\w)(?P<noun>[a-z]+)\s+(?P<cmp>{'|'.join(_COMPARED)})\s+than\s+{_NUMBER.format('a')}(?!\w){_UNIT}"
+)
+
+
+@dataclass
+class Conditions:
+    """The conditions read, and the text of those whose subject the question doesn't say."""
+
+    filters: list[Filter] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+
+def numeric_names(vocab: Vocabulary) -> dict[str, str]:
+    """Normalised phrase -> name of every measure and number dimension a condition may apply to."""
+    ds = vocab.ds
+    names = dict(vocab.measures[1])
+    for dim in ds.dimensions:
+        if dim.type == "number":
+            names |= {normalize(p): dim.name for p in (dim.label, *dim.synonyms)}
+    return names
+
+
+def _number(m: re.Match[str], group: str) -> int | float:
+    value = float(m[group].replace(",", "")) * _SCALE.get((m[f"{group}s"] or "").lower(), 1)
+    return int(value) if value.is_integer() else value
+
+
+def _op(m: re.Match[str]) -> str:
+    return next(k for k in _OPS if m[k])
+
+
+def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
+    """ "parties of 3 or more", "tables of four", "groups smaller than 3": conditions on the number
+    dimension whose rows the noun names (`sizes`, from worker.planner.lexicon.row_nouns)."""
+    if not sizes:
+        return []
+    nouns = "|".join(sorted(map(re.escape, sizes), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?P<noun>{nouns})\s+(?:{_SIZE})(?!\w)", re.IGNORECASE)
+    found = []
+    for m in scan.take(pattern):
+        column = sizes[m["noun"].lower()]
+        if m["lo"]:
+            found.append(_make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])]))
+        elif m["n"]:
+            found.append(_make(column, "lte" if m["down"] else "gte", parse_count(m["n"])))
+        elif m["eq"]:
+            found.append(_make(column, "eq", parse_count(m["eq"])))
+        else:
+            found.append(_make(column, _op(m), parse_count(m["a"])))
+    return found
+
+
+def read_comparisons(scan: Scan, vocab: Vocabulary) -> list[Filter]:
+    """ "petals longer than 5 cm": the measure named by the noun and the comparison's dimension word
+    ("petal length"), when the dataset has it."""
+    found = []
+    for m in list(_COMPARISON.finditer(scan.text)):
+        word, op = _COMPARED[m["cmp"]]
+        noun = m["noun"][:-1] if m["noun"].endswith("s") else m["noun"]
+        name = vocab.measures[1].get(f"{noun} {word}")
+        if name is not None and not any(scan.used[m.start() : m.end()]):
+            scan.claim(m.span())
+            found.append(_make(name, op, _number(m, "a")))
+    return found
+
+
+def superlatives(text: str, vocab: Vocabulary) -> int:
+    """How many superlatives name a measure of `vocab` ("the widest petals"): for choosing the dataset."""
+    return sum(1 for m in _SUPERLATIVES.finditer(text) if _superlative_measure(m, vocab) is not None)
+
+
+def _superlative_measure(m: re.Match[str], vocab: Vocabulary) -> str | None:
+    noun = m["noun"][:-1] if m["noun"].endswith("s") else m["noun"]
+    return vocab.measures[1].get(f"{noun} {_SUPERLATIVE[m['sup']][0]}")
+
+
+def read_superlative(scan: Scan, vocab: Vocabulary) -> tuple[str, bool] | None:
+    """ "the widest petals": (the measure named by the noun and the adjective's dimension word, lowest
+    first?), when the dataset has that measure ("petal width"). Claims the words."""
+    for m in _SUPERLATIVES.finditer(scan.text):
+        name, low = _superlative_measure(m, vocab), _SUPERLATIVE[m["sup"]][1]
+        if name is not None and not any(scan.used[m.start() : m.end()]):
+            scan.claim(m.span())
+            return name, low
+    return None
+
+
+def read_conditions(scan: Scan, vocab: Vocabulary) -> Conditions:
+    """Numeric conditions on a measure or number dimension: "countries with population over 100 million",
+    "tips above 5 dollars", "bills between 10 and 20 dollars", "more than 100 million people"."""
+    names = numeric_names(vocab)
+    pattern = phrases(names)[0]
+    read = Conditions()
+    if pattern is None:
+        return read
+    measures = {m.name for m in vocab.ds.measures}
+    for m in scan.take(_CONDITION):
+        subject = _subject(scan, pattern, m)
+        if subject is not None:
+            scan.claim(subject.span())
+            column = names[normalize(subject[0])]
+        elif len(measures) == 1:
+            column = next(iter(measures))
+        else:
+            read.unread.append(scan.excerpt(m.span()))
+            continue
+        read.filters.append(_filter(column, m))
+    return read
+
+
+def _subject(scan: Scan, pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str] | None:
+    """The measure the condition is about: named just after it, or before it with only filler between."""
+    rest = scan.text[m.end() :]
+    after = pattern.match(scan.text, m.end() + len(rest) - len(rest.lstrip()))
+    if after is not None and not any(scan.used[after.start() : after.end()]):
+        return after
+    before = [
+        b for b in pattern.finditer(scan.text, 0, m.start()) if _FILLER.match(scan.text[b.end() : m.start()])
+    ]
+    if before and not any(scan.used[before[-1].start() : before[-1].end()]):
+        return before[-1]
+    return None
+
+
+def _filter(column: str, m: re.Match[str]) -> Filter:
+    if m["lo"]:
+        return _make(column, "between", [_number(m, "lo"), _number(m, "hi")])
+    if m["n"]:
+        return _make(column, "lte" if m["down"] else "gte", _number(m, "n"))
+    return _make(column, _op(m), _number(m, "a"))
+
+
+def _make(column: str, op: str, value: object) -> Filter:
+    return Filter.model_validate({"column": column, "op": op, "value": value})

@@ -1,0 +1,58 @@
+"""Counts written away from their ranking ("which four African nations had the highest ...", "Of the
+European countries, which 7 were the most populous", "the two tickers with the lowest price") and counts
+that name every value of a dimension ("the three candidates", "all six companies"), which ask for nothing
+more than the chart shows anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.time_phrases import COUNT, parse_count
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+
+__all__ = ["claim_counts_of_all", "ranking_count"]
+
+_COUNT = re.compile(rf"(?<![\w.,$-])(?P<n>{COUNT})(?![\w.%$+-]|,\d)", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:\bwhich|\bwhat|\bthe|\btop|\bshow|\blist|\bname|\bme|\bonly|\bjust)\s+$")
+_MAX_RANKED = 100
+
+
+def _nouns(vocab: Vocabulary, rows: re.Pattern[str] | None) -> str:
+    bodies = [p.pattern for p in (vocab.dims[0], vocab.measures[0], rows) if p is not None]
+    bodies += [re.escape(k) for k in vocab.group_names]
+    return "|".join(bodies)
+
+
+def ranking_count(scan: Scan, vocab: Vocabulary, rows: re.Pattern[str] | None) -> int | None:
+    """How many a ranking shows, from a count nothing else read: after "which" or "the", or just before
+    what is ranked (with up to two words between: "four African nations"). Claims the count."""
+    nouns = _nouns(vocab, rows)
+    if not nouns:
+        return None
+    before_noun = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{nouns})", re.IGNORECASE)
+    for m in _COUNT.finditer(scan.text):
+        if any(scan.used[m.start() : m.end()]):
+            continue
+        value = parse_count(m["n"])
+        if not 0 < value <= _MAX_RANKED:
+            continue
+        if _BEFORE.search(scan.text[: m.start()]) or before_noun.match(scan.text, m.end()):
+            scan.claim(m.span())
+            return value
+    return None
+
+
+def claim_counts_of_all(scan: Scan, vocab: Vocabulary) -> None:
+    """ "the three candidates", "all six companies": a count just before a dimension that equals the number
+    of its values says "all of them", so it is read (it changes nothing)."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return
+    pattern = re.compile(rf"(?<![\w.-])(?P<n>{COUNT})\s+(?:[\w'-]+\s+)?(?P<d>{dims.pattern})", re.IGNORECASE)
+    for m in list(pattern.finditer(scan.text)):
+        if any(scan.used[m.start("n") : m.end("n")]):
+            continue
+        dim = vocab.ds.dimension(vocab.dims[1][normalize(m["d"])])
+        if dim.values and len(dim.values) == parse_count(m["n"]):
+            scan.claim(m.span("n"))

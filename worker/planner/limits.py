@@ -1,0 +1,206 @@
+"""What the rule planner recognises and cannot chart, so it says so instead of charting something else:
+periods finer than the data ("monthly population", "hourly price"), groupings by periods a plan cannot
+make ("per quarter"), dates on data without any, years a snapshot does not have ("in 1995" of data kept
+every fifth year), rates of change, percentages of a total, units the measure isn't in ("in US dollars"),
+and two levels of aggregation ("the average of each company's highest price").
+
+Each check raises UnchartableQuestion with a sentence naming what was asked and a question that works,
+or returns a note for what the chart shows differently from the words ("by month" on weekly data).
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.plan import Aggregation
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.refusals import suggest
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+from worker.semantic import Dataset, Measure
+
+__all__ = [
+    "check_aggregated_dimension",
+    "check_counted_time",
+    "check_grains",
+    "check_percentages",
+    "check_rates",
+    "check_snapshot_year",
+    "check_two_levels",
+    "check_units",
+]
+
+_GRAINS = [
+    ("hour", r"hourly|hour\s+by\s+hour|(?:per|by|each|every|an|the)\s+hour|hours?\s+of\s+the\s+day|intraday"),
+    ("day", r"day\s+by\s+day|daily|(?:per|by|each|every)\s+day"),
+    ("week", r"weekly|week\s+by\s+week|(?:per|by|each|every)\s+week"),
+    ("month", r"monthly|month\s+by\s+month|(?:per|by|each|every)\s+month"),
+    ("quarter", r"quarterly|(?:per|by|each|every)\s+quarter"),
+    ("year", r"yearly|annual(?:ly)?|year\s+by\s+year|(?:per|by|each|every)\s+year"),
+]
+_GRAIN = re.compile("|".join(rf"(?<!\w)(?P<{name}>{body})(?!\w)" for name, body in _GRAINS), re.IGNORECASE)
+_ORDER = [name for name, _ in _GRAINS]
+_ADJECTIVE = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
+
+_RATE = re.compile(
+    r"(?<!\w)(?:growth\s+rates?|rates?\s+of\s+(?:change|growth|increase|decrease)|"
+    r"(?:percent(?:age)?|%)\s+(?:change|growth|increase|decrease|difference)|year[-\s]on[-\s]year|"
+    r"year[-\s]over[-\s]year|yoy|cagr|differences?|gaps?)(?!\w)"
+)
+_PERCENT = re.compile(r"(?<!\w)(?:percentages?|percent|pct)(?!\w)")
+_UNIT = re.compile(
+    r"(?<!\w)(?:in\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|pounds?|gbp|yen|"
+    r"km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|kg|kilograms?|"
+    r"celsius|fahrenheit|degrees)(?!\w)"
+)
+_MONEY = {"dollar", "dollars", "usd"}
+
+
+def check_grains(scan: Scan, ds: Dataset) -> tuple[list[str], str | None]:
+    """Reads grain words ("monthly", "per quarter"): (the words asking for a time axis, note for the
+    chart). Refuses those the data cannot show."""
+    wants: list[str] = []
+    note = None
+    for m in scan.take(_GRAIN):
+        grain = next(name for name in _ORDER if m[name])
+        said = scan.excerpt(m.span())
+        if ds.time is None:
+            raise UnchartableQuestion(
+                f"The {ds.name} data has no dates, so chartq cannot show it \u201c{said}\u201d. {suggest(ds)}"
+            )
+        data = ds.time.grain
+        if _ORDER.index(grain) < _ORDER.index(data) or grain == "quarter":
+            kind = "one value a year" if data == "year" else "one value a date"
+            every = " (every few years)" if ds.snapshot else ""
+            raise UnchartableQuestion(
+                f"The {ds.name} data has {kind}{every}, and chartq cannot yet show "
+                f"{_ADJECTIVE.get(grain, grain)} values (\u201c{said}\u201d). {suggest(ds)}"
+            )
+        wants.append(said)
+        if data == "day" and grain in ("month", "year"):
+            note = f"\u201c{said}\u201d: chartq shows each date of the data; it cannot yet group by {grain}"
+    return wants, note
+
+
+def check_snapshot_year(ds: Dataset, start: str | None, end: str | None, asked: str) -> None:
+    """A single year that a snapshot dataset does not have ("in 1995" of data kept every fifth year)."""
+    if not ds.periods or start is None or start != end or not start.isdigit():
+        return
+    year = int(start)
+    if year in ds.periods or not ds.periods[0] <= year <= ds.periods[-1]:
+        return
+    near = sorted(ds.periods, key=lambda p: (abs(p - year), p))[:2]
+    every = ds.periods[1] - ds.periods[0] if len(ds.periods) > 1 else 1
+    raise UnchartableQuestion(
+        f"The {ds.name} data has every {_nth(every)} year ({ds.periods[0]}, {ds.periods[1]}, \u2026, "
+        f"{ds.periods[-1]}), so it has nothing for \u201c{asked}\u201d. Try the nearest years, "
+        f"{min(near)} or {max(near)}, e.g. \u201c{_example(ds)} in {min(near)}\u201d."
+    )
+
+
+def _nth(n: int) -> str:
+    return {1: "", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 10: "tenth"}.get(n, f"{n}th")
+
+
+def _example(ds: Dataset) -> str:
+    return ds.measures[0].label.lower() if not ds.measures[0].label[:2].isupper() else ds.measures[0].label
+
+
+_AGGREGATE = re.compile(
+    r"(?<!\w)(?:average|avg|mean|median|total|sum\s+of|maximum|minimum|max|min)\s+(?:the\s+|of\s+the\s+)?"
+)
+
+
+def check_aggregated_dimension(scan: Scan, vocab: Vocabulary) -> None:
+    """ "average party size", "average wind speed": a dimension (charts group by it) as a measure."""
+    dims, measures = vocab.dims[0], vocab.measures[0]
+    if dims is None:
+        return
+    for m in _AGGREGATE.finditer(scan.text):
+        dim = dims.match(scan.text, m.end())
+        measure = measures.match(scan.text, m.end()) if measures is not None else None
+        if dim is None or (measure is not None and len(measure[0]) >= len(dim[0])):
+            continue
+        label = vocab.ds.dimension(vocab.dims[1][normalize(dim[0])]).label.lower()
+        raise UnchartableQuestion(
+            f"{label[:1].upper()}{label[1:]} is something the {vocab.ds.name} data groups by, not a number "
+            f"chartq can take the {m[0].split()[0]} of (\u201c{scan.excerpt((m.start(), dim.end()))}\u201d). "
+            f"{suggest(vocab.ds)}"
+        )
+
+
+def check_rates(scan: Scan, ds: Dataset) -> None:
+    """Rates of change and differences, which no plan computes; read before "growth" is a time axis."""
+    rate = next((m for m in _RATE.finditer(scan.text) if not any(scan.used[m.start() : m.end()])), None)
+    if rate is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet compute rates of change or differences (\u201c{scan.excerpt(rate.span())}"
+            f"\u201d); it can chart the values themselves, side by side or over time. {suggest(ds)}"
+        )
+
+
+_COUNTED_TIME = re.compile(
+    r"(?<!\w)(?:number\s+of|how\s+many)\s+(?P<u>hours|days|dates|weeks|months|quarters|years|decades)(?!\w)"
+)
+
+
+def check_counted_time(scan: Scan, ds: Dataset, rows: str | None) -> None:
+    """ "how many years": a count of periods is a count of rows only when each row is one such period."""
+    for m in _COUNTED_TIME.finditer(scan.text):
+        if m["u"] == rows or any(scan.used[m.start() : m.end()]):
+            continue
+        if any(m["u"].startswith(d.name) or m["u"] in d.synonyms for d in ds.dimensions):
+            continue  # "how many days" of tips counts its day values
+        one = f"one row a {rows[:-1]}" if rows else "rows that are not one a " + m["u"][:-1]
+        raise UnchartableQuestion(
+            f"chartq cannot count {m['u']} in the {ds.name} data, which has {one}. {suggest(ds)}"
+        )
+
+
+def check_percentages(scan: Scan, ds: Dataset) -> None:
+    """A percentage of a total, which no plan computes (a measure named "… percentage" is read before)."""
+    percent = next((m for m in _PERCENT.finditer(scan.text) if not any(scan.used[m.start() : m.end()])), None)
+    if percent is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet compute a {percent[0]} of a total; a pie chart shows each part's share of "
+            f"the whole. {suggest(ds)}"
+        )
+
+
+def check_units(scan: Scan, measures: list[Measure]) -> None:
+    """ "stock price in US dollars": a unit none of the measures is in."""
+    for m in _UNIT.finditer(scan.text):
+        if any(scan.used[m.start("u") : m.end("u")]):
+            continue
+        unit = m["u"].lower()
+        for measure in measures:
+            has = (measure.unit or "").lower()
+            money = unit in _MONEY and ("$" in has or "usd" in has or "dollar" in has)
+            if not money and not re.search(rf"(?<!\w){re.escape(unit)}", has):
+                raise UnchartableQuestion(
+                    f"{measure.label} is measured in {measure.unit or 'its own units'}, not in "
+                    f"\u201c{scan.excerpt(m.span('u'))}\u201d, and chartq does not convert units. "
+                    f"Try e.g. \u201c{measure.label.lower()}\u201d without the unit."
+                )
+        scan.claim(m.span())
+
+
+def check_two_levels(aggs: list[Aggregation], ds: Dataset, measure: str) -> None:
+    """Two aggregations of one measure ("the average of each continent's highest life expectancy", "on
+    average, how many tables a day"): a plan makes one."""
+    distinct = set(aggs)
+    if "sum" in distinct and "count" in distinct:
+        distinct.discard("sum")  # "the total number of" is one count
+    if len(distinct) < 2:
+        return
+    words = {"avg": "average", "sum": "total", "median": "median", "min": "lowest", "max": "highest",
+             "count": "number"}  # fmt: skip
+    first, second = (
+        (words[a] for a in aggs[:2]) if aggs[0] != aggs[1] else sorted(words[a] for a in distinct)[:2]
+    )
+    label = ds.measure(measure).label.lower()
+    raise UnchartableQuestion(
+        f"That asks for two levels of aggregation (the {first} of a {second}), and chartq charts one at a "
+        f"time. Try e.g. \u201c{words[aggs[-1]]} {label} by {ds.dimensions[0].label.lower()}\u201d."
+        if ds.dimensions
+        else f"That asks for two levels of aggregation, and chartq charts one at a time. {suggest(ds)}"
+    )

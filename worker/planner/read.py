@@ -1,0 +1,246 @@
+"""A question -> `Reading`: what it says, read against one dataset's lexicon.
+
+Each reader takes the stretches of text it understands from the `Scan`, in an order where the longer
+reading wins: periods first ("between 1990 and 2000" is never a condition), then conditions, named values,
+counts, groupings, measures, rankings, values, chart and aggregation words. What is asked and cannot be
+charted is refused here (worker.planner.limits); what is left over is accounted for by the caller
+(worker.planner.accounts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.plan import Aggregation
+from worker.planner import entities as pe
+from worker.planner import limits
+from worker.planner import words as pw
+from worker.planner.conditions import read_comparisons, read_conditions, read_sizes, read_superlative
+from worker.planner.counts import claim_counts_of_all, ranking_count
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
+from worker.planner.read_time import PERIODS, check_period_ranking, read_period, read_time_axis
+from worker.planner.refusals import suggest
+from worker.planner.shape import Reading, Top
+from worker.planner.time_phrases import parse_count
+from worker.planner.typos import distance
+from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
+from worker.semantic import Dataset, DimensionValue
+
+__all__ = ["read"]
+
+_VS = words(pw.VERSUS)
+
+
+def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
+    """What the question asks of `lex`'s dataset, and notes on what the chart will show differently."""
+    vocab, ds = lex.vocab, lex.ds
+    r = Reading(ds)
+    read_period(scan, r)
+    check_period_ranking(scan, vocab)
+    limits.check_rates(scan, ds)
+    limits.check_counted_time(scan, ds, time_rows(ds))
+    r.sort = pw.read_sort(scan)
+    r.conditions = read_sizes(scan, lex.sizes) + read_comparisons(scan, vocab)
+    conditions = read_conditions(scan, vocab)
+    r.conditions += conditions.filters
+    _read_named_values(scan, vocab, r)
+    aggs, countable = _read_counts(scan, lex, r)
+    _read_groups(scan, vocab, r)
+    bare = _longer_than_measures(scan, vocab)
+    r.measures += [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
+    r.measures = list(dict.fromkeys(r.measures))
+    aggs += _read_ranking(scan, lex, r)
+    for m in scan.take(vocab.values[0]):
+        _add(r, *vocab.values[1][normalize(m[0])])
+    claim_counts_of_all(scan, vocab)
+    limits.check_aggregated_dimension(scan, vocab)
+    bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
+    r.bare = list(dict.fromkeys(bare))
+    charts = [k for k, p in CHARTS.items() for _ in scan.take(p)]
+    r.chart = charts[0] if charts else None
+    aggs += [k for k, p in AGGS.items() for _ in scan.take(p)]
+    notes = read_time_axis(scan, ds, r)
+    _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
+    r.vs = any([*scan.take(_VS)])
+    _split_share(scan, vocab, r)
+    r.combined = pe.COMBINED.search(scan.text) is not None
+    limits.check_units(scan, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
+    limits.check_percentages(scan, ds)
+    _check_unread_conditions(scan, lex, conditions.unread)
+    return r, notes
+
+
+def _read_named_values(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
+    """Values named other than by their own name: left out ("excluding Oceania"), a weekend, a winner,
+    an ordered value or code ("strength 6+", "N, NNE and NE"), a people ("Canadians")."""
+    ds = vocab.ds
+    for dim, value in pe.read_exclusions(scan, vocab):
+        r.excluded.setdefault(dim, []).append(value)
+    weekend = pe.read_weekend(scan, vocab)
+    r.together = [dim for dim, _ in weekend]
+    for dim, value in [
+        *pw.read_ordered_values(scan, ds),
+        *pe.read_winners(scan, vocab),
+        *weekend,
+        *pe.read_symbols(scan, ds),
+        *pe.read_codes(scan, ds),
+        *pe.read_demonyms(scan, vocab),
+    ]:
+        _add(r, dim, value)
+
+
+def _add(r: Reading, dim: str, value: DimensionValue) -> None:
+    values = r.entities.setdefault(dim, [])
+    if value not in values:
+        values.append(value)
+
+
+def _read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation], bool]:
+    """ "number of bills", "how many countries", "how many tables": a count of rows (or the sum of a
+    measure that is itself a count: "how many medals", which the second value says)."""
+    vocab = lex.vocab
+    count_rows, countable = pw.counted_measure(scan, vocab)
+    r.measures = pw.measures_around_counts(scan, vocab, lex.counting)
+    for m in scan.take(lex.counting):
+        count_rows = True
+        if normalize(m["what"]) in vocab.values[1]:
+            _add(r, *vocab.values[1][normalize(m["what"])])
+    r.count_rows = count_rows
+    return (["count"] if count_rows else []), countable
+
+
+def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
+    """ "by continent", "for each company", "per day and sex"; "median votes per district for each
+    candidate" groups by candidate (the districts are what the median is taken over)."""
+    found = []
+    for m in scan.take(vocab.group):
+        found += [(vocab.group_names[normalize(m[g])], m) for g in ("d1", "d2") if m[g]]
+    first = found[0] if found else None
+    if first is not None and len(found) > 1 and first[1][0].startswith("per") and first[0] in r.ds.key:
+        later = [name for name, m in found if m is not first[1]]
+        if later and later[0] != first[0]:
+            found = found[1:]
+    r.groups += [name for name, _ in found]
+    r.groups += _misspelt_groups(scan, vocab)
+
+
+def _misspelt_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """ "by dya": a short word one edit from one dimension word, where a grouping goes."""
+    found = []
+    for m in re.finditer(r"(?<!\w)(?:by|per|for\s+each)\s+(?P<w>[a-z]{3,})(?!\w)", scan.text):
+        if any(scan.used[m.start("w") : m.end("w")]):
+            continue
+        near = {name for k, name in vocab.group_names.items() if " " not in k and distance(m["w"], k, 1) <= 1}
+        if len(near) == 1:
+            scan.claim(m.span())
+            found.append(near.pop())
+    return found
+
+
+def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """Dimensions named by a phrase that contains a shorter measure phrase ("medal types" is not
+    "medal"), taken before the measures so the longer reading wins."""
+    dims, measures = vocab.dims[0], vocab.measures[0]
+    if dims is None or measures is None:
+        return []
+    found = []
+    for m in list(dims.finditer(scan.text)):
+        inner = [x for x in measures.finditer(scan.text) if x.start() < m.end() and m.start() < x.end()]
+        if inner and all(len(x[0]) < len(m[0]) for x in inner) and not any(scan.used[m.start() : m.end()]):
+            scan.claim(m.span())
+            found.append(vocab.dims[1][normalize(m[0])])
+    return found
+
+
+def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
+    """ "top 5", "the 3 largest", "which four … the highest", "the 10 richest"; or, before a measure and
+    with a grouping, the smallest or largest of each group ("smallest bill per day")."""
+    vocab = lex.vocab
+    superlative = read_superlative(scan, vocab)
+    if superlative is not None:
+        measure, low = superlative
+        r.measures.append(measure)
+        if r.groups:
+            return ["min" if low else "max"]
+        r.top = Top(low, 10, False, measure)
+        return []
+    rank = pw.read_rank_word(scan, lex.ds, lex.ranks)
+    if rank is not None:
+        limit, counted = rank.limit, rank.counted
+        if not counted and (said := ranking_count(scan, vocab, lex.rows)) is not None:
+            limit, counted = said, True
+        r.top = Top(rank.low, limit, counted, rank.measure)
+        return []
+    top, follows = _top(scan, vocab)
+    if top is None:
+        return []
+    low = top["dir"].lower() in pw.LOW_WORDS
+    n = top["n"] or top["n0"]
+    if not n and follows and r.groups:
+        # "smallest bill per day": the smallest of each group, not a ranking of the groups.
+        return ["min" if low else "max"]
+    count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
+    r.top = Top(low, count or 10, count is not None)
+    return []
+
+
+def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
+    """The first ranking word nothing read (claimed), and whether a measure follows it ("most" and
+    "fewest" rank only when one does: "the most votes")."""
+    for top in pw.TOP.finditer(scan.text):
+        if any(scan.used[top.start() : top.end()]):
+            continue
+        after = re.match(r"\s+(?:the\s+|closing\s+)*", scan.text[top.end() :])
+        at = top.end() + (after.end() if after else 0)
+        follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
+        if top["dir"].lower() in pw.MEASURE_RANKS and not follows:
+            continue
+        scan.claim(top.span())
+        if PERIODS.match(scan.text, top.end()):
+            raise UnchartableQuestion(
+                f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"
+                "\u2026\u201d); "
+                f"it can show the values over time. {suggest(vocab.ds)}"
+            )
+        return top, follows
+    return None, False
+
+
+def _finish_aggs(r: Reading, aggs: list[Aggregation], ds: Dataset) -> None:
+    """The aggregation asked for; two different ones of one measure are refused (two levels)."""
+    asked = list(aggs)
+    measure = r.measures[0] if r.measures else ds.measures[0].name
+    limits.check_two_levels(asked, ds, measure)
+    r.agg = next((a for a in asked if a != "count"), None)
+    if "count" in asked:
+        r.count_rows = True
+
+
+def _split_share(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
+    """ "what share of China's medals were gold": split by medal type instead of keeping only gold."""
+    dim = pe.share_split(scan, vocab)
+    if dim is None or dim in r.groups or len(r.entities.get(dim, [])) != 1:
+        return
+    del r.entities[dim]
+    r.groups.insert(0, dim)
+    r.chart = r.chart or "pie"
+
+
+def _check_unread_conditions(scan: Scan, lex: Lexicon, unread: list[str]) -> None:
+    """A condition the question doesn't say the subject of: on a count ("more than 50 tables", two levels
+    of aggregation) or on something unnamed."""
+    if not unread:
+        return
+    said = f"\u201c{unread[0]}\u201d"
+    rows = lex.rows
+    after = re.search(rf"{re.escape(normalize(unread[0]))}\s+(\w+)", scan.text)
+    if after is not None and ((rows and rows.fullmatch(after[1])) or after[1] in lex.vocab.dims[1]):
+        raise UnchartableQuestion(
+            f"That asks for a condition on a count ({said}), which needs two levels of aggregation, and "
+            f"chartq charts one at a time. {suggest(lex.ds)}"
+        )
+    measures = " or ".join(m.label.lower() for m in lex.ds.measures[:2])
+    raise UnchartableQuestion(
+        f"chartq could not tell what {said} is about; name the measure ({measures}). {suggest(lex.ds)}"
+    )

@@ -1,0 +1,85 @@
+"""The time a question asks about: its period ("the second quarter of 2018", refused when the data cannot
+have it), its time axis ("over time", "monthly", refused on data without dates) and rankings of periods,
+which no plan makes ("which year had the highest…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.plan import TimeRange
+from worker.planner import limits
+from worker.planner import words as pw
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.refusals import outside_the_data, suggest
+from worker.planner.shape import Reading
+from worker.planner.time_phrases import read_time_period
+from worker.planner.vocabulary import Scan, Vocabulary, words
+from worker.semantic import Dataset, PlanValidationError
+
+__all__ = ["PERIODS", "check_period_ranking", "read_period", "read_time_axis"]
+
+_TIME_AXIS = words(pw.TIME_AXIS)
+PERIODS = re.compile(r"\s+(?:\d+\s+)?(?:years?|months?|weeks?|days?|dates?|quarters?|periods?)(?!\w)")
+_WHICH_PERIOD = re.compile(
+    r"(?<!\w)(?:which|what)\s+(?P<p>years?|months?|weeks?|days?|dates?|quarters?)(?!\w)"
+)
+
+
+def check_period_ranking(scan: Scan, vocab: Vocabulary) -> None:
+    """ "which year had the highest population": a ranking of periods, which a plan cannot make (unless
+    the period is a dimension, as the tips days are)."""
+    m = _WHICH_PERIOD.search(scan.text)
+    if m is not None and m["p"] not in vocab.group_names and vocab.ds.time is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet find the {m['p']} with the highest or lowest value; it can show the values "
+            f"over time. {suggest(vocab.ds)}"
+        )
+
+
+def read_period(scan: Scan, r: Reading) -> None:
+    """The period the question names, refused when the data cannot have it."""
+    ds = r.ds
+    yearly = ds.time is not None and ds.time.grain == "year"
+    period = read_time_period(scan.text, ds.time_max, yearly=yearly)
+    for span in period.spans:
+        scan.claim(span)
+    asked = " and ".join(f"\u201c{scan.excerpt(span)}\u201d" for span in period.spans)
+    if period.start is None and period.end is None and not period.spans:
+        return
+    if ds.time is None:
+        raise UnchartableQuestion(
+            f"The {ds.name} data has no dates, so {asked} cannot be shown. {suggest(ds)}"
+        )
+    if yearly and period.fine:
+        fine = " and ".join(f"\u201c{scan.excerpt(span)}\u201d" for span in period.fine)
+        raise UnchartableQuestion(
+            f"The {ds.name} data has one value a year, so it cannot show {fine}. Name a year instead. "
+            f"{suggest(ds)}"
+        )
+    if period.start is None and period.end is None:
+        return
+    try:
+        first, last = ds.time_bounds(TimeRange(start=period.start, end=period.end))
+        data_first, data_last = ds.time_bounds(TimeRange(start=ds.time_min, end=ds.time_max))
+    except PlanValidationError as exc:
+        raise UnchartableQuestion(f"{exc} {suggest(ds)}") from exc
+    outside = (data_last is not None and first is not None and str(first) > str(data_last)) or (
+        data_first is not None and last is not None and str(last) < str(data_first)
+    )
+    if outside:
+        raise UnchartableQuestion(outside_the_data(ds, period, scan))
+    limits.check_snapshot_year(ds, period.start, period.end, asked.strip("\u201c\u201d"))
+    r.start, r.end = period.start, period.end
+    r.span = period.start is None or period.end is None or first != last
+
+
+def read_time_axis(scan: Scan, ds: Dataset, r: Reading) -> list[str]:
+    wants, note = limits.check_grains(scan, ds)
+    axis = [m.span() for m in scan.take(_TIME_AXIS)]
+    if axis and ds.time is None:
+        said = " and ".join(f"\u201c{scan.excerpt(span)}\u201d" for span in axis)
+        raise UnchartableQuestion(f"The {ds.name} data has no dates, so it cannot show {said}. {suggest(ds)}")
+    r.time_words = [*wants, *(scan.excerpt(span) for span in axis)]
+    r.wants_time = bool(r.time_words)
+    return [note] if note else []
