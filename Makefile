@@ -22,8 +22,10 @@ system-packages:
 run: $(STAMP)
 	$(BIN)/chartq up
 
+# The suite in parallel processes (pytest-xdist); each has its own Redis, API, workers and database.
+TEST_PROCESSES ?= 4
 test: $(STAMP) system-packages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 # The rule planner against the hand-written questions in tests/eval (docs/planner.md): exact-plan and
 # per-field accuracy; fails below 90% or when a must-refuse question is answered.

@@ -46,6 +46,22 @@ async def _next(subscription: Subscription, keepalive_s: float) -> Event | Resyn
     return item
 
 
+async def nothing_left(store: TaskStore, task_id: str, *, last_seq: int | None, fallback: TaskDTO) -> bool:
+    """Whether a reconnect after `last_seq` has had everything: the task has ended and no event follows.
+
+    The SSE gateway then answers 204, the spec's "do not reconnect"; otherwise a client following it
+    would reconnect every few seconds for ever. Never for a first connection (no `last_seq`) nor for
+    `last_seq` 0, which asks for the whole history. A terminal status is final, so the answer holds."""
+    if not last_seq:
+        return False
+    latest = await _replay(store, task_id, 0, current_only=True)
+    if latest:
+        return latest[0].terminal and latest[0].seq <= last_seq
+    # The live history has expired and the run record says the task ended: there is nothing to
+    # replay, and an event made up from the record (as task_events sends) would only start another loop.
+    return fallback.status.is_terminal
+
+
 async def task_events(
     mux: PubSubMultiplexer,
     store: TaskStore,

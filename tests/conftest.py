@@ -21,6 +21,8 @@ from uuid import uuid4
 import httpx
 import pytest
 import redis.asyncio as aioredis
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from api.app import create_app
 from shared import keys
@@ -60,8 +62,16 @@ def redis_server(data_dir: Path) -> Iterator[EmbeddedRedis]:
 
 
 @pytest.fixture(scope="session")
-def database_url(data_dir: Path) -> str:
-    url = os.environ.get("CHARTQ_TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{data_dir / 'chartq.db'}"
+def database_url(data_dir: Path, worker_id: str) -> Iterator[str]:
+    """SQLite in this session's folder, or (CHARTQ_TEST_DATABASE_URL) a PostgreSQL database of this
+    pytest-xdist worker's own, made from the given one and dropped at the end."""
+    shared_url = os.environ.get("CHARTQ_TEST_DATABASE_URL")
+    if not shared_url:
+        url = f"sqlite+aiosqlite:///{data_dir / 'chartq.db'}"
+    elif worker_id == "master":
+        url = shared_url
+    else:
+        url = asyncio.run(_own_postgres_database(shared_url, worker_id))
 
     async def migrate() -> None:
         engine = create_engine(url)
@@ -69,7 +79,31 @@ def database_url(data_dir: Path) -> str:
         await engine.dispose()
 
     asyncio.run(migrate())
-    return url
+    yield url
+    if url != shared_url and shared_url:
+        asyncio.run(_drop_postgres_database(shared_url, url))
+
+
+async def _admin(shared_url: str, statement: str) -> None:
+    engine = create_async_engine(shared_url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(sa.text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def _own_postgres_database(shared_url: str, worker_id: str) -> str:
+    url = sa.engine.make_url(shared_url)
+    name = f"{url.database}_{worker_id}"
+    await _admin(shared_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await _admin(shared_url, f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+async def _drop_postgres_database(shared_url: str, url: str) -> None:
+    name = sa.engine.make_url(url).database
+    await _admin(shared_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +125,8 @@ def base_env(
         "CHARTQ_DATA_DIR": str(data_dir),
         "CHARTQ_JWT_SECRET": jwt_secret,
         "CHARTQ_MAX_ACTIVE_TASKS_PER_USER": "1000",
+        # Tests post hundreds of writes a minute as one user; the limit itself is tested on its own API.
+        "CHARTQ_WRITES_PER_MINUTE": "100000",
         "CHARTQ_LOG_LEVEL": "WARNING",
     }
 

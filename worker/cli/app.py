@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +14,7 @@ from pydantic import ValidationError
 from shared.models import Priority
 from shared.settings import MIN_SECRET_BYTES, Settings
 from worker.cli.client import ApiClient, ApiClientError, one_line
+from worker.cli.errors import CliError
 from worker.cli.semantic import semantic_app
 
 if TYPE_CHECKING:
@@ -29,14 +31,10 @@ app.add_typer(db_app, name="db")
 app.add_typer(semantic_app, name="semantic")
 
 
-SHUTDOWN_GRACE_SECONDS = 5
 INTERRUPTED_EXIT_CODE = 130
+UVICORN_STARTUP_FAILURE = 3  # what uvicorn.run exits with when the server did not start
 CLI_USER = "cli"
 CLI_TOKEN_TTL_SECONDS = 3600
-
-
-class CliError(Exception):
-    """A failure to report as one line on stderr."""
 
 
 def load_settings() -> Settings:
@@ -51,25 +49,21 @@ def load_settings() -> Settings:
 def api(
     host: Annotated[str | None, typer.Option(help="Bind address (CHARTQ_HOST)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (CHARTQ_PORT)")] = None,
+    reuse_port: Annotated[
+        bool,
+        typer.Option(
+            "--reuse-port",
+            help="Share the port with other API processes (SO_REUSEPORT), as `chartq up --api-workers` does",
+        ),
+    ] = False,
 ) -> None:
     """Start one API process (REST, SSE, WebSocket, pages)."""
-    import uvicorn
+    from worker.cli.serve_api import serve_api
 
     settings = load_settings()
     settings.signing_secret()
-    uvicorn.run(
-        "api.app:app_factory",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level=settings.log_level.lower(),
-        access_log=False,
-        proxy_headers=True,
-        ws_ping_interval=settings.sse_keepalive_seconds,
-        ws_ping_timeout=settings.sse_keepalive_seconds,
-        # Live streams never end by themselves; without a limit a SIGTERM would wait for every client.
-        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
-    )
+    if not serve_api(settings, host=host or settings.host, port=port or settings.port, reuse_port=reuse_port):
+        raise typer.Exit(UVICORN_STARTUP_FAILURE)
 
 
 @app.command()
@@ -85,11 +79,16 @@ def worker(
 @app.command()
 def up(
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (CHARTQ_WORKERS)")] = None,
+    api_workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="API processes sharing the one port (CHARTQ_API_WORKERS, default 1)"),
+    ] = None,
 ) -> None:
-    """Start the whole system: embedded Redis (unless CHARTQ_REDIS_URL is set), the API and workers."""
+    """Start the whole system and keep it running: embedded Redis (unless CHARTQ_REDIS_URL is set), the
+    API and workers. A process that dies is restarted (with backoff if it keeps dying); Ctrl-C stops all."""
     from worker.cli.launcher import Launcher
 
-    raise typer.Exit(Launcher(load_settings(), workers).run())
+    raise typer.Exit(Launcher(load_settings(), workers, api_workers).run())
 
 
 @app.command()
@@ -100,7 +99,7 @@ def token(
     ttl: Annotated[int | None, typer.Option(min=60, help="Lifetime in seconds")] = None,
 ) -> None:
     """Print a signed JWT and nothing else."""
-    from shared.auth import create_token
+    from shared.auth import mint_token
 
     settings = load_settings()
     if not user.strip():
@@ -112,10 +111,10 @@ def token(
             "where you ran `make run` (or set CHARTQ_DATA_DIR / CHARTQ_JWT_SECRET) for a token it accepts.",
             err=True,
         )
-    secret = settings.signing_secret()
-    typer.echo(
-        create_token(secret, user, org=org, roles=role or [], ttl_seconds=ttl or settings.jwt_ttl_seconds)
-    )
+    max_ttl = settings.jwt_max_ttl_seconds
+    if ttl and ttl > max_ttl:
+        raise CliError(f"--ttl {ttl} is over CHARTQ_JWT_MAX_TTL_SECONDS ({max_ttl}): the API would refuse it")
+    typer.echo(mint_token(settings, user, org=org, roles=role or [], ttl_seconds=ttl))
 
 
 @db_app.command("upgrade")
@@ -168,7 +167,7 @@ def api_base_url(api: str | None) -> str:
 def api_token(token: str | None) -> str:
     if token:
         return token
-    from shared.auth import OPERATOR_ROLE, create_token
+    from shared.auth import OPERATOR_ROLE, mint_token
 
     settings = load_settings()
     hint = "pass --token or set CHARTQ_TOKEN (see `chartq token --help`)"
@@ -179,9 +178,7 @@ def api_token(token: str | None) -> str:
             f"no token and no dev secret in {settings.data_dir.resolve()}: run chartq where `make run` "
             f"keeps .data, or {hint}"
         )
-    return create_token(
-        settings.signing_secret(), CLI_USER, roles=[OPERATOR_ROLE], ttl_seconds=CLI_TOKEN_TTL_SECONDS
-    )
+    return mint_token(settings, CLI_USER, roles=[OPERATOR_ROLE], ttl_seconds=CLI_TOKEN_TTL_SECONDS)
 
 
 def api_client(api: str | None, token: str | None) -> ApiClient:
@@ -294,6 +291,9 @@ def workers(
 
 
 def main() -> None:
+    # A shell that starts a program in the background hands it SIGINT as ignored, and Python then keeps
+    # it ignored: `kill -INT` (or Ctrl-C after `fg`) must still stop `--watch`.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         app()
     except (CliError, ApiClientError) as exc:

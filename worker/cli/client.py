@@ -46,6 +46,10 @@ class StreamInterrupted(Exception):
     """The server ended the stream early (e.g. `slow_consumer`): resume from the last seq."""
 
 
+class StreamOver(Exception):
+    """The server answered 204: the task has ended and no event follows the seq sent; do not reconnect."""
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -139,8 +143,16 @@ class ApiClient:
     def stream_task(self, task_id: str, after_seq: int = 0) -> Iterator[TaskUpdate]:
         """One SSE connection: the events after `after_seq`, until the server ends the stream.
 
-        Raises httpx.TransportError when the connection drops, StreamInterrupted when the server
-        asks the client to reconnect, ApiHttpError when the stream is refused."""
+        A 204 answer (the task has ended and nothing follows `after_seq`) ends it at once. Raises
+        httpx.TransportError when the connection drops, StreamInterrupted when the server asks the
+        client to reconnect, ApiHttpError when the stream is refused."""
+        try:
+            yield from self._stream(task_id, after_seq)
+        except StreamOver:
+            return
+
+    def _stream(self, task_id: str, after_seq: int) -> Iterator[TaskUpdate]:
+        """stream_task, raising StreamOver on a 204 (which has no content type, so is no event stream)."""
         headers = {"Accept": "text/event-stream"}
         if after_seq:
             headers["Last-Event-ID"] = str(after_seq)
@@ -151,6 +163,8 @@ class ApiClient:
             if response.status_code >= 400:
                 response.read()
                 raise _error_from(response)
+            if response.status_code == 204:
+                raise StreamOver
             for frame in EventSource(response).iter_sse():
                 try:
                     envelope = json.loads(frame.data)
@@ -172,12 +186,14 @@ class ApiClient:
         """Every change of a task until its terminal status, each event once and in order.
 
         A dropped stream is resumed after the last seq seen; after `len(reconnect_delays)`
-        reconnects in a row without a new event, the status endpoint is polled instead."""
+        reconnects in a row without a new event, the status endpoint is polled instead. When a resumed
+        stream answers 204 (the task has ended, but its live history with the terminal event has
+        expired), the status endpoint says how it ended."""
         last_seq = 0
         failures = 0
         while failures < len(reconnect_delays):
             try:
-                for update in self.stream_task(task_id, last_seq):
+                for update in self._stream(task_id, last_seq):
                     if update.seq is not None and update.seq <= last_seq:
                         continue  # already seen before the reconnect
                     last_seq, failures = update.seq or last_seq, 0
@@ -185,6 +201,9 @@ class ApiClient:
                     if update.task.status.is_terminal:
                         return
                 reason = "the stream ended early"
+            except StreamOver:
+                yield from self.poll_task(task_id, poll_interval=poll_interval)
+                return
             except (httpx.TransportError, StreamInterrupted) as exc:
                 reason = f"the stream broke ({one_line(str(exc)) or type(exc).__name__})"
             except ApiHttpError as exc:

@@ -59,38 +59,48 @@ class EmbeddedRedis:
             return f"redis://127.0.0.1:{self.port}/0"
         return f"unix://{self.socket_path}?db=0"
 
-    def start(self) -> EmbeddedRedis:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "redis.log"
+
+    def command(self) -> list[str]:
+        """The redis-server command line; running it again on the same data dir reloads the AOF."""
         listen = (
             ["--port", str(self.port), "--bind", "127.0.0.1"]
             if self.port is not None
             else ["--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700"]
         )
-        args = [
+        return [
             redis_server_binary(),
             *listen,
             "--dir",
             str(self.data_dir),
             "--appendonly",
             "yes" if self.appendonly else "no",
+            "--appendfsync",
+            self.fsync,
             "--save",
             "",
             "--logfile",
-            str(self.data_dir / "redis.log"),
+            str(self.log_path),
             "--daemonize",
             "no",
         ]
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self._wait_ready()
+
+    def start(self) -> EmbeddedRedis:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(self.command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.wait_ready(self.process)
         return self
 
-    def _wait_ready(self) -> None:
+    def wait_ready(self, process: subprocess.Popen[bytes]) -> None:
+        """Returns once `process` (this server) answers PING; raises if it exits or stays silent."""
         deadline = time.monotonic() + START_TIMEOUT_S
         client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
         try:
             while time.monotonic() < deadline:
-                if self.process is not None and self.process.poll() is not None:
-                    raise RuntimeError(f"redis-server exited; see {self.data_dir / 'redis.log'}")
+                if process.poll() is not None:
+                    raise RuntimeError(f"redis-server exited; see {self.log_path}")
                 try:
                     client.ping()
                     return

@@ -1,57 +1,64 @@
-"""`chartq up`: embedded Redis, migrated database, sample warehouse, one API and N workers.
+"""`chartq up`: embedded Redis, migrated database, sample warehouse, the API and N workers, supervised.
 
-Ctrl-C (or SIGTERM) stops every process it started; if any of them dies, the rest are stopped too.
+This module prepares what the processes need, starts them and prints how to use them; the supervisor
+(worker/cli/supervisor.py) restarts any that dies. Ctrl-C (or SIGTERM) stops the API, then the workers
+(they drain), then Redis.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import subprocess
+import socket
 import sys
 import time
 
 import httpx
 
-from shared.auth import OPERATOR_ROLE, create_token
+from shared.auth import OPERATOR_ROLE, mint_token
 from shared.db.engine import create_engine, upgrade
 from shared.settings import Settings
 from worker.cli.embedded_redis import EmbeddedRedis
+from worker.cli.supervisor import ChildSpec, Supervisor, say
 
 READY_TIMEOUT_S = 60.0
 SAMPLE_QUESTION = "life expectancy in Mexico and Canada since 1980"
 SAMPLE_SESSION_TITLE = "Getting started"
+# The order children are stopped in: no new requests first, then the workers drain, Redis last.
+API_STAGE, WORKER_STAGE, REDIS_STAGE = 0, 1, 2
+# `chartq api` gives open streams 5 s after SIGTERM; workers get their drain and this much more.
+API_STOP_S = 10.0
+WORKER_STOP_MARGIN_S = 10.0
 
 
 class Launcher:
-    def __init__(self, settings: Settings, workers: int | None) -> None:
+    def __init__(self, settings: Settings, workers: int | None, api_workers: int | None = None) -> None:
         self.settings = settings
         self.workers = workers or settings.workers
-        self.redis: EmbeddedRedis | None = None
-        self.children: list[subprocess.Popen[bytes]] = []
+        self.api_workers = api_workers or settings.api_workers
+        self.supervisor = Supervisor()
 
     def run(self) -> int:
-        # Installed explicitly: a shell that starts us in the background hands down SIGINT as ignored,
-        # and a closed terminal sends SIGHUP; each must still stop everything.
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(signum, _interrupt)
+        self.supervisor.catch_signals()
         try:
             env = self._prepare()
             self._spawn(env)
             self._announce(env)
-            return self._supervise()
+            self.supervisor.run()
         except KeyboardInterrupt:
             return 0
         finally:
-            self._stop_all()
+            self.supervisor.stop()
 
     def _prepare(self) -> dict[str, str]:
-        env = dict(os.environ)
+        host, port = self.settings.host, self.settings.port
+        if not _port_is_free(host, port):
+            raise RuntimeError(f"port {port} on {host} is in use: stop what holds it, or set CHARTQ_PORT")
+        # Unbuffered, so a child's last lines reach the supervisor before it dies.
+        env = dict(os.environ) | {"PYTHONUNBUFFERED": "1"}
         if "CHARTQ_REDIS_URL" not in os.environ:
-            self.redis = EmbeddedRedis(self.settings.data_dir / "redis").start()
-            env["CHARTQ_REDIS_URL"] = self.redis.url
-            self.settings = self.settings.model_copy(update={"redis_url": self.redis.url})
+            env["CHARTQ_REDIS_URL"] = self._start_redis()
+            self.settings = self.settings.model_copy(update={"redis_url": env["CHARTQ_REDIS_URL"]})
         self.settings.signing_secret()  # creates the dev secret once, before the children race for it
         asyncio.run(_migrate(self.settings.database_url))
         from worker.runtime.context import ensure_sample_warehouse
@@ -59,21 +66,38 @@ class Launcher:
         ensure_sample_warehouse(self.settings)
         return env
 
+    def _start_redis(self) -> str:
+        """Redis on a Unix socket in the data dir; restarted on the same data (AOF) and socket if it dies."""
+        redis = EmbeddedRedis(self.settings.data_dir / "redis")
+        redis.data_dir.mkdir(parents=True, exist_ok=True)
+        spec = ChildSpec("redis", redis.command(), stage=REDIS_STAGE, log_file=redis.log_path)
+        child = self.supervisor.start(spec)
+        assert child.process is not None
+        redis.wait_ready(child.process)
+        return redis.url
+
     def _spawn(self, env: dict[str, str]) -> None:
         chartq = [sys.executable, "-m", "worker.cli"]
-        self.children.append(subprocess.Popen([*chartq, "api"], env=env))
-        for _ in range(self.workers):
-            self.children.append(subprocess.Popen([*chartq, "worker"], env=env))
+        # Several API processes share the port through SO_REUSEPORT, each restarted on its own.
+        api = [*chartq, "api", "--reuse-port"] if self.api_workers > 1 else [*chartq, "api"]
+        for n in range(1, self.api_workers + 1):
+            self.supervisor.start(ChildSpec(f"api-{n}", api, env, API_STAGE, API_STOP_S))
+        worker_stop_s = self.settings.worker_drain_seconds + WORKER_STOP_MARGIN_S
+        for n in range(1, self.workers + 1):
+            self.supervisor.start(
+                ChildSpec(f"worker-{n}", [*chartq, "worker"], env, WORKER_STAGE, worker_stop_s)
+            )
 
     def _announce(self, env: dict[str, str]) -> None:
         base = f"http://{self.settings.host}:{self.settings.port}"
-        _wait_ready(base, self.children[0])
-        token = create_token(self.settings.signing_secret(), "dev", roles=[OPERATOR_ROLE])
+        self._wait_ready(base)
+        token = mint_token(self.settings, "dev", roles=[OPERATOR_ROLE])
         message_id = _create_sample_message(base, token)
         post = f"{base}/api/v1/analytics/charts/async"
-        print(
+        say(
             f"""
-chartq is running: API {base}, {self.workers} worker(s), Redis {env["CHARTQ_REDIS_URL"]}
+chartq is running: API {base} ({self.api_workers} process(es)), {self.workers} worker(s), \
+Redis {env["CHARTQ_REDIS_URL"]}
   chat page    {base}/
   dashboard    {base}/dashboard
   API docs     {base}/docs
@@ -87,37 +111,33 @@ Ask for a chart of the sample message "{SAMPLE_QUESTION}":
 then read its charts and tasks:
   curl -s {base}/api/v1/analytics/charts/by-message/{message_id} -H "Authorization: Bearer $CHARTQ_TOKEN"
 
-Press Ctrl-C to stop everything.
+A process that dies is restarted. Press Ctrl-C to stop everything.
 """,
-            flush=True,
+            err=False,
         )
 
-    def _supervise(self) -> int:
-        while True:
-            for child in self.children:
-                if child.poll() is not None:
-                    print(
-                        f"chartq: a child process exited with {child.returncode}; stopping", file=sys.stderr
-                    )
-                    return 1
-            time.sleep(0.5)
-
-    def _stop_all(self) -> None:
-        for child in self.children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for child in self.children:
+    def _wait_ready(self, base: str) -> None:
+        """Waits for GET /ready, supervising meanwhile (a child that dies now is restarted too)."""
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        while time.monotonic() < deadline:
+            self.supervisor.tick()
             try:
-                child.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                child.kill()
-        if self.redis is not None:
-            self.redis.stop()
+                if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"the API did not become ready at {base} within {READY_TIMEOUT_S:g} s")
 
 
-def _interrupt(signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
+def _port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 async def _migrate(url: str) -> None:
@@ -126,20 +146,6 @@ async def _migrate(url: str) -> None:
         await upgrade(engine)
     finally:
         await engine.dispose()
-
-
-def _wait_ready(base: str, api: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if api.poll() is not None:
-            raise RuntimeError("the API process exited during start-up (is the port in use?)")
-        try:
-            if httpx.get(f"{base}/ready", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the API did not become ready at {base} within {READY_TIMEOUT_S:g} s")
 
 
 def _create_sample_message(base: str, token: str) -> str:

@@ -132,8 +132,9 @@ def failures_table(stats: QueueStats, limit: int = FAILURES_SHOWN) -> Table:
 
 def workers_table(stats: QueueStats) -> Table:
     table = Table(title=f"Workers alive: {len(stats.workers)}", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("host", no_wrap=True)
+    # An id is what an operator copies into a command: never cut it; the host may shrink instead.
+    table.add_column("id", no_wrap=True, min_width=max((len(w.id) for w in stats.workers), default=2))
+    table.add_column("host", no_wrap=True, overflow="ellipsis")
     for name in ("pid", "concurrency", "running", "completed", "failed", "last seen"):
         table.add_column(name, justify="right", no_wrap=True)
     for worker in stats.workers:

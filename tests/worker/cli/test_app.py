@@ -180,7 +180,7 @@ def test_ctrl_c_stops_watching_but_not_the_task(slow_stack: str, make_token: Cal
 def test_ask_without_watch_prints_the_task_id_and_status_url(
     slow_stack: str, make_token: Callable[..., str]
 ) -> None:
-    token = make_token()
+    token = make_token(roles=["operator"])
     result = chartq("ask", QUESTION, "--priority", "high", *on(slow_stack, token))
     assert result.returncode == 0, result.stderr
     task_id, status_url = result.stdout.split()

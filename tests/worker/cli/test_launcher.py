@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.worker.cli.test_supervisor import processes_of
 from worker.cli.embedded_redis import free_port
 
 STARTUP_TIMEOUT_S = 90
@@ -81,6 +82,5 @@ def test_up_serves_the_api_and_the_printed_curl_makes_a_chart(tmp_path: Path) ->
         assert process.wait(timeout=30) == 0
         assert process.stdout is not None
         process.stdout.close()
-    leftovers = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True).stdout
-    assert leftovers.strip() == ""
+    assert processes_of(tmp_path / "data") == {}  # no child left behind
     assert not (tmp_path / "data" / "redis" / "redis.sock").exists()
