@@ -7,10 +7,11 @@ import asyncio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.state import AppState
-from shared.db.charts import record_run
+from shared.db.charts import hide_chart_of_task, record_run
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
 from shared.task_states import cancelled as cancelled_state
+from shared.task_states import may_have_chart
 from shared.task_store import StoredTask, TaskStore
 
 # DELETE waits this long for a running task's worker to stop it, so the answer is usually final.
@@ -21,6 +22,12 @@ CANCEL_POLL_SECONDS = 0.05
 async def cancel(state: AppState, db: AsyncSession, stored: StoredTask) -> TaskDTO:
     task = stored.dto
     if task.status == TaskStatus.PENDING:
+        if may_have_chart(task):
+            # An earlier attempt stored its chart but never wrote COMPLETED (its worker stopped). The
+            # cancel flag first: after it no attempt can complete the task, so the chart can go before
+            # anyone sees the task CANCELLED.
+            await state.store.request_cancel(task.task_id)
+            await hide_chart_of_task(db, task.task_id)
         cancelled = cancelled_state(task)
         outcome = await state.store.transition(cancelled, stored.user_id, expected=TaskStatus.PENDING)
         if outcome.applied:

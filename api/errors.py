@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import HTTPConnection
 from starlette.routing import Match
+from starlette.websockets import WebSocketState
 
 from shared.models import ID_PATTERN, NO_NUL, TEXT, ErrorDTO
+from shared.redis import RedisFault, redis_fault
 
 log = structlog.get_logger("chartq.api")
 
@@ -148,11 +150,34 @@ def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def unavailable(code: str, what: str) -> JSONResponse:
+def unavailable(code: str, what: str, why: str = "is unavailable") -> JSONResponse:
     """503 with Retry-After: something chartq depends on is down, and the request may be sent again."""
     return error_response(
-        503, code, f"{what} is unavailable; try again shortly.", {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        503, code, f"{what} {why}; try again shortly.", {"Retry-After": str(RETRY_AFTER_SECONDS)}
     )
+
+
+# Redis up or not, it cannot serve for now (redis_fault): the code and what the client is told.
+REDIS_FAULTS: dict[RedisFault, tuple[str, str]] = {
+    "unavailable": ("redis_unavailable", "is unavailable"),
+    "read_only": ("redis_read_only", "is read-only for now (Redis is a replica, as during a failover)"),
+    "out_of_memory": ("redis_out_of_memory", "is full for now (Redis is out of memory)"),
+}
+# RFC 6455 1013 "Try Again Later", for a socket that was already accepted when Redis failed.
+WS_TRY_AGAIN_LATER = 1013
+
+
+async def _refuse_socket(websocket: WebSocket, response: JSONResponse, reason: str) -> None:
+    """A WebSocket handshake is answered with the same 503 as HTTP (the denial-response extension);
+    an accepted socket, or a server without that extension, is closed with 1013 "try again later"."""
+    if websocket.application_state == WebSocketState.CONNECTING:
+        try:
+            await websocket.send_denial_response(response)
+            return
+        except RuntimeError:
+            pass
+    if websocket.application_state != WebSocketState.DISCONNECTED:
+        await websocket.close(code=WS_TRY_AGAIN_LATER, reason=reason[:120])
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -180,11 +205,21 @@ def install_error_handlers(app: FastAPI) -> None:
             headers["Allow"] = allowed
         return error_response(exc.status_code, code, str(exc.detail), headers or None)
 
-    @app.exception_handler(RedisConnectionError)
-    @app.exception_handler(RedisTimeoutError)
-    async def _redis_down(_: Request, exc: Exception) -> JSONResponse:
-        log.warning("redis unavailable", error=str(exc))
-        return unavailable("redis_unavailable", "The task queue")
+    # Every RedisError, for Redis fails in more ways than a lost connection: a failover leaves it a
+    # read-only replica, a full memory refuses writes, a load or a long script answers LOADING or BUSY.
+    # HTTP routes and WebSockets alike (Starlette hands this handler either).
+    @app.exception_handler(RedisError)
+    async def _redis_fault(conn: HTTPConnection, exc: RedisError) -> JSONResponse | None:
+        fault = redis_fault(exc)
+        if fault is None:
+            raise exc  # a bug, not an outage: the 500 of _unexpected, logged with its traceback
+        code, why = REDIS_FAULTS[fault]
+        log.warning("redis cannot serve", code=code, error=str(exc))
+        response = unavailable(code, "The task queue", why)
+        if isinstance(conn, WebSocket):
+            await _refuse_socket(conn, response, f"{code}: try again shortly")
+            return None
+        return response
 
     @app.exception_handler(DBAPIError)
     async def _database_error(_: Request, exc: DBAPIError) -> JSONResponse:

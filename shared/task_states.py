@@ -51,7 +51,8 @@ def accepted(task_id: str, message_id: str, session_id: str, priority: Priority)
 
 
 def started(task: TaskDTO, *, expected_duration_s: float, now: datetime | None = None) -> TaskDTO:
-    """A worker took the task: a new attempt begins at planning; an earlier attempt's error is cleared."""
+    """A worker took the task: a new attempt begins at planning, at 0 %, with nothing done yet (a re-run
+    does not show the progress of the attempt before it); an earlier attempt's error is cleared."""
     now = now or utcnow()
     return task.model_copy(
         update={
@@ -59,6 +60,8 @@ def started(task: TaskDTO, *, expected_duration_s: float, now: datetime | None =
             "attempt": task.attempt + 1,
             "started_at": now,
             "current_step": Step.PLANNING,
+            "progress": 0,
+            "step_progress": {step.value: 0 for step in PIPELINE_STEPS},
             "message": STEP_SENTENCES[Step.PLANNING],
             "estimated_completion": now + timedelta(seconds=expected_duration_s),
             "error_code": None,
@@ -127,3 +130,8 @@ def finished(
 
 def cancelled(task: TaskDTO) -> TaskDTO:
     return finished(task, TaskStatus.CANCELLED)
+
+
+def may_have_chart(task: TaskDTO) -> bool:
+    """Its attempt reached persisting, so its chart row may be stored even though it did not complete."""
+    return task.step_progress.get(Step.SCHEMA_CREATION.value) == 100

@@ -11,7 +11,7 @@ from arq.connections import ArqRedis
 
 from shared import keys
 from shared.job import ChartJob, job_kwargs, job_payload
-from shared.lua import CREATE_TASK, TRANSITION
+from shared.lua import CREATE_TASK, RESTORE_JOB, TRANSITION
 from shared.models import Priority, TaskDTO, TaskStatus
 from shared.redis import loads
 from shared.settings import Settings
@@ -55,6 +55,19 @@ class TransitionResult:
     seq: int
     current_status: str
     envelope: bytes | None = None
+    # Refused because a newer attempt runs the task, or this attempt was handed back (fenced off).
+    stale: bool = False
+    # A COMPLETED refused because the task's user asked to cancel it.
+    cancel_requested: bool = False
+
+
+@dataclass(frozen=True)
+class AttemptCheck:
+    """Whether an attempt still holds its task (it is the current one and the task is PROCESSING), and
+    whether the task's user asked to cancel it."""
+
+    holds: bool
+    cancel_requested: bool
 
 
 class TaskStore:
@@ -63,6 +76,7 @@ class TaskStore:
         self.settings = settings
         self._create = redis.register_script(CREATE_TASK)
         self._transition = redis.register_script(TRANSITION)
+        self._restore_job = redis.register_script(RESTORE_JOB)
 
     async def create(self, dto: TaskDTO, job: ChartJob) -> CreateResult:
         """Stores, indexes and enqueues a task, unless the same request is already active."""
@@ -141,8 +155,14 @@ class TaskStore:
         *,
         expected: TaskStatus | None = None,
         extra: dict[str, str] | None = None,
+        attempt: int = 0,
+        starts: bool = False,
     ) -> TransitionResult:
-        """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky)."""
+        """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky).
+
+        `attempt` > 0 marks a write of that attempt of a worker, fenced (shared.lua.TRANSITION): refused
+        (`stale`) once a newer attempt started or the task was handed back; `starts` for the write that
+        starts it, which must be newer than the current attempt."""
         args: list[Any] = [
             dto.task_id,
             dto.status.value,
@@ -150,6 +170,8 @@ class TaskStore:
             self.settings.task_ttl_seconds,
             self.settings.event_history_size,
             expected.value if expected else "",
+            attempt,
+            "1" if starts else "0",
         ]
         for field, value in (extra or {}).items():
             args += [field, value]
@@ -167,7 +189,38 @@ class TaskStore:
         )
         if seq > 0:
             return TransitionResult(True, seq, dto.status.value, detail)
-        return TransitionResult(False, 0, detail.decode())
+        return TransitionResult(False, 0, detail.decode(), stale=seq == -2, cancel_requested=seq == -3)
+
+    async def check_attempt(self, task_id: str, attempt: int) -> AttemptCheck:
+        """Read before a write no script can fence (the chart row in SQL): does `attempt` still hold the
+        task, and was it asked to stop?"""
+        fields = ["status", "attempt", "cancel"]
+        status, held, cancel = await cast(
+            Awaitable[list[bytes | None]], self.redis.hmget(keys.task(task_id), fields)
+        )
+        holds = status == TaskStatus.PROCESSING.value.encode() and (held is None or int(held) == attempt)
+        return AttemptCheck(holds=holds, cancel_requested=cancel == b"1")
+
+    async def restore_job(self, task_id: str, priority: Priority, lease_ms: int) -> bool:
+        """Puts back arq's job, queue entry and (for a running task) in-progress marker that a fenced-off
+        attempt's worker deleted when it ended its copy of the job (shared.lua.RESTORE_JOB)."""
+        queue = self.settings.queue_name
+        restored = await self._restore_job(
+            keys=[
+                keys.task(task_id),
+                keys.arq_in_progress(task_id),
+                keys.arq_job(task_id),
+                queue,
+                keys.wake(queue),
+            ],
+            args=[
+                task_id,
+                queue_score(priority, int(time.time() * 1000)),
+                lease_ms,
+                self.settings.task_ttl_seconds * 1000,
+            ],
+        )
+        return bool(restored)
 
     async def request_cancel(self, task_id: str) -> None:
         """Asks the worker running the task to stop; arq cancels the job at its next poll."""

@@ -17,10 +17,17 @@ from worker.runtime.arq_worker import ResilientWorker
 from worker.runtime.context import WorkerContext
 from worker.runtime.heartbeat import beat_forever, stop_beating
 from worker.runtime.reaper import reap_forever
+from worker.task.attempts import end_orphan_out_of_attempts
+from worker.task.fencing import restore_job_after_fence
 from worker.task.run import run_chart
 
 # Our own per-task time limit fires first and fails the task with code `timeout`; arq's is a backstop.
 ARQ_TIMEOUT_MARGIN_S = 30
+# Attempts are chartq's (worker.task.attempts). arq counts pickups instead, and past its max_tries it
+# drops the job without calling the task, which stranded the task PENDING with nothing queued. So arq's
+# limit is out of reach: a pickup that reaches the task starts it (an attempt), ends it, or retries it
+# (bounded in ChartTask._retry_or_fail); one that does not needs a worker to die or stop first.
+ARQ_MAX_TRIES = 2**31 - 1
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -29,7 +36,8 @@ async def startup(ctx: dict[str, Any]) -> None:
     wctx = await WorkerContext.open(settings, ctx["redis"], concurrency)
     ctx["chartq"] = wctx
     ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
-    ctx["chartq_reaper"] = asyncio.create_task(reap_forever(wctx), name="chartq-reaper")
+    reaping = reap_forever(wctx, end_orphan_out_of_attempts)
+    ctx["chartq_reaper"] = asyncio.create_task(reaping, name="chartq-reaper")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -45,13 +53,16 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 def worker_options(settings: Settings, concurrency: int | None = None) -> dict[str, Any]:
     return {
-        "functions": [func(run_chart, name=CHART_FUNCTION)],
+        # Per function too: it outranks the worker's max_tries, which worker.settings sets for plain arq.
+        "functions": [func(run_chart, name=CHART_FUNCTION, max_tries=ARQ_MAX_TRIES)],
         "on_startup": startup,
         "on_shutdown": shutdown,
+        # A fenced-off attempt's worker ends its copy of the job: put back what arq then deletes.
+        "after_job_end": restore_job_after_fence,
         "queue_name": settings.queue_name,
         "max_jobs": concurrency or settings.worker_concurrency,
         "job_timeout": settings.task_time_limit_seconds + ARQ_TIMEOUT_MARGIN_S,
-        "max_tries": settings.max_attempts,
+        "max_tries": ARQ_MAX_TRIES,
         "poll_delay": settings.worker_poll_delay,
         "keep_result": 0,
         "allow_abort_jobs": True,

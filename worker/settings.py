@@ -1,31 +1,26 @@
 """arq's WorkerSettings, for running chartq workers with the plain `arq worker.settings.WorkerSettings`.
 
-Values come from the CHARTQ_ environment, read when this module is imported; `chartq worker` builds
-the same worker from `worker.main.worker_options`.
+Built from the same `worker.main.worker_options` as `chartq worker`, with values from the CHARTQ_
+environment read when this module is imported, so the two cannot drift. arq's own CLI always runs its
+plain `Worker`, so a worker started this way has no wake-up signal (it polls every
+CHARTQ_WORKER_POLL_DELAY) and holds arq's job-timeout lock instead of chartq's short leases: a task
+whose worker dies waits for the reaper's heartbeat check rather than a lapsed lease. `chartq worker` is
+the supported way; this stays for deployments built around the arq CLI.
 """
 
 from __future__ import annotations
 
-from shared.redis import dumps, loads, redis_settings
+from typing import Any
+
+from shared.redis import redis_settings
 from shared.settings import get_settings
-from worker.main import ARQ_TIMEOUT_MARGIN_S, shutdown, startup, worker_options
+from worker.main import worker_options
 
 _settings = get_settings()
 
-
-class WorkerSettings:
-    """For the plain `arq` CLI; values come from the CHARTQ_ environment like everything else."""
-
-    functions = worker_options(_settings)["functions"]
-    on_startup = staticmethod(startup)
-    on_shutdown = staticmethod(shutdown)
-    redis_settings = redis_settings(_settings.redis_url)
-    queue_name = _settings.queue_name
-    max_jobs = _settings.worker_concurrency
-    job_timeout = _settings.task_time_limit_seconds + ARQ_TIMEOUT_MARGIN_S
-    max_tries = _settings.max_attempts
-    poll_delay = _settings.worker_poll_delay
-    keep_result = 0
-    allow_abort_jobs = True
-    job_serializer = staticmethod(dumps)
-    job_deserializer = staticmethod(loads)
+# arq's CLI reads a settings class's __dict__ or a plain dict (arq.worker.get_kwargs); a dict keeps
+# every option exactly as worker_options built it.
+WorkerSettings: dict[str, Any] = {
+    **worker_options(_settings),
+    "redis_settings": redis_settings(_settings.redis_url),
+}

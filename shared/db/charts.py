@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
@@ -30,11 +32,41 @@ def chart_to_dto(chart: Chart) -> ChartDTO:
         sql=chart.sql,
         row_count=chart.row_count,
         interpretation=chart.interpretation,
+        description=chart.description if chart.description is not None else spec_description(chart.spec),
         time_range=TimeRangeDTO(start=chart.time_start, end=chart.time_end),
         data_as_of=chart.data_as_of,
         created_at=chart.created_at,
         expires_at=chart.expires_at,
     )
+
+
+_AGG_WORDS = {"avg": "average", "sum": "total", "median": "median", "min": "lowest", "max": "highest"}
+
+
+def spec_description(spec: dict[str, Any]) -> str:
+    """For a chart stored before descriptions: its plan in words, from the names in its stored spec
+    ("Average life exp per continent, in 2007."); empty when the spec isn't a plan."""
+    try:
+        measures = [(str(m["name"]).replace("_", " "), str(m.get("agg", "avg"))) for m in spec["measures"]]
+        what = " and ".join(
+            f"number of rows of {name}" if agg == "count" else f"{_AGG_WORDS.get(agg, '')} {name}".strip()
+            for name, agg in measures
+        )
+        parts = [what]
+        per = [str(spec[k]).replace("_", " ") for k in ("dimension", "series") if spec.get(k)]
+        parts[0] += " over time" if spec.get("use_time") else (f" per {' and '.join(per)}" if per else "")
+        for f in spec.get("filters") or []:
+            values = f["value"] if isinstance(f["value"], list) else [f["value"]]
+            parts.append(f"{str(f['column']).replace('_', ' ')} {f['op']} {', '.join(map(str, values))}")
+        time_range = spec.get("time_range") or {}
+        if time_range.get("start") or time_range.get("end"):
+            parts.append(
+                f"from {time_range.get('start') or 'the start'} to {time_range.get('end') or 'the end'}"
+            )
+    except (KeyError, TypeError, AttributeError):
+        return ""
+    text = ", ".join(parts) + "."
+    return text[:1].upper() + text[1:]
 
 
 def can_view(chart: Chart, user: Principal) -> bool:
@@ -170,6 +202,14 @@ async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
     return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
 
 
+async def hide_chart_of_task(db: AsyncSession, task_id: str) -> None:
+    """Soft-deletes the chart of a task that did not end COMPLETED (cancelled after its chart was
+    stored), so no one sees a chart for it; the row keeps the task's one chart slot."""
+    live = sa.update(Chart).where(Chart.task_id == task_id, Chart.deleted_at.is_(None))
+    await db.execute(live.values(deleted_at=utcnow()))
+    await db.commit()
+
+
 async def record_run(db: AsyncSession, run: TaskRun) -> None:
     """Writes the run record of a task, replacing the one an earlier attempt left."""
     dialect = db.get_bind().dialect.name
@@ -202,6 +242,21 @@ def _column_values(row: Chart | TaskRun) -> dict[str, Any]:
             value = column.default.arg
         values[column.key] = value
     return values
+
+
+def run_to_json(run: TaskRun) -> bytes:
+    """A run record as JSON, to keep it in Redis while the database is away (see run_from_json)."""
+    return orjson.dumps(_column_values(run))
+
+
+def run_from_json(raw: bytes) -> TaskRun:
+    values = orjson.loads(raw)
+    for column in TaskRun.__table__.columns:
+        if isinstance(values.get(column.key), str) and isinstance(
+            getattr(column.type, "impl", None), sa.DateTime
+        ):
+            values[column.key] = datetime.fromisoformat(values[column.key])
+    return TaskRun(**values)
 
 
 async def get_run(db: AsyncSession, task_id: str, user_id: str) -> TaskRun | None:

@@ -34,6 +34,16 @@ def test_starting_counts_an_attempt_and_clears_the_last_error() -> None:
     assert task.estimated_completion == now + timedelta(seconds=2)
 
 
+def test_a_rerun_is_a_new_attempt_starting_at_zero() -> None:
+    """A task handed back at persisting (85 %) and run again shows attempt 2 at 0 %, not 85 % then 20 %."""
+    first = task_states.started(a_task(), expected_duration_s=1)
+    handed_back = task_states.handed_back(task_states.entered(first, Step.PERSISTING))
+    assert handed_back.progress == 85
+    rerun = task_states.started(handed_back, expected_duration_s=1)
+    assert (rerun.attempt, rerun.progress, rerun.current_step) == (2, 0, Step.PLANNING)
+    assert set(rerun.step_progress.values()) == {0}
+
+
 def test_entering_a_step_fills_the_bar_for_the_steps_before_it() -> None:
     task = task_states.started(a_task(), expected_duration_s=1)
     extracting = task_states.entered(task, Step.DATA_EXTRACTION)

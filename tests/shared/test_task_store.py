@@ -10,10 +10,10 @@ import redis.asyncio as aioredis
 
 from shared import keys
 from shared.job import ChartJob, request_key
-from shared.models import Priority, TaskStatus
+from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis, loads
 from shared.settings import Settings
-from shared.task_states import accepted
+from shared.task_states import accepted, entered, finished, handed_back, started
 from shared.task_store import TaskStore, queue_score
 
 
@@ -109,3 +109,43 @@ def test_priorities_order_queue_scores() -> None:
     assert high < normal < low <= now
     # FIFO inside a priority: a later normal task still runs before an earlier low one.
     assert queue_score(Priority.NORMAL, now + 3_600_000) < low
+
+
+async def test_writes_of_an_older_or_handed_back_attempt_are_fenced_off(store: TaskStore) -> None:
+    """A worker frozen past its lease must not write over the attempt that runs the task now."""
+    user = uuid4().hex
+    task_id = await create(store, user)
+    pending = (await store.get(task_id)).dto  # type: ignore[union-attr]
+    first = started(pending, expected_duration_s=1)
+    assert (await store.transition(first, user, attempt=1, starts=True)).applied
+    # The reaper hands the task back: attempt 1 may no longer write, not even before attempt 2 starts.
+    assert (await store.transition(handed_back(first), user, expected=TaskStatus.PROCESSING)).applied
+    late = await store.transition(entered(first, Step.DATA_EXTRACTION), user, attempt=1)
+    assert (late.applied, late.stale, late.current_status) == (False, True, "PENDING")
+    second = started(handed_back(first), expected_duration_s=1)
+    assert (await store.transition(second, user, attempt=2, starts=True)).applied
+    # A second start of the same attempt (a pickup after the lease lapsed) is fenced off too.
+    assert (await store.transition(second, user, attempt=2, starts=True)).stale
+    for stale_write in (entered(first, Step.SCHEMA_CREATION), finished(first, TaskStatus.COMPLETED)):
+        assert (await store.transition(stale_write, user, attempt=1)).stale
+    assert not (await store.check_attempt(task_id, 1)).holds and (await store.check_attempt(task_id, 2)).holds
+    assert (await store.transition(entered(second, Step.DATA_EXTRACTION), user, attempt=2)).applied
+    seen = [loads(e)["data"] for e in await store.history(task_id)]
+    assert [(d["status"], d["attempt"], d["progress"]) for d in seen] == [
+        ("PENDING", 0, 0),
+        ("PROCESSING", 1, 0),
+        ("PENDING", 1, 0),
+        ("PROCESSING", 2, 0),
+        ("PROCESSING", 2, 20),
+    ]
+
+
+async def test_completion_loses_to_a_cancel_already_requested(store: TaskStore) -> None:
+    user = uuid4().hex
+    task_id = await create(store, user)
+    running = started((await store.get(task_id)).dto, expected_duration_s=1)  # type: ignore[union-attr]
+    assert (await store.transition(running, user, attempt=1, starts=True)).applied
+    await store.request_cancel(task_id)
+    refused = await store.transition(finished(running, TaskStatus.COMPLETED), user, attempt=1)
+    assert (refused.applied, refused.cancel_requested, refused.current_status) == (False, True, "PROCESSING")
+    assert (await store.transition(finished(running, TaskStatus.CANCELLED), user, attempt=1)).applied

@@ -13,13 +13,20 @@ that key is a short lease which the worker renews every couple of seconds for th
 (arq's own `self.tasks`); when the holder is gone the lease runs out and any worker picks the job up.
 arq would also let a connection error in its poll loop end the worker process; chartq's workers wait
 for Redis to come back instead (with persistence on, the tasks accepted before the outage are there).
+The same goes for a Redis that answers but cannot serve: a read-only replica after a failover, out of
+memory, loading, busy (shared.redis.redis_fault). The wait is short (at most OUTAGE_MAX_BACKOFF_S), so a
+worker is back at full speed within a second or two of Redis serving again. And an error arq met
+recording a job's start or end is logged where it happens: arq stored it in the job's task and its
+poll loop re-raised it, one per iteration, long after the outage, where it passed for a fresh one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import signal
+import time
 from collections.abc import Awaitable
 from typing import Any, cast
 
@@ -32,13 +39,20 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from shared import keys
 from shared.lua import CLAIM_JOB
+from shared.redis import redis_fault
 
 log = structlog.get_logger("chartq.worker")
 
-OUTAGE_MAX_BACKOFF_S = 5.0
+OUTAGE_MIN_BACKOFF_S = 0.1
+OUTAGE_MAX_BACKOFF_S = 1.0
+OUTAGE_WARN_EVERY_S = 30.0
 LEASE_S = 10.0
 LEASE_RENEW_EVERY_S = 2.0
-REDIS_ERRORS = (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError)
+
+
+def redis_outage(exc: BaseException) -> bool:
+    """Redis cannot serve us for now: unreachable, or up but read-only, full, loading or busy."""
+    return redis_fault(exc) is not None or isinstance(exc, OSError)
 
 
 class ResilientWorker(Worker):
@@ -48,7 +62,11 @@ class ResilientWorker(Worker):
         super().__init__(*args, poll_delay=0, **kwargs)
         self.in_progress_timeout_s = LEASE_S
         self.wake_key = wake_key
-        self._outage_backoff = 0.0
+        # The current wait between poll iterations while Redis cannot serve (0 when it can), how many
+        # such waits there were, and since when Redis has been failing.
+        self.outage_backoff = 0.0
+        self.outage_waits = 0
+        self._outage_since = self._outage_told_at = 0.0
         self._slot_freed = asyncio.Event()
         self._claim: AsyncScript | None = None
 
@@ -61,8 +79,11 @@ class ResilientWorker(Worker):
             return
         if self.job_counter >= self.max_jobs:
             self._slot_freed.clear()
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that arrives as
+            # the slot frees, and the poll loop then outlived close() for ever.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._slot_freed.wait(), self.idle_wait_s)
+                async with asyncio.timeout(self.idle_wait_s):
+                    await self._slot_freed.wait()
         elif not started_some and self.wake_key:
             # Wakes on a new task's token, or after idle_wait_s for the fallback look.
             # Redis >= 6 takes a fractional timeout; redis-py's stubs say int.
@@ -90,7 +111,7 @@ class ResilientWorker(Worker):
                     for job_id in held:
                         pipe.pexpire(keys.arq_in_progress(job_id), int(LEASE_S * 1000))
                     await pipe.execute()
-            except REDIS_ERRORS as exc:
+            except Exception as exc:  # an outage, or a read-only Redis: the next round tries again
                 log.warning("could not renew job leases", error=repr(exc))
 
     async def start_jobs(self, job_ids: list[bytes]) -> None:
@@ -127,23 +148,44 @@ class ResilientWorker(Worker):
     async def close(self) -> None:
         """arq's close, except that a job task which failed on a connection error in an outage, or
         Redis being down right now, no longer turns a clean shutdown into a crash."""
-        if not self._handle_signals:
+        stopping = not self._handle_signals
+        if stopping:
             self.handle_sig(signal.SIGUSR1)
         if self.main_task is not None and self.main_task is not asyncio.current_task():
             # handle_sig only cancels the poll loop. Waiting for it to stop means it cannot open a
-            # fresh connection on a pool that is about to close (which leaked that connection).
+            # fresh connection on a pool that is about to close (which leaked that connection). A
+            # cancel can be swallowed on its way (Python 3.11's wait_for, in a library): cancel again.
+            while not self.main_task.done():
+                await asyncio.wait({self.main_task}, timeout=1.0)
+                if stopping and not self.main_task.done():
+                    self.main_task.cancel()
             await asyncio.gather(self.main_task, return_exceptions=True)
         if not self._pool:
             return
         await asyncio.gather(*self.tasks.values(), return_exceptions=True)
         try:
             await self.pool.delete(self.health_check_key)
-        except REDIS_ERRORS as exc:
+        except Exception as exc:
+            if not redis_outage(exc):
+                raise
             log.warning("Redis unreachable while shutting down", error=repr(exc))
         if self.on_shutdown:
             await self.on_shutdown(self.ctx)
         await self.pool.aclose()
         self._pool = None
+
+    async def run_job(self, job_id: str, score: int) -> None:
+        """arq's run_job, except that an error of its own bookkeeping (reading the job, recording its
+        start or end, in an outage) is logged here instead of failing the job's asyncio task: arq's poll
+        loop re-raised those, one per iteration and long after Redis was back, and each one passed for
+        a fresh outage. The job runs again when its lease runs out, or when the reaper hands it back."""
+        try:
+            await super().run_job(job_id, score)
+        except Exception as exc:
+            if not redis_outage(exc):
+                log.exception("job bookkeeping failed", job_id=job_id)
+            else:
+                log.warning("could not record a job's start or end", job_id=job_id, error=repr(exc))
 
     async def _poll_iteration(self) -> None:
         try:
@@ -151,11 +193,37 @@ class ResilientWorker(Worker):
             await super()._poll_iteration()
             # Having just started a job, look again at once: more may be waiting behind it.
             await self._wait_for_work(started_some=self._jobs_started() > before)
-        except REDIS_ERRORS as exc:
-            self._outage_backoff = min(OUTAGE_MAX_BACKOFF_S, max(0.1, self._outage_backoff * 2))
-            log.warning("Redis unreachable; retrying", error=repr(exc), retry_in_s=self._outage_backoff)
-            await asyncio.sleep(self._outage_backoff)
+        except Exception as exc:
+            if not redis_outage(exc):
+                raise
+            await self._wait_out_outage(exc)
         else:
-            if self._outage_backoff:
-                log.info("Redis reachable again")
-            self._outage_backoff = 0.0
+            if self.outage_backoff:
+                log.info("Redis serving again", down_for_s=round(time.monotonic() - self._outage_since, 1))
+            self.outage_backoff = 0.0
+
+    async def _wait_out_outage(self, exc: BaseException) -> None:
+        """A short wait before the next poll iteration: exponential, capped at OUTAGE_MAX_BACKOFF_S so a
+        worker notices within a second that Redis serves again, and jittered so a fleet of workers does
+        not come back in step."""
+        fault = redis_fault(exc) or "unavailable"
+        now = time.monotonic()
+        if not self.outage_backoff:
+            self._outage_since = self._outage_told_at = now
+            log.warning("Redis cannot serve; waiting for it", fault=fault, error=repr(exc))
+        elif now - self._outage_told_at >= OUTAGE_WARN_EVERY_S:
+            self._outage_told_at = now
+            log.warning(
+                "Redis still cannot serve",
+                fault=fault,
+                error=repr(exc),
+                down_for_s=round(now - self._outage_since),
+            )
+        if isinstance(exc, RedisConnectionError | RedisTimeoutError | OSError):
+            # The idle pooled connections are as dead as the one that failed: drop them now, or each
+            # fails once more after Redis is back. A read-only, full or busy Redis keeps its connections.
+            with contextlib.suppress(Exception):
+                await self.pool.connection_pool.disconnect(inuse_connections=False)
+        self.outage_backoff = min(OUTAGE_MAX_BACKOFF_S, max(OUTAGE_MIN_BACKOFF_S, self.outage_backoff * 2))
+        self.outage_waits += 1
+        await asyncio.sleep(random.uniform(self.outage_backoff / 2, self.outage_backoff))

@@ -1,23 +1,30 @@
-"""Hands the tasks of a dead worker back to the queue within seconds, not arq's job timeout + 10 s.
+"""Hands the tasks of a dead worker back to the queue within seconds, not arq's job timeout + 10 s,
+and ends those that have used up their attempts.
 
 arq keeps a job in its queue while it runs and skips it only while its in-progress key exists, so
 deleting that key is all it takes for another worker to pick the job up at its next poll. One worker
 per pass (whoever takes the lock) looks at the running sets: a task is orphaned when its worker stopped
 heartbeating, or when a live worker does not list it as running (its finish was lost, e.g. to a Redis
 outage) and it started long enough ago for a heartbeat to have reported it.
+
+An orphan whose attempts are used up is not handed back: it ends FAILED here, and its job leaves the
+queue. Ending a task writes its run record, which belongs to the task layer above this one, so the
+caller passes that step in (worker.main: worker.task.attempts.end_orphan_out_of_attempts).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 
 import structlog
+from arq.constants import retry_key_prefix
 
 from shared import keys
 from shared.models import Priority, TaskStatus
 from shared.task_states import handed_back
-from shared.task_store import queue_score
+from shared.task_store import StoredTask, queue_score
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, live_workers
 from worker.runtime.context import WorkerContext
 
@@ -26,6 +33,9 @@ log = structlog.get_logger("chartq.reaper")
 REAP_INTERVAL_S = 1.0
 # A task this young may not be in its worker's last heartbeat yet.
 REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
+
+# Ends an orphan whose attempts are used up; True when it did (any other orphan is handed back).
+EndUsedUp = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
 
 
 async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
@@ -55,12 +65,28 @@ async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
     return orphans
 
 
-async def requeue(ctx: WorkerContext, task_id: str, priority: Priority) -> bool:
-    store = ctx.store
-    stored = await store.get(task_id)
+async def settle(ctx: WorkerContext, task_id: str, priority: Priority, end_used_up: EndUsedUp) -> bool:
+    """Ends or hands back one orphan; True when this pass did either."""
+    stored = await ctx.store.get(task_id)
     if stored is None or stored.dto.status != TaskStatus.PROCESSING:
-        await store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
+        await ctx.store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
         return False
+    if await end_used_up(ctx, stored):
+        await drop_job(ctx, task_id)
+        return True
+    return await requeue(ctx, stored, priority)
+
+
+async def drop_job(ctx: WorkerContext, task_id: str) -> None:
+    """What arq does with a job that ended, for one whose worker died before it could."""
+    async with ctx.store.redis.pipeline(transaction=True) as pipe:
+        pipe.zrem(ctx.settings.queue_name, task_id)
+        pipe.delete(keys.arq_job(task_id), keys.arq_in_progress(task_id), retry_key_prefix + task_id)
+        await pipe.execute()
+
+
+async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) -> bool:
+    store, task_id = ctx.store, stored.dto.task_id
     pending = handed_back(stored.dto)
     outcome = await store.transition(pending, stored.user_id, expected=TaskStatus.PROCESSING)
     if not outcome.applied:
@@ -77,21 +103,21 @@ async def requeue(ctx: WorkerContext, task_id: str, priority: Priority) -> bool:
     return True
 
 
-async def reap_once(ctx: WorkerContext) -> list[str]:
+async def reap_once(ctx: WorkerContext, end_used_up: EndUsedUp) -> list[str]:
     redis, queue = ctx.store.redis, ctx.settings.queue_name
     if not await redis.set(keys.reaper_lock(queue), ctx.worker_id, nx=True, px=int(REAP_INTERVAL_S * 900)):
         return []
     return [
         task_id
         for task_id, priority in (await find_orphans(ctx)).items()
-        if await requeue(ctx, task_id, priority)
+        if await settle(ctx, task_id, priority, end_used_up)
     ]
 
 
-async def reap_forever(ctx: WorkerContext) -> None:
+async def reap_forever(ctx: WorkerContext, end_used_up: EndUsedUp) -> None:
     while True:
         try:
-            await reap_once(ctx)
+            await reap_once(ctx, end_used_up)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # Redis away: try again next pass

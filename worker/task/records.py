@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import structlog
+
 from shared.db.charts import record_run
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
 from worker.runtime.context import WorkerContext
+from worker.runtime.heartbeat import DATABASE_AWAY, buffer_run
+
+log = structlog.get_logger("chartq.worker")
 
 
 def duration_series(task: TaskDTO, step_durations_ms: dict[str, float]) -> dict[str, float]:
@@ -43,6 +48,14 @@ def plan_columns(details: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def count_outcome(ctx: WorkerContext, task: TaskDTO) -> None:
+    """The counters this worker reports in its heartbeat: only the tasks it ran itself."""
+    if task.status == TaskStatus.COMPLETED:
+        ctx.completed += 1
+    elif task.status == TaskStatus.FAILED:
+        ctx.failed += 1
+
+
 async def record_task_end(
     ctx: WorkerContext,
     task: TaskDTO,
@@ -51,26 +64,30 @@ async def record_task_end(
     request_key: str,
     step_durations_ms: dict[str, float] | None = None,
     plan_details: dict[str, Any] | None = None,
+    worker_id: str | None = None,
 ) -> None:
     """The run row, the outcome statistics and the worker's counters of a task that just ended. The
-    owner comes from the task hash, not the job, so a malformed job is recorded too."""
+    owner comes from the task hash, not the job, so a malformed job is recorded too. `worker_id` is the
+    worker that ran the task when it is not this one (the reaper ends the tasks of dead workers)."""
     step_durations_ms = step_durations_ms or {}
-    if task.status == TaskStatus.COMPLETED:
-        ctx.completed += 1
-    elif task.status == TaskStatus.FAILED:
-        ctx.failed += 1
-    async with ctx.sessions() as db:
-        await record_run(
-            db,
-            TaskRun.of_task(
-                task,
-                user_id=user_id,
-                request_key=request_key,
-                worker_id=ctx.worker_id,
-                step_durations_ms=step_durations_ms,
-                plan_columns=plan_columns(plan_details or {}),
-            ),
-        )
+    if worker_id in (None, ctx.worker_id):
+        worker_id = ctx.worker_id
+        count_outcome(ctx, task)
+    run = TaskRun.of_task(
+        task,
+        user_id=user_id,
+        request_key=request_key,
+        worker_id=worker_id,
+        step_durations_ms=step_durations_ms,
+        plan_columns=plan_columns(plan_details or {}),
+    )
+    try:
+        async with ctx.sessions() as db:
+            await record_run(db, run)
+    except DATABASE_AWAY as exc:
+        # Once the task hash expires its status is read from this record: keep it until SQL is back.
+        log.warning("database away; run record kept in Redis until it is back", error=repr(exc))
+        await buffer_run(ctx, run)
     failure = None
     if task.status == TaskStatus.FAILED:
         failure = {
@@ -79,7 +96,7 @@ async def record_task_end(
             "error_code": task.error_code,
             "error_message": task.error_message,
             "failed_at": task.completed_at.isoformat() if task.completed_at else None,
-            "worker_id": ctx.worker_id,
+            "worker_id": worker_id,
         }
     await ctx.stats.record(
         task.status.value.lower(), durations_ms=duration_series(task, step_durations_ms), failure=failure

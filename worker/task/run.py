@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -12,37 +11,28 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
 from shared import task_states
-from shared.db.charts import save_chart
+from shared.db.charts import hide_chart_of_task, save_chart
 from shared.job import ChartJob
-from shared.models import Step, TaskDTO, TaskStatus, utcnow
+from shared.models import Step, TaskStatus, utcnow
+from shared.task_store import StoredTask, TransitionResult
 from worker.extraction import QueryTimeout, run_query
+from worker.planner.accounts import partial_message
 from worker.planner.choose import PlanRequest, plan_chart
 from worker.planner.llm.planner import LLMRefusal
 from worker.planner.rules import UnchartableQuestion
 from worker.runtime.context import WorkerContext
 from worker.semantic import PlanValidationError
+from worker.task import attempts
 from worker.task.chart_row import chart_row
-from worker.task.failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds
+from worker.task.ending import end_task
+from worker.task.failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds, is_transient
+from worker.task.fencing import FENCED_OFF
+from worker.task.invalid_job import fail_invalid_job
 from worker.task.plan_request import load_plan_request
 from worker.task.progress import StepTimer
-from worker.task.records import record_task_end
+from worker.task.state import TaskRunState
 
 log = structlog.get_logger("chartq.worker")
-
-
-@dataclass
-class TaskRunState:
-    job: ChartJob
-    dto: TaskDTO
-    # From the task hash, not the job: the owner must be known even for a malformed job.
-    user_id: str
-    durations_ms: dict[str, float] = field(default_factory=dict)
-    # How the plan was made (worker.planner.choose.PlanOutcome): planner, LLM tokens and latency.
-    plan_details: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def task_id(self) -> str:
-        return self.dto.task_id
 
 
 async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
@@ -58,33 +48,22 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
         except ValidationError as exc:
             await fail_invalid_job(wctx, task_id, kwargs, exc)
             return
-        await ChartTask(wctx, job, int(ctx.get("job_try", 1))).run()
+        task = ChartTask(wctx, job, int(ctx.get("job_try", 1)))
+        try:
+            await task.run()
+        finally:
+            if task.fenced_off:
+                ctx[FENCED_OFF] = True
     finally:
         wctx.running_ids.discard(task_id)
         structlog.contextvars.unbind_contextvars("task_id")
 
 
-async def fail_invalid_job(
-    ctx: WorkerContext, task_id: str, kwargs: dict[str, Any], exc: ValidationError
-) -> None:
-    """A job that is not a ChartJob (malformed, or from an incompatible version) ends FAILED
-    `invalid_job`, with its run record and failure statistic, instead of a KeyError mid-task."""
-    fields = ", ".join(".".join(map(str, error["loc"])) or "job" for error in exc.errors())
-    log.error("invalid chart job", fields=fields)
-    stored = await ctx.store.get(task_id)
-    if stored is None or stored.dto.status.is_terminal:
-        return  # no task to tell: nothing a client could be waiting for
-    failed = task_states.finished(
-        stored.dto, TaskStatus.FAILED, code="invalid_job", error=f"The chart job was malformed ({fields})."
-    )
-    if (await ctx.store.transition(failed, stored.user_id)).applied:
-        request_key = str(kwargs.get("request_key") or "")
-        await record_task_end(ctx, failed, user_id=stored.user_id, request_key=request_key)
-
-
 class ChartTask:
     def __init__(self, ctx: WorkerContext, job: ChartJob, job_try: int) -> None:
         self.ctx, self.job, self.job_try = ctx, job, job_try
+        # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
+        self.fenced_off = False
 
     async def run(self) -> None:
         stored = await self.ctx.store.get(self.job.task_id)
@@ -92,25 +71,14 @@ class ChartTask:
             log.info("task already ended or expired; skipping")
             return
         state = TaskRunState(self.job, stored.dto, stored.user_id)
-        if stored.cancel_requested:
-            await self._finish(state, TaskStatus.CANCELLED)
-            return
-        if stored.dto.attempt >= self.ctx.settings.max_attempts:
-            # Each earlier attempt ended with its worker gone: stop before this one takes another down.
-            await self._finish(
-                state,
-                TaskStatus.FAILED,
-                code="too_many_attempts",
-                error=f"This chart was tried {stored.dto.attempt} times and its worker "
-                "stopped each time; it will not be tried again.",
-            )
-            return
         try:
+            if await self._ended_before_start(state, stored):
+                return
             await self._start(state)
             async with asyncio.timeout(self.ctx.settings.task_time_limit_seconds):
                 await self._pipeline(state)
-        except TaskGone:
-            log.info("task ended elsewhere; stopping")
+        except TaskGone as gone:
+            log.info("task ended elsewhere, or a newer attempt runs it; stopping", stale=gone.stale)
         except TaskFailure as failure:
             await self._finish(state, TaskStatus.FAILED, code=failure.code, error=failure.message)
         except TimeoutError:
@@ -126,7 +94,10 @@ class ChartTask:
             raise
         except (*TRANSIENT_ERRORS, DBAPIError) as exc:
             await self._retry_or_fail(state, exc)
-        except Exception:
+        except Exception as exc:
+            if is_transient(exc):  # a Redis fault known by its reply only (BUSY, MASTERDOWN, ...)
+                await self._retry_or_fail(state, exc)
+                return
             # A bug or a poison input: this task fails, the worker carries on with the next one.
             log.exception("unexpected error in the chart pipeline")
             await self._finish(
@@ -136,14 +107,33 @@ class ChartTask:
                 error="Something went wrong while making this chart; it has been logged.",
             )
 
+    async def _ended_before_start(self, state: TaskRunState, stored: StoredTask) -> bool:
+        """Ends a task asked to cancel, or whose attempts are used up, instead of starting it."""
+        if stored.cancel_requested:
+            await self._finish(state, TaskStatus.CANCELLED)
+            return True
+        if attempts.used_up(stored.dto, self.ctx.settings.max_attempts):
+            # Each earlier attempt ended with its worker gone: stop before this one takes another down.
+            await self._finish(
+                state,
+                TaskStatus.FAILED,
+                code=attempts.TOO_MANY_ATTEMPTS,
+                error=attempts.too_many_attempts_message(stored.dto),
+            )
+            return True
+        return False
+
     async def _interrupted(self, state: TaskRunState) -> None:
         """The task was stopped: by its user (CANCELLED) or by the worker shutting down (handed back)."""
         try:
             if await self._cancel_was_requested(state):
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
-            state.dto = task_states.handed_back(state.dto, task_states.WORKER_SHUTTING_DOWN)
-            await self.ctx.store.transition(state.dto, state.user_id, expected=TaskStatus.PROCESSING)
+            back = task_states.handed_back(state.dto, task_states.WORKER_SHUTTING_DOWN)
+            outcome = await self.ctx.store.transition(
+                back, state.user_id, expected=TaskStatus.PROCESSING, attempt=self._fence(state)
+            )
+            self.fenced_off |= outcome.stale
         except Exception as exc:  # Redis gone mid-shutdown: the reaper hands the task back instead
             log.warning("could not record the interruption", error=repr(exc))
 
@@ -182,16 +172,42 @@ class ChartTask:
         await self._step(state, Step.SCHEMA_CREATION)
         with self._timed(state, Step.SCHEMA_CREATION):
             chart = chart_row(
-                ctx, self.job, task_id=state.task_id, owner_id=state.user_id, plan=plan, result=result
+                ctx,
+                self.job,
+                task_id=state.task_id,
+                owner_id=state.user_id,
+                plan=plan,
+                result=result,
+                left_out=outcome.left_out,
             )
         await self._step(state, Step.PERSISTING)
         with self._timed(state, Step.PERSISTING):
-            if await self._cancel_was_requested(state):
+            # No script fences SQL: the last look before the chart row is written.
+            check = await ctx.store.check_attempt(state.task_id, state.dto.attempt)
+            if not check.holds:
+                self.fenced_off = True
+                raise TaskGone(TaskStatus.PROCESSING.value, stale=True)
+            if check.cancel_requested:
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
             async with ctx.sessions() as db:
                 saved = await save_chart(db, chart)
-        await self._finish(state, TaskStatus.COMPLETED, chart_id=saved.id)
+        # A partial answer says in its final message what of the question it left out.
+        await self._complete(state, saved.id, partial_message(outcome.left_out))
+
+    async def _complete(self, state: TaskRunState, chart_id: str, message: str | None) -> None:
+        """COMPLETED is the decision: refused if the user asked to cancel after the chart row was
+        stored (the cancel wins, and the chart is hidden before the task says CANCELLED), or if the task
+        ended elsewhere (a chart stored for a task that did not complete is hidden too)."""
+        outcome = await self._finish(state, TaskStatus.COMPLETED, chart_id=chart_id, message=message)
+        if outcome.cancel_requested:
+            await self._finish(state, TaskStatus.CANCELLED)
+        elif outcome.current_status in (TaskStatus.FAILED.value, TaskStatus.CANCELLED.value):
+            await self._hide_chart(state)
+
+    async def _hide_chart(self, state: TaskRunState) -> None:
+        async with self.ctx.sessions() as db:
+            await hide_chart_of_task(db, state.task_id)
 
     async def _plan_request(self, state: TaskRunState) -> PlanRequest:
         # The owner from the task hash, not the job: only this user's earlier charts may be changed.
@@ -200,7 +216,8 @@ class ChartTask:
     async def _start(self, state: TaskRunState) -> None:
         now = utcnow()
         state.dto = task_states.started(state.dto, expected_duration_s=self.ctx.expected_duration_s, now=now)
-        await self._publish(state, extra={"worker": self.ctx.worker_id})
+        await self._publish(state, extra={"worker": self.ctx.worker_id}, starts=True)
+        state.started = True
         waited = (now - state.dto.created_at).total_seconds()
         log.info("task started", attempt=state.dto.attempt, queue_wait_s=round(waited, 3))
         await self._pace()
@@ -214,10 +231,21 @@ class ChartTask:
         if self.ctx.settings.step_delay_seconds > 0:
             await asyncio.sleep(self.ctx.settings.step_delay_seconds)
 
-    async def _publish(self, state: TaskRunState, extra: dict[str, str] | None = None) -> None:
-        outcome = await self.ctx.store.transition(state.dto, state.user_id, extra=extra)
+    def _fence(self, state: TaskRunState) -> int:
+        """The attempt a write carries: none before the attempt started (the task is decided as a
+        whole: cancelled, or out of attempts)."""
+        return state.dto.attempt if state.started else 0
+
+    async def _publish(
+        self, state: TaskRunState, extra: dict[str, str] | None = None, starts: bool = False
+    ) -> None:
+        attempt = state.dto.attempt if starts else self._fence(state)
+        outcome = await self.ctx.store.transition(
+            state.dto, state.user_id, extra=extra, attempt=attempt, starts=starts
+        )
         if not outcome.applied:
-            raise TaskGone(outcome.current_status)
+            self.fenced_off |= outcome.stale
+            raise TaskGone(outcome.current_status, stale=outcome.stale)
 
     def _timed(self, state: TaskRunState, step: Step) -> StepTimer:
         return StepTimer(state.durations_ms, step)
@@ -240,8 +268,12 @@ class ChartTask:
         state.dto = task_states.retried(state.dto, delay)
         try:
             await self._publish(state)
-        except (TaskGone, *TRANSIENT_ERRORS):
-            pass  # arq re-runs the job regardless; the next attempt refreshes the status
+        except TaskGone:
+            return  # ended elsewhere, or a newer attempt runs it: nothing to retry
+        except Exception as publish_error:
+            # arq re-runs the job regardless; the next attempt refreshes the status.
+            if not is_transient(publish_error):
+                raise
         raise Retry(defer=delay) from exc
 
     async def _finish(
@@ -252,29 +284,22 @@ class ChartTask:
         code: str | None = None,
         error: str | None = None,
         chart_id: str | None = None,
-    ) -> None:
-        now = utcnow()
-        done = status == TaskStatus.COMPLETED
-        state.dto = task_states.finished(
-            state.dto, status, code=code, error=error, chart_id=chart_id, now=now
-        )
-        outcome = await self.ctx.store.transition(state.dto, state.user_id)
-        if not outcome.applied:
-            return
-        if done and state.dto.started_at is not None:
-            self.ctx.observe_duration((now - state.dto.started_at).total_seconds())
-        log.info(
-            "task ended",
-            status=status.value,
-            error_code=code,
-            durations_ms=state.durations_ms,
-            plan=state.plan_details,
-        )
-        await record_task_end(
+        message: str | None = None,
+    ) -> TransitionResult:
+        """Ends the task (a write of this attempt, fenced). Every CANCELLED comes from a cancel the user
+        requested, after which no attempt can complete the task, so a chart this task may have stored is
+        hidden first: a client never sees a CANCELLED task with a chart."""
+        if status == TaskStatus.CANCELLED and task_states.may_have_chart(state.dto):
+            await self._hide_chart(state)
+        outcome = await end_task(
             self.ctx,
-            state.dto,
-            user_id=state.user_id,
-            request_key=self.job.request_key,
-            step_durations_ms=state.durations_ms,
-            plan_details=state.plan_details,
+            state,
+            status,
+            code=code,
+            error=error,
+            chart_id=chart_id,
+            message=message,
+            attempt=self._fence(state),
         )
+        self.fenced_off |= outcome.stale
+        return outcome

@@ -15,10 +15,16 @@ from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
-from tests.conftest import auth, new_message, spawn, start_api, stop, wait_for_status
+from shared import keys
+from shared.db.engine import create_engine
+from shared.db.tables import TaskRun
+from shared.redis import create_redis
+from shared.settings import Settings
+from tests.conftest import auth, inprocess_api, new_message, spawn, start_api, stop, wait_for_status
 from tests.postgres_server import PrivatePostgres
-from tests.worker.runtime.test_crash_recovery import charts_per_task
+from tests.worker.runtime.test_crash_recovery import charts_per_task, worker_env
 
 pytestmark = pytest.mark.db
 
@@ -70,3 +76,63 @@ async def test_a_database_outage_delays_tasks_but_loses_none(
         assert await charts_per_task(postgres.url, task_ids) == dict.fromkeys(task_ids, 1)
     finally:
         stop([api, worker])
+
+
+async def run_record(url: str, task_id: str) -> tuple[str, str | None] | None:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            query = sa.select(TaskRun.status, TaskRun.error_code).where(TaskRun.task_id == task_id)
+            row = (await conn.execute(query)).first()
+            return None if row is None else (row[0], row[1])
+    finally:
+        await engine.dispose()
+
+
+async def test_a_task_that_ends_while_the_database_is_down_keeps_its_status_after_redis_forgets_it(
+    postgres: PrivatePostgres,
+    base_env: dict[str, str],
+    data_dir: Path,
+    isolated_settings: Settings,
+    make_token: Callable[..., str],
+) -> None:
+    """The run record of a task that ended with the database away waits in Redis and reaches SQL once
+    the database is back, so its status still answers once the task's Redis hash has expired."""
+    settings = isolated_settings.model_copy(update={"database_url": postgres.url})
+    env = worker_env(base_env, settings, database_url=postgres.url, max_attempts="1")
+    await asyncio.to_thread(
+        subprocess.run,
+        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
+        env=os.environ | env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    worker: subprocess.Popen[bytes] | None = None
+    try:
+        async with inprocess_api(settings, make_token()) as http:
+            message = await new_message(http, "average tip by day")
+            task_id = (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
+            await asyncio.to_thread(postgres.stop)
+            worker = spawn(["worker"], env, data_dir / "pg-records-worker.log")
+            failed = await wait_for_status(http, task_id, within=60)
+            assert (failed["status"], failed["error_code"]) == ("FAILED", "transient_error"), failed
+
+            await asyncio.to_thread(postgres.start)
+            # The task's Redis hash expires (24 h later, in production): its status comes from SQL.
+            redis = create_redis(settings.redis_url)
+            try:
+                await redis.delete(keys.task(task_id), keys.task_events(task_id))
+            finally:
+                await redis.aclose()
+            deadline = asyncio.get_running_loop().time() + 30
+            status = await http.get(f"{TASKS}/{task_id}/status")
+            while status.status_code != 200 and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.2)
+                status = await http.get(f"{TASKS}/{task_id}/status")
+        assert status.status_code == 200, status.text
+        assert (status.json()["status"], status.json()["error_code"]) == ("FAILED", "transient_error")
+        assert await run_record(postgres.url, task_id) == ("FAILED", "transient_error")
+    finally:
+        if worker is not None:
+            stop([worker])

@@ -1,0 +1,107 @@
+"""Fencing: a worker frozen past its lease (SIGSTOP) wakes up after another worker has run its task
+again. Its attempt is fenced off: nothing it writes reaches the task, so clients never see attempt,
+progress or started_at go backwards, nothing follows the terminal event, and the chart is stored once."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import signal
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from shared.redis import create_redis, loads
+from shared.settings import Settings
+from shared.task_store import TaskStore
+from tests.conftest import TERMINAL, inprocess_api, spawn, stop, wait_for_status
+from tests.worker.runtime.test_attempts import SETTLE_S, holder_of_attempt
+from tests.worker.runtime.test_crash_recovery import charts_per_task, post_tasks, registered, worker_env
+
+pytestmark = pytest.mark.db
+
+# Slow enough that the task is still mid-pipeline while its worker is frozen and the other re-runs it.
+STEP_DELAY_S = "3"
+
+
+async def task_view(http: httpx.AsyncClient, task_id: str) -> dict[str, Any]:
+    return dict((await http.get(f"/api/v1/analytics/queue/tasks/{task_id}")).json()["task"])
+
+
+async def wait_for_step(http: httpx.AsyncClient, task_id: str, step: str) -> None:
+    for _ in range(int(SETTLE_S / 0.05)):
+        if (await task_view(http, task_id))["current_step"] == step:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{task_id} never reached {step}")
+
+
+async def event_history(settings: Settings, task_id: str) -> list[dict[str, Any]]:
+    """What a client replaying the task's stream from the start (last_event_id=0) receives."""
+    redis = create_redis(settings.redis_url)
+    try:
+        return [loads(env) for env in await TaskStore(redis, settings).history(task_id)]
+    finally:
+        await redis.aclose()
+
+
+def assert_never_goes_back(events: list[dict[str, Any]]) -> None:
+    seqs = [e["seq"] for e in events]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
+    tasks = [e["data"] for e in events]
+    summary = [(t["status"], t["attempt"], t["current_step"], t["progress"]) for t in tasks]
+    ended = [i for i, t in enumerate(tasks) if t["status"] in TERMINAL]
+    assert ended == [len(tasks) - 1], summary  # one terminal event, and nothing after it
+    for before, after in itertools.pairwise(tasks):
+        assert after["attempt"] >= before["attempt"], summary
+        if after["attempt"] == before["attempt"]:
+            assert after["progress"] >= before["progress"], summary
+        if before["started_at"] and after["started_at"]:
+            earlier, later = (datetime.fromisoformat(t["started_at"]) for t in (before, after))
+            assert later >= earlier, summary
+
+
+async def test_a_worker_frozen_past_its_lease_cannot_write_over_the_rerun(
+    base_env: dict[str, str],
+    data_dir: Path,
+    isolated_settings: Settings,
+    make_token: Callable[..., str],
+    database_url: str,
+) -> None:
+    env = worker_env(base_env, isolated_settings, step_delay_seconds=STEP_DELAY_S, log_level="INFO")
+    workers = [spawn(["worker"], env, data_dir / f"fencing-{i}.log") for i in range(2)]
+    frozen = workers[0]
+    try:
+        await registered(isolated_settings, 2)
+        async with inprocess_api(isolated_settings, make_token(roles=["operator"])) as http:
+            task_id = (await post_tasks(http, 1))[0]
+            holder = await holder_of_attempt(http, task_id, 1)
+            frozen = next(w for w in workers if w.pid == int(holder.rsplit(":", 2)[1]))
+            await wait_for_step(http, task_id, "data_extraction")
+            frozen.send_signal(signal.SIGSTOP)
+            try:
+                # Its heartbeat lapses, the reaper hands the task back and the other worker runs it.
+                rerun_by = await holder_of_attempt(http, task_id, 2)
+            finally:
+                frozen.send_signal(signal.SIGCONT)
+            assert rerun_by != holder
+            done = await wait_for_status(http, task_id, within=SETTLE_S)
+            await asyncio.sleep(1)  # room for any late write of the frozen worker
+            final = (await http.get(f"/api/v1/analytics/charts/async/{task_id}/status")).json()
+        assert (done["status"], done["attempt"]) == ("COMPLETED", 2), done
+        assert final == done
+        events = await event_history(isolated_settings, task_id)
+        assert_never_goes_back(events)
+        assert await charts_per_task(database_url, [task_id]) == {task_id: 1}
+        # The frozen worker did wake mid-pipeline, and stopped at its first write instead of going on.
+        log = (data_dir / f"fencing-{workers.index(frozen)}.log").read_text()
+        assert "a newer attempt runs it" in log, log[-3000:]
+        assert frozen.poll() is None  # and it lives on, serving the queue
+    finally:
+        if frozen.poll() is None:
+            frozen.send_signal(signal.SIGCONT)
+        stop(workers)

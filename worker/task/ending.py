@@ -1,0 +1,55 @@
+"""Ending a chart task: its terminal state, written (fenced by its attempt), then what it leaves behind."""
+
+from __future__ import annotations
+
+import structlog
+
+from shared import task_states
+from shared.models import TaskStatus, utcnow
+from shared.task_store import TransitionResult
+from worker.runtime.context import WorkerContext
+from worker.task.records import record_task_end
+from worker.task.state import TaskRunState
+
+log = structlog.get_logger("chartq.worker")
+
+
+async def end_task(
+    ctx: WorkerContext,
+    state: TaskRunState,
+    status: TaskStatus,
+    *,
+    code: str | None = None,
+    error: str | None = None,
+    chart_id: str | None = None,
+    message: str | None = None,
+    attempt: int = 0,
+) -> TransitionResult:
+    """Writes the terminal state as a write of `attempt` (0: before any attempt started). Only when it
+    is applied does `state.dto` become it, and the run record and statistics follow."""
+    now = utcnow()
+    ended = task_states.finished(state.dto, status, code=code, error=error, chart_id=chart_id, now=now)
+    if message is not None:
+        ended = ended.model_copy(update={"message": message})
+    outcome = await ctx.store.transition(ended, state.user_id, attempt=attempt)
+    if not outcome.applied:
+        return outcome
+    state.dto = ended
+    if status == TaskStatus.COMPLETED and ended.started_at is not None:
+        ctx.observe_duration((now - ended.started_at).total_seconds())
+    log.info(
+        "task ended",
+        status=status.value,
+        error_code=code,
+        durations_ms=state.durations_ms,
+        plan=state.plan_details,
+    )
+    await record_task_end(
+        ctx,
+        ended,
+        user_id=state.user_id,
+        request_key=state.job.request_key,
+        step_durations_ms=state.durations_ms,
+        plan_details=state.plan_details,
+    )
+    return outcome
