@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CollectorRegistry
 
 from api.errors import install_error_handlers
+from api.limits import limit_writes
 from api.metrics import ChartqCollector, HttpMetrics
 from api.metrics import router as metrics_router
-from api.middleware import BodySizeLimit, SecurityHeaders
-from api.routers import chart_tasks, charts, health, pages, queue, sessions, streams
+from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
+from api.routers import chart_tasks, charts, docs, health, pages, queue, sessions, streams
 from api.state import AppState
 from shared.logs import configure_logging
 from shared.settings import Settings, get_settings
@@ -43,11 +44,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Asynchronous chart generation: a chat message becomes a Plotly chart.",
         lifespan=lifespan,
+        # /docs and /redoc are served by api.routers.docs, from assets of an installed package (no CDN).
+        docs_url=None,
+        redoc_url=None,
     )
     install_error_handlers(app)
     for router in (
         health.router,
         pages.router,
+        docs.router,
         sessions.router,
         chart_tasks.router,
         streams.router,
@@ -55,8 +60,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         queue.router,
         metrics_router,
     ):
-        app.include_router(router)
-    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+        # Creating a task is a write (sessions.py marks its own); the dependency counts POSTs only.
+        writes = [Depends(limit_writes)] if router is chart_tasks.router else None
+        app.include_router(router, dependencies=writes)
+    app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.docs_assets_dir()), name="docs-assets")
+    # Scripts and styles only: each page is served at its one path (/ and /dashboard), never as a file.
+    app.mount("/static", AssetFiles(directory=pages.STATIC_DIR), name="static")
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

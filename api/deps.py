@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ApiError
 from api.state import AppState
-from shared.auth import InvalidToken, Principal, decode_token
+from shared.auth import InvalidToken, Principal, TokenPolicy, decode_token
 from shared.settings import Settings
 from shared.task_store import TaskStore
 
@@ -47,11 +47,12 @@ StoreDep = Annotated[TaskStore, Depends(get_store)]
 DbSession = Annotated[AsyncSession, Depends(get_db)]
 
 
-def _authenticate(state: AppState, token: str | None) -> Principal:
+def authenticate(state: AppState, token: str | None) -> Principal:
+    """The caller of a token (401 without one, or with one we did not sign, expired, or against policy)."""
     if not token:
         raise ApiError(401, "not_authenticated", "Missing bearer token", {"WWW-Authenticate": "Bearer"})
     try:
-        return decode_token(state.jwt_secret, token)
+        return decode_token(state.jwt_secret, token, TokenPolicy.of(state.settings))
     except InvalidToken as exc:
         raise ApiError(401, "invalid_token", str(exc), {"WWW-Authenticate": "Bearer"}) from exc
 
@@ -59,7 +60,7 @@ def _authenticate(state: AppState, token: str | None) -> Principal:
 async def current_user(
     state: StateDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
-    return _authenticate(state, credentials.credentials if credentials else None)
+    return authenticate(state, credentials.credentials if credentials else None)
 
 
 async def stream_user(
@@ -68,7 +69,7 @@ async def stream_user(
     access_token: Annotated[str | None, Query(description="For EventSource/WebSocket clients")] = None,
 ) -> Principal:
     """Streams also accept `?access_token=`, since EventSource and WebSocket cannot set headers."""
-    return _authenticate(state, credentials.credentials if credentials else access_token)
+    return authenticate(state, credentials.credentials if credentials else access_token)
 
 
 def _require_operator(user: Principal) -> Principal:

@@ -1,10 +1,22 @@
-"""Pure ASGI middleware (no BaseHTTPMiddleware: it would buffer SSE streams)."""
+"""Pure ASGI middleware (no BaseHTTPMiddleware: it would buffer SSE streams), and the static files."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import orjson
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+# Every HTML response that does not set its own policy (/docs and /redoc do) gets this one: pages load
+# only what this server serves; plotly.js needs inline styles for its SVG.
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+_CSP = b"content-security-policy"
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -72,6 +84,9 @@ class BodySizeLimit:
 
 
 class SecurityHeaders:
+    """The same headers on every response, and PAGE_CSP on every HTML one without a policy of its own,
+    whatever route, mount or error handler produced it."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -82,7 +97,22 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = [*message.get("headers", []), *SECURITY_HEADERS]
+                names = {name.lower(): value for name, value in headers}
+                is_html = names.get(b"content-type", b"").lower().startswith(b"text/html")
+                if is_html and _CSP not in names:
+                    headers.append((_CSP, PAGE_CSP.encode()))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class AssetFiles(StaticFiles):
+    """The pages' scripts and styles. HTML files are not served from here: each page has its one path
+    (/ and /dashboard), rendered for the server's mode, so no copy escapes its headers or rendering."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        if PurePosixPath(path).suffix.lower() in (".html", ".htm"):
+            raise HTTPException(status_code=404, detail="Not Found")
+        return await super().get_response(path, scope)

@@ -260,6 +260,9 @@ class Stack:
             "CHARTQ_DATA_DIR": str(self.workdir),
             "CHARTQ_JWT_SECRET": self.jwt_secret,
             "CHARTQ_MAX_ACTIVE_TASKS_PER_USER": "1000000",
+            # The bench is one user doing what thousands would: per-user limits would measure themselves.
+            "CHARTQ_WRITES_PER_MINUTE": "100000000",
+            "CHARTQ_MAX_STREAMS_PER_USER": "1000000",
             "CHARTQ_LOG_LEVEL": "WARNING",
         }
         self.redis = create_redis(self.redis_server.url)

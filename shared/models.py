@@ -74,7 +74,8 @@ class SessionCreate(_In):
 
 class MessageCreate(_In):
     content: str = Field(min_length=1, max_length=4000, pattern=TEXT)
-    role: Literal["user", "assistant", "system"] = "user"
+    # Clients post only their own words: assistant and system messages are written by chartq.
+    role: Literal["user"] = "user"
 
 
 class ChartTaskCreate(_In):
@@ -139,6 +140,9 @@ class ChartDTO(BaseModel):
     sql: str
     row_count: int
     interpretation: str
+    # What was charted, in plain words: "Average tip per day, party size at least 4." It also says what of
+    # the question was left out, if anything.
+    description: str = ""
     time_range: TimeRangeDTO
     data_as_of: str | None
     created_at: datetime

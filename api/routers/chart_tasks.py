@@ -24,6 +24,7 @@ from shared.models import (
     ChartsByMessage,
     ChartTaskCreate,
     ErrorDTO,
+    Priority,
     ResourceId,
     TaskDTO,
     TaskStatus,
@@ -46,6 +47,7 @@ def status_url(task_id: str) -> str:
     response_model=TaskDTO,
     responses={
         200: {"model": TaskDTO, "description": "An existing task or chart answers the request"},
+        403: {"model": ErrorDTO, "description": "High priority needs the operator or priority role"},
         404: {"model": ErrorDTO, "description": "No such message"},
         429: {"model": ErrorDTO, "description": "Too many active tasks for this user"},
         503: {"model": ErrorDTO, "description": "The queue is full or unavailable"},
@@ -58,6 +60,12 @@ async def create_chart_task(
     store: StoreDep,
     response: Response,
 ) -> TaskDTO:
+    if body.priority == Priority.HIGH and not user.may_use_high_priority:
+        raise ApiError(
+            403,
+            "priority_not_allowed",
+            "High priority needs the operator or priority role; use normal or low.",
+        )
     request = request_key(body.adjustment_query)
     message = await message_for_request(db, user.user_id, body.message_id, request)
     if message is None:

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from pydantic import BaseModel, Field
 
 from api.deps import SettingsDep
 from api.errors import not_found
-from shared.auth import OPERATOR_ROLE, create_token
+from api.middleware import PAGE_CSP
+from shared.auth import OPERATOR_ROLE, mint_token
 from shared.models import ErrorDTO
 
 router = APIRouter(tags=["pages"])
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
-# Pages load only what this server serves; plotly.js needs inline styles for its SVG.
-PAGE_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-)
 _CACHE = {"Cache-Control": "public, max-age=86400"}
+# The dev sign-in button and its hint, between these comments of each page: left out outside dev mode.
+_DEV_SIGNIN = re.compile(r"[ \t]*<!-- dev-signin\b.*?<!-- /dev-signin -->\n?", re.S)
 
 
 def plotly_js_path() -> Path:
@@ -30,21 +30,28 @@ def plotly_js_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "package_data" / "plotly.min.js"
 
 
-def page(name: str) -> FileResponse:
-    return FileResponse(
-        STATIC_DIR / name, media_type="text/html", headers={"Content-Security-Policy": PAGE_CSP}
+@lru_cache(maxsize=8)
+def render(name: str, *, dev: bool) -> str:
+    html = (STATIC_DIR / name).read_text(encoding="utf-8")
+    return html if dev else _DEV_SIGNIN.sub("", html)
+
+
+def page(name: str, *, dev: bool) -> HTMLResponse:
+    # SecurityHeaders sets the same policy on any HTML answer; saying it here keeps the page whole alone.
+    return HTMLResponse(
+        render(name, dev=dev), headers={"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"}
     )
 
 
 @router.get("/", include_in_schema=False)
-async def chat_page() -> FileResponse:
-    return page("index.html")
+async def chat_page(settings: SettingsDep) -> HTMLResponse:
+    return page("index.html", dev=settings.is_dev)
 
 
 @router.get("/dashboard", include_in_schema=False)
-async def dashboard_page() -> FileResponse:
+async def dashboard_page(settings: SettingsDep) -> HTMLResponse:
     """The operators' live queue dashboard; its data endpoints check the operator role."""
-    return page("dashboard.html")
+    return page("dashboard.html", dev=settings.is_dev)
 
 
 @router.get("/static/vendor/plotly.min.js", include_in_schema=False)
@@ -74,5 +81,5 @@ async def dev_token(settings: SettingsDep, body: DevTokenRequest | None = None) 
         raise not_found("Page")
     user = (body or DevTokenRequest()).user
     roles = [OPERATOR_ROLE]
-    token = create_token(settings.signing_secret(), user, roles=roles, ttl_seconds=settings.jwt_ttl_seconds)
+    token = mint_token(settings, user, roles=roles)
     return DevToken(access_token=token, user=user, roles=roles)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.access import owned_session
 from api.deps import CurrentUser, DbSession
+from api.limits import WRITE_LIMIT_DOC, WriteLimited
 from shared.db.charts import chart_to_dto, charts_of_session
 from shared.db.tables import Chart, ChatSession, Message
 from shared.models import (
@@ -24,6 +25,8 @@ from shared.models import (
 )
 
 router = APIRouter(prefix="/api/v1/sessions", tags=["sessions"])
+# Past a signed 64-bit integer the database driver overflows (a 500); no listing is this long anyway.
+MAX_OFFSET = 10**9
 # Another user's session answers the same 404 as one that does not exist.
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorDTO, "description": "No such session"}}
 
@@ -36,8 +39,10 @@ def message_dto(message: Message) -> MessageDTO:
     return MessageDTO.model_validate(message, from_attributes=True)
 
 
-@router.post("", status_code=201, response_model=SessionDTO)
-async def create_session(body: SessionCreate, user: CurrentUser, db: DbSession) -> SessionDTO:
+@router.post("", status_code=201, response_model=SessionDTO, responses=WRITE_LIMIT_DOC)
+async def create_session(
+    body: SessionCreate, user: CurrentUser, db: DbSession, _: WriteLimited
+) -> SessionDTO:
     now = utcnow()
     session = ChatSession(
         id=str(uuid4()),
@@ -58,7 +63,7 @@ async def list_sessions(
     user: CurrentUser,
     db: DbSession,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[SessionDTO]:
     query = (
         sa.select(ChatSession)
@@ -90,9 +95,14 @@ async def delete_session(session_id: ResourceId, user: CurrentUser, db: DbSessio
     return Response(status_code=204)
 
 
-@router.post("/{session_id}/messages", status_code=201, response_model=MessageDTO, responses=_NOT_FOUND)
+@router.post(
+    "/{session_id}/messages",
+    status_code=201,
+    response_model=MessageDTO,
+    responses={**_NOT_FOUND, **WRITE_LIMIT_DOC},
+)
 async def create_message(
-    session_id: ResourceId, body: MessageCreate, user: CurrentUser, db: DbSession
+    session_id: ResourceId, body: MessageCreate, user: CurrentUser, db: DbSession, _: WriteLimited
 ) -> MessageDTO:
     await owned_session(db, user, session_id)
     now = utcnow()
@@ -123,7 +133,7 @@ async def list_messages(
     user: CurrentUser,
     db: DbSession,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[MessageDTO]:
     await owned_session(db, user, session_id)
     query = (

@@ -7,21 +7,23 @@ once in the multiplexer and shared by all its subscribers, and the keep-alive in
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Header, Query, WebSocket
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from api.access import owned_task
-from api.deps import StateDep, StreamUser
+from api.deps import StateDep, StreamUser, authenticate
 from api.errors import ApiError, not_found
-from api.event_stream import Event, SlowConsumer, task_events, user_events
+from api.event_stream import Event, SlowConsumer, nothing_left, task_events, user_events
+from api.limits import STREAM_LIMIT_DOC, StreamLease, TokenExpired, leased, open_lease, too_many_streams
 from api.state import AppState
-from shared.auth import InvalidToken, Principal, decode_token
+from shared.auth import Principal
 from shared.models import ResourceId
 
 router = APIRouter(prefix="/api/v1/analytics/charts", tags=["live progress"])
@@ -31,6 +33,14 @@ SLOW_DETAIL = "You were reading too slowly and missed events; reconnect with you
 SLOW_FRAME = (
     b"data: " + orjson.dumps({"type": "error", "code": "slow_consumer", "detail": SLOW_DETAIL}) + b"\n\n"
 )
+TOKEN_EXPIRED_DETAIL = "Your token has expired; sign in again and reconnect with your last seq."
+TOKEN_EXPIRED_FRAME = (
+    b"data: "
+    + orjson.dumps({"type": "error", "code": "token_expired", "detail": TOKEN_EXPIRED_DETAIL})
+    + b"\n\n"
+)
+# RFC 6455 1008 "policy violation": too many streams open, or the token expired.
+WS_POLICY_VIOLATION = 1008
 MAX_CLIENT_MESSAGE_BYTES = 4096
 # A seq is a small ASCII number. str.isdigit() would also pass "²" (which int() rejects) and numbers
 # of thousands of digits (which int() refuses): both were 500s.
@@ -44,6 +54,14 @@ _SSE_DOC: dict[int | str, dict[str, Any]] = {
     },
     401: {"description": "No or invalid token"},
     404: {"description": "No such task for the caller"},
+    **STREAM_LIMIT_DOC,
+}
+_TASK_SSE_DOC: dict[int | str, dict[str, Any]] = {
+    **_SSE_DOC,
+    204: {
+        "description": "A reconnect after the end: the task has ended and no event follows "
+        "Last-Event-ID (at or past its terminal event, or its live history has expired). Do not reconnect."
+    },
 }
 
 
@@ -65,6 +83,21 @@ async def sse_frames(events: AsyncIterator[Event | None]) -> AsyncIterator[bytes
             yield KEEPALIVE_FRAME if event is None else event.sse
     except SlowConsumer:
         yield SLOW_FRAME
+    except TokenExpired:
+        yield TOKEN_EXPIRED_FRAME
+
+
+async def _lease(state: AppState, user: Principal) -> StreamLease:
+    """A place among the user's open streams, or 429 + Retry-After."""
+    lease = await open_lease(state, user.user_id)
+    if lease is None:
+        raise too_many_streams(state.settings.max_streams_per_user)
+    return lease
+
+
+def _sse(events: AsyncIterator[Event | None], lease: StreamLease, user: Principal) -> StreamingResponse:
+    frames = sse_frames(leased(events, lease, user.expires_at))
+    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
 
 
 def _task_events(
@@ -86,7 +119,7 @@ async def _task_for(state: AppState, user: Principal, task_id: str) -> Any:
         return await owned_task(state.store, db, user, task_id)
 
 
-@router.get("/stream/{task_id}", response_class=StreamingResponse, responses=_SSE_DOC)
+@router.get("/stream/{task_id}", response_class=StreamingResponse, responses=_TASK_SSE_DOC)
 async def stream_task(
     task_id: ResourceId,
     user: StreamUser,
@@ -98,21 +131,26 @@ async def stream_task(
     last_event_id: Annotated[
         int | None, Query(ge=0, lt=10**18, description="Replay events after this seq")
     ] = None,
-) -> StreamingResponse:
-    """Server-sent events of one task: the current state (or what was missed), then every change."""
+) -> Response:
+    """Server-sent events of one task: the current state (or what was missed), then every change.
+
+    204 when the task has ended and the reconnecting client has its terminal event already."""
     last_seq = parse_last_seq(last_event_id_header, last_event_id)
     task = await _task_for(state, user, task_id)
-    events = _task_events(state, task_id, last_seq, task)
-    return StreamingResponse(sse_frames(events), media_type="text/event-stream", headers=SSE_HEADERS)
+    if await nothing_left(state.store, task_id, last_seq=last_seq, fallback=task):
+        return Response(status_code=204, headers={"Cache-Control": "no-cache"})
+    lease = await _lease(state, user)
+    return _sse(_task_events(state, task_id, last_seq, task), lease, user)
 
 
 @router.get("/stream", response_class=StreamingResponse, responses=_SSE_DOC)
 async def stream_user_tasks(user: StreamUser, state: StateDep) -> StreamingResponse:
     """Server-sent events of every task of the caller: each active task's state, then every change."""
+    lease = await _lease(state, user)
     events = user_events(
         state.mux, state.store, user.user_id, keepalive_s=state.settings.sse_keepalive_seconds
     )
-    return StreamingResponse(sse_frames(events), media_type="text/event-stream", headers=SSE_HEADERS)
+    return _sse(events, lease, user)
 
 
 async def _deny(websocket: WebSocket, status: int, code: str, detail: str) -> None:
@@ -127,13 +165,10 @@ async def _deny(websocket: WebSocket, status: int, code: str, detail: str) -> No
 async def _authenticate(websocket: WebSocket, state: AppState) -> Principal | None:
     header = websocket.headers.get("authorization", "")
     token = header[7:] if header.lower().startswith("bearer ") else websocket.query_params.get("access_token")
-    if not token:
-        await _deny(websocket, 401, "not_authenticated", "Missing bearer token")
-        return None
     try:
-        return decode_token(state.jwt_secret, token)
-    except InvalidToken as exc:
-        await _deny(websocket, 401, "invalid_token", str(exc))
+        return authenticate(state, token)
+    except ApiError as exc:
+        await _deny(websocket, exc.status_code, exc.code, exc.detail)
         return None
 
 
@@ -163,7 +198,25 @@ async def _stop(tasks: set[asyncio.Task[None]]) -> None:
     await asyncio.gather(*tasks, return_exceptions=True)
 
 
-async def _relay(websocket: WebSocket, events: AsyncIterator[Event | None]) -> None:
+async def _relay(
+    websocket: WebSocket, state: AppState, user: Principal, events: AsyncIterator[Event | None]
+) -> None:
+    """Accepts the socket, then sends `events` while the user has a place among their open streams
+    (else closes with 1008 at once) and their token is valid (else closes with 1008 when it expires)."""
+    # The lease is taken before the handshake completes: a client that sees the socket open holds it.
+    lease = await open_lease(state, user.user_id)
+    try:
+        await websocket.accept()
+    except BaseException:  # the client left during the handshake
+        if lease is not None:
+            lease.release()
+        raise
+    if lease is None:
+        with contextlib.suppress(WebSocketDisconnect, OSError):  # the client may have left first
+            await websocket.close(code=WS_POLICY_VIOLATION, reason="too many open streams; close one")
+        return
+    events = leased(events, lease, user.expires_at)
+
     async def send_all() -> None:
         async for event in events:
             if event is not None:  # uvicorn sends protocol-level pings itself
@@ -177,6 +230,8 @@ async def _relay(websocket: WebSocket, events: AsyncIterator[Event | None]) -> N
             exc = sender.exception()
             if isinstance(exc, SlowConsumer):
                 await websocket.close(code=1013, reason="too slow; reconnect with ?last_event_id=<seq>")
+            elif isinstance(exc, TokenExpired):
+                await websocket.close(code=WS_POLICY_VIOLATION, reason="token expired")
             elif exc is None:
                 await websocket.close(code=1000)
             elif not isinstance(exc, WebSocketDisconnect | OSError):
@@ -204,9 +259,7 @@ async def task_socket(websocket: WebSocket, task_id: str) -> None:
     except ApiError as exc:
         await _deny(websocket, exc.status_code, exc.code, exc.detail)
         return
-    await websocket.accept()
-    events = _task_events(state, task_id, last_seq, task)
-    await _relay(websocket, events)
+    await _relay(websocket, state, user, _task_events(state, task_id, last_seq, task))
 
 
 @router.websocket("/ws")
@@ -216,8 +269,9 @@ async def user_socket(websocket: WebSocket) -> None:
     user = await _authenticate(websocket, state)
     if user is None:
         return
-    await websocket.accept()
     await _relay(
         websocket,
+        state,
+        user,
         user_events(state.mux, state.store, user.user_id, keepalive_s=state.settings.sse_keepalive_seconds),
     )

@@ -42,7 +42,7 @@ const STATUS_LABELS = {
   FAILED: "Failed",
   CANCELLED: "Cancelled",
 };
-const PLOT_CONFIG = { responsive: true, displaylogo: false, displayModeBar: false };
+const PLOT_CONFIG = { responsive: true, displaylogo: false, displayModeBar: false, showSendToCloud: false, showLink: false };
 const FONT = { family: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif', size: 12, color: "#1c2333" };
 
 const el = Object.assign({}, shell, {

@@ -1,5 +1,8 @@
 /* chartq pages, shared part 2 of 2: signing in (dev-token button or a pasted token) and out.
  *
+ * The dev-token button is in the page only when the server runs in dev mode (it leaves it out
+ * otherwise), so everything about it here copes with its absence.
+ *
  * The token lives in sessionStorage, shared by both pages. A page calls wireSignIn() with what is its
  * own: how to check a token, what to start once signed in, what to tidy when signing out.
  */
@@ -35,7 +38,7 @@ function showView(view) {
 function showSignIn(message) {
   showView(shell.signin);
   shell.account.hidden = true;
-  shell.devSignin.hidden = sessionStorage.getItem(NO_DEV_KEY) === "1";
+  if (shell.devSignin) shell.devSignin.hidden = sessionStorage.getItem(NO_DEV_KEY) === "1";
   shell.signinError.textContent = message || "";
   shell.signinError.hidden = !message;
 }
@@ -94,7 +97,7 @@ function wireSignIn(page) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
         sessionStorage.setItem(NO_DEV_KEY, "1");
-        shell.devSignin.hidden = true;
+        if (shell.devSignin) shell.devSignin.hidden = true;
         showSignIn("Dev sign-in is only available when chartq runs in dev mode. " + page.tokenHint);
       } else {
         showSignIn(describe(err));
@@ -115,7 +118,7 @@ function wireSignIn(page) {
     if (await signIn(token, null)) shell.tokenInput.value = "";
   }
 
-  shell.devButton.addEventListener("click", devSignIn);
+  if (shell.devButton) shell.devButton.addEventListener("click", devSignIn);
   shell.tokenForm.addEventListener("submit", tokenSignIn);
   shell.signOut.addEventListener("click", () => page.signOut(null));
   shell.bannerClose.addEventListener("click", clearError);

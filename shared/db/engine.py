@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 
@@ -62,6 +64,28 @@ async def _run_sync(conn: AsyncConnection) -> None:
     await conn.run_sync(_upgrade)
 
 
-async def ping(engine: AsyncEngine) -> None:
+@functools.cache
+def _known_revisions() -> tuple[str, frozenset[str]]:
+    """(the newest migration, every migration) of this code."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    assert head is not None
+    return head, frozenset(rev.revision for rev in script.walk_revisions())
+
+
+async def schema_behind(engine: AsyncEngine) -> str | None:
+    """Why the schema is older than this code needs (None when it is not). A revision this code does
+    not know is newer (migrated for the next release during a rolling upgrade): not behind."""
+    head, known = _known_revisions()
     async with engine.connect() as conn:
-        await conn.execute(sa.text("SELECT 1"))
+        exists = await conn.run_sync(lambda sync: sa.inspect(sync).has_table("alembic_version"))
+        current = (
+            (await conn.execute(sa.text("SELECT version_num FROM alembic_version"))).scalar()
+            if exists
+            else None
+        )
+    if current is None:
+        return f"no migrations applied (needs {head}; run `chartq db upgrade`)"
+    if current in known and current != head:
+        return f"at migration {current}, needs {head} (run `chartq db upgrade`)"
+    return None

@@ -78,6 +78,8 @@ class Chart(Base):
     sql: Mapped[str] = mapped_column(sa.Text)
     row_count: Mapped[int]
     interpretation: Mapped[str] = mapped_column(sa.Text)
+    # The plan in plain words (worker.planner.describe); None for charts made before it existed.
+    description: Mapped[str | None] = mapped_column(sa.Text, default=None)
     time_start: Mapped[str | None] = mapped_column(sa.String(32))
     time_end: Mapped[str | None] = mapped_column(sa.String(32))
     data_as_of: Mapped[str | None] = mapped_column(sa.String(32))

@@ -167,7 +167,7 @@ async def test_cancelling_a_processing_task_stops_it(
 async def test_high_priority_runs_before_normal_and_low(
     isolated_settings: Settings, make_token: Callable[..., str]
 ) -> None:
-    async with inprocess_api(isolated_settings, make_token()) as http:
+    async with inprocess_api(isolated_settings, make_token(roles=["priority"])) as http:
         order = ["low", "normal", "low", "high", "normal", "high"]
         tasks = []
         for priority in order:
@@ -241,3 +241,46 @@ async def test_malformed_json_is_422(client: httpx.AsyncClient) -> None:
     response = await client.post(TASKS, content=b"{not json", headers={"Content-Type": "application/json"})
     assert response.status_code == 422 and response.json()["code"] == "validation_error"
     assert response.json()["detail"] == "The request body is not valid JSON"
+
+
+async def test_high_priority_is_a_privilege(api_url: str, make_token: Callable[..., str]) -> None:
+    async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
+        message = await new_message(http, QUESTION)
+        refused = await http.post(TASKS, json={"message_id": message["id"], "priority": "high"})
+        assert refused.status_code == 403 and refused.json()["code"] == "priority_not_allowed"
+        assert (await http.get(f"/api/v1/analytics/charts/by-message/{message['id']}")).json()[
+            "active_tasks"
+        ] == []
+    for role in ("priority", "operator"):
+        async with httpx.AsyncClient(
+            base_url=api_url, headers=auth(make_token(roles=[role])), timeout=30
+        ) as http:
+            message = await new_message(http, QUESTION)
+            accepted = await http.post(TASKS, json={"message_id": message["id"], "priority": "high"})
+            assert accepted.status_code == 202 and accepted.json()["priority"] == "high"
+
+
+async def test_a_chart_says_what_it_shows_and_a_partial_answer_what_it_left_out(
+    client: httpx.AsyncClient,
+) -> None:
+    # A whole answer: the chart carries its plan in plain words, and the task ends as usual.
+    message = await new_message(client, QUESTION)
+    task = (await client.post(TASKS, json={"message_id": message["id"]})).json()
+    done = await wait_for_status(client, task["task_id"])
+    assert done["status"] == "COMPLETED" and done["message"] == "The chart is ready."
+    chart = (await client.get(f"{TASKS}/{task['task_id']}/result")).json()
+    assert chart["description"] == (
+        "Life expectancy over time, one line per country, in Mexico and Canada, since 1980."
+    )
+    assert (await client.get(f"/api/v1/charts/{chart['id']}")).json()["description"] == chart["description"]
+
+    # A partial answer: the election data has no dates, so the days and months are left out, and said so.
+    message = await new_message(client, "Votes for Joly by district on Sundays in March")
+    task = (await client.post(TASKS, json={"message_id": message["id"]})).json()
+    done = await wait_for_status(client, task["task_id"])
+    assert done["status"] == "COMPLETED", done
+    assert done["message"].startswith("The chart is ready, but it leaves out")
+    assert "\u201cSundays\u201d" in done["message"] and "no dates" in done["message"]
+    chart = (await client.get(f"{TASKS}/{task['task_id']}/result")).json()
+    assert chart["description"].startswith("Votes per district, for Joly")
+    assert "Left out: \u201cSundays\u201d and \u201cMarch\u201d" in chart["description"]

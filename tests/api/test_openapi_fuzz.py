@@ -1,27 +1,34 @@
-"""Property-based fuzzing of every JSON endpoint from /openapi.json (schemathesis) against a real API process.
+"""Property-based fuzzing of every endpoint in /openapi.json (schemathesis) against a real API process,
+with every check schemathesis has (the CLI's `--checks all`), server-sent event streams included.
 
 Each operation gets schema-valid and schema-violating requests with an operator's bearer token; every
 response must be documented (status code, content type, headers) and match its schema, and no request may
 yield a 5xx. Half of the valid requests name real resources of the fuzzing user (a session, a message, a
 completed task and its chart) instead of random ids, so success bodies are checked too, not only 404s.
+Streams that never end (every task of the caller, live queue statistics) are read up to their first
+frame and then closed, as a client that leaves would (`FirstFrameAdapter`).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from requests.adapters import HTTPAdapter
+from schemathesis.checks import CHECKS, load_all_checks
 
 from api.app import create_app
 from shared.auth import create_token
 from shared.settings import Settings
-from tests.conftest import TERMINAL, auth
+from tests.conftest import TERMINAL, auth, start_api, stop
 
 pytestmark = pytest.mark.db
 
@@ -29,13 +36,37 @@ FUZZ_USER = "schemathesis-fuzzer"
 QUESTION = "life expectancy in Mexico and Canada since 1980"
 
 # The document the app serves (test_the_served_document_is_the_one_fuzzed checks they are the same).
-schema = (
-    schemathesis.openapi.from_dict(create_app(Settings()).openapi())
-    # Server-sent event streams that never end by design (every task of the caller, live queue stats):
-    # a request reads until its timeout. test_streams.py and test_hostile_input.py cover their auth and
-    # errors. /stream/{task_id} stays: it ends, and answers 404 at once for an unknown task.
-    .exclude(path_regex=r"/stream$")
-)
+schema = schemathesis.openapi.from_dict(create_app(Settings()).openapi())
+load_all_checks()
+ALL_CHECKS = CHECKS.get_all()  # `schemathesis run --checks all`
+# A stream's first frame comes within this (the fuzzed API sends keep-alives this often).
+KEEPALIVE_SECONDS = 0.2
+
+
+class FirstFrameAdapter(HTTPAdapter):
+    """Reads a text/event-stream answer up to its first frame, then closes the connection; reads any
+    other answer whole. A stream that never ends can then be fuzzed like any other operation."""
+
+    def send(self, request: Any, stream: bool = False, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        response = super().send(request, stream=True, **kwargs)
+        if not response.headers.get("content-type", "").startswith("text/event-stream"):
+            if not stream:
+                response.content  # noqa: B018 (read it all, as requests does without stream=True)
+            return response
+        received = b""
+        for chunk in response.iter_content(chunk_size=None):
+            received += chunk
+            if b"\n\n" in received:
+                break
+        response._content = received
+        response.close()
+        return response
+
+
+def first_frame_session() -> requests.Session:
+    session = requests.Session()
+    session.mount("http://", FirstFrameAdapter())
+    return session
 
 
 class FuzzerToken:
@@ -80,6 +111,22 @@ def completed_task(api_url: str, worker_processes: list[Any], fuzzer_token: str)
         return {"task_id": task["task_id"], "chart_id": task["chart_id"]}
 
 
+@pytest.fixture(scope="module")
+def fuzzed_api(base_env: dict[str, str], data_dir: Path) -> Iterator[str]:
+    """An API of the session's stack (its workers, queue, Redis and database) with frequent keep-alives."""
+    url, process = start_api(
+        base_env | {"CHARTQ_SSE_KEEPALIVE_SECONDS": str(KEEPALIVE_SECONDS)}, data_dir / "fuzzed-api.log"
+    )
+    yield url
+    stop([process])
+
+
+@pytest.fixture(scope="module")
+def http_session() -> Iterator[requests.Session]:
+    with first_frame_session() as session:
+        yield session
+
+
 @pytest.fixture
 def real_ids(api_url: str, fuzzer_token: str, completed_task: dict[str, str]) -> dict[str, str]:
     """A fresh session and message per operation (DELETE /sessions/{id} removes them), and the chart."""
@@ -104,11 +151,17 @@ def use_real_ids(case: schemathesis.Case, ids: dict[str, str]) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_every_operation_answers_as_documented(
-    case: schemathesis.Case, real: bool, api_url: str, real_ids: dict[str, str]
+    case: schemathesis.Case,
+    real: bool,
+    fuzzed_api: str,
+    http_session: requests.Session,
+    real_ids: dict[str, str],
 ) -> None:
     if real and case.meta is not None and case.meta.generation.mode.is_positive:
         use_real_ids(case, real_ids)
-    response = case.call_and_validate(base_url=api_url, timeout=15)
+    response = case.call_and_validate(
+        base_url=fuzzed_api, session=http_session, checks=ALL_CHECKS, timeout=15
+    )
     assert response.status_code < 500, response.text
 
 

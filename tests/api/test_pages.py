@@ -1,11 +1,20 @@
 """The pages (chat and queue dashboard) and their assets: served with a strict CSP, plotly.js from the
-plotly package, and the dev sign-in endpoint that exists only in dev mode."""
+plotly package, and the dev sign-in endpoint that exists only in dev mode; /docs and /redoc, whose
+assets come from the fastapi-offline package."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections.abc import Callable
 
+import httpx
+from fastapi.responses import HTMLResponse
+
+from api.app import create_app
+from api.middleware import PAGE_CSP
+from api.routers.docs import REDOC_LOGO_URL, docs_assets_dir
 from api.routers.pages import plotly_js_path
 from shared.auth import decode_token
 from shared.settings import Settings
@@ -29,6 +38,7 @@ DASHBOARD_SCRIPTS = tuple(
     for part in ("-page", "-feed", "-data", "-charts", "-tables", "-task", "-format", "")
 )
 SCRIPTS = (*SHARED_SCRIPTS, *CHAT_SCRIPTS, *DASHBOARD_SCRIPTS)
+DOCS = "/static/docs"  # the assets of /docs and /redoc, from the fastapi-offline package
 ASSETS = (
     *SCRIPTS,
     "/static/chat.css",
@@ -65,7 +75,7 @@ async def test_chat_page_is_served_with_a_strict_csp(
     assert 'href="/static/chat.css"' in html
     external = re.findall(r"https?://[^'\"\s]+", html.replace("http://www.w3.org/2000/svg", ""))
     assert external == [], "no CDN: everything comes from this server"
-    for element_id in ("dev-sign-in", "token-input", "question", "messages", "plot", "history"):
+    for element_id in ("token-input", "question", "messages", "plot", "history"):
         assert f'id="{element_id}"' in html
 
 
@@ -106,6 +116,20 @@ async def test_dev_token_signs_in_in_dev_mode(settings: Settings, make_token: Ca
         assert bad.status_code == 422 and bad.json()["code"] == "validation_error"
 
 
+async def test_the_dev_sign_in_button_is_rendered_in_dev_mode_only(
+    settings: Settings, make_token: Callable[..., str]
+) -> None:
+    """Outside dev mode the button (which could only answer 404) and its hint are not in the page."""
+    dev = settings.model_copy(update={"env": "dev"})
+    for mode, expected in ((settings, False), (dev, True)):
+        async with inprocess_api(mode, make_token()) as http:
+            for path in ("/", "/dashboard"):
+                html = (await http.get(path, headers={"Authorization": ""})).text
+                assert ('id="dev-sign-in"' in html) is expected, (mode.env, path)
+                assert ("Development mode only" in html) is expected, (mode.env, path)
+                assert 'id="token-input"' in html  # a pasted token works in every mode
+
+
 async def test_dev_token_is_404_outside_dev_mode(settings: Settings, make_token: Callable[..., str]) -> None:
     assert not settings.is_dev
     async with inprocess_api(settings, make_token()) as http:
@@ -114,9 +138,7 @@ async def test_dev_token_is_404_outside_dev_mode(settings: Settings, make_token:
     assert response.json()["code"] == "not_found"
 
 
-DASHBOARD_PARTS = (
-    "dev-sign-in token-input forbidden depth-chart throughput-chart durations-chart outcomes workers"
-)
+DASHBOARD_PARTS = "token-input forbidden depth-chart throughput-chart durations-chart outcomes workers"
 DASHBOARD_PARTS += " failures task-id cancel-task"
 
 
@@ -193,3 +215,89 @@ async def test_dashboard_data_needs_the_operator_role(
                 f"/api/v1/analytics/queue{path}", headers=auth(make_token(roles=["operator"]))
             )
             assert operator.status_code == 200, operator.text
+
+
+def csp_directives(csp: str) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in csp.split(";") if part.strip()}
+
+
+async def test_api_docs_are_served_from_an_installed_package_with_a_strict_csp(
+    settings: Settings, make_token: Callable[..., str]
+) -> None:
+    """/docs and /redoc work offline: FastAPI's pages would load their assets from a CDN."""
+    async with inprocess_api(settings, make_token()) as http:
+        swagger = await http.get("/docs", headers={"Authorization": ""})
+        redoc = await http.get("/redoc", headers={"Authorization": ""})
+        schema = (await http.get("/openapi.json")).json()
+    for page in (swagger, redoc):
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert re.findall(r"https?://", page.text) == [], "no CDN, no web fonts"
+        directives = csp_directives(page.headers["content-security-policy"])
+        assert directives["default-src"] == directives["connect-src"] == ["'self'"]
+        assert directives["frame-ancestors"] == ["'none'"] and directives["base-uri"] == ["'none'"]
+        assert not {"'unsafe-inline'", "'unsafe-eval'", "*"} & set(directives["script-src"])
+        assert page.headers["x-content-type-options"] == "nosniff"
+    assert not {"/docs", "/redoc"} & set(schema["paths"])
+
+    # Swagger UI is started by one inline script: allowed by its hash, and by nothing broader.
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", swagger.text, flags=re.S)
+    assert [attrs.strip() for attrs, _ in scripts] == [f'src="{DOCS}/swagger-ui-bundle.js"', ""]
+    init = scripts[1][1]
+    assert "SwaggerUIBundle(" in init and "'/openapi.json'" in init and '"validatorUrl": null' in init
+    digest = base64.b64encode(hashlib.sha256(init.encode()).digest()).decode()
+    swagger_csp = csp_directives(swagger.headers["content-security-policy"])
+    assert swagger_csp["script-src"] == ["'self'", f"'sha256-{digest}'"]
+    assert "worker-src" not in swagger_csp
+    assert f'href="{DOCS}/swagger-ui.css"' in swagger.text and f'href="{DOCS}/favicon.png"' in swagger.text
+
+    # ReDoc: its bundle only, no inline script; its search index is built in a blob: worker.
+    assert page_scripts(redoc.text) == [f"{DOCS}/redoc.standalone.js"]
+    assert '<redoc spec-url="/openapi.json">' in redoc.text and "fonts.googleapis" not in redoc.text
+    redoc_csp = csp_directives(redoc.headers["content-security-policy"])
+    assert redoc_csp["script-src"] == ["'self'"] and redoc_csp["worker-src"] == ["'self'", "blob:"]
+
+
+async def test_api_docs_assets_are_the_packages_files(
+    settings: Settings, make_token: Callable[..., str]
+) -> None:
+    async with inprocess_api(settings, make_token()) as http:
+        assets = {
+            name: await http.get(f"{DOCS}/{name}", headers={"Authorization": ""})
+            for name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon.png", "redoc.standalone.js")
+        }
+    package = docs_assets_dir()
+    for name, response in assets.items():
+        assert response.status_code == 200, name
+        if name != "redoc.standalone.js":
+            assert response.content == (package / name).read_bytes(), name
+    assert "javascript" in assets["swagger-ui-bundle.js"].headers["content-type"]
+    assert assets["swagger-ui.css"].headers["content-type"].startswith("text/css")
+    assert assets["favicon.png"].headers["content-type"] == "image/png"
+    # ReDoc's bundle, with the one URL it would fetch from a CDN (Redocly's logo) taken out.
+    redoc = assets["redoc.standalone.js"]
+    original = (package / "redoc.standalone.js").read_bytes()
+    assert REDOC_LOGO_URL in original and b"cdn.redoc.ly" not in redoc.content
+    assert redoc.content == original.replace(REDOC_LOGO_URL, b"data:,")
+    assert redoc.headers["content-type"].startswith("text/javascript")
+    assert "max-age" in redoc.headers["cache-control"]
+
+
+async def test_any_html_answer_without_a_policy_of_its_own_gets_the_pages_policy(
+    settings: Settings, make_token: Callable[..., str]
+) -> None:
+    """SecurityHeaders, not each route, decides: an HTML answer added later cannot forget the policy."""
+    app = create_app(settings)
+
+    @app.get("/probe", include_in_schema=False)
+    async def probe() -> HTMLResponse:
+        return HTMLResponse("<p>hello</p>")
+
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://chartq") as http:
+            probed = await http.get("/probe")
+            docs = await http.get("/docs")
+            json = await http.get("/health")
+    assert probed.headers["content-security-policy"] == PAGE_CSP
+    assert docs.headers["content-security-policy"] != PAGE_CSP  # its own, stricter policy is kept
+    assert "content-security-policy" not in json.headers

@@ -72,6 +72,8 @@ async def test_deleting_a_session_removes_it_and_its_messages(client: httpx.Asyn
         {"content": "   "},
         {"content": "x" * 4001},
         {"content": "x", "role": "robot"},
+        {"content": "x", "role": "assistant"},  # only chartq writes assistant and system messages
+        {"content": "x", "role": "system"},
         {"content": 5},
     ],
 )
@@ -101,3 +103,13 @@ async def test_oversized_bodies_are_413(client: httpx.AsyncClient) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 413 and response.json()["code"] == "payload_too_large"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/sessions", "/api/v1/sessions/{id}/messages"])
+async def test_an_offset_past_what_the_database_can_hold_is_a_422(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    session = (await client.post("/api/v1/sessions", json={"title": "t"})).json()
+    response = await client.get(path.format(id=session["id"]), params={"offset": 2**63})
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "validation_error"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
+import jwt
 import orjson
 import pytest
 import redis.asyncio as aioredis
@@ -16,7 +18,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from shared import keys
-from tests.conftest import TERMINAL, auth, new_message, wait_for_status
+from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, wait_for_status
 
 pytestmark = pytest.mark.db
 
@@ -88,6 +90,30 @@ async def slow(slow_stack: str, make_token: Callable[..., str]) -> AsyncIterator
         yield http
 
 
+@pytest.fixture(scope="module")
+def crowd_stack(base_env: dict[str, str], data_dir: Path) -> Iterator[str]:
+    """The slow stack with room for one user's 200 streams (CHARTQ_MAX_STREAMS_PER_USER is 20 by default)."""
+    env = base_env | {
+        "CHARTQ_QUEUE_NAME": "arq:queue:crowd",
+        "CHARTQ_STEP_DELAY_SECONDS": "0.3",
+        "CHARTQ_SSE_KEEPALIVE_SECONDS": "0.3",
+        "CHARTQ_MAX_STREAMS_PER_USER": "1000",
+    }
+    url, api = start_api(env, data_dir / "crowd-api.log")
+    worker = spawn(["worker"], env, data_dir / "crowd-worker.log")
+    yield url
+    stop([api, worker])
+
+
+@pytest.fixture
+async def crowd(crowd_stack: str, make_token: Callable[..., str]) -> AsyncIterator[httpx.AsyncClient]:
+    limits = httpx.Limits(max_connections=400)
+    async with httpx.AsyncClient(
+        base_url=crowd_stack, headers=auth(make_token()), limits=limits, timeout=30
+    ) as http:
+        yield http
+
+
 def token_of(http: httpx.AsyncClient) -> str:
     return http.headers["Authorization"].removeprefix("Bearer ")
 
@@ -131,13 +157,57 @@ async def test_reconnect_with_last_event_id_gets_only_what_was_missed(client: ht
     by_header = await collect_sse(client, f"{STREAM}/{task_id}", headers={"Last-Event-ID": "3"})
     by_query = await collect_sse(client, f"{STREAM}/{task_id}?last_event_id=3")
     assert [f["data"]["seq"] for f in by_header] == [4, 5, 6] == [f["data"]["seq"] for f in by_query]
-    assert await collect_sse(client, f"{STREAM}/{task_id}", headers={"Last-Event-ID": "6"}) == []
+    finished = await client.get(f"{STREAM}/{task_id}", headers={"Last-Event-ID": "6"})
+    assert finished.status_code == 204  # nothing after the terminal event: do not reconnect
     async with connect(
         f"{ws_base(client)}/ws/{task_id}?last_event_id=4&access_token={token_of(client)}"
     ) as ws:
         assert [orjson.loads(m)["seq"] async for m in ws] == [5, 6]
     bad = await client.get(f"{STREAM}/{task_id}", headers={"Last-Event-ID": "yesterday"})
     assert bad.status_code == 422
+
+
+async def test_a_reconnect_after_the_terminal_event_answers_204_do_not_reconnect(
+    client: httpx.AsyncClient, redis_client: aioredis.Redis
+) -> None:
+    """The SSE spec's way to stop a client: a 200 with an empty stream made EventSource reconnect every
+    3 s for ever. An earlier id still gets the rest, and ?last_event_id=0 the whole history."""
+    task_id = await start_task(client)
+    await wait_for_status(client, task_id)
+    url = f"{STREAM}/{task_id}"
+    history = await collect_sse(client, url, params={"last_event_id": 0})
+    assert_full_sequence(history, task_id)
+    terminal = history[-1]["data"]["seq"]
+    for reconnect in (
+        {"headers": {"Last-Event-ID": str(terminal)}},
+        {"params": {"last_event_id": terminal}},
+        {"headers": {"Last-Event-ID": str(terminal + 10)}},
+        {
+            "params": {"access_token": token_of(client)},
+            "headers": {"Authorization": "", "Last-Event-ID": str(terminal)},
+        },
+    ):
+        done = await client.get(url, **reconnect)
+        assert done.status_code == 204, (reconnect, done.text)
+        assert done.content == b"" and "content-type" not in done.headers
+    rest = await collect_sse(client, url, headers={"Last-Event-ID": str(terminal - 2)})
+    assert [f["data"]["seq"] for f in rest] == [terminal - 1, terminal]
+    assert rest[-1]["data"]["data"]["status"] == "COMPLETED"
+    first = await collect_sse(client, url)  # a first connection gets the terminal status
+    assert [f["data"]["seq"] for f in first] == [terminal]
+    assert history == await collect_sse(client, url, params={"last_event_id": 0})
+
+    # Once the live history has expired the run record answers: a reconnect is told to stop (a
+    # made-up event would only start another reconnect), and a replay from 0 gets the final state.
+    await redis_client.delete(keys.task(task_id), keys.task_events(task_id))
+    for _ in range(100):  # the worker writes the run record just after the terminal event
+        if (await client.get(f"{TASKS}/{task_id}/status")).status_code == 200:
+            break
+        await asyncio.sleep(0.05)
+    expired = await client.get(url, headers={"Last-Event-ID": "1"})
+    assert expired.status_code == 204, expired.text
+    replay = await collect_sse(client, url, params={"last_event_id": 0})
+    assert [(f["data"]["seq"], f["data"]["data"]["status"]) for f in replay] == [(1, "COMPLETED")]
 
 
 def ws_base(http: httpx.AsyncClient) -> str:
@@ -156,14 +226,21 @@ async def test_websocket_carries_the_same_envelopes_and_closes_1000(slow: httpx.
 
 
 async def test_200_subscribers_all_get_the_terminal_status_and_leave_nothing_behind(
-    slow: httpx.AsyncClient, make_token: Callable[..., str], redis_client: aioredis.Redis
+    crowd: httpx.AsyncClient, make_token: Callable[..., str], redis_client: aioredis.Redis
 ) -> None:
-    task_id = await start_task(slow)
-    results = await asyncio.gather(*(collect_sse(slow, f"{STREAM}/{task_id}") for _ in range(200)))
+    task_id = await start_task(crowd)
+    results = await asyncio.gather(*(collect_sse(crowd, f"{STREAM}/{task_id}") for _ in range(200)))
     assert all(frames and frames[-1]["data"]["data"]["status"] == "COMPLETED" for frames in results)
-    assert await wait_until_no_subscribers(slow, make_token(roles=["operator"])) == 0
+    assert await wait_until_no_subscribers(crowd, make_token(roles=["operator"])) == 0
     numsub = dict(await redis_client.pubsub_numsub(keys.task_channel(task_id)))
     assert numsub[keys.task_channel(task_id).encode()] == 0
+    # Every stream gave its place among the user's open streams back.
+    user = jwt.decode(token_of(crowd), options={"verify_signature": False})["sub"]
+    for _ in range(100):
+        if await redis_client.zcard(keys.user_streams(user)) == 0:
+            break
+        await asyncio.sleep(0.05)
+    assert await redis_client.zcard(keys.user_streams(user)) == 0
 
 
 async def test_clients_that_leave_early_leave_no_subscription(

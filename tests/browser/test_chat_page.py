@@ -114,6 +114,11 @@ async def test_ask_watch_progress_see_chart_and_cancel(page: Page, transport: st
     await expect(legend.filter(has_text="Mexico")).to_have_count(1)
     await expect(legend.filter(has_text="Canada")).to_have_count(1)
     await expect(canvas.locator(".js-plotly-plot .scatterlayer .trace")).to_have_count(2)
+    # No mode-bar button sends the figure (and its data) to Plotly's cloud or Chart Studio.
+    await canvas.locator(".js-plotly-plot").first.hover()
+    await expect(canvas.locator(".modebar-btn").first).to_be_attached()
+    titles = await canvas.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.dataset.title || '')")
+    assert not [t for t in titles if "Cloud" in t or "Chart Studio" in t], titles
     title = (await canvas.locator("#chart-title").text_content()) or ""
     assert "life expectancy" in title.lower(), title
     await expect(canvas.locator("#chart-interpretation")).not_to_be_empty()

@@ -1,4 +1,5 @@
-"""Tokens: only HS256 with our secret, unexpired, with a subject."""
+"""Tokens: only HS256 with our secret, unexpired, with a subject, living at most the maximum lifetime,
+and carrying the configured audience and issuer."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import time
 import jwt
 import pytest
 
-from shared.auth import InvalidToken, create_token, decode_token
+from shared.auth import InvalidToken, TokenPolicy, create_token, decode_token
 
 SECRET = "s" * 48
+NOW = int(time.time())
+
+
+def signed(**claims: object) -> str:
+    return jwt.encode({"sub": "ada", **claims}, SECRET, algorithm="HS256")
 
 
 def test_round_trip_keeps_user_org_and_roles() -> None:
@@ -34,8 +40,25 @@ def test_plain_user_is_not_operator() -> None:
         ),
         jwt.encode({"sub": "ada", "exp": int(time.time()) + 60}, SECRET * 2, algorithm="HS512"),
         "garbage",
+        signed(exp=NOW + 60),
+        signed(iat=NOW, exp=10**20),
+        signed(iat=NOW, exp=NOW + 86401),
+        signed(iat=NOW - 86400 * 365, exp=NOW + 60),
     ],
-    ids=["alg-none", "wrong-secret", "expired", "no-exp", "no-sub", "roles-not-list", "other-alg", "garbage"],
+    ids=[
+        "alg-none",
+        "wrong-secret",
+        "expired",
+        "no-exp",
+        "no-sub",
+        "roles-not-list",
+        "other-alg",
+        "garbage",
+        "no-iat",
+        "exp-1e20",
+        "a-day-and-a-second",
+        "issued-a-year-ago",
+    ],
 )
 def test_forged_or_broken_tokens_are_rejected(token: str) -> None:
     with pytest.raises(InvalidToken):
@@ -47,3 +70,27 @@ def test_tampered_payload_is_rejected() -> None:
     forged_payload = jwt.utils.base64url_encode(b'{"sub":"admin","exp":9999999999,"roles":["operator"]}')
     with pytest.raises(InvalidToken):
         decode_token(SECRET, f"{header}.{forged_payload.decode()}.{signature}")
+
+
+def test_a_token_of_exactly_the_maximum_lifetime_is_accepted_and_says_when_it_ends() -> None:
+    principal = decode_token(SECRET, signed(iat=NOW, exp=NOW + 86400))
+    assert principal.expires_at == NOW + 86400
+    with pytest.raises(InvalidToken, match="longer than 3600"):
+        decode_token(SECRET, signed(iat=NOW, exp=NOW + 7200), TokenPolicy(max_ttl_seconds=3600))
+
+
+def test_audience_and_issuer_are_required_when_configured() -> None:
+    policy = TokenPolicy(audience="chartq", issuer="https://id.example.com")
+    good = create_token(SECRET, "ada", audience="chartq", issuer="https://id.example.com")
+    assert decode_token(SECRET, good, policy).user_id == "ada"
+    for token in (
+        create_token(SECRET, "ada"),
+        create_token(SECRET, "ada", audience="chartq"),
+        create_token(SECRET, "ada", issuer="https://id.example.com"),
+        create_token(SECRET, "ada", audience="another-service", issuer="https://id.example.com"),
+        create_token(SECRET, "ada", audience="chartq", issuer="https://evil.example.com"),
+    ):
+        with pytest.raises(InvalidToken):
+            decode_token(SECRET, token, policy)
+    # Without a configured audience, a token that names one is still ours.
+    assert decode_token(SECRET, good).user_id == "ada"

@@ -70,3 +70,23 @@ def test_an_llm_needs_a_model_name_and_no_credentials_in_its_url(
     with pytest.raises(ValidationError, match="must not carry credentials"):
         Settings(llm_base_url="https://user:sk-123@llm.example.com/v1", llm_model="m", data_dir=tmp_path)
     assert Settings(data_dir=tmp_path).llm_base_url == ""  # the rule planner alone, by default
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "chartq.example.com"])
+def test_dev_mode_refuses_to_listen_beyond_loopback(host: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=f"CHARTQ_HOST={host} in dev mode"):
+        Settings(env="dev", host=host, data_dir=tmp_path)
+    # prod (with a strong secret) may listen anywhere; dev on loopback is the default.
+    assert Settings(env="prod", host=host, jwt_secret="x" * 32, data_dir=tmp_path).host == host
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost", "[::1]"])
+def test_dev_mode_listens_on_loopback(host: str, tmp_path: Path) -> None:
+    assert Settings(env="dev", host=host, data_dir=tmp_path).host == host
+
+
+def test_minted_tokens_never_outlive_the_maximum_lifetime(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert settings.jwt_ttl_seconds > settings.jwt_max_ttl_seconds == 86400
+    assert settings.token_ttl_seconds == 86400
+    assert Settings(data_dir=tmp_path, jwt_ttl_seconds=600).token_ttl_seconds == 600

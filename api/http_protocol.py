@@ -1,0 +1,84 @@
+"""The HTTP/1.1 protocol `chartq api` serves with: uvicorn's httptools protocol plus the two limits
+uvicorn lacks. A request's line and headers must arrive within CHARTQ_HEADER_TIMEOUT_SECONDS (a
+client that opens connections and sends nothing, or a header a byte at a time, holds a descriptor each
+until then, not forever), and within CHARTQ_MAX_HEADER_BYTES (else 431, before a 50 MB header is read
+into memory). Named by import string in worker.cli.serve_api, so the command line never imports it."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from shared.settings import get_settings
+
+TOO_LARGE = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\n"
+    b"connection: close\r\ncontent-length: %d\r\n\r\n%s"
+)
+TOO_LARGE_BODY = b'{"detail": "The request line and headers are too large.", "code": "headers_too_large"}'
+
+
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        settings = get_settings()
+        self._header_timeout_s = settings.header_timeout_seconds
+        self._max_header_bytes = settings.max_header_bytes
+        self._header_bytes = 0
+        self._header_deadline: asyncio.TimerHandle | None = None
+        self._refused = False
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_deadline()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._header_bytes = 0
+        self._arm_header_deadline()  # the next request on a kept-alive connection gets its own
+
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value) + 4)
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._disarm_header_deadline()
+        super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        if not self._refused:  # a refused request already had its answer
+            super().send_400_response(msg)
+
+    def _count(self, size: int) -> None:
+        self._header_bytes += size
+        if self._header_bytes > self._max_header_bytes and not self._refused:
+            self._refused = True
+            self.transport.write(TOO_LARGE % (len(TOO_LARGE_BODY), TOO_LARGE_BODY))
+            self.transport.close()
+            # Stops the parser from reading the rest of the data it was given.
+            raise httptools.HttpParserError("request headers too large")
+
+    def _arm_header_deadline(self) -> None:
+        if self._header_deadline is None:
+            self._header_deadline = self.loop.call_later(self._header_timeout_s, self._headers_too_slow)
+
+    def _disarm_header_deadline(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()

@@ -1,0 +1,168 @@
+"""Per-user limits shared by every API process through Redis: open streams and writes per minute.
+
+Open streams (SSE and WebSocket) hold a lease each: a member of the user's sorted set
+(`keys.user_streams`) scored by when it expires. A stream renews its lease as it sends (at least every
+keep-alive interval) and gives it back when it ends; a lease its process never gave back (the process
+died) lapses and is dropped the next time the set is counted, so a crash leaks nothing for long.
+
+Writes are counted in a fixed window of one clock minute (`keys.user_writes`), one round trip each.
+Operators are trusted to script the API (load tests, supervision) and are not rate limited on writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any, TypeVar
+from uuid import uuid4
+
+import structlog
+from fastapi import Depends, Request
+from redis.exceptions import RedisError
+
+from api.deps import CurrentUser, StateDep
+from api.errors import ApiError
+from shared import keys
+from shared.models import ErrorDTO
+
+log = structlog.get_logger("chartq.api")
+
+T = TypeVar("T")
+
+# KEYS[1]: the user's streams; ARGV: now (ms), this lease's expiry (ms), cap, stream id, key TTL (ms).
+# Returns 1 when the lease is taken, 0 when the user already holds `cap` live leases.
+_ACQUIRE = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 1
+"""
+STREAM_RETRY_AFTER_SECONDS = 10
+TOO_MANY_STREAMS = "too_many_streams"
+TOO_MANY_WRITES = "too_many_writes"
+WINDOW_SECONDS = 60
+# Documented on the routes that count as writes.
+WRITE_LIMIT_DOC: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorDTO, "description": "Too many writes this minute (CHARTQ_WRITES_PER_MINUTE)"}
+}
+STREAM_LIMIT_DOC: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorDTO, "description": "Too many open streams (CHARTQ_MAX_STREAMS_PER_USER)"}
+}
+# Releases run detached: a stream ends by cancellation, and an await in its cleanup would be cancelled too.
+_releases: set[asyncio.Task[None]] = set()
+
+
+class TokenExpired(Exception):
+    """The token a stream was opened with has expired: the stream ends."""
+
+
+class StreamLease:
+    """One open stream of a user, counted against CHARTQ_MAX_STREAMS_PER_USER in Redis."""
+
+    def __init__(self, state: Any, user_id: str) -> None:
+        self.redis = state.redis
+        self.key = keys.user_streams(user_id)
+        self.id = uuid4().hex
+        self.cap = state.settings.max_streams_per_user
+        keepalive = state.settings.sse_keepalive_seconds
+        # Renewed at least every keep-alive; lapses after three missed renewals.
+        self.renew_every = keepalive
+        self.lease_ms = int((3 * keepalive + 5) * 1000)
+        self.renewed = 0.0
+
+    async def acquire(self) -> bool:
+        now_ms = int(time.time() * 1000)
+        taken = await self.redis.eval(
+            _ACQUIRE, 1, self.key, now_ms, now_ms + self.lease_ms, self.cap, self.id, 2 * self.lease_ms
+        )
+        self.renewed = time.monotonic()
+        return bool(taken)
+
+    async def renew_if_due(self) -> None:
+        if time.monotonic() - self.renewed < self.renew_every:
+            return
+        self.renewed = time.monotonic()
+        try:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                pipe.zadd(self.key, {self.id: int(time.time() * 1000) + self.lease_ms})
+                pipe.pexpire(self.key, 2 * self.lease_ms)
+                await pipe.execute()
+        except RedisError as exc:  # the stream goes on; the lease is renewed at the next keep-alive
+            log.info("stream lease not renewed", error=str(exc))
+
+    def release(self) -> None:
+        async def remove() -> None:
+            try:
+                await self.redis.zrem(self.key, self.id)
+            except RedisError as exc:  # it lapses by itself
+                log.info("stream lease not released", error=str(exc))
+
+        task = asyncio.get_running_loop().create_task(remove())
+        _releases.add(task)
+        task.add_done_callback(_releases.discard)
+
+
+async def open_lease(state: Any, user_id: str) -> StreamLease | None:
+    """A lease for a new stream of `user_id`, or None when the user has too many open already."""
+    lease = StreamLease(state, user_id)
+    return lease if await lease.acquire() else None
+
+
+def too_many_streams(cap: int) -> ApiError:
+    return ApiError(
+        429,
+        TOO_MANY_STREAMS,
+        f"You have {cap} live streams open (CHARTQ_MAX_STREAMS_PER_USER); close one or retry later.",
+        {"Retry-After": str(STREAM_RETRY_AFTER_SECONDS)},
+    )
+
+
+async def leased(events: AsyncIterator[T], lease: StreamLease, expires_at: float | None) -> AsyncIterator[T]:
+    """`events`, renewing `lease` as they flow and giving it back at the end; raises TokenExpired when
+    the token expires (at that moment, not at the next event)."""
+    loop = asyncio.get_running_loop()
+    deadline = None if expires_at is None else loop.time() + (expires_at - time.time())
+    try:
+        while True:
+            timeout = asyncio.timeout_at(deadline)
+            try:
+                async with timeout:
+                    item = await anext(events)
+            except StopAsyncIteration:
+                return
+            except TimeoutError as exc:
+                if timeout.expired():
+                    raise TokenExpired from exc
+                raise
+            await lease.renew_if_due()
+            yield item
+    finally:
+        lease.release()
+
+
+async def limit_writes(request: Request, user: CurrentUser, state: StateDep) -> None:
+    """429 + Retry-After past CHARTQ_WRITES_PER_MINUTE creations (POST) by one user in a clock minute."""
+    if request.method != "POST" or user.is_operator:
+        return
+    now = time.time()
+    minute = int(now // WINDOW_SECONDS)
+    key = keys.user_writes(user.user_id, minute)
+    async with state.redis.pipeline(transaction=False) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, 2 * WINDOW_SECONDS)
+        count, _ = await pipe.execute()
+    limit = state.settings.writes_per_minute
+    if int(count) > limit:
+        retry_after = max(1, math.ceil((minute + 1) * WINDOW_SECONDS - now))
+        raise ApiError(
+            429,
+            TOO_MANY_WRITES,
+            f"More than {limit} writes in a minute (CHARTQ_WRITES_PER_MINUTE); retry in {retry_after} s.",
+            {"Retry-After": str(retry_after)},
+        )
+
+
+WriteLimited = Annotated[None, Depends(limit_writes)]
