@@ -12,6 +12,8 @@ PREFIX = "chartq"
 ARQ_JOB_PREFIX = "arq:job:"
 ARQ_ABORT_SET = "arq:abort"
 ARQ_IN_PROGRESS_PREFIX = "arq:in-progress:"
+# String: what /ready writes (with a short expiry) to prove Redis takes writes.
+READY = f"{PREFIX}:ready"
 
 
 def task(task_id: str) -> str:
@@ -47,6 +49,19 @@ def active_request(user_id: str, message_id: str, request_key: str) -> str:
 def user_active(user_id: str) -> str:
     """Set: the user's PENDING and PROCESSING task ids (the per-user backpressure cap)."""
     return f"{PREFIX}:user:{user_id}:active"
+
+
+def user_streams(user_id: str) -> str:
+    """Sorted set: the user's open SSE and WebSocket streams, scored by when each lease expires (ms).
+
+    Each open stream renews its lease as it sends keep-alives; a member past its score belongs to a
+    process that died and is dropped when counting (the per-user stream cap)."""
+    return f"{PREFIX}:user:{user_id}:streams"
+
+
+def user_writes(user_id: str, epoch_minute: int) -> str:
+    """String: the user's writes in one clock minute (the per-user write rate limit)."""
+    return f"{PREFIX}:user:{user_id}:writes:{epoch_minute}"
 
 
 def arq_job(task_id: str) -> str:
@@ -123,3 +138,9 @@ def arq_in_progress(task_id: str) -> str:
 def wake(queue: str) -> str:
     """List: one token per newly enqueued task; idle workers BLPOP it instead of polling the queue."""
     return f"{PREFIX}:{{{queue}}}:wake"
+
+
+def pending_runs(queue: str) -> str:
+    """Hash: task id -> run record (JSON) of a task that ended while the database was away; the workers
+    write each to SQL (an upsert) once it is back, and drop it (worker.runtime.heartbeat)."""
+    return f"{PREFIX}:{{{queue}}}:pending-runs"

@@ -12,6 +12,8 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_BYTES = 32
+# Dev mode mints operator tokens for anyone who asks (POST /api/v1/dev/token): loopback only.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 DEV_SECRET_FILE = "dev-jwt-secret"
 
 
@@ -28,10 +30,17 @@ class Settings(BaseSettings):
     semantic_model_path: Path | None = None
 
     jwt_secret: str = ""
-    jwt_ttl_seconds: int = 7 * 24 * 3600
+    jwt_ttl_seconds: int = 24 * 3600
+    # Tokens living longer than this (exp - iat), or without exp or iat, are refused; minted ones are cut
+    # to it. When set, tokens must carry this `aud` and this `iss` (`chartq token` sets them).
+    jwt_max_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    jwt_audience: str = ""
+    jwt_issuer: str = ""
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # `chartq up`: API processes sharing the one port (SO_REUSEPORT), and worker processes.
+    api_workers: int = Field(default=1, ge=1)
     workers: int = 2
     worker_concurrency: int = 8
     # Idle workers wake on a signal when a task is enqueued; this is only the fallback look at the
@@ -76,6 +85,18 @@ class Settings(BaseSettings):
     log_json: bool = False
     cors_origins: list[str] = Field(default_factory=list)
     max_body_bytes: int = 64 * 1024
+    # Connection hygiene in the server `chartq api` runs (a reverse proxy should set its own too): a
+    # request's line and headers must arrive within this many seconds and bytes (else the connection
+    # closes, or 431); more open connections than this answer 503; a WebSocket message from a client
+    # may be this large, enforced by the server before it buffers the frame.
+    header_timeout_seconds: float = Field(default=10.0, gt=0)
+    max_header_bytes: int = Field(default=16 * 1024, ge=1024)
+    max_connections: int = Field(default=10_000, ge=1)
+    ws_max_message_bytes: int = Field(default=4096, ge=128)
+    # Per user, across every API process (counted in Redis): open SSE and WebSocket streams (429 / close
+    # 1008 past it), and writes (POST and DELETE of sessions, messages, tasks, charts) per minute (429).
+    max_streams_per_user: int = Field(default=20, ge=1)
+    writes_per_minute: int = Field(default=120, ge=1)
 
     @field_validator("llm_base_url")
     @classmethod
@@ -105,11 +126,18 @@ class Settings(BaseSettings):
                 f"CHARTQ_JWT_SECRET must be set to at least {MIN_SECRET_BYTES} bytes outside dev mode "
                 "(generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
+        if self.env == "dev" and (problem := dev_bind_problem(self.host)):
+            raise ValueError(problem)
         return self
 
     @property
     def is_dev(self) -> bool:
         return self.env == "dev"
+
+    @property
+    def token_ttl_seconds(self) -> int:
+        """The lifetime of tokens chartq mints: CHARTQ_JWT_TTL_SECONDS, at most the maximum accepted."""
+        return min(self.jwt_ttl_seconds, self.jwt_max_ttl_seconds)
 
     def dev_secret_exists(self) -> bool:
         return (self.data_dir / DEV_SECRET_FILE).exists()
@@ -138,6 +166,16 @@ class Settings(BaseSettings):
             finally:
                 tmp.unlink()
         return path.read_text().strip()
+
+
+def dev_bind_problem(host: str) -> str | None:
+    """Why dev mode may not listen on `host` (anything but loopback), or None."""
+    if host.strip().strip("[]").lower() in LOOPBACK_HOSTS:
+        return None
+    return (
+        f"CHARTQ_HOST={host} in dev mode would let anyone who reaches it mint operator tokens: "
+        "set CHARTQ_HOST=127.0.0.1, or CHARTQ_ENV=prod with a CHARTQ_JWT_SECRET"
+    )
 
 
 @lru_cache(maxsize=1)
