@@ -86,7 +86,8 @@ def test_dev_mode_listens_on_loopback(host: str, tmp_path: Path) -> None:
 
 
 def test_minted_tokens_never_outlive_the_maximum_lifetime(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path)
+    assert Settings(data_dir=tmp_path).token_ttl_seconds == 86400
+    settings = Settings(data_dir=tmp_path, jwt_ttl_seconds=7 * 86400)
     assert settings.jwt_ttl_seconds > settings.jwt_max_ttl_seconds == 86400
     assert settings.token_ttl_seconds == 86400
     assert Settings(data_dir=tmp_path, jwt_ttl_seconds=600).token_ttl_seconds == 600
