@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any, TypeVar
 from uuid import uuid4
 
+import orjson
 import structlog
 from fastapi import Depends, Request
 from redis.exceptions import RedisError
@@ -103,6 +104,14 @@ class StreamLease:
         task = asyncio.get_running_loop().create_task(remove())
         _releases.add(task)
         task.add_done_callback(_releases.discard)
+
+
+TOKEN_EXPIRED_DETAIL = "Your token has expired; sign in again and reconnect with your last seq."
+TOKEN_EXPIRED_FRAME = (
+    b"data: "
+    + orjson.dumps({"type": "error", "code": "token_expired", "detail": TOKEN_EXPIRED_DETAIL})
+    + b"\n\n"
+)
 
 
 async def open_lease(state: Any, user_id: str) -> StreamLease | None:

@@ -14,6 +14,14 @@ from pydantic import BaseModel
 from api.cancellation import cancel
 from api.deps import DbSession, OperatorStreamUser, OperatorUser, StateDep
 from api.errors import not_found
+from api.limits import (
+    STREAM_LIMIT_DOC,
+    TOKEN_EXPIRED_FRAME,
+    TokenExpired,
+    leased,
+    open_lease,
+    too_many_streams,
+)
 from api.state import AppState
 from shared import keys
 from shared.models import ErrorDTO, TaskDTO
@@ -50,16 +58,27 @@ async def _stats_frames(state: AppState, interval_s: float) -> AsyncIterator[byt
         await asyncio.sleep(interval_s)
 
 
-@router.get("/stats/stream", response_class=StreamingResponse, responses=_ERRORS)
+async def _until_token_expires(frames: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    try:
+        async for frame in frames:
+            yield frame
+    except TokenExpired:
+        yield TOKEN_EXPIRED_FRAME
+
+
+@router.get("/stats/stream", response_class=StreamingResponse, responses={**_ERRORS, **STREAM_LIMIT_DOC})
 async def queue_stats_stream(
-    _: OperatorStreamUser,
+    user: OperatorStreamUser,
     state: StateDep,
     interval: Annotated[float, Query(ge=0.2, le=60, description="Seconds between frames")] = 1.0,
 ) -> StreamingResponse:
-    """Server-sent QueueStats frames, one per interval: what the dashboard draws live."""
-    return StreamingResponse(
-        _stats_frames(state, interval), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
-    )
+    """Server-sent QueueStats frames, one per interval: what the dashboard draws live. It counts among
+    the operator's open streams and ends when the token expires, like every other stream."""
+    lease = await open_lease(state, user.user_id)
+    if lease is None:
+        raise too_many_streams(state.settings.max_streams_per_user)
+    frames = _until_token_expires(leased(_stats_frames(state, interval), lease, user.expires_at))
+    return StreamingResponse(frames, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
 @router.get("/history", response_model=list[DepthSample], responses=_ERRORS)

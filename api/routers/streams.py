@@ -21,7 +21,15 @@ from api.access import owned_task
 from api.deps import StateDep, StreamUser, authenticate
 from api.errors import ApiError, not_found
 from api.event_stream import Event, SlowConsumer, nothing_left, task_events, user_events
-from api.limits import STREAM_LIMIT_DOC, StreamLease, TokenExpired, leased, open_lease, too_many_streams
+from api.limits import (
+    STREAM_LIMIT_DOC,
+    TOKEN_EXPIRED_FRAME,
+    StreamLease,
+    TokenExpired,
+    leased,
+    open_lease,
+    too_many_streams,
+)
 from api.state import AppState
 from shared.auth import Principal
 from shared.models import ResourceId
@@ -32,12 +40,6 @@ KEEPALIVE_FRAME = b": keep-alive\n\n"
 SLOW_DETAIL = "You were reading too slowly and missed events; reconnect with your last seq."
 SLOW_FRAME = (
     b"data: " + orjson.dumps({"type": "error", "code": "slow_consumer", "detail": SLOW_DETAIL}) + b"\n\n"
-)
-TOKEN_EXPIRED_DETAIL = "Your token has expired; sign in again and reconnect with your last seq."
-TOKEN_EXPIRED_FRAME = (
-    b"data: "
-    + orjson.dumps({"type": "error", "code": "token_expired", "detail": TOKEN_EXPIRED_DETAIL})
-    + b"\n\n"
 )
 # RFC 6455 1008 "policy violation": too many streams open, or the token expired.
 WS_POLICY_VIOLATION = 1008

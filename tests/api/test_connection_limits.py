@@ -81,6 +81,10 @@ async def test_a_huge_websocket_frame_is_refused_before_it_is_buffered(
         with pytest.raises(ConnectionClosed) as closed:
             await asyncio.wait_for(ws.recv(), timeout=10)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+    # Another user's socket is served as usual.
+    async with connect(ws_url, additional_headers=auth(make_token())) as other:
+        await other.send("ping")
+        assert await other.ping() is not None
 
 
 def test_past_the_connection_limit_the_answer_is_503_not_a_hang(

@@ -189,6 +189,28 @@ async def test_streams_end_when_their_token_expires(secured: tuple[str, str], jw
         assert await closed_with(ws) == 1008
 
 
+async def test_the_operators_queue_stream_is_capped_and_ends_with_its_token(
+    secured: tuple[str, str], jwt_secret: str
+) -> None:
+    first, second = secured
+    stats = "/api/v1/analytics/queue/stats/stream?interval=0.2"
+    operator = f"op-{uuid4().hex[:8]}"
+    async with httpx.AsyncClient(timeout=15) as http, AsyncExitStack() as stack:
+        bearer = token(jwt_secret, operator, roles=["operator"])
+        for _ in range(STREAM_CAP):
+            assert (await open_sse(stack, http, f"{second}{stats}", auth(bearer))).status_code == 200
+        assert await stream_status(http, f"{first}{stats}", auth(bearer)) == 429
+    short = token(jwt_secret, f"op-{uuid4().hex[:8]}", ttl=2, roles=["operator"])
+    async with (
+        httpx.AsyncClient(timeout=15) as http,
+        asyncio.timeout(10),  # a stream that outlived its token would never end
+        http.stream("GET", f"{first}{stats}", headers=auth(short)) as response,
+    ):
+        assert response.status_code == 200
+        messages = [line async for line in response.aiter_lines() if line.startswith("data: ")]
+    assert orjson.loads(messages[-1].removeprefix("data: "))["code"] == "token_expired"
+
+
 # Finding: tokens had no upper bound on lifetime, and no audience or issuer.
 
 
