@@ -41,6 +41,7 @@ SETS = (
     EvalSet("holdout", HERE / "holdout.yaml", "holdout (written blind)"),
     EvalSet("holdout2", HERE / "holdout2.yaml", "second holdout (written blind after the fixes)"),
     EvalSet("holdout3", HERE / "holdout3.yaml", "third holdout (written blind from the raw datasets)"),
+    EvalSet("holdout4", HERE / "holdout4.yaml", "fourth holdout (written blind after the holdout3 fixes)"),
 )
 FIELDS = (
     "dataset",
