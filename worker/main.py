@@ -17,6 +17,7 @@ from worker.runtime.arq_worker import ResilientWorker
 from worker.runtime.context import WorkerContext
 from worker.runtime.heartbeat import beat_forever, stop_beating
 from worker.runtime.reaper import reap_forever
+from worker.runtime.stopping import stop_task
 from worker.task.attempts import end_orphan_out_of_attempts
 from worker.task.fencing import restore_job_after_fence
 from worker.task.run import run_chart
@@ -43,10 +44,8 @@ async def startup(ctx: dict[str, Any]) -> None:
 async def shutdown(ctx: dict[str, Any]) -> None:
     wctx: WorkerContext | None = ctx.get("chartq")
     if wctx is not None:
-        reaper: asyncio.Task[None] = ctx["chartq_reaper"]
-        reaper.cancel()
         # Awaited, so a reaper pass cut short cannot still hold a connection when the pool closes.
-        await asyncio.gather(reaper, return_exceptions=True)
+        await stop_task(ctx["chartq_reaper"], "the reaper")
         await stop_beating(wctx, ctx["chartq_heartbeat"])
         await wctx.close()
 

@@ -40,6 +40,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from shared import keys
 from shared.lua import CLAIM_JOB
 from shared.redis import redis_fault
+from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
 
 log = structlog.get_logger("chartq.worker")
 
@@ -155,14 +156,14 @@ class ResilientWorker(Worker):
             # handle_sig only cancels the poll loop. Waiting for it to stop means it cannot open a
             # fresh connection on a pool that is about to close (which leaked that connection). A
             # cancel can be swallowed on its way (Python 3.11's wait_for, in a library): cancel again.
-            while not self.main_task.done():
-                await asyncio.wait({self.main_task}, timeout=1.0)
-                if stopping and not self.main_task.done():
-                    self.main_task.cancel()
-            await asyncio.gather(self.main_task, return_exceptions=True)
+            await stop_task(self.main_task, "the poll loop", cancel=stopping)
         if not self._pool:
             return
-        await asyncio.gather(*self.tasks.values(), return_exceptions=True)
+        if self.tasks:
+            done, pending = await asyncio.wait(set(self.tasks.values()), timeout=STOP_WAIT_S)
+            await asyncio.gather(*done, return_exceptions=True)  # retrieves their outcomes
+            if pending:
+                report_stuck("job tasks did not end", pending)
         try:
             await self.pool.delete(self.health_check_key)
         except Exception as exc:

@@ -17,6 +17,7 @@ from shared.db.tables import TaskRun
 from shared.stats.store import StatsStore
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, WorkerInfo, heartbeat, leave
 from worker.runtime.context import WorkerContext
+from worker.runtime.stopping import stop_task
 
 log = structlog.get_logger("chartq.worker")
 
@@ -115,13 +116,11 @@ async def beat_forever(ctx: WorkerContext) -> None:
             await asyncio.sleep(HEARTBEAT_INTERVAL_S)
     finally:
         if flushing is not None:
-            flushing.cancel()
-            await asyncio.gather(flushing, return_exceptions=True)
+            await stop_task(flushing, "writing buffered run records")
 
 
 async def stop_beating(ctx: WorkerContext, task: asyncio.Task[None]) -> None:
-    task.cancel()
-    await asyncio.gather(task, return_exceptions=True)
+    await stop_task(task, "the heartbeat")
     try:
         await leave(ctx.store.redis, ctx.settings.queue_name, ctx.worker_id)
     except Exception as exc:  # leaving is a courtesy; the TTL removes us anyway
