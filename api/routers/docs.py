@@ -27,8 +27,9 @@ ASSETS_PACKAGE = "fastapi_offline"
 SWAGGER_UI_PARAMETERS = {"validatorUrl": None}
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", flags=re.S)
 # ReDoc's menu footer always shows Redocly's logo from their CDN. "data:," is an image that fails to
-# load, and ReDoc then leaves the logo out: the bundle is served with that one URL replaced.
-REDOC_LOGO_URL = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+# load, and ReDoc then leaves the logo out: the bundle is served with that URL replaced (matched by
+# pattern, so a bundle whose logo path changes is still served without it).
+REMOTE_LOGO = re.compile(rb"https?://[\w.-]*redoc\.ly/[^\"'\s]*\.svg")
 NO_IMAGE = b"data:,"
 _CACHE = {"Cache-Control": "public, max-age=86400"}
 
@@ -42,7 +43,7 @@ def docs_assets_dir() -> Path:
 
 @functools.cache
 def redoc_bundle() -> bytes:
-    return (docs_assets_dir() / "redoc.standalone.js").read_bytes().replace(REDOC_LOGO_URL, NO_IMAGE)
+    return REMOTE_LOGO.sub(NO_IMAGE, (docs_assets_dir() / "redoc.standalone.js").read_bytes())
 
 
 def docs_csp(script_hashes: list[str], *, blob_workers: bool = False) -> str:
