@@ -20,29 +20,11 @@ from shared.db.engine import create_engine
 from shared.db.tables import TaskRun
 from shared.settings import Settings
 from tests.conftest import inprocess_api, new_message, spawn, stop, wait_for_status
-from tests.worker.runtime.test_crash_recovery import QUESTION, TASKS, worker_env
+from tests.worker_fixtures import QUESTION, SETTLE_S, TASKS, holder_of_attempt, worker_env
 
 pytestmark = pytest.mark.db
 
 MAX_ATTEMPTS = 2
-# A stopped worker's task is handed back (or ended) within 15 s (docs/reliability.md), plus the time a
-# fresh worker process takes to start on a busy machine.
-SETTLE_S = 60
-
-
-async def holder_of_attempt(http: httpx.AsyncClient, task_id: str, attempt: int) -> str:
-    """The id ("host:pid:suffix") of the worker running `attempt` of the task, once it runs it."""
-    deadline = time.monotonic() + SETTLE_S
-    while time.monotonic() < deadline:
-        view = (await http.get(f"/api/v1/analytics/queue/tasks/{task_id}")).json()
-        task = view["task"]
-        if (task["status"], task["attempt"]) == ("PROCESSING", attempt):
-            return str(view["worker_id"])
-        assert task["status"] in ("PENDING", "PROCESSING"), task
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"attempt {attempt} of {task_id} never started")
-
-
 StartWorker = Callable[[dict[str, str], str], subprocess.Popen[bytes]]
 
 

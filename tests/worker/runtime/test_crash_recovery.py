@@ -12,71 +12,26 @@ from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
-import httpx
 import pytest
 import sqlalchemy as sa
 
 from shared import keys
 from shared.db.engine import create_engine
-from shared.db.tables import Chart, TaskRun
+from shared.db.tables import TaskRun
 from shared.job import ChartJob
 from shared.models import Priority
 from shared.redis import create_redis, dumps
 from shared.settings import Settings
 from shared.task_states import accepted
 from shared.task_store import TaskStore
-from shared.worker_registry import WorkerInfo, live_workers
-from tests.conftest import inprocess_api, inprocess_worker, new_message, spawn, stop, wait_for_status
+from tests.conftest import inprocess_api, inprocess_worker, spawn, stop, wait_for_status
+from tests.worker_fixtures import TASKS, charts_per_task, post_tasks, registered, worker_env
 from worker.runtime.arq_worker import LEASE_S
 
 pytestmark = pytest.mark.db
 
-TASKS = "/api/v1/analytics/charts/async"
-QUESTION = "life expectancy in Mexico and Canada since 1980"
 # DESIGN.md: a SIGKILLed worker's tasks run again elsewhere within 15 s.
 RECOVERY_PROMISE_S = 15
-
-
-async def registered(settings: Settings, count: int) -> list[WorkerInfo]:
-    redis = create_redis(settings.redis_url)
-    try:
-        for _ in range(300):
-            workers = await live_workers(redis, settings.queue_name)
-            if len(workers) >= count:
-                return workers
-            await asyncio.sleep(0.1)
-        raise AssertionError(f"{count} workers did not register")
-    finally:
-        await redis.aclose()
-
-
-def worker_env(base_env: dict[str, str], settings: Settings, **extra: str) -> dict[str, str]:
-    return (
-        base_env
-        | {"CHARTQ_QUEUE_NAME": settings.queue_name}
-        | {f"CHARTQ_{k.upper()}": v for k, v in extra.items()}
-    )
-
-
-async def post_tasks(http: httpx.AsyncClient, count: int) -> list[str]:
-    ids = []
-    for _ in range(count):
-        message = await new_message(http, QUESTION)
-        ids.append((await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"])
-    return ids
-
-
-async def charts_per_task(database_url: str, task_ids: list[str]) -> dict[str, int]:
-    engine = create_engine(database_url)
-    async with engine.connect() as conn:
-        rows = await conn.execute(
-            sa.select(Chart.task_id, sa.func.count())
-            .where(Chart.task_id.in_(task_ids))
-            .group_by(Chart.task_id)
-        )
-        counts = {task_id: n for task_id, n in rows}
-    await engine.dispose()
-    return counts
 
 
 async def test_a_sigkilled_workers_tasks_run_again_elsewhere_and_chart_once(

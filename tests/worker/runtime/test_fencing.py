@@ -19,8 +19,14 @@ from shared.redis import create_redis, loads
 from shared.settings import Settings
 from shared.task_store import TaskStore
 from tests.conftest import TERMINAL, inprocess_api, spawn, stop, wait_for_status
-from tests.worker.runtime.test_attempts import SETTLE_S, holder_of_attempt
-from tests.worker.runtime.test_crash_recovery import charts_per_task, post_tasks, registered, worker_env
+from tests.worker_fixtures import (
+    SETTLE_S,
+    charts_per_task,
+    holder_of_attempt,
+    post_tasks,
+    registered,
+    worker_env,
+)
 
 pytestmark = pytest.mark.db
 

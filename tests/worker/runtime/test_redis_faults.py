@@ -16,14 +16,15 @@ import pytest
 import redis.asyncio as aioredis
 
 from shared.settings import Settings
-from tests.conftest import inprocess_api, inprocess_worker, new_message, wait_for_status
-from tests.worker.runtime.test_crash_recovery import charts_per_task
+from tests.conftest import inprocess_api, inprocess_worker, wait_for_status
+from tests.worker_fixtures import charts_per_task, post_tasks
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 from worker.runtime.arq_worker import ResilientWorker
 
 pytestmark = pytest.mark.db
 
 TASKS = "/api/v1/analytics/charts/async"
+GOOD = "average tip by day"
 # Not a performance promise: with the bug this fixes, workers took 31-47 s to pick up new tasks.
 BACK_TO_WORK_S = 10.0
 
@@ -39,16 +40,6 @@ async def running_worker(settings: Settings, concurrency: int) -> AsyncIterator[
         await worker.close()
         running.cancel()
         await asyncio.gather(running, return_exceptions=True)
-
-
-async def post_tasks(http: httpx.AsyncClient, count: int) -> list[str]:
-    task_ids = []
-    for _ in range(count):
-        message = await new_message(http, "average tip by day")
-        response = await http.post(TASKS, json={"message_id": message["id"]})
-        assert response.status_code == 202, response.text
-        task_ids.append(response.json()["task_id"])
-    return task_ids
 
 
 async def all_finish(http: httpx.AsyncClient, task_ids: list[str], within: float) -> list[str]:
@@ -89,7 +80,7 @@ async def test_a_worker_facing_a_redis_that_refuses_writes_keeps_running_and_fin
     try:
         async with inprocess_api(settings, make_token()) as http, running_worker(settings, 1) as worker:
             # One task mid-pipeline when Redis breaks, one waiting in the queue for the worker's slot.
-            task_ids = await post_tasks(http, 2)
+            task_ids = await post_tasks(http, 2, GOOD)
             started = await wait_for_status(http, task_ids[0], {"PROCESSING", "COMPLETED"}, within=20)
             assert started["status"] == "PROCESSING"
             await break_redis(admin, fault)
@@ -116,7 +107,7 @@ async def test_after_a_redis_restart_under_load_new_tasks_are_picked_up_at_once(
     settings = isolated_settings.model_copy(update={"redis_url": server.url, "step_delay_seconds": 0.1})
     try:
         async with inprocess_api(settings, make_token()) as http, running_worker(settings, 8) as worker:
-            before = await post_tasks(http, 8)
+            before = await post_tasks(http, 8, GOOD)
             for task_id in before:
                 await wait_for_status(http, task_id, {"PROCESSING", "COMPLETED"}, within=20)
             server.process.kill()  # type: ignore[union-attr]
@@ -131,7 +122,7 @@ async def test_after_a_redis_restart_under_load_new_tasks_are_picked_up_at_once(
 
             after = []
             for _ in range(5):  # one after another, as a user in a chat would
-                after += await post_tasks(http, 1)
+                after += await post_tasks(http, 1, GOOD)
                 left = max(0.1, back_at + BACK_TO_WORK_S - time.monotonic())
                 done = await all_finish(http, after[-1:], within=left)
                 assert done == ["COMPLETED"], f"task {len(after)} after the restart was not done in time"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import auth, new_message, spawn, start_api, stop, wait_for_status
-from tests.worker.runtime.test_crash_recovery import charts_per_task
+from tests.worker_fixtures import charts_per_task
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 
 pytestmark = pytest.mark.db

@@ -24,7 +24,7 @@ from shared.redis import create_redis
 from shared.settings import Settings
 from tests.conftest import auth, inprocess_api, new_message, spawn, start_api, stop, wait_for_status
 from tests.postgres_server import PrivatePostgres
-from tests.worker.runtime.test_crash_recovery import charts_per_task, worker_env
+from tests.worker_fixtures import charts_per_task, worker_env
 
 pytestmark = pytest.mark.db
 
