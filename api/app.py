@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,8 +16,9 @@ from api.limits import limit_writes
 from api.metrics import ChartqCollector, HttpMetrics
 from api.metrics import router as metrics_router
 from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
-from api.routers import chart_tasks, charts, docs, health, pages, queue, sessions, streams
+from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, sessions, streams
 from api.state import AppState
+from shared import tracing
 from shared.logs import configure_logging
 from shared.settings import Settings, get_settings
 
@@ -38,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             registry.unregister(state.metrics_collector)
             await state.close()
+            tracing.flush()
 
     app = FastAPI(
         title="chartq",
@@ -55,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs.router,
         sessions.router,
         chart_tasks.router,
+        batches.router,
         streams.router,
         charts.router,
         queue.router,
@@ -77,7 +81,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HttpMetrics, registry=registry)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    trace_requests(app)
     return app
+
+
+# Probes and scrapes come every few seconds and say nothing about a task (regexes, as the env var's).
+UNTRACED_URLS = "/health$,/ready$,/metrics$"
+
+
+def trace_requests(app: FastAPI) -> None:
+    """With OTEL_EXPORTER_OTLP_ENDPOINT set, a span for each request (shared.tracing); the instrumentation
+    wraps the middleware stack, so it goes in before the app starts."""
+    if not tracing.configure_tracing("chartq-api"):
+        return
+    from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+
+    chosen = any(os.environ.get(f"OTEL_PYTHON_{kind}EXCLUDED_URLS") for kind in ("FASTAPI_", ""))
+    FastAPIInstrumentor.instrument_app(
+        app, excluded_urls=None if chosen else UNTRACED_URLS, exclude_spans=["receive", "send"]
+    )
 
 
 def app_factory() -> FastAPI:

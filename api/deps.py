@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ApiError
@@ -14,6 +17,8 @@ from api.state import AppState
 from shared.auth import InvalidToken, Principal, TokenPolicy, decode_token
 from shared.settings import Settings
 from shared.task_store import TaskStore
+
+log = structlog.get_logger("chartq.api")
 
 _bearer = HTTPBearer(auto_error=False, description="JWT from `chartq token --user U`")
 
@@ -38,13 +43,24 @@ async def get_store(state: StateDep) -> TaskStore:
 
 
 async def get_db(state: StateDep) -> AsyncIterator[AsyncSession]:
-    async with state.sessions() as session:
+    """A session closed before the response is sent (scope "function" below). Closing rolls back on
+    the connection; when the database killed that connection mid-request, the rollback fails too, and
+    that failure must not replace the request's own error (mapped to 503) or cut the response off."""
+    session: AsyncSession = state.sessions()
+    try:
         yield session
+    finally:
+        try:
+            await session.close()
+        except (DBAPIError, OSError) as exc:
+            log.warning("closing a database session failed; its connection is dropped", error=repr(exc))
+            with contextlib.suppress(Exception):
+                await session.invalidate()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[TaskStore, Depends(get_store)]
-DbSession = Annotated[AsyncSession, Depends(get_db)]
+DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]
 
 
 def authenticate(state: AppState, token: str | None) -> Principal:

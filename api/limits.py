@@ -25,7 +25,9 @@ from redis.exceptions import RedisError
 
 from api.deps import CurrentUser, StateDep
 from api.errors import ApiError
+from api.state import AppState
 from shared import keys
+from shared.auth import Principal
 from shared.models import ErrorDTO
 
 log = structlog.get_logger("chartq.api")
@@ -154,17 +156,23 @@ async def leased(events: AsyncIterator[T], lease: StreamLease, expires_at: float
 
 async def limit_writes(request: Request, user: CurrentUser, state: StateDep) -> None:
     """429 + Retry-After past CHARTQ_WRITES_PER_MINUTE creations (POST) by one user in a clock minute."""
-    if request.method != "POST" or user.is_operator:
+    if request.method == "POST":
+        await spend_writes(state, user, 1)
+
+
+async def spend_writes(state: AppState, user: Principal, count: int) -> None:
+    """Counts `count` creations of `user` (a batch of charts is one per chart), or 429 + Retry-After."""
+    if user.is_operator:
         return
     now = time.time()
     minute = int(now // WINDOW_SECONDS)
     key = keys.user_writes(user.user_id, minute)
     async with state.redis.pipeline(transaction=False) as pipe:
-        pipe.incr(key)
+        pipe.incrby(key, count)
         pipe.expire(key, 2 * WINDOW_SECONDS)
-        count, _ = await pipe.execute()
+        spent, _ = await pipe.execute()
     limit = state.settings.writes_per_minute
-    if int(count) > limit:
+    if int(spent) > limit:
         retry_after = max(1, math.ceil((minute + 1) * WINDOW_SECONDS - now))
         raise ApiError(
             429,

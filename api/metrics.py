@@ -17,8 +17,10 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.batch_views import sweep
 from api.deps import OperatorUser, StateDep
 from api.pubsub import PubSubMultiplexer
+from shared.models import BatchStats
 from shared.stats.bins import prometheus_buckets
 from shared.stats.store import OUTCOMES, QueueDepth
 from shared.worker_registry import live_workers
@@ -30,8 +32,10 @@ CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 class Snapshot:
     """Cluster-wide values read from Redis for one scrape."""
 
-    def __init__(self, depth: QueueDepth, totals: dict[str, float], workers: int) -> None:
-        self.depth, self.totals, self.workers = depth, totals, workers
+    def __init__(
+        self, depth: QueueDepth, totals: dict[str, float], workers: int, batches: BatchStats | None = None
+    ) -> None:
+        self.depth, self.totals, self.workers, self.batches = depth, totals, workers, batches
 
 
 class ChartqCollector(Collector):
@@ -82,6 +86,22 @@ class ChartqCollector(Collector):
             "chartq_events_published", "status_update events published", value=totals.get("events", 0.0)
         )
         yield from _duration_histograms(totals)
+        if self.snapshot.batches is not None:
+            yield from _batch_metrics(self.snapshot.batches)
+
+
+def _batch_metrics(stats: BatchStats) -> Iterator[Metric]:
+    yield CounterMetricFamily("chartq_batches_created", "Batches of chart tasks created", value=stats.created)
+    yield CounterMetricFamily("chartq_batch_tasks", "Tasks asked for in batches", value=stats.tasks)
+    yield GaugeMetricFamily(
+        "chartq_batches_active", "Batches with a task still PENDING or PROCESSING", value=stats.active
+    )
+    finished = CounterMetricFamily(
+        "chartq_batches_finished", "Batches that ended, by status", labels=["status"]
+    )
+    for status in ("COMPLETED", "PARTIAL", "FAILED", "CANCELLED"):
+        finished.add_metric([status], getattr(stats, status.lower()))
+    yield finished
 
 
 def _duration_histograms(totals: dict[str, float]) -> Iterator[Metric]:
@@ -151,5 +171,5 @@ async def metrics(_: OperatorUser, state: StateDep) -> Response:
     depth = await state.stats.depth()
     totals = await state.stats.totals()
     workers = len(await live_workers(state.redis, state.settings.queue_name))
-    collector.snapshot = Snapshot(depth, totals, workers)
+    collector.snapshot = Snapshot(depth, totals, workers, await sweep(state))
     return Response(generate_latest(state.metrics), media_type=CONTENT_TYPE)

@@ -10,6 +10,7 @@ gateway instead of holding memory or slowing the others.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ import structlog
 from redis.asyncio import Redis
 
 from shared.keys import PREFIX
+from shared.redis import on_old_primary
 
 log = structlog.get_logger("chartq.pubsub")
 
 SUBSCRIBE_CONFIRM_TIMEOUT_S = 5.0
 RECONNECT_MAX_DELAY_S = 5.0
+PRIMARY_CHECK_S = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +154,16 @@ class PubSubMultiplexer:
 
     async def _read_loop(self) -> None:
         delay = 0.1
+        next_check = 0.0
         while True:
             try:
                 message = await self._pubsub.get_message(timeout=1.0)
                 delay = 0.1
                 if message is not None:
                     self._dispatch(message)
+                if time.monotonic() >= next_check:
+                    next_check = time.monotonic() + PRIMARY_CHECK_S
+                    await self._follow_primary()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the connection dropped: redis-py reconnects and resubscribes
@@ -164,6 +171,16 @@ class PubSubMultiplexer:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, RECONNECT_MAX_DELAY_S)
                 self._resync_all()
+
+    async def _follow_primary(self) -> None:
+        """With Sentinel, moves to the new primary as soon as the sentinels name it: events are published
+        there, and an old primary keeps its subscribers until Sentinel demotes it, seconds later."""
+        connection: Any = self._pubsub.connection
+        if await on_old_primary(self._redis, connection):
+            log.warning("the primary moved; resubscribing on the new one")
+            await connection.disconnect()
+            await self._pubsub.connect()  # type: ignore[no-untyped-call]  # resubscribes to every channel
+            self._resync_all()
 
     def _dispatch(self, message: dict[str, Any]) -> None:
         kind = message["type"]

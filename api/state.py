@@ -7,12 +7,11 @@ from typing import Any
 
 from arq.connections import ArqRedis
 from prometheus_client import CollectorRegistry
-from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from api.pubsub import PubSubMultiplexer
 from shared.db.engine import create_engine, session_factory
-from shared.redis import create_redis
+from shared.redis import create_pubsub_redis, create_redis
 from shared.settings import Settings
 from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
@@ -35,9 +34,8 @@ class AppState:
     def open(cls, settings: Settings) -> AppState:
         redis = create_redis(settings.redis_url)
         engine = create_engine(settings.database_url)
-        # Its own client with no read timeout: a pub/sub connection is idle most of the time, and
-        # health checks (PING every 15 s) find a dead one instead.
-        pubsub_redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, health_check_interval=15)
+        # Its own client, with no read timeout: a pub/sub connection is idle most of the time.
+        pubsub_redis = create_pubsub_redis(settings.redis_url)
         return cls(
             settings=settings,
             redis=redis,

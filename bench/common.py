@@ -83,6 +83,10 @@ class Sizes:
     memory_subscribers: int = 1000
     stats_samples: int = 300
     stats_queued: int = 100_000
+    tracing_tasks: int = 20_000
+    tracing_pings: int = 2_000
+    overhead_tasks: int = 400
+    overhead_repeats: int = 3
 
     @classmethod
     def quick(cls) -> Sizes:
@@ -105,6 +109,10 @@ class Sizes:
             memory_subscribers=10,
             stats_samples=10,
             stats_queued=2_000,
+            tracing_tasks=500,
+            tracing_pings=50,
+            overhead_tasks=20,
+            overhead_repeats=1,
         )
 
 

@@ -35,7 +35,7 @@ from bench.common import (
 from shared import keys
 
 FIGURE = "b"
-TITLE = "drain throughput of no-op tasks, full tracking"
+TITLE = "drain throughput of trivial real charts, full tracking"
 WAKE_TOKENS_PER_PROCESS = 4
 
 

@@ -31,8 +31,8 @@ from bench.common import (
 )
 from bench.wire import HttpConnection, SseClient, StreamClient, WsClient, close_many, open_many
 from shared.auth import OPERATOR_ROLE
+from shared.fairness import band_base
 from shared.models import Priority
-from shared.task_store import queue_score
 
 FIGURE = "g"
 TITLE = "memory per idle subscriber; stats latency at 100k queued"
@@ -147,7 +147,6 @@ async def stats_latency(stack: Stack, sizes: Sizes) -> dict[str, dict[str, float
 
 async def fill_queue(stack: Stack, queue: str, count: int) -> None:
     """`count` queued tasks in three priority bands, written straight into arq's sorted set."""
-    now_ms = int(time.time() * 1000)
     shares = {Priority.HIGH: 0.2, Priority.NORMAL: 0.5, Priority.LOW: 0.3}
     async with stack.r.pipeline(transaction=False) as pipe:
         made = 0
@@ -155,7 +154,7 @@ async def fill_queue(stack: Stack, queue: str, count: int) -> None:
             n = count - made if priority == Priority.LOW else int(count * share)
             for start in range(0, n, 10_000):
                 members = {
-                    f"{priority.value}-{i}": queue_score(priority, now_ms - 86_000_000 + i)
+                    f"{priority.value}-{i}": band_base(priority) + i
                     for i in range(start, min(n, start + 10_000))
                 }
                 pipe.zadd(queue, members)

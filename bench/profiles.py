@@ -49,7 +49,7 @@ def _label(frame: str) -> str:
     return f"{match['func']} ({path})"
 
 
-def _read(path: Path) -> list[tuple[list[str], int]]:
+def read_stacks(path: Path) -> list[tuple[list[str], int]]:
     stacks = []
     for line in path.read_text(errors="replace").splitlines():
         stack, _, count_text = line.rpartition(" ")
@@ -68,7 +68,7 @@ def summarize(path: Path, top: int = 25) -> str:
     """Where the GIL samples were: the event-loop thread vs helper threads (aiosqlite runs each SQL
     statement in one, FastAPI runs sync dependencies in anyio's), then the loop thread's top frames by
     inclusive share (in the stack at all, leaving out the frames every sample has) and by self share."""
-    stacks = _read(path)
+    stacks = read_stacks(path)
     stacks = [(frames, count) for frames, count in stacks if len(frames) > 1]
     total = sum(count for _, count in stacks)
     if total == 0:

@@ -23,7 +23,17 @@ from typing import Any
 import arq
 import orjson
 
-from bench import drain, end_to_end, events, footprint, http_enqueue, pickup, recovery
+from bench import (
+    drain,
+    end_to_end,
+    events,
+    footprint,
+    http_enqueue,
+    pickup,
+    queue_overhead,
+    recovery,
+    tracing_cost,
+)
 from bench.common import ROOT, FigureResult, Sizes, Stack, raise_fd_limit
 from bench.report import document, markdown
 
@@ -36,6 +46,8 @@ FIGURES: dict[str, tuple[str, Figure]] = {
     "e": (end_to_end.TITLE, end_to_end.run),
     "f": (recovery.TITLE, recovery.run),
     "g": (footprint.TITLE, footprint.run),
+    "h": (tracing_cost.TITLE, tracing_cost.run),
+    "i": (queue_overhead.TITLE, queue_overhead.run),
 }
 DEFAULT_OUT = ROOT / "bench" / "results"
 
@@ -98,7 +110,7 @@ def new_loop() -> asyncio.AbstractEventLoop:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="chartq benchmark suite (docs/performance.md)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run, not a measurement")
-    parser.add_argument("--only", default="", help="comma-separated figures to run (a-g); default all")
+    parser.add_argument("--only", default="", help="comma-separated figures to run (a-i); default all")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where latest.json and latest.md go")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, databases)")
     parser.add_argument(

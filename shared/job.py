@@ -11,6 +11,7 @@ from typing import Any
 from arq.jobs import deserialize_job, serialize_job
 from pydantic import BaseModel, ConfigDict
 
+from shared import tracing
 from shared.models import Priority, TaskDTO, Visibility
 from shared.redis import dumps, loads
 
@@ -40,6 +41,9 @@ class ChartJob(BaseModel):
     request_key: str
     priority: Priority = Priority.NORMAL
     created_at: datetime
+    # The W3C trace context of the request that made the job (shared.tracing): the worker's spans join
+    # its trace. Empty when the API does not trace.
+    trace_context: dict[str, str] = {}
 
     @classmethod
     def for_task(
@@ -65,6 +69,7 @@ class ChartJob(BaseModel):
             request_key=request_key(adjustment_query),
             priority=task.priority,
             created_at=task.created_at,
+            trace_context=_trace_context(task),
         )
 
     @property
@@ -73,6 +78,13 @@ class ChartJob(BaseModel):
 
     def kwargs(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+def _trace_context(task: TaskDTO) -> dict[str, str]:
+    """The trace context of the request making the job, which the worker's spans continue; the
+    request's span records each task it made (a batch makes several)."""
+    tracing.add_event("chartq.job", {"chartq.task_id": task.task_id, "chartq.priority": task.priority.value})
+    return tracing.inject()
 
 
 def job_payload(job: ChartJob, enqueue_time_ms: int) -> bytes:

@@ -64,6 +64,22 @@ def user_writes(user_id: str, epoch_minute: int) -> str:
     return f"{PREFIX}:user:{user_id}:writes:{epoch_minute}"
 
 
+def batch(batch_id: str) -> str:
+    """Hash: a batch of chart tasks: its owner, its task ids (JSON, in the order asked), when it was
+    created, and its outcome once it has ended (set once: the outcome is counted once)."""
+    return f"{PREFIX}:batch:{{{batch_id}}}"
+
+
+def open_batches(queue: str) -> str:
+    """Sorted set: batch ids not yet seen to end, scored by creation time (ms): the active batches."""
+    return f"{PREFIX}:{{{queue}}}:batches:open"
+
+
+def batch_totals(queue: str) -> str:
+    """Hash: all-time batch counters (created, tasks, and one per outcome), for /metrics."""
+    return f"{PREFIX}:{{{queue}}}:batches:totals"
+
+
 def arq_job(task_id: str) -> str:
     return ARQ_JOB_PREFIX + task_id
 
@@ -144,3 +160,22 @@ def pending_runs(queue: str) -> str:
     """Hash: task id -> run record (JSON) of a task that ended while the database was away; the workers
     write each to SQL (an upsert) once it is back, and drop it (worker.runtime.heartbeat)."""
     return f"{PREFIX}:{{{queue}}}:pending-runs"
+
+
+def deferred(queue: str) -> str:
+    """Sorted set: task id -> when it may run again (ms), for tasks waiting out a retry's backoff. A
+    worker moves each due one back into the queue at its old score, so a retry keeps its place in its
+    priority band (arq's own deferral scores it after every band)."""
+    return f"{PREFIX}:{{{queue}}}:deferred"
+
+
+def fairness(queue: str) -> str:
+    """Hash: the round-robin state of the queue's priority bands (shared.fairness): each band's current
+    round ("round:<rank>") and the round of each user's or org's newest task ("last:<rank>:<key>")."""
+    return f"{PREFIX}:{{{queue}}}:fairness"
+
+
+def queued_users(queue: str) -> str:
+    """Sorted set: user id -> how many of the user's tasks are PENDING, for the operators' view of who
+    fills the queue (a user is dropped at zero)."""
+    return f"{PREFIX}:{{{queue}}}:queued-users"

@@ -9,6 +9,8 @@ from typing import Any
 
 import structlog
 
+from shared import tracing
+
 # A JWT anywhere, and whatever follows `access_token=` or `Bearer `. uvicorn logs every WebSocket
 # handshake at INFO with its query string (`?access_token=` for browsers), whatever access_log says,
 # and the websockets library logs request lines and headers at DEBUG.
@@ -38,6 +40,7 @@ def _redact_event(_: Any, __: str, event: structlog.types.EventDict) -> structlo
 def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     processors: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
+        tracing.add_trace_ids,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.format_exc_info,

@@ -10,6 +10,9 @@ worker runs again) is refused, so a client never sees the task go back in time.
 
 from __future__ import annotations
 
+from shared.fairness import BAND_SPAN, ROUND_WIDTH
+from shared.keys import ARQ_JOB_PREFIX
+
 # Shared Lua: builds the envelope of DESIGN.md around a TaskDTO JSON without decoding it.
 _APPEND_AND_PUBLISH = """
 local function append_and_publish(task_key, events_key, task_chan, user_chan, task_id, seq, dto, ttl, cap)
@@ -29,13 +32,34 @@ local function is_active(status)
 end
 """
 
+# Shared Lua: the queue score of a new task, round-robin between fairness keys inside its priority band
+# (shared.fairness says why and how). The fairness hash holds "round:<rank>", the band's current round,
+# and "last:<rank>:<key>", the round of a key's newest task.
+_FAIR_SCORE = """
+local BAND_SPAN, ROUND_WIDTH = @BAND_SPAN@, @ROUND_WIDTH@
+local function fair_score(fair_key, rank, who)
+  local current = tonumber(redis.call('HGET', fair_key, 'round:' .. rank) or 0)
+  local field = 'last:' .. rank .. ':' .. who
+  local last = tonumber(redis.call('HGET', fair_key, field) or -1)
+  local round = math.max(current, last + 1)
+  redis.call('HSET', fair_key, field, round)
+  local arrival = redis.call('HINCRBY', fair_key, 'arrivals', 1) % ROUND_WIDTH
+  redis.call('EXPIRE', fair_key, 2592000)
+  -- As text: a Lua number would be printed with 14 digits and lose the low ones.
+  return string.format('%.0f', -(rank + 1) * BAND_SPAN + round * ROUND_WIDTH + arrival)
+end
+""".replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
+
 # KEYS: task, events, task_chan, user_chan, user_active, message_index, active_request, queue, arq_job,
-#       stats_totals, wake
-# ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, score, job_ttl_ms,
-#       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id
+#       stats_totals, wake, fairness, queued_users, deferred
+# ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, band rank, job_ttl_ms,
+#       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id, fairness key,
+#       start ms (0: now; later: the task waits in the deferred set until then, shared.deferred),
+#       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION)
 # Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id}
 CREATE_TASK = (
     _APPEND_AND_PUBLISH
+    + _FAIR_SCORE
     + """
 local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local function task_key(id) return ARGV[13] .. id .. ARGV[14] end
@@ -62,6 +86,20 @@ end
 
 redis.call('HSET', KEYS[1], 'status', 'PENDING', 'dto', ARGV[2], 'user', ARGV[5], 'org', ARGV[6],
   'seq', 1, 'request_key', ARGV[7], 'message_id', ARGV[15], 'job', ARGV[8], 'cancel', '0', 'attempt', 0)
+-- Dependencies: each one still active lists this task among its dependents and is waited for; one that
+-- ended other than COMPLETED (or is gone) marks it: the worker that takes it ends it dependency_failed.
+local waiting = 0
+for _, dep in ipairs(cjson.decode(ARGV[18])) do
+  local dep_status = redis.call('HGET', task_key(dep), 'status')
+  if is_active(dep_status) then
+    redis.call('SADD', task_key(dep) .. ':dependents', ARGV[1])
+    redis.call('EXPIRE', task_key(dep) .. ':dependents', ttl)
+    waiting = waiting + 1
+  elseif dep_status ~= 'COMPLETED' then
+    redis.call('HSET', KEYS[1], 'dep_failed', '1')
+  end
+end
+redis.call('HSET', KEYS[1], 'waiting_on', waiting)
 append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], 1, ARGV[2], ttl, cap)
 redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('EXPIRE', KEYS[5], ttl)
@@ -69,10 +107,22 @@ redis.call('HSET', KEYS[6], ARGV[1], ARGV[7])
 redis.call('EXPIRE', KEYS[6], ttl)
 redis.call('SET', KEYS[7], ARGV[1], 'EX', ttl)
 redis.call('SET', KEYS[9], ARGV[8], 'PX', tonumber(ARGV[10]))
-redis.call('ZADD', KEYS[8], ARGV[9], ARGV[1])
-redis.call('PEXPIRE', KEYS[8], tonumber(ARGV[10]) + 3600000)
+local score = fair_score(KEYS[12], tonumber(ARGV[9]), ARGV[16])
+redis.call('HSET', KEYS[1], 'queue_score', score)
+redis.call('ZINCRBY', KEYS[13], 1, ARGV[5])
+redis.call('EXPIRE', KEYS[13], ttl)
 redis.call('HINCRBY', KEYS[10], 'events', 1)
 redis.call('EXPIRE', KEYS[10], TOTALS_TTL)
+if waiting > 0 then return {'created', ARGV[1]} end  -- queued by the last dependency to end
+local start_ms = tonumber(ARGV[17])
+if start_ms > 0 then
+  -- Scheduled: a worker moves it into the queue at its score once due (shared.deferred).
+  redis.call('ZADD', KEYS[14], start_ms, ARGV[1])
+  redis.call('PEXPIRE', KEYS[14], tonumber(ARGV[10]) + 3600000)
+  return {'created', ARGV[1]}
+end
+redis.call('ZADD', KEYS[8], score, ARGV[1])
+redis.call('PEXPIRE', KEYS[8], tonumber(ARGV[10]) + 3600000)
 -- Wake one idle worker; the list is capped because a token only says "look at the queue".
 redis.call('LPUSH', KEYS[11], '1')
 redis.call('LTRIM', KEYS[11], 0, 255)
@@ -81,7 +131,39 @@ return {'created', ARGV[1]}
 """
 )
 
-# KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals
+# Shared Lua: a task that just ended releases the tasks waiting for it, in the same script, so no
+# release is lost whatever process dies next. Each dependent counts one dependency fewer; one that ended
+# other than COMPLETED marks it `dep_failed`; the last one puts it into arq's queue at its score (the
+# worker that takes a marked task ends it FAILED dependency_failed, with its run record).
+_RELEASE_DEPENDENTS = """
+local function release_dependents(task_key, task_id, status, queue, wake)
+  local dependents_key = task_key .. ':dependents'
+  local dependents = redis.call('SMEMBERS', dependents_key)
+  if #dependents == 0 then return end
+  local at = string.find(task_key, task_id, 1, true)
+  local before, after = string.sub(task_key, 1, at - 1), string.sub(task_key, at + #task_id)
+  for _, id in ipairs(dependents) do
+    local key = before .. id .. after
+    if status ~= 'COMPLETED' then redis.call('HSET', key, 'dep_failed', '1') end
+    local left = redis.call('HINCRBY', key, 'waiting_on', -1)
+    if left <= 0 and redis.call('HGET', key, 'status') == 'PENDING' then
+      local job, score = redis.call('HGET', key, 'job'), redis.call('HGET', key, 'queue_score')
+      if job and score then
+        local ttl = redis.call('PTTL', key)
+        if ttl < 1 then ttl = 86400000 end
+        redis.call('SET', '@ARQ_JOB_PREFIX@' .. id, job, 'PX', ttl)
+        redis.call('ZADD', queue, 'NX', score, id)
+        redis.call('LPUSH', wake, '1')
+        redis.call('PEXPIRE', wake, 60000)
+      end
+    end
+  end
+  redis.call('DEL', dependents_key)
+end
+""".replace("@ARQ_JOB_PREFIX@", ARQ_JOB_PREFIX)
+
+# KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals,
+#       queued_users, queue, wake
 # ARGV: task_id, new_status, dto, ttl, cap, expected_status ('' = any active), attempt (0 = not a write of
 #       a worker's attempt: the API, the reaper), starts ('1' = this write starts that attempt),
 #       extra field/value pairs...
@@ -93,6 +175,7 @@ return {'created', ARGV[1]}
 # {-3, current_status} for a COMPLETED refused because its user asked to cancel the task.
 TRANSITION = (
     _APPEND_AND_PUBLISH
+    + _RELEASE_DEPENDENTS
     + """
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return {-1, ''} end
@@ -113,12 +196,23 @@ if not is_active(current) then return {0, current} end
 if ARGV[6] ~= '' and current ~= ARGV[6] then return {0, current} end
 if ARGV[2] == 'COMPLETED' and redis.call('HGET', KEYS[1], 'cancel') == '1' then return {-3, current} end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+if (current == 'PENDING') ~= (ARGV[2] == 'PENDING') then
+  -- Queued tasks per user, for the operators' "who fills the queue".
+  local user = redis.call('HGET', KEYS[1], 'user')
+  if user then
+    local left = redis.call('ZINCRBY', KEYS[8], current == 'PENDING' and -1 or 1, user)
+    if tonumber(left) <= 0 then redis.call('ZREM', KEYS[8], user) end
+  end
+end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'dto', ARGV[3])
 if attempt > 0 then redis.call('HSET', KEYS[1], 'attempt', attempt) end
 for i = 9, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 local env = append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], seq, ARGV[3],
   tonumber(ARGV[4]), tonumber(ARGV[5]))
-if not is_active(ARGV[2]) then redis.call('SREM', KEYS[5], ARGV[1]) end
+if not is_active(ARGV[2]) then
+  redis.call('SREM', KEYS[5], ARGV[1])
+  release_dependents(KEYS[1], ARGV[1], ARGV[2], KEYS[9], KEYS[10])
+end
 if ARGV[2] == 'PROCESSING' then
   local now = redis.call('TIME')
   redis.call('ZADD', KEYS[6], 'NX', now[1] * 1000 + math.floor(now[2] / 1000), ARGV[1])
@@ -132,7 +226,8 @@ return {seq, env}
 """
 )
 
-# KEYS: task, arq in-progress marker, arq job, queue, wake. ARGV: task_id, score, lease ms, job ttl ms.
+# KEYS: task, arq in-progress marker, arq job, queue, wake. ARGV: task_id, score (when the hash keeps
+# none), lease ms, job ttl ms. The job goes back at the score the task was given (shared.fairness).
 # A fenced-off attempt's worker still ends its arq job, and arq then deletes the job, its queue entry and
 # its in-progress marker, which by now belong to the task's current attempt (or to the hand-back waiting
 # for one). This puts them back as they were: for a PROCESSING task the marker too (its holder renews it),
@@ -144,7 +239,7 @@ local job = redis.call('HGET', KEYS[1], 'job')
 if not job then return 0 end
 if status == 'PROCESSING' then redis.call('SET', KEYS[2], '1', 'NX', 'PX', tonumber(ARGV[3])) end
 redis.call('SET', KEYS[3], job, 'NX', 'PX', tonumber(ARGV[4]))
-redis.call('ZADD', KEYS[4], 'NX', ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[4], 'NX', redis.call('HGET', KEYS[1], 'queue_score') or ARGV[2], ARGV[1])
 if status == 'PENDING' then
   redis.call('LPUSH', KEYS[5], '1')
   redis.call('PEXPIRE', KEYS[5], 60000)
@@ -152,15 +247,88 @@ end
 return 1
 """
 
-# KEYS: arq in-progress marker, queue. ARGV: job id, now ms, lease ms.
+# KEYS: arq in-progress marker, queue, fairness. ARGV: job id, now ms, lease ms.
 # Returns the job's score when this worker now holds it, nil when another worker does, the job has
 # finished (left the queue) or it is deferred (a retry's score lies in the future).
 # Why Lua: arq claims with WATCH/EXISTS/ZSCORE/MULTI/EXEC, four round trips on every task's path to
 # PROCESSING; this is one, and just as exclusive.
+# Claiming a task of a later round moves its band's current round forward (shared.fairness).
 CLAIM_JOB = """
+local BAND_SPAN, ROUND_WIDTH = @BAND_SPAN@, @ROUND_WIDTH@
 if redis.call('EXISTS', KEYS[1]) == 1 then return nil end
 local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
 if not score or tonumber(score) > tonumber(ARGV[2]) then return nil end
 redis.call('SET', KEYS[1], '1', 'PX', ARGV[3])
+local s = tonumber(score)
+if s < 0 then
+  local rank = math.ceil(-s / BAND_SPAN) - 1
+  local round = math.floor((s + (rank + 1) * BAND_SPAN) / ROUND_WIDTH)
+  local field = 'round:' .. rank
+  if round > tonumber(redis.call('HGET', KEYS[3], field) or 0) then
+    redis.call('HSET', KEYS[3], field, string.format('%.0f', round))
+  end
+end
 return score
+""".replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
+
+# KEYS: task, deferred. ARGV: task_id, due ms, queue score.
+# Why Lua: the score the task comes back at and its entry in the deferred set are written together.
+DEFER_TASK = """
+redis.call('HSET', KEYS[1], 'queue_score', ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+return 1
+"""
+
+# KEYS: deferred, queue, wake. ARGV: now ms, limit, task key prefix, task key suffix, arq job prefix,
+#       arq in-progress prefix, look-again ms.
+# Moves due tasks from the deferred set back into arq's queue, at the score each had (its place in its
+# priority band), with arq's job rebuilt from the task hash. A task that ended or runs again is dropped.
+# One whose deferring attempt still holds arq's job (the attempt has not ended it yet: arq would then
+# delete the entry put back here) is looked at again shortly. Returns how many were queued.
+PROMOTE_DUE = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local moved = 0
+for _, id in ipairs(due) do
+  local task_key = ARGV[3] .. id .. ARGV[4]
+  local status = redis.call('HGET', task_key, 'status')
+  if status ~= 'PENDING' then
+    redis.call('ZREM', KEYS[1], id)
+  elseif redis.call('EXISTS', ARGV[6] .. id) == 1 then
+    redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[7]), id)
+  else
+    redis.call('ZREM', KEYS[1], id)
+    local job = redis.call('HGET', task_key, 'job')
+    local score = redis.call('HGET', task_key, 'queue_score')
+    if job and score then
+      local ttl = redis.call('PTTL', task_key)
+      if ttl < 1 then ttl = 86400000 end
+      redis.call('SET', ARGV[5] .. id, job, 'PX', ttl)
+      redis.call('ZADD', KEYS[2], 'NX', score, id)
+      moved = moved + 1
+    end
+  end
+end
+if moved > 0 then
+  for _ = 1, moved do redis.call('LPUSH', KEYS[3], '1') end
+  redis.call('LTRIM', KEYS[3], 0, 255)
+  redis.call('PEXPIRE', KEYS[3], 60000)
+end
+return moved
+"""
+
+# KEYS: batch, open batches, batch totals. ARGV: batch_id, outcome (status), outcome counter field,
+#       record ttl s, totals ttl s.
+# Records a batch's outcome once: the first caller to see it ended sets it, counts it and takes the
+# batch out of the active set; every later caller changes nothing. Returns 1 for the call that did.
+FINISH_BATCH = """
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  return 0
+end
+if redis.call('HSETNX', KEYS[1], 'outcome', ARGV[2]) == 0 then return 0 end
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+redis.call('EXPIRE', KEYS[3], tonumber(ARGV[5]))
+return 1
 """

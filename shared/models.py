@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 
 def utcnow() -> datetime:
@@ -30,6 +38,10 @@ ACTIVE_STATUSES = frozenset({TaskStatus.PENDING, TaskStatus.PROCESSING})
 
 
 class Step(StrEnum):
+    # Waiting for its start time (ChartTaskCreate.run_at or delay_seconds).
+    SCHEDULED = "scheduled"
+    # Waiting for the tasks it depends on (ChartTaskCreate.depends_on) to complete.
+    WAITING = "waiting"
     QUEUED = "queued"
     PLANNING = "planning"
     DATA_EXTRACTION = "data_extraction"
@@ -78,12 +90,57 @@ class MessageCreate(_In):
     role: Literal["user"] = "user"
 
 
+# How many tasks one task may wait for (DESIGN.md).
+MAX_DEPENDENCIES = 10
+# How far ahead a task may be scheduled (DESIGN.md: at most 30 days).
+MAX_SCHEDULE_AHEAD_S = 30 * 86400
+# A start time this little in the past (clock skew between client and server) means "now".
+SCHEDULE_SKEW_S = 5.0
+
+
 class ChartTaskCreate(_In):
     message_id: str = Field(min_length=1, max_length=64, pattern=TEXT)
     visibility: Visibility = Visibility.PRIVATE
     force_create: bool = False
     adjustment_query: str | None = Field(default=None, max_length=1000, pattern=NO_NUL)
     priority: Priority = Priority.NORMAL
+    run_at: AwareDatetime | None = Field(
+        default=None,
+        description="Start no earlier than this time (ISO 8601 with a zone; at most 30 days ahead)",
+    )
+    delay_seconds: float | None = Field(
+        default=None, gt=0, le=MAX_SCHEDULE_AHEAD_S, description="Start this many seconds from now"
+    )
+    depends_on: list[ResourceId] = Field(
+        default_factory=list,
+        max_length=MAX_DEPENDENCIES,
+        description="Task ids of the caller's that must complete first; if one fails or is cancelled, "
+        "this task fails with dependency_failed",
+    )
+
+    @model_validator(mode="after")
+    def _one_start_time(self) -> ChartTaskCreate:
+        if self.run_at is not None and self.delay_seconds is not None:
+            raise ValueError("give run_at or delay_seconds, not both")
+        if len(set(self.depends_on)) != len(self.depends_on):
+            raise ValueError("depends_on names a task twice")
+        if self.depends_on and (self.run_at is not None or self.delay_seconds is not None):
+            raise ValueError("a task waits for its dependencies or for a start time, not both")
+        if self.run_at is not None:
+            ahead = (self.run_at - utcnow()).total_seconds()
+            if ahead < -SCHEDULE_SKEW_S:
+                raise ValueError("run_at is in the past")
+            if ahead > MAX_SCHEDULE_AHEAD_S:
+                raise ValueError("run_at is more than 30 days ahead")
+        return self
+
+    def start_at(self, now: datetime) -> datetime | None:
+        """When the task may start, if later than now."""
+        if self.delay_seconds is not None:
+            return now + timedelta(seconds=self.delay_seconds)
+        if self.run_at is not None and self.run_at > now:
+            return self.run_at
+        return None
 
 
 class SessionDTO(BaseModel):
@@ -158,3 +215,68 @@ class ChartsByMessage(BaseModel):
 class ErrorDTO(BaseModel):
     detail: str
     code: str
+
+
+# Batches of chart tasks (DESIGN.md "Several charts"): one chart task per message, followed as one.
+MAX_BATCH_MESSAGES = 20
+MessageId = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=TEXT)]
+
+
+class BatchStatus(StrEnum):
+    PENDING = "PENDING"
+    PROCESSING = "PROCESSING"
+    COMPLETED = "COMPLETED"
+    PARTIAL = "PARTIAL"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self not in (BatchStatus.PENDING, BatchStatus.PROCESSING)
+
+
+class BatchCreate(_In):
+    message_ids: list[MessageId] = Field(
+        min_length=1, max_length=MAX_BATCH_MESSAGES, json_schema_extra={"uniqueItems": True}
+    )
+    visibility: Visibility = Visibility.PRIVATE
+    priority: Priority = Priority.NORMAL
+
+    @field_validator("message_ids")
+    @classmethod
+    def _each_once(cls, ids: list[str]) -> list[str]:
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"each message may be named once; repeated: {', '.join(repeated)}")
+        return ids
+
+
+class BatchCounts(BaseModel):
+    pending: int = 0
+    processing: int = 0
+    completed: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+class BatchDTO(BaseModel):
+    batch_id: str
+    status: BatchStatus
+    # Over its tasks: each counts its own progress while active and 100 once it has ended.
+    progress: int = Field(ge=0, le=100)
+    counts: BatchCounts
+    tasks: list[TaskDTO]
+    created_at: datetime
+    completed_at: datetime | None = None
+
+
+class BatchStats(BaseModel):
+    """Batches of every user, for operators: active now, and created and finished since counting began."""
+
+    active: int
+    created: int
+    tasks: int
+    completed: int
+    partial: int
+    failed: int
+    cancelled: int

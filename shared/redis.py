@@ -1,21 +1,36 @@
-"""Redis connections, the JSON job serializer (arq defaults to pickle; chartq never uses it), and which
-Redis errors are a passing fault of the server rather than a mistake of ours."""
+"""Redis connections (to one server, or to the primary that Redis Sentinel names), the JSON job serializer
+(arq defaults to pickle; chartq never uses it), and which Redis errors are a passing fault of the server
+rather than a mistake of ours."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
 from typing import Any, Literal
 
 import orjson
 from arq.connections import ArqRedis, RedisSettings
-from redis.asyncio import ConnectionPool
-from redis.exceptions import ClusterDownError, OutOfMemoryError, ReadOnlyError, ResponseError, TryAgainError
+from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.sentinel import Sentinel, SentinelConnectionPool
+from redis.exceptions import (
+    ClusterDownError,
+    OutOfMemoryError,
+    ReadOnlyError,
+    RedisError,
+    ResponseError,
+    TryAgainError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from shared.redis_url import SentinelUrl, is_sentinel_url, parse_sentinel_url
 
 # Fail fast instead of hanging when Redis is gone: the API turns the error into a 503.
 SOCKET_TIMEOUT_S = 5.0
 CONNECT_TIMEOUT_S = 2.0
+# With Sentinel: how often a process asks the sentinels whether the primary moved (SentinelPool).
+MASTER_CHECK_S = 1.0
 
 
 def dumps(value: Any) -> bytes:
@@ -26,14 +41,13 @@ def loads(raw: bytes | str) -> Any:
     return orjson.loads(raw)
 
 
+class ReplicaAckTimeout(RedisError):
+    """No replica confirmed a write in time: a failover could still lose it (shared.replication)."""
+
+
 def create_redis(url: str, *, max_connections: int = 200) -> ArqRedis:
-    pool = ConnectionPool.from_url(
-        url,
-        max_connections=max_connections,
-        socket_timeout=SOCKET_TIMEOUT_S,
-        socket_connect_timeout=CONNECT_TIMEOUT_S,
-        health_check_interval=30,
-        retry_on_timeout=False,
+    pool = connection_pool(
+        url, max_connections=max_connections, socket_timeout=SOCKET_TIMEOUT_S, health_check_interval=30
     )
     client = ArqRedis(connection_pool=pool, job_serializer=dumps, job_deserializer=loads)
     # The client owns its pool, so aclose() also closes every pooled connection.
@@ -41,10 +55,99 @@ def create_redis(url: str, *, max_connections: int = 200) -> ArqRedis:
     return client
 
 
+def create_pubsub_redis(url: str) -> Redis:
+    """A client for one pub/sub connection: no read timeout, since it is idle most of the time; health
+    checks (PING every 15 s) find a dead one instead."""
+    client = Redis(connection_pool=connection_pool(url, health_check_interval=15))
+    client.auto_close_connection_pool = True
+    return client
+
+
+def connection_pool(url: str, **options: Any) -> ConnectionPool:
+    options = {"socket_connect_timeout": CONNECT_TIMEOUT_S, "retry_on_timeout": False, **options}
+    if is_sentinel_url(url):
+        return SentinelPool(parse_sentinel_url(url), **options)
+    return ConnectionPool.from_url(url, **options)
+
+
+class SentinelPool(SentinelConnectionPool):
+    """Connections to the primary that the sentinels name.
+
+    redis-py asks the sentinels for each new connection, drops the idle ones when the answer changes,
+    and turns a READONLY reply (the server was demoted) into a ConnectionError that drops the connection.
+    That alone leaves open connections on an old primary that Sentinel has not demoted yet (after a
+    SENTINEL FAILOVER it stays writable for about ten seconds, and what it takes then is lost): so the
+    sentinels are also asked at most every MASTER_CHECK_S as connections are taken, and a connection to
+    any other server is closed when it comes back. Closing the pool also closes the connections to the
+    sentinels."""
+
+    def __init__(self, url: SentinelUrl, **options: Any) -> None:
+        # Asking a sentinel must time out even for a pub/sub pool, which has no read timeout.
+        asking = {
+            "socket_timeout": options.get("socket_timeout") or SOCKET_TIMEOUT_S,
+            "socket_connect_timeout": options["socket_connect_timeout"],
+            "password": url.sentinel_password,
+        }
+        sentinels = Sentinel(url.sentinels, sentinel_kwargs=asking)  # type: ignore[no-untyped-call]
+        super().__init__(url.service_name, sentinels, db=url.db, password=url.password, **options)  # type: ignore[no-untyped-call]
+        self._next_check = 0.0
+
+    async def get_connection(self, *args: Any, **kwargs: Any) -> Any:
+        if self.master_address is not None and time.monotonic() >= self._next_check:
+            self._next_check = time.monotonic() + MASTER_CHECK_S  # one caller asks; the others go on
+            with contextlib.suppress(RedisConnectionError, RedisTimeoutError):  # no answer: keep going
+                await self._follow_primary()
+        return await super().get_connection(*args, **kwargs)
+
+    async def _follow_primary(self) -> None:
+        primary = await self.sentinel_manager.discover_master(self.service_name)
+        if primary != self.master_address:
+            # Under the pool's lock, so no idle connection is handed out while it is being closed.
+            async with self._lock:
+                self.master_address = primary
+                await self.disconnect(inuse_connections=False)
+
+    async def release(self, connection: Any) -> None:
+        if connection.host is not None and (connection.host, connection.port) != self.master_address:
+            await connection.disconnect()  # its server is no longer the primary: reconnect when used
+        await super().release(connection)
+
+    async def disconnect(self, inuse_connections: bool = True) -> None:
+        await super().disconnect(inuse_connections)
+        if inuse_connections:  # closing, not just dropping idle connections to a demoted primary
+            for sentinel in self.sentinel_manager.sentinels:
+                await sentinel.connection_pool.disconnect()
+
+
+async def on_old_primary(client: Redis, connection: Any) -> bool:
+    """Whether `connection` (of `client`'s pool) leads to a server the sentinels no longer name as the
+    primary. Never true without Sentinel, nor when the sentinels do not answer."""
+    pool = client.connection_pool
+    if not isinstance(pool, SentinelPool) or connection is None or connection.host is None:
+        return False
+    try:
+        primary = await pool.get_master_address()  # type: ignore[no-untyped-call]
+    except (RedisConnectionError, RedisTimeoutError):
+        return False
+    return bool((connection.host, connection.port) != primary)
+
+
 def redis_settings(url: str) -> RedisSettings:
-    settings: RedisSettings = RedisSettings.from_dsn(url)
-    settings.conn_timeout = int(CONNECT_TIMEOUT_S)
-    return settings
+    """arq's own connection settings, for the arq CLI's `--check` (workers connect with create_redis)."""
+    if not is_sentinel_url(url):
+        settings: RedisSettings = RedisSettings.from_dsn(url)
+        settings.conn_timeout = int(CONNECT_TIMEOUT_S)
+        return settings
+    # arq sends no password to the sentinels: this works where only the Redis servers ask for one.
+    sentinel = parse_sentinel_url(url)
+    return RedisSettings(
+        host=list(sentinel.sentinels),
+        sentinel=True,
+        sentinel_master=sentinel.service_name,
+        database=sentinel.db,
+        password=sentinel.password,
+        conn_timeout=int(CONNECT_TIMEOUT_S),
+    )
 
 
 RedisFault = Literal["unavailable", "read_only", "out_of_memory"]
@@ -75,6 +178,8 @@ def redis_fault(exc: BaseException) -> RedisFault | None:
     or "out_of_memory". None for any other error: a bug, or a reply about the command itself."""
     if isinstance(exc, ReadOnlyError):
         return "read_only"
+    if isinstance(exc, ReplicaAckTimeout):
+        return "unavailable"
     if isinstance(exc, OutOfMemoryError):
         return "out_of_memory"
     # BusyLoadingError (LOADING) is a ConnectionError in redis-py.

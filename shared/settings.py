@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.redis_url import check_redis_url
+
 MIN_SECRET_BYTES = 32
 # Dev mode mints operator tokens for anyone who asks (POST /api/v1/dev/token): loopback only.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -18,13 +20,20 @@ DEV_SECRET_FILE = "dev-jwt-secret"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CHARTQ_", extra="ignore")
+    # Errors never repeat a value: a URL or secret may hold a password.
+    model_config = SettingsConfigDict(env_prefix="CHARTQ_", extra="ignore", hide_input_in_errors=True)
 
     env: Literal["dev", "prod"] = "dev"
     data_dir: Path = Path(".data")
 
     # Unset means "start an embedded redis-server" for `chartq up`; the processes it starts get a URL.
+    # Also redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db] (shared.redis_url).
     redis_url: str = "redis://127.0.0.1:6379/0"
+    # A new task is answered 202 only once a replica has it (WAIT), so a failover cannot lose it: "auto"
+    # does so with a redis+sentinel:// URL. A replica that does not confirm within the timeout makes it a
+    # 503 with Retry-After; with no live replica there is nothing to wait for (shared.replication).
+    redis_replica_ack: Literal["auto", "on", "off"] = "auto"
+    redis_replica_ack_timeout_seconds: float = Field(default=1.0, gt=0)
     database_url: str = ""
     warehouse_url: str = ""
     semantic_model_path: Path | None = None
@@ -97,6 +106,11 @@ class Settings(BaseSettings):
     # 1008 past it), and writes (POST and DELETE of sessions, messages, tasks, charts) per minute (429).
     max_streams_per_user: int = Field(default=20, ge=1)
     writes_per_minute: int = Field(default=120, ge=1)
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str) -> str:
+        return check_redis_url(value)
 
     @field_validator("llm_base_url")
     @classmethod

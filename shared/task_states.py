@@ -5,7 +5,7 @@ it (fenced, published) is `shared.task_store.TaskStore.transition`."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from shared.models import PIPELINE_STEPS, Priority, Step, TaskDTO, TaskStatus, utcnow
 
@@ -34,19 +34,43 @@ def status_sentence(status: TaskStatus, error: str | None = None) -> str:
     }[status]
 
 
-def accepted(task_id: str, message_id: str, session_id: str, priority: Priority) -> TaskDTO:
-    """A task the API has just accepted: PENDING, queued, nothing done."""
+# Until workers report real durations, what a scheduled task's estimate adds to its start time.
+SCHEDULED_RUN_ESTIMATE_S = 5.0
+
+
+def accepted(
+    task_id: str,
+    message_id: str,
+    session_id: str,
+    priority: Priority,
+    *,
+    start_at: datetime | None = None,
+    waiting_on: int = 0,
+    now: datetime | None = None,
+) -> TaskDTO:
+    """A task the API has just accepted: PENDING, queued, nothing done; or, given a later `start_at`,
+    scheduled: waiting for that time, with its estimated completion after it; or waiting for
+    `waiting_on` tasks it depends on."""
+    step, message, estimate = Step.QUEUED, WAITING, None
+    if start_at is not None:
+        step = Step.SCHEDULED
+        message = f"Scheduled to start at {start_at.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC."
+        estimate = start_at + timedelta(seconds=SCHEDULED_RUN_ESTIMATE_S)
+    elif waiting_on:
+        step = Step.WAITING
+        message = f"Waiting for {waiting_on} chart{'s' if waiting_on > 1 else ''} it depends on."
     return TaskDTO(
         task_id=task_id,
         message_id=message_id,
         session_id=session_id,
         status=TaskStatus.PENDING,
         progress=0,
-        current_step=Step.QUEUED,
-        step_progress={step.value: 0 for step in PIPELINE_STEPS},
+        current_step=step,
+        step_progress={s.value: 0 for s in PIPELINE_STEPS},
         priority=priority,
-        created_at=utcnow(),
-        message=WAITING,
+        created_at=now or utcnow(),
+        message=message,
+        estimated_completion=estimate,
     )
 
 

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from arq.connections import ArqRedis
 
 from shared import keys
+from shared.fairness import BAND_RANK, fairness_key, front_of_band
 from shared.job import ChartJob, job_kwargs, job_payload
 from shared.lua import CREATE_TASK, RESTORE_JOB, TRANSITION
 from shared.models import Priority, TaskDTO, TaskStatus
-from shared.redis import loads
+from shared.redis import dumps, loads
+from shared.replication import ReplicaAck
 from shared.settings import Settings
-
-# arq runs the lowest score first among scores <= now. Subtracting a large offset puts every high job
-# ahead of every normal one (and normal ahead of low) while keeping FIFO order inside a priority; all
-# scores stay in the past, so none of them looks deferred to arq.
-PRIORITY_OFFSET_MS = 10**11
-PRIORITY_RANK = {Priority.HIGH: 2, Priority.NORMAL: 1, Priority.LOW: 0}
-
-
-def queue_score(priority: Priority, now_ms: int) -> int:
-    return now_ms - PRIORITY_RANK[priority] * PRIORITY_OFFSET_MS
 
 
 @dataclass(frozen=True)
@@ -37,6 +29,10 @@ class StoredTask:
     # they are used), and arq's serialized job (to enqueue it again if arq lost it).
     job: dict[str, Any]
     job_payload: bytes
+    # Its place in arq's queue, given when it was accepted (shared.fairness); kept by every requeue.
+    queue_score: float
+    # A task it depended on ended other than COMPLETED: it must not run (dependency_failed).
+    dependency_failed: bool = False
 
 
 Outcome = Literal["created", "existing", "user_cap", "queue_full"]
@@ -77,15 +73,22 @@ class TaskStore:
         self._create = redis.register_script(CREATE_TASK)
         self._transition = redis.register_script(TRANSITION)
         self._restore_job = redis.register_script(RESTORE_JOB)
+        self._acks = ReplicaAck.for_settings(redis, settings)
 
-    async def create(self, dto: TaskDTO, job: ChartJob) -> CreateResult:
-        """Stores, indexes and enqueues a task, unless the same request is already active."""
+    async def create(
+        self, dto: TaskDTO, job: ChartJob, start_at_ms: int = 0, depends_on: Sequence[str] = ()
+    ) -> CreateResult:
+        """Stores, indexes and enqueues a task, unless the same request is already active. With a later
+        `start_at_ms` the task waits in the deferred set until then (shared.deferred) instead; with
+        `depends_on`, until the last of those tasks ends (shared.lua.TRANSITION releases it)."""
         now_ms = int(time.time() * 1000)
         payload = job_payload(job, now_ms)
         user_id, request = job.user_id, job.request_key
         ttl = self.settings.task_ttl_seconds
         prefix, suffix = keys.task("\0").split("\0")
-        raw = await self._create(
+        # Acknowledged once a replica has it, when that is asked for (shared.replication).
+        raw = await self._acks.run(
+            self._create,
             keys=[
                 keys.task(dto.task_id),
                 keys.task_events(dto.task_id),
@@ -98,6 +101,9 @@ class TaskStore:
                 keys.arq_job(dto.task_id),
                 keys.stats_totals(self.settings.queue_name),
                 keys.wake(self.settings.queue_name),
+                keys.fairness(self.settings.queue_name),
+                keys.queued_users(self.settings.queue_name),
+                keys.deferred(self.settings.queue_name),
             ],
             args=[
                 dto.task_id,
@@ -108,14 +114,18 @@ class TaskStore:
                 job.org,
                 request,
                 payload,
-                queue_score(dto.priority, now_ms),
+                BAND_RANK[dto.priority],
                 ttl * 1000,
                 self.settings.max_active_tasks_per_user,
                 self.settings.max_queue_length,
                 prefix,
                 suffix,
                 dto.message_id,
+                fairness_key(user_id, job.org),
+                start_at_ms,
+                dumps(list(depends_on)),
             ],
+            when=lambda reply: reply[0] == b"created",
         )
         outcome: Outcome = raw[0].decode()
         value: str = raw[1].decode()
@@ -124,19 +134,22 @@ class TaskStore:
         return CreateResult(outcome, value)
 
     async def get(self, task_id: str) -> StoredTask | None:
-        fields = ["dto", "user", "org", "cancel", "job"]
-        dto, user, org, cancel, job = await cast(
+        fields = ["dto", "user", "org", "cancel", "job", "queue_score", "dep_failed"]
+        dto, user, org, cancel, job, score, dep_failed = await cast(
             Awaitable[list[Any]], self.redis.hmget(keys.task(task_id), fields)
         )
         if dto is None:
             return None
+        task = TaskDTO.model_validate_json(dto)
         return StoredTask(
-            dto=TaskDTO.model_validate_json(dto),
+            dto=task,
             user_id=user.decode(),
             org=(org or b"").decode(),
             cancel_requested=cancel == b"1",
             job=job_kwargs(job) if job else {},
             job_payload=job or b"",
+            queue_score=float(score) if score else front_of_band(task.priority),
+            dependency_failed=dep_failed == b"1",
         )
 
     async def get_many(self, task_ids: list[str]) -> list[TaskDTO]:
@@ -184,6 +197,9 @@ class TaskStore:
                 keys.user_active(user_id),
                 keys.running(self.settings.queue_name, dto.priority.value),
                 keys.stats_totals(self.settings.queue_name),
+                keys.queued_users(self.settings.queue_name),
+                self.settings.queue_name,
+                keys.wake(self.settings.queue_name),
             ],
             args=args,
         )
@@ -215,7 +231,7 @@ class TaskStore:
             ],
             args=[
                 task_id,
-                queue_score(priority, int(time.time() * 1000)),
+                front_of_band(priority),
                 lease_ms,
                 self.settings.task_ttl_seconds * 1000,
             ],

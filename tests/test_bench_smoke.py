@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ["a", "b", "c", "d", "e", "f", "g"]
+FIGURES = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
 
 
 def test_quick_run_writes_every_figure_with_numbers_and_a_table(tmp_path: Path) -> None:

@@ -260,6 +260,7 @@ VARIANTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "prod": ("prod", ()),
     "prod+keda-prometheus": ("prod", ("keda-prometheus",)),
     "prod+keda-prometheus+auth": ("prod", ("keda-prometheus", "keda-prometheus-auth")),
+    "prod+redis-sentinel": ("prod", ("redis-sentinel",)),
 }
 
 

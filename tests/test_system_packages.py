@@ -14,7 +14,8 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "system-packages"
 
 
 def run_as_nobody_without_redis() -> subprocess.CompletedProcess[str]:
-    """The script as a user without root, on a PATH where no redis-server can be found."""
+    """The script as a user without root, on a PATH where neither redis-server nor redis-sentinel can be
+    found."""
     # Not pytest's tmp_path: that is private to root, and the script runs as nobody.
     bin_dir = Path(tempfile.mkdtemp(prefix="chartq-path-"))
     bin_dir.chmod(0o755)
@@ -40,9 +41,8 @@ def run_as_nobody_without_redis() -> subprocess.CompletedProcess[str]:
 def test_without_root_a_missing_package_is_named_with_its_install_command() -> None:
     result = run_as_nobody_without_redis()
     assert result.returncode == 1
-    assert (
-        "missing Debian package 'redis-server': run 'sudo apt-get install -y redis-server'" in result.stderr
-    )
+    for package in ("redis-server", "redis-sentinel"):
+        assert f"missing Debian package '{package}': run 'sudo apt-get install -y {package}'" in result.stderr
     assert result.stdout == ""
 
 

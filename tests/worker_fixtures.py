@@ -1,21 +1,25 @@
 """What the tests against real worker processes share: their environment, waiting for them to register,
-posting chart tasks through the API, finding the worker running an attempt, and counting the charts
-each task stored."""
+posting chart tasks through the API, finding the worker running an attempt, counting the charts each
+task stored, and checking that a task's event history never goes back in time."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
+from datetime import datetime
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
 
 from shared.db.engine import create_engine
 from shared.db.tables import Chart
-from shared.redis import create_redis
+from shared.redis import create_redis, loads
 from shared.settings import Settings
+from shared.task_store import TaskStore
 from shared.worker_registry import WorkerInfo, live_workers
-from tests.conftest import new_message
+from tests.conftest import TERMINAL, new_message
 
 TASKS = "/api/v1/analytics/charts/async"
 QUESTION = "life expectancy in Mexico and Canada since 1980"
@@ -84,3 +88,28 @@ async def holder_of_attempt(http: httpx.AsyncClient, task_id: str, attempt: int)
         assert task["status"] in ("PENDING", "PROCESSING"), task
         await asyncio.sleep(0.05)
     raise AssertionError(f"attempt {attempt} of {task_id} never started")
+
+
+async def event_history(settings: Settings, task_id: str) -> list[dict[str, Any]]:
+    """What a client replaying the task's stream from the start (last_event_id=0) receives."""
+    redis = create_redis(settings.redis_url)
+    try:
+        return [loads(env) for env in await TaskStore(redis, settings).history(task_id)]
+    finally:
+        await redis.aclose()
+
+
+def assert_never_goes_back(events: list[dict[str, Any]]) -> None:
+    seqs = [e["seq"] for e in events]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
+    tasks = [e["data"] for e in events]
+    summary = [(t["status"], t["attempt"], t["current_step"], t["progress"]) for t in tasks]
+    ended = [i for i, t in enumerate(tasks) if t["status"] in TERMINAL]
+    assert ended == [len(tasks) - 1], summary  # one terminal event, and nothing after it
+    for before, after in itertools.pairwise(tasks):
+        assert after["attempt"] >= before["attempt"], summary
+        if after["attempt"] == before["attempt"]:
+            assert after["progress"] >= before["progress"], summary
+        if before["started_at"] and after["started_at"]:
+            earlier, later = (datetime.fromisoformat(t["started_at"]) for t in (before, after))
+            assert later >= earlier, summary

@@ -8,7 +8,7 @@ from typing import Any
 
 from arq import func
 
-from shared import keys
+from shared import keys, tracing
 from shared.job import CHART_FUNCTION
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
@@ -34,6 +34,8 @@ ARQ_MAX_TRIES = 2**31 - 1
 async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.get("settings") or get_settings()
     concurrency = int(ctx.get("concurrency") or settings.worker_concurrency)
+    # Before the engines open: the SQL instrumentation sees engines made after it.
+    tracing.configure_tracing("chartq-worker")
     wctx = await WorkerContext.open(settings, ctx["redis"], concurrency)
     ctx["chartq"] = wctx
     ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
@@ -48,6 +50,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await stop_task(ctx["chartq_reaper"], "the reaper")
         await stop_beating(wctx, ctx["chartq_heartbeat"])
         await wctx.close()
+    tracing.flush()
 
 
 def worker_options(settings: Settings, concurrency: int | None = None) -> dict[str, Any]:

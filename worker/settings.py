@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shared.redis import redis_settings
+from shared.redis import create_redis, redis_settings
 from shared.settings import get_settings
 from worker.main import worker_options
 
@@ -22,5 +22,8 @@ _settings = get_settings()
 # every option exactly as worker_options built it.
 WorkerSettings: dict[str, Any] = {
     **worker_options(_settings),
+    # The same connections as `chartq worker` (a redis+sentinel:// URL too); arq's own settings are only
+    # for its `--check`.
+    "redis_pool": create_redis(_settings.redis_url),
     "redis_settings": redis_settings(_settings.redis_url),
 }

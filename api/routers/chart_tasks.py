@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import uuid4
 
 from fastapi import APIRouter, Response
 
@@ -11,25 +10,26 @@ from api.access import owned_message, owned_task
 from api.cancellation import cancel
 from api.deps import CurrentUser, DbSession, StateDep, StoreDep
 from api.errors import ApiError, not_found
+from api.task_dependencies import resolve_dependencies
+from api.task_submission import check_priority, refusal, submit_task
 from shared.db.charts import (
     chart_to_dto,
     charts_of_message,
     get_visible_chart,
     message_for_request,
 )
-from shared.job import ChartJob, request_key
+from shared.job import request_key
 from shared.models import (
     ACTIVE_STATUSES,
     ChartDTO,
     ChartsByMessage,
     ChartTaskCreate,
     ErrorDTO,
-    Priority,
     ResourceId,
     TaskDTO,
     TaskStatus,
+    utcnow,
 )
-from shared.task_states import accepted
 
 router = APIRouter(prefix="/api/v1/analytics/charts", tags=["chart tasks"])
 
@@ -49,6 +49,7 @@ def status_url(task_id: str) -> str:
         200: {"model": TaskDTO, "description": "An existing task or chart answers the request"},
         403: {"model": ErrorDTO, "description": "High priority needs the operator or priority role"},
         404: {"model": ErrorDTO, "description": "No such message"},
+        422: {"model": ErrorDTO, "description": "Bad input, or depends_on names tasks that are not yours"},
         429: {"model": ErrorDTO, "description": "Too many active tasks for this user"},
         503: {"model": ErrorDTO, "description": "The queue is full or unavailable"},
     },
@@ -60,12 +61,7 @@ async def create_chart_task(
     store: StoreDep,
     response: Response,
 ) -> TaskDTO:
-    if body.priority == Priority.HIGH and not user.may_use_high_priority:
-        raise ApiError(
-            403,
-            "priority_not_allowed",
-            "High priority needs the operator or priority role; use normal or low.",
-        )
+    check_priority(user, body.priority)
     request = request_key(body.adjustment_query)
     message = await message_for_request(db, user.user_id, body.message_id, request)
     if message is None:
@@ -75,27 +71,26 @@ async def create_chart_task(
         response.headers["Location"] = status_url(message.chart_task_id)
         return await owned_task(store, db, user, message.chart_task_id)
 
-    dto = accepted(str(uuid4()), message.id, message.session_id, body.priority)
-    job = ChartJob.for_task(
-        dto,
-        user_id=user.user_id,
-        org=user.org,
-        question=message.content,
+    dependencies = await resolve_dependencies(
+        store,
+        db,
+        user,
+        message_id=message.id,
         adjustment_query=body.adjustment_query,
-        visibility=body.visibility,
+        depends_on=body.depends_on,
     )
-    result = await store.create(dto, job)
-    if result.outcome == "user_cap":
-        raise ApiError(
-            429,
-            "too_many_active_tasks",
-            f"You have {result.count} charts in progress; wait for one to finish.",
-            {"Retry-After": "5"},
-        )
-    if result.outcome == "queue_full":
-        raise ApiError(
-            503, "queue_full", "The chart queue is full; try again shortly.", {"Retry-After": "10"}
-        )
+    dto, result = await submit_task(
+        store,
+        user,
+        message,
+        priority=body.priority,
+        visibility=body.visibility,
+        adjustment_query=body.adjustment_query,
+        start_at=None if dependencies.task_ids else body.start_at(utcnow()),
+        dependencies=dependencies,
+    )
+    if (refused := refusal(result)) is not None:
+        raise refused
     response.headers["Location"] = status_url(result.task_id)
     if result.outcome == "existing":
         response.status_code = 200

@@ -28,7 +28,7 @@ function addMessage(message) {
     make.textContent = "Make chart";
     make.setAttribute("aria-label", "Make chart: " + message.content);
     make.addEventListener("click", () => makeChart(message.id, make));
-    meta.append(make);
+    meta.append(make, batchPicker(message));
   }
 
   const tasks = document.createElement("div");

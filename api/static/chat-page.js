@@ -2,8 +2,8 @@
  *
  * Plain browser JavaScript, no build step. The page loads, in order and with `defer`: common.js and
  * sign-in.js (shared with the dashboard), this file (its constants, elements and state), then
- * chat-sessions.js, chat-messages.js, chat-task-watcher.js, chat-task-card.js, chart-canvas.js, and
- * last chat.js, which wires them up and starts the page.
+ * chat-sessions.js, chat-messages.js, chat-task-watcher.js, chat-task-card.js, chat-batch.js,
+ * chart-canvas.js, and last chat.js, which wires them up and starts the page.
  */
 "use strict";
 
@@ -43,6 +43,7 @@ const state = {
   watchers: new Map(),  // task_id -> TaskWatcher
   shownChartId: null,
   loadSeq: 0,           // guards against a slow session load overwriting a newer one
+  batch: null,          // the BatchWatcher of the batch last started (chat-batch.js)
 };
 
 function reportApiError(err) {
@@ -53,4 +54,5 @@ function reportApiError(err) {
 function stopWatchers() {
   for (const watcher of state.watchers.values()) watcher.stop();
   state.watchers.clear();
+  stopBatch();
 }

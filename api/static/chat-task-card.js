@@ -138,7 +138,8 @@ class TaskCard {
 
 function stepLabel(step) {
   const found = STEPS.find(([name]) => name === step);
-  return found ? found[1] : step;
+  if (found) return found[1];
+  return step === "scheduled" ? "Scheduled" : step; // waiting for its run_at (not one of the listed steps)
 }
 
 function formatSeconds(seconds) {

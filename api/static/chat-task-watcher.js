@@ -25,6 +25,7 @@ class TaskWatcher {
     this.taskId = task.task_id;
     this.seq = 0;
     this.show = Boolean(options && options.show);
+    this.external = Boolean(options && options.external); // its batch's stream calls apply()
     this.source = null;
     this.streamErrors = 0;
     this.pollTimer = null;
@@ -38,6 +39,7 @@ class TaskWatcher {
     this.apply(this.task);
     if (TERMINAL.has(this.task.status)) return;
     this.etaTimer = setInterval(() => this.card.renderEta(this.task), 1000);
+    if (this.external) return;
     if (typeof EventSource === "function") this.openStream();
     else this.startPolling();
   }

@@ -19,6 +19,7 @@ function render() {
   renderOutcomes(stats);
   renderWorkers(stats);
   renderFailures(stats);
+  renderTopUsers(stats);
   renderDurationsTable(stats);
   if (document.hidden) {
     state.chartsStale = true; // nobody is looking: draw when the tab is shown again

@@ -35,6 +35,7 @@ function startDashboard(firstStats) {
   state.feed = new StatsFeed(receive, setConnection, (err) => handleAuthError(err));
   state.feed.start();
   state.ticker = setInterval(tick, 1000);
+  startBatchStats();
 }
 
 function stopDashboard() {
@@ -42,6 +43,7 @@ function stopDashboard() {
   state.feed = null;
   clearInterval(state.ticker);
   state.ticker = null;
+  stopBatchStats();
   clearTimeout(state.renderTimer);
   state.renderTimer = null;
   clearTimeout(state.taskTimer);

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.ext.asyncio
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -28,6 +29,8 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def create_engine(url: str) -> AsyncEngine:
+    # Looked up at each call: with traces on, shared.otel has wrapped it to trace the engine's SQL.
+    create_async_engine = sqlalchemy.ext.asyncio.create_async_engine
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

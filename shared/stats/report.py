@@ -38,6 +38,11 @@ class RecentFailure(BaseModel):
     worker_id: str | None = None
 
 
+class QueuedByUser(BaseModel):
+    user_id: str
+    queued: int
+
+
 class QueueStats(BaseModel):
     queued: dict[str, int]
     queued_total: int
@@ -50,6 +55,8 @@ class QueueStats(BaseModel):
     oldest_queued_age_seconds: float | None
     estimated_wait_seconds: float | None
     recent_failures: list[RecentFailure]
+    # The users with the most PENDING tasks (at most 10), most first: who fills the queue.
+    top_users: list[QueuedByUser] = []
     updated_at: datetime
 
 
@@ -100,5 +107,6 @@ async def collect_queue_stats(stats: StatsStore, *, failures: int = 20) -> Queue
             queued_total, completed_1m, workers, durations["end_to_end"].p50_ms
         ),
         recent_failures=[RecentFailure(**failure) for failure in recent],
+        top_users=[QueuedByUser(user_id=user, queued=count) for user, count in depth.top_users],
         updated_at=datetime.fromtimestamp(now, UTC),
     )

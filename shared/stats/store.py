@@ -12,15 +12,16 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, cast
 
 import orjson
 from arq.connections import ArqRedis
 
 from shared import keys
+from shared.fairness import band_bounds
 from shared.models import Priority
 from shared.stats.bins import bin_of
-from shared.task_store import PRIORITY_OFFSET_MS, PRIORITY_RANK
 
 OUTCOMES = ("completed", "failed", "cancelled")
 SECOND_BUCKET_TTL_S = 400
@@ -29,6 +30,10 @@ DURATION_SLOT_S = 10
 TOTALS_TTL_S = 30 * 86400
 RECENT_FAILURES_KEPT = 50
 OLDEST_CANDIDATES = 256
+# The queued tasks next in line per band whose age is read for "oldest queued": with round-robin inside
+# a band the next in line is not always the oldest, so a few are looked at (an estimate, see depth()).
+AGED_PER_BAND = 4
+TOP_USERS = 10
 
 # ARGV: key prefix, now (epoch seconds). Returns 9 outcome sums (1 m, 5 m, 1 h) then field, count
 # pairs of the duration bins of the last 5 minutes.
@@ -77,13 +82,15 @@ class QueueDepth:
     processing: int
     oldest_queued_age_s: float | None
     running_ids: set[str] = field(default_factory=set)
+    # The users with the most PENDING tasks, most first.
+    top_users: list[tuple[str, int]] = field(default_factory=list)
 
 
 def priority_band(priority: Priority, now_ms: int) -> tuple[float, float]:
-    """The score range (min exclusive, max inclusive) of queued tasks of one priority."""
-    centre = now_ms - PRIORITY_RANK[priority] * PRIORITY_OFFSET_MS
-    low = centre - PRIORITY_OFFSET_MS / 2 if priority != Priority.HIGH else float("-inf")
-    return low, min(centre + PRIORITY_OFFSET_MS / 2, now_ms)
+    """The score range (min exclusive, max inclusive) of queued tasks of one priority. A score above
+    zero is arq's own (a job enqueued by plain arq, or deferred by its Retry): counted as low once due."""
+    low, high = band_bounds(priority)
+    return low - 1, (high - 1 if priority != Priority.LOW else now_ms)
 
 
 class StatsStore:
@@ -146,27 +153,41 @@ class StatsStore:
             for priority in priorities:
                 low, high = priority_band(priority, now_ms)
                 pipe.zcount(self.queue_name, f"({low}", high)
-                pipe.zrangebyscore(
-                    self.queue_name, f"({low}", high, start=0, num=OLDEST_CANDIDATES, withscores=True
-                )
+                pipe.zrangebyscore(self.queue_name, f"({low}", high, start=0, num=OLDEST_CANDIDATES)
                 pipe.zrange(keys.running(self.queue_name, priority.value), 0, -1)
+            # Deferred: retries parked by chartq (shared.deferred) and arq's own deferred jobs.
+            pipe.zcard(keys.deferred(self.queue_name))
             pipe.zcount(self.queue_name, f"({now_ms}", "+inf")
+            pipe.zrevrange(keys.queued_users(self.queue_name), 0, TOP_USERS - 1, withscores=True)
             replies = await pipe.execute()
         queued: dict[str, int] = {}
         running_ids: set[str] = set()
-        oldest_score: float | None = None
+        next_in_line: list[str] = []
         for i, priority in enumerate(priorities):
             in_band, candidates, running = replies[3 * i : 3 * i + 3]
             running_here = {member.decode() for member in running}
             running_ids |= running_here
             queued[priority.value] = max(0, int(in_band) - len(running_here))
-            for member, score in candidates:
-                if member.decode() not in running_here:
-                    enqueued = score + PRIORITY_RANK[priority] * PRIORITY_OFFSET_MS
-                    oldest_score = enqueued if oldest_score is None else min(oldest_score, enqueued)
-                    break
-        age = None if oldest_score is None else max(0.0, (now_ms - oldest_score) / 1000)
-        return QueueDepth(queued, int(replies[-1]), len(running_ids), age, running_ids)
+            waiting = [member.decode() for member in candidates if member.decode() not in running_here]
+            next_in_line += waiting[:AGED_PER_BAND]
+        deferred = int(replies[-3]) + int(replies[-2])
+        top_users = [(user.decode(), int(count)) for user, count in replies[-1]]
+        age = await self._oldest_age_s(next_in_line, now_ms)
+        return QueueDepth(queued, deferred, len(running_ids), age, running_ids, top_users)
+
+    async def _oldest_age_s(self, task_ids: list[str], now_ms: int) -> float | None:
+        """The age of the oldest of these queued tasks, from their creation time."""
+        if not task_ids:
+            return None
+        async with self.redis.pipeline(transaction=False) as pipe:
+            for task_id in task_ids:
+                pipe.hget(keys.task(task_id), "dto")
+            dtos = await pipe.execute()
+        created = [orjson.loads(dto)["created_at"] for dto in dtos if dto]
+        if not created:
+            return None
+        oldest = min(datetime.fromisoformat(c) for c in created).timestamp() * 1000
+        return max(0.0, (now_ms - oldest) / 1000)
 
     async def recent_failures(self, limit: int = 20) -> list[dict[str, Any]]:
         failures = keys.recent_failures(self.queue_name)

@@ -29,13 +29,25 @@ CHAT_SCRIPTS = tuple(
         "chat-messages",
         "chat-task-watcher",
         "chat-task-card",
+        "chat-batch",
         "chart-canvas",
         "chat",
     )
 )
 DASHBOARD_SCRIPTS = tuple(
     f"/static/dashboard{part}.js"
-    for part in ("-page", "-feed", "-data", "-charts", "-tables", "-task", "-format", "")
+    for part in (
+        "-page",
+        "-feed",
+        "-data",
+        "-charts",
+        "-tables",
+        "-task",
+        "-batches",
+        "-users",
+        "-format",
+        "",
+    )
 )
 SCRIPTS = (*SHARED_SCRIPTS, *CHAT_SCRIPTS, *DASHBOARD_SCRIPTS)
 DOCS = "/static/docs"  # the assets of /docs and /redoc, from the fastapi-offline package

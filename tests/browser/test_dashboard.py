@@ -282,6 +282,7 @@ def synthetic_stats(t: float, queued: int) -> dict[str, Any]:
         "oldest_queued_age_seconds": 1500.0,
         "estimated_wait_seconds": 10000.0,
         "recent_failures": [],
+        "top_users": [{"user_id": "bulk-loader", "queued": queued - 3}, {"user_id": "ann", "queued": 3}],
         "updated_at": when,
     }
 
@@ -328,6 +329,11 @@ async def test_a_huge_queue_and_a_flood_of_frames_redraw_at_most_once_a_second(p
     await expect(page.locator("#kpi-queued")).to_have_attribute("title", "100,000")
     await expect(page.locator("#kpi-queued-split")).to_have_text("high 10,000 · normal 70,000 · low 20,000")
     await expect(page.locator("#workers-body tr")).to_have_count(8)
+    # Who fills the queue: the users with the most queued tasks, most first.
+    top = page.locator("#top-users-body tr")
+    await expect(top).to_have_count(2)
+    await expect(top.nth(0)).to_have_text(re.compile(r"bulk-loader\s*99997"))
+    await expect(page.locator("#top-users-empty")).to_be_hidden()
     await page.evaluate(
         """() => {
             window.__redraws = 0;

@@ -60,3 +60,10 @@ def test_keys_a_newer_api_adds_do_not_break_an_older_worker() -> None:
     job = a_job()
     read = ChartJob.model_validate(job.kwargs() | {"added_in_a_later_version": 1})
     assert read == job and "added_in_a_later_version" not in read.kwargs()
+
+
+def test_a_job_from_an_api_that_predates_traces_runs_untraced() -> None:
+    job = a_job()
+    older = {key: value for key, value in job.kwargs().items() if key != "trace_context"}
+    read = ChartJob.model_validate(older)
+    assert read == job and read.trace_context == {}

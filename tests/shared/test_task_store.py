@@ -14,7 +14,7 @@ from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis, loads
 from shared.settings import Settings
 from shared.task_states import accepted, entered, finished, handed_back, started
-from shared.task_store import TaskStore, queue_score
+from shared.task_store import TaskStore
 
 
 @pytest.fixture
@@ -101,14 +101,6 @@ async def test_global_queue_cap(isolated_settings: Settings) -> None:
         await store.create(dto, ChartJob.for_task(dto, user_id="u", question="q"))
     ).outcome == "queue_full"
     await redis.aclose()
-
-
-def test_priorities_order_queue_scores() -> None:
-    now = 1_800_000_000_000
-    high, normal, low = (queue_score(p, now) for p in (Priority.HIGH, Priority.NORMAL, Priority.LOW))
-    assert high < normal < low <= now
-    # FIFO inside a priority: a later normal task still runs before an earlier low one.
-    assert queue_score(Priority.NORMAL, now + 3_600_000) < low
 
 
 async def test_writes_of_an_older_or_handed_back_attempt_are_fenced_off(store: TaskStore) -> None:

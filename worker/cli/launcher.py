@@ -17,6 +17,7 @@ import httpx
 
 from shared.auth import OPERATOR_ROLE, mint_token
 from shared.db.engine import create_engine, upgrade
+from shared.redis_url import redact
 from shared.settings import Settings
 from worker.cli.embedded_redis import EmbeddedRedis
 from worker.cli.supervisor import ChildSpec, Supervisor, say
@@ -56,6 +57,7 @@ class Launcher:
             raise RuntimeError(f"port {port} on {host} is in use: stop what holds it, or set CHARTQ_PORT")
         # Unbuffered, so a child's last lines reach the supervisor before it dies.
         env = dict(os.environ) | {"PYTHONUNBUFFERED": "1"}
+        # A Redis of the operator's (a redis+sentinel:// URL too) is used as it is: no embedded one.
         if "CHARTQ_REDIS_URL" not in os.environ:
             env["CHARTQ_REDIS_URL"] = self._start_redis()
             self.settings = self.settings.model_copy(update={"redis_url": env["CHARTQ_REDIS_URL"]})
@@ -97,7 +99,7 @@ class Launcher:
         say(
             f"""
 chartq is running: API {base} ({self.api_workers} process(es)), {self.workers} worker(s), \
-Redis {env["CHARTQ_REDIS_URL"]}
+Redis {redact(env["CHARTQ_REDIS_URL"])}
   chat page    {base}/
   dashboard    {base}/dashboard
   API docs     {base}/docs

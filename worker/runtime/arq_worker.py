@@ -4,7 +4,8 @@ fixed in-progress TTL, and a poll loop that survives Redis outages.
 arq sleeps poll_delay between looks at the queue (0.5 s by default), which is the wait before an idle
 worker starts a task. Here every enqueue pushes a token onto a per-queue list and an idle worker blocks
 on BLPOP for it, so it looks at the queue one round trip after a task arrives; the poll delay remains
-only as the fallback (deferred retries, cancellations of running tasks). A worker with no free slot
+only as the fallback (cancellations of running tasks). Each look also moves retries whose backoff is
+over back into the queue (shared.deferred), at most every PROMOTE_EVERY_S. A worker with no free slot
 waits for one of its own jobs to end instead, so it never swallows a token meant for an idle worker.
 
 arq marks a job it takes with an in-progress key that lives job_timeout + 10 s, so a job whose worker
@@ -38,6 +39,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from shared import keys
+from shared.deferred import DeferredTasks
 from shared.lua import CLAIM_JOB
 from shared.redis import redis_fault
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
@@ -49,6 +51,7 @@ OUTAGE_MAX_BACKOFF_S = 1.0
 OUTAGE_WARN_EVERY_S = 30.0
 LEASE_S = 10.0
 LEASE_RENEW_EVERY_S = 2.0
+PROMOTE_EVERY_S = 0.1
 
 
 def redis_outage(exc: BaseException) -> bool:
@@ -70,6 +73,8 @@ class ResilientWorker(Worker):
         self._outage_since = self._outage_told_at = 0.0
         self._slot_freed = asyncio.Event()
         self._claim: AsyncScript | None = None
+        self._deferred: DeferredTasks | None = None
+        self._next_promotion = 0.0
 
     def _release_sem_dec_counter_on_complete(self) -> None:
         super()._release_sem_dec_counter_on_complete()
@@ -131,7 +136,7 @@ class ResilientWorker(Worker):
                 self._claim = self.pool.register_script(CLAIM_JOB)
             try:
                 score = await self._claim(
-                    keys=[keys.arq_in_progress(job_id), self.queue_name],
+                    keys=[keys.arq_in_progress(job_id), self.queue_name, keys.fairness(self.queue_name)],
                     args=[job_id, timestamp_ms(), int(self.in_progress_timeout_s * 1000)],
                 )
             except BaseException:
@@ -190,6 +195,7 @@ class ResilientWorker(Worker):
 
     async def _poll_iteration(self) -> None:
         try:
+            await self._promote_due()
             before = self._jobs_started()
             await super()._poll_iteration()
             # Having just started a job, look again at once: more may be waiting behind it.
@@ -202,6 +208,15 @@ class ResilientWorker(Worker):
             if self.outage_backoff:
                 log.info("Redis serving again", down_for_s=round(time.monotonic() - self._outage_since, 1))
             self.outage_backoff = 0.0
+
+    async def _promote_due(self) -> None:
+        now = time.monotonic()
+        if now < self._next_promotion:
+            return
+        self._next_promotion = now + PROMOTE_EVERY_S
+        if self._deferred is None:
+            self._deferred = DeferredTasks(self.pool, self.queue_name)
+        await self._deferred.promote_due()
 
     async def _wait_out_outage(self, exc: BaseException) -> None:
         """A short wait before the next poll iteration: exponential, capped at OUTAGE_MAX_BACKOFF_S so a

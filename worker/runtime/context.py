@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from shared.db.engine import create_engine, session_factory
+from shared.deferred import DeferredTasks
 from shared.settings import Settings
 from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
@@ -42,6 +43,7 @@ class WorkerContext:
     model: SemanticModel
     planner: RulePlanner
     stats: StatsStore
+    deferred: DeferredTasks
     concurrency: int
     worker_id: str = field(default_factory=new_worker_id)
     host: str = field(default_factory=socket.gethostname)
@@ -71,6 +73,7 @@ class WorkerContext:
             model=model,
             planner=planner,
             stats=StatsStore(redis, settings.queue_name),
+            deferred=DeferredTasks(redis, settings.queue_name),
             concurrency=concurrency,
             llm_planner=llm_planner,
         )

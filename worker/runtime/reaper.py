@@ -24,7 +24,7 @@ from arq.constants import retry_key_prefix
 from shared import keys
 from shared.models import Priority, TaskStatus
 from shared.task_states import handed_back
-from shared.task_store import StoredTask, queue_score
+from shared.task_store import StoredTask
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, live_workers
 from worker.runtime.context import WorkerContext
 
@@ -95,7 +95,8 @@ async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) ->
         pipe.delete(keys.arq_in_progress(task_id))
         # arq drops a job's key when it finishes or fails it; put the job back if that happened.
         pipe.set(keys.arq_job(task_id), stored.job_payload, px=ctx.settings.task_ttl_seconds * 1000, nx=True)
-        pipe.zadd(ctx.settings.queue_name, {task_id: queue_score(priority, int(time.time() * 1000))}, nx=True)
+        # At the place it was given when accepted: a handed-back task does not lose its turn.
+        pipe.zadd(ctx.settings.queue_name, {task_id: stored.queue_score}, nx=True)
         pipe.lpush(keys.wake(ctx.settings.queue_name), "1")
         pipe.pexpire(keys.wake(ctx.settings.queue_name), 60_000)
         await pipe.execute()

@@ -9,6 +9,7 @@ from shared.models import TaskStatus, utcnow
 from shared.task_store import TransitionResult
 from worker.runtime.context import WorkerContext
 from worker.task.records import record_task_end
+from worker.task.spans import task_ended
 from worker.task.state import TaskRunState
 
 log = structlog.get_logger("chartq.worker")
@@ -35,6 +36,7 @@ async def end_task(
     if not outcome.applied:
         return outcome
     state.dto = ended
+    task_ended(status, code, ended.attempt)
     if status == TaskStatus.COMPLETED and ended.started_at is not None:
         ctx.observe_duration((now - ended.started_at).total_seconds())
     log.info(

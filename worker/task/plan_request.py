@@ -1,7 +1,7 @@
-"""The plans a task may change, read from the charts its own user made before (never anyone else's):
-for an adjustment, the latest chart of the same message; for a possible follow-up, the latest chart of
-an earlier message of the same session. Whether a message really is a follow-up is decided by
-worker.planner.choose once the plan is known."""
+"""The planning step of a task, and the plans it may change, read from the charts its own user made
+before (never anyone else's): for an adjustment, the latest chart of the same message; for a possible
+follow-up, the latest chart of an earlier message of the same session. Whether a message really is a
+follow-up is decided by worker.planner.choose once the plan is known."""
 
 from __future__ import annotations
 
@@ -12,11 +12,32 @@ from shared.db.charts import latest_chart_before_message, latest_chart_of_messag
 from shared.db.tables import Chart
 from shared.job import ChartJob
 from worker.plan import ChartPlan
-from worker.planner.choose import PlanRequest, plan_standing_alone
+from worker.planner.choose import PlanOutcome, PlanRequest, plan_chart, plan_standing_alone
+from worker.planner.llm.planner import LLMRefusal
+from worker.planner.rules import UnchartableQuestion
 from worker.runtime.context import WorkerContext
 from worker.semantic import PlanValidationError, SemanticModel
+from worker.task.failures import TaskFailure
+from worker.task.state import TaskRunState
 
 log = structlog.get_logger("chartq.worker")
+
+
+async def plan_task(ctx: WorkerContext, job: ChartJob, state: TaskRunState) -> PlanOutcome:
+    """The task's plan, validated, with how it was made in `state.plan_details`; a question that cannot
+    be charted, or a plan that is not valid, fails the task with its reason."""
+    try:
+        outcome = await plan_chart(ctx, await load_plan_request(ctx, job, state.user_id))
+        state.plan_details = {"source": outcome.source, **outcome.details}
+        ctx.model.validate_plan(outcome.plan)
+    except LLMRefusal as exc:
+        state.plan_details = exc.plan_details
+        raise TaskFailure("unchartable", str(exc)) from exc
+    except UnchartableQuestion as exc:
+        raise TaskFailure("unchartable", str(exc)) from exc
+    except PlanValidationError as exc:
+        raise TaskFailure("invalid_plan", f"The chart plan was not valid: {exc}") from exc
+    return outcome
 
 
 async def load_plan_request(ctx: WorkerContext, job: ChartJob, user_id: str) -> PlanRequest:

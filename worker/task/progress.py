@@ -1,10 +1,13 @@
-"""How long each step of a task took, for its run record and the step latency statistics."""
+"""How long each step of a task took, for its run record and the step latency statistics, and the
+step's span when traces are on (worker.task.spans)."""
 
 from __future__ import annotations
 
 import time
+from types import TracebackType
 
 from shared.models import Step
+from worker.task.spans import step_span
 
 
 class StepTimer:
@@ -14,7 +17,12 @@ class StepTimer:
         self.durations_ms, self.step = durations_ms, step
 
     def __enter__(self) -> None:
+        self.span = step_span(self.step)
+        self.span.__enter__()
         self.started = time.perf_counter()
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.durations_ms[self.step.value] = round((time.perf_counter() - self.started) * 1000, 3)
+        self.span.__exit__(kind, error, trace)

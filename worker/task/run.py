@@ -12,24 +12,22 @@ from sqlalchemy.exc import DBAPIError
 
 from shared import task_states
 from shared.db.charts import hide_chart_of_task, save_chart
+from shared.fairness import front_of_band
 from shared.job import ChartJob
 from shared.models import Step, TaskStatus, utcnow
 from shared.task_store import StoredTask, TransitionResult
 from worker.extraction import QueryTimeout, run_query
 from worker.planner.accounts import partial_message
-from worker.planner.choose import PlanRequest, plan_chart
-from worker.planner.llm.planner import LLMRefusal
-from worker.planner.rules import UnchartableQuestion
 from worker.runtime.context import WorkerContext
-from worker.semantic import PlanValidationError
 from worker.task import attempts
 from worker.task.chart_row import chart_row
 from worker.task.ending import end_task
 from worker.task.failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds, is_transient
 from worker.task.fencing import FENCED_OFF
 from worker.task.invalid_job import fail_invalid_job
-from worker.task.plan_request import load_plan_request
+from worker.task.plan_request import plan_task
 from worker.task.progress import StepTimer
+from worker.task.spans import task_span, task_started
 from worker.task.state import TaskRunState
 
 log = structlog.get_logger("chartq.worker")
@@ -48,9 +46,14 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
         except ValidationError as exc:
             await fail_invalid_job(wctx, task_id, kwargs, exc)
             return
-        task = ChartTask(wctx, job, int(ctx.get("job_try", 1)))
+        # The job's place in the queue, kept by a retry (shared.deferred).
+        score = ctx.get("score")
+        if score is None:
+            score = front_of_band(job.priority)
+        task = ChartTask(wctx, job, float(score))
         try:
-            await task.run()
+            with task_span(job):
+                await task.run()
         finally:
             if task.fenced_off:
                 ctx[FENCED_OFF] = True
@@ -60,8 +63,8 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
 
 
 class ChartTask:
-    def __init__(self, ctx: WorkerContext, job: ChartJob, job_try: int) -> None:
-        self.ctx, self.job, self.job_try = ctx, job, job_try
+    def __init__(self, ctx: WorkerContext, job: ChartJob, queue_score: float) -> None:
+        self.ctx, self.job, self.queue_score = ctx, job, queue_score
         # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
         self.fenced_off = False
 
@@ -108,9 +111,18 @@ class ChartTask:
             )
 
     async def _ended_before_start(self, state: TaskRunState, stored: StoredTask) -> bool:
-        """Ends a task asked to cancel, or whose attempts are used up, instead of starting it."""
+        """Ends a task asked to cancel, whose dependency failed, or whose attempts are used up, instead
+        of starting it."""
         if stored.cancel_requested:
             await self._finish(state, TaskStatus.CANCELLED)
+            return True
+        if stored.dependency_failed:
+            await self._finish(
+                state,
+                TaskStatus.FAILED,
+                code="dependency_failed",
+                error="A chart this one waited for failed or was cancelled, so this one was not made.",
+            )
             return True
         if attempts.used_up(stored.dto, self.ctx.settings.max_attempts):
             # Each earlier attempt ended with its worker gone: stop before this one takes another down.
@@ -141,18 +153,9 @@ class ChartTask:
         ctx = self.ctx
         question = self.job.question_with_adjustment
         with self._timed(state, Step.PLANNING):
-            try:
-                outcome = await plan_chart(ctx, await self._plan_request(state))
-                plan = outcome.plan
-                state.plan_details = {"source": outcome.source, **outcome.details}
-                ctx.model.validate_plan(plan)
-            except LLMRefusal as exc:
-                state.plan_details = exc.plan_details
-                raise TaskFailure("unchartable", str(exc)) from exc
-            except UnchartableQuestion as exc:
-                raise TaskFailure("unchartable", str(exc)) from exc
-            except PlanValidationError as exc:
-                raise TaskFailure("invalid_plan", f"The chart plan was not valid: {exc}") from exc
+            # The owner from the task hash, not the job: only this user's earlier charts may be changed.
+            outcome = await plan_task(ctx, self.job, state)
+            plan = outcome.plan
         await self._step(state, Step.DATA_EXTRACTION)
         with self._timed(state, Step.DATA_EXTRACTION):
             try:
@@ -209,10 +212,6 @@ class ChartTask:
         async with self.ctx.sessions() as db:
             await hide_chart_of_task(db, state.task_id)
 
-    async def _plan_request(self, state: TaskRunState) -> PlanRequest:
-        # The owner from the task hash, not the job: only this user's earlier charts may be changed.
-        return await load_plan_request(self.ctx, self.job, state.user_id)
-
     async def _start(self, state: TaskRunState) -> None:
         now = utcnow()
         state.dto = task_states.started(state.dto, expected_duration_s=self.ctx.expected_duration_s, now=now)
@@ -220,6 +219,7 @@ class ChartTask:
         state.started = True
         waited = (now - state.dto.created_at).total_seconds()
         log.info("task started", attempt=state.dto.attempt, queue_wait_s=round(waited, 3))
+        task_started(state.dto.attempt)
         await self._pace()
 
     async def _step(self, state: TaskRunState, step: Step) -> None:
@@ -255,7 +255,10 @@ class ChartTask:
         return stored is not None and stored.cancel_requested
 
     async def _retry_or_fail(self, state: TaskRunState, exc: BaseException) -> None:
-        if self.job_try >= self.ctx.settings.max_attempts:
+        """Another attempt after a backoff, parked outside arq's queue (shared.deferred) so that it comes
+        back at its old place in its priority band; FAILED once the task's attempts are used up."""
+        attempt = max(1, state.dto.attempt)
+        if attempt >= self.ctx.settings.max_attempts:
             await self._finish(
                 state,
                 TaskStatus.FAILED,
@@ -263,18 +266,25 @@ class ChartTask:
                 error=f"A service chartq depends on kept failing ({type(exc).__name__}).",
             )
             return
-        delay = backoff_seconds(self.job_try)
+        delay = backoff_seconds(attempt)
         log.warning("transient error; retrying", error=repr(exc), delay_s=round(delay, 2))
+        try:
+            # Parked before it says PENDING: a worker dying in between leaves a PROCESSING task, which
+            # the reaper hands back; the parked entry then finds it queued or running and does nothing.
+            await self.ctx.deferred.defer(state.task_id, delay, self.queue_score)
+        except Exception as park_error:
+            if not is_transient(park_error):
+                raise
+            raise Retry(defer=delay) from exc  # Redis away: arq's own retry (the back of the queue)
         state.dto = task_states.retried(state.dto, delay)
         try:
             await self._publish(state)
         except TaskGone:
             return  # ended elsewhere, or a newer attempt runs it: nothing to retry
         except Exception as publish_error:
-            # arq re-runs the job regardless; the next attempt refreshes the status.
             if not is_transient(publish_error):
                 raise
-        raise Retry(defer=delay) from exc
+            # Still PROCESSING for arq's job, which ends now: the reaper hands the task back.
 
     async def _finish(
         self,

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import sqlalchemy.ext.asyncio
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 Row = tuple[Any, ...]
 _CASTS: dict[str, Callable[[str], Any]] = {"INTEGER": int, "REAL": float, "TEXT": str}
@@ -210,6 +211,8 @@ def warehouse_engine(url: str) -> AsyncEngine:
 
     Accepts `sqlite:///path`, `sqlite+aiosqlite:///path`, `postgresql://...` and `postgresql+asyncpg://...`.
     """
+    # Looked up at each call: with traces on, shared.otel has wrapped it to trace the engine's SQL.
+    create_async_engine = sqlalchemy.ext.asyncio.create_async_engine
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":

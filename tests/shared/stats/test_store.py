@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
+import orjson
 import pytest
 
 from shared import keys
+from shared.fairness import band_base
 from shared.models import Priority
 from shared.redis import create_redis
 from shared.settings import Settings
 from shared.stats.store import StatsStore
-from shared.task_store import queue_score
 
 
 @pytest.fixture
@@ -58,21 +60,24 @@ async def test_depth_is_exact_by_priority_with_100k_queued(stats: StatsStore) ->
     async with stats.redis.pipeline(transaction=False) as pipe:
         n = 0
         for priority, count in expected.items():
-            members = {
-                f"{priority}-{i}": queue_score(Priority(priority), now_ms - 86_000_000 + i)
-                for i in range(count)
-            }
+            members = {f"{priority}-{i}": band_base(Priority(priority)) + i for i in range(count)}
             pipe.zadd(stats.queue_name, members)
             n += count
         pipe.zadd(stats.queue_name, {f"retry-{i}": now_ms + 60_000 for i in range(7)})
         # Three running tasks stay in arq's queue while they run; they must not count as queued.
-        pipe.zadd(stats.queue_name, {f"run-{i}": queue_score(Priority.HIGH, now_ms - 10) for i in range(3)})
+        pipe.zadd(stats.queue_name, {f"run-{i}": band_base(Priority.HIGH) + 100_000 + i for i in range(3)})
         pipe.zadd(keys.running(stats.queue_name, "high"), {f"run-{i}": now_ms for i in range(3)})
+        # The oldest queued age is read from the tasks next in line (round-robin: not always the oldest).
+        for priority, age_s in (("high", 500), ("normal", 86_000), ("low", 40)):
+            created = datetime.fromtimestamp(now_ms / 1000 - age_s, UTC).isoformat()
+            pipe.hset(keys.task(f"{priority}-1"), "dto", orjson.dumps({"created_at": created}))
         await pipe.execute()
     try:
         depth = await stats.depth(now_ms)
     finally:  # written straight to Redis here, so no TTL: leave nothing behind
-        await stats.redis.delete(stats.queue_name, keys.running(stats.queue_name, "high"))
+        await stats.redis.delete(
+            stats.queue_name, keys.running(stats.queue_name, "high"), *(keys.task(f"{p}-1") for p in expected)
+        )
     assert depth.queued == expected
     assert depth.deferred == 7 and depth.processing == 3
     assert depth.oldest_queued_age_s == pytest.approx(86_000, abs=1)

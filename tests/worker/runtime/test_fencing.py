@@ -5,23 +5,21 @@ progress or started_at go backwards, nothing follows the terminal event, and the
 from __future__ import annotations
 
 import asyncio
-import itertools
 import signal
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from shared.redis import create_redis, loads
 from shared.settings import Settings
-from shared.task_store import TaskStore
-from tests.conftest import TERMINAL, inprocess_api, spawn, stop, wait_for_status
+from tests.conftest import inprocess_api, spawn, stop, wait_for_status
 from tests.worker_fixtures import (
     SETTLE_S,
+    assert_never_goes_back,
     charts_per_task,
+    event_history,
     holder_of_attempt,
     post_tasks,
     registered,
@@ -44,31 +42,6 @@ async def wait_for_step(http: httpx.AsyncClient, task_id: str, step: str) -> Non
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{task_id} never reached {step}")
-
-
-async def event_history(settings: Settings, task_id: str) -> list[dict[str, Any]]:
-    """What a client replaying the task's stream from the start (last_event_id=0) receives."""
-    redis = create_redis(settings.redis_url)
-    try:
-        return [loads(env) for env in await TaskStore(redis, settings).history(task_id)]
-    finally:
-        await redis.aclose()
-
-
-def assert_never_goes_back(events: list[dict[str, Any]]) -> None:
-    seqs = [e["seq"] for e in events]
-    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
-    tasks = [e["data"] for e in events]
-    summary = [(t["status"], t["attempt"], t["current_step"], t["progress"]) for t in tasks]
-    ended = [i for i, t in enumerate(tasks) if t["status"] in TERMINAL]
-    assert ended == [len(tasks) - 1], summary  # one terminal event, and nothing after it
-    for before, after in itertools.pairwise(tasks):
-        assert after["attempt"] >= before["attempt"], summary
-        if after["attempt"] == before["attempt"]:
-            assert after["progress"] >= before["progress"], summary
-        if before["started_at"] and after["started_at"]:
-            earlier, later = (datetime.fromisoformat(t["started_at"]) for t in (before, after))
-            assert later >= earlier, summary
 
 
 async def test_a_worker_frozen_past_its_lease_cannot_write_over_the_rerun(

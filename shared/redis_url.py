@@ -1,0 +1,133 @@
+"""CHARTQ_REDIS_URL: a plain Redis URL (redis://, rediss://, unix://), or a Redis Sentinel one:
+
+    redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db][?sentinel_password=...]
+
+The hosts are the sentinels (port 26379 when left out); every process asks them for the primary of
+`service_name` and asks again after a failover. The password authenticates to the Redis servers and to
+the sentinels alike (one secret, the usual deployment); `sentinel_password` gives the sentinels another
+one, or none when empty. Errors name the part that is wrong and never repeat a password.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, urlsplit
+
+SENTINEL_SCHEME = "redis+sentinel"
+PLAIN_SCHEMES = ("redis", "rediss", "unix")
+DEFAULT_SENTINEL_PORT = 26379
+SENTINEL_EXAMPLE = "redis+sentinel://:password@sentinel-0:26379,sentinel-1:26379,sentinel-2:26379/mymaster/0"
+# What Sentinel accepts in a `sentinel monitor` name that is also safe in a URL path.
+_SERVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_HOST = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::(?P<port>[^:]*))?$")
+_QUERY_OPTIONS = ("sentinel_password",)
+_QUERY_PASSWORD = re.compile(r"([?&](?:sentinel_)?password=)[^&#]*")
+
+
+@dataclass(frozen=True)
+class SentinelUrl:
+    sentinels: tuple[tuple[str, int], ...]
+    service_name: str
+    db: int = 0
+    # The Redis servers' password; the sentinels' is the same unless sentinel_password was given.
+    password: str | None = field(default=None, repr=False)
+    sentinel_password: str | None = field(default=None, repr=False)
+
+
+def is_sentinel_url(url: str) -> bool:
+    return url.strip().lower().startswith(f"{SENTINEL_SCHEME}://")
+
+
+def check_redis_url(url: str) -> str:
+    """`url` stripped, if chartq can connect with it; else a ValueError saying what is wrong."""
+    url = url.strip()
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == SENTINEL_SCHEME:
+        parse_sentinel_url(url)
+    elif scheme not in PLAIN_SCHEMES:
+        raise ValueError(
+            "CHARTQ_REDIS_URL must start with redis://, rediss://, unix:// or redis+sentinel:// "
+            f"(e.g. redis://127.0.0.1:6379/0 or {SENTINEL_EXAMPLE})"
+        )
+    return url
+
+
+def parse_sentinel_url(url: str) -> SentinelUrl:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:  # unbalanced [ ] of an IPv6 address
+        raise _invalid(str(exc)) from None
+    if parts.scheme.lower() != SENTINEL_SCHEME:
+        raise _invalid(f"the scheme must be {SENTINEL_SCHEME}://")
+    if parts.fragment:
+        raise _invalid("it must not have a #fragment")
+    userinfo, at, hosts = parts.netloc.rpartition("@")
+    password = _password(userinfo) if at else None
+    sentinels = _sentinels(hosts)
+    service_name, db = _path(parts.path)
+    return SentinelUrl(sentinels, service_name, db, password, _query(parts.query, password))
+
+
+def redact(url: str) -> str:
+    """`url` with its passwords, if any, replaced by ***: fit for logs and messages."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    authority, slash, tail = rest.partition("/")
+    userinfo, at, hosts = authority.rpartition("@")
+    if at:
+        user, colon, _ = userinfo.partition(":")
+        authority = f"{user}:***@{hosts}" if colon else f"***@{hosts}"
+    return _QUERY_PASSWORD.sub(r"\1***", f"{scheme}://{authority}{slash}{tail}")
+
+
+def _invalid(why: str) -> ValueError:
+    return ValueError(f"CHARTQ_REDIS_URL is not a valid Redis Sentinel URL: {why} (e.g. {SENTINEL_EXAMPLE})")
+
+
+def _password(userinfo: str) -> str | None:
+    user, colon, password = userinfo.partition(":")
+    if user or not colon:
+        raise _invalid("a username is not supported; give the password alone, as :password@")
+    return unquote(password) or None
+
+
+def _sentinels(hosts: str) -> tuple[tuple[str, int], ...]:
+    if not hosts.strip():
+        raise _invalid("it must name at least one sentinel host:port")
+    found = []
+    for entry in hosts.split(","):
+        match = _HOST.match(entry.strip())
+        if not match:
+            raise _invalid(f"{entry.strip()!r} is not a sentinel host:port")
+        host = match.group("v6") or match.group("name")
+        port = match.group("port")
+        if port is not None and not (port.isdigit() and 0 < int(port) < 65536):
+            raise _invalid(f"the port of {host} must be a number from 1 to 65535")
+        found.append((host, int(port) if port else DEFAULT_SENTINEL_PORT))
+    return tuple(found)
+
+
+def _path(path: str) -> tuple[str, int]:
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    if not segments:
+        raise _invalid("the path must name the service (the sentinels' master name)")
+    if len(segments) > 2:
+        raise _invalid("the path is /service_name or /service_name/db")
+    if not _SERVICE_NAME.match(segments[0]):
+        raise _invalid(f"{segments[0]!r} is not a service name (letters, digits, '.', '_', '-')")
+    db = segments[1] if len(segments) == 2 else "0"
+    if not db.isdigit():
+        raise _invalid(f"the database {db!r} must be a number")
+    return segments[0], int(db)
+
+
+def _query(query: str, password: str | None) -> str | None:
+    options = parse_qs(query, keep_blank_values=True)
+    unknown = sorted(set(options) - set(_QUERY_OPTIONS))
+    if unknown:
+        raise _invalid(f"unknown option {unknown[0]!r} (the only one is sentinel_password)")
+    if "sentinel_password" not in options:
+        return password
+    return options["sentinel_password"][-1] or None

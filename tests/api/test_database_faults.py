@@ -1,0 +1,105 @@
+"""The database connection dies in the middle of a request: the client gets 503 with Retry-After, not a
+dropped connection (the session's rollback on the dead connection used to raise after the response had
+started, and the server cut the connection)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from api.deps import get_db
+from api.state import AppState
+from shared.db.engine import create_engine, session_factory
+from tests.conftest import auth, start_api, stop
+from tests.postgres_server import PrivatePostgres
+
+pytestmark = pytest.mark.db
+
+
+def plain_dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://")
+
+
+async def test_a_connection_killed_mid_request_answers_503(
+    postgres: PrivatePostgres, base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str]
+) -> None:
+    env = base_env | {"CHARTQ_DATABASE_URL": postgres.url}
+    await asyncio.to_thread(
+        subprocess.run,
+        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
+        env=os.environ | env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    api_url, api = start_api(env, data_dir / "db-fault-api.log")
+    token = make_token()
+    admin = await asyncpg.connect(plain_dsn(postgres.url))
+    watch = await asyncpg.connect(plain_dsn(postgres.url))
+    try:
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(token), timeout=30) as http:
+            session = (await http.post("/api/v1/sessions", json={"title": "t"})).json()
+            for round_ in range(3):
+                # The API's next write waits on this lock; its connection is killed while it waits.
+                locker = admin.transaction()
+                await locker.start()
+                await admin.execute("LOCK TABLE messages IN ACCESS EXCLUSIVE MODE")
+                posting = asyncio.create_task(
+                    http.post(f"/api/v1/sessions/{session['id']}/messages", json={"content": f"q {round_}"})
+                )
+                for _ in range(200):
+                    # From a connection of its own: inside a transaction, pg_stat_activity is a snapshot.
+                    waiting = await watch.fetch(
+                        "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    )
+                    if waiting:
+                        break
+                    await asyncio.sleep(0.05)
+                assert waiting, "the API's write never waited on the lock"
+                for row in waiting:
+                    await watch.execute("SELECT pg_terminate_backend($1)", row["pid"])
+                response = await posting  # a dropped connection raises here
+                await locker.rollback()
+                assert response.status_code == 503, response.text
+                assert response.json()["code"] == "database_unavailable"
+                assert int(response.headers["Retry-After"]) > 0
+            # The pool replaced the dead connections: the next request works.
+            again = await http.post(f"/api/v1/sessions/{session['id']}/messages", json={"content": "again"})
+            assert again.status_code == 201, again.text
+        assert api.poll() is None
+    finally:
+        await admin.close()
+        await watch.close()
+        stop([api])
+
+
+async def test_a_session_whose_connection_died_after_its_work_closes_quietly(
+    postgres: PrivatePostgres,
+) -> None:
+    """The request's work is done (its response may be on its way) when the database drops the
+    connection: closing the session must not raise, or the server cuts the response off."""
+    engine = create_engine(postgres.url)
+    state = AppState.__new__(AppState)
+    state.sessions = session_factory(engine)
+    admin = await asyncpg.connect(plain_dsn(postgres.url))
+    try:
+        sessions = get_db(state)
+        session = await anext(sessions)
+        pid = await session.scalar(sa.text("SELECT pg_backend_pid()"))
+        await admin.execute("SELECT pg_terminate_backend($1)", pid)
+        await asyncio.sleep(0.2)
+        with pytest.raises(StopAsyncIteration):
+            await anext(sessions)
+        async with session_factory(engine)() as fresh:  # the pool hands out a live connection again
+            assert await fresh.scalar(sa.text("SELECT 1")) == 1
+    finally:
+        await admin.close()
+        await engine.dispose()

@@ -1,0 +1,191 @@
+"""Redis Sentinel (CHARTQ_REDIS_URL=redis+sentinel://...): a real API and a real worker find the primary
+through real sentinels and follow a failover by themselves. No task answered 202 is lost or charted
+twice, a POST during the failover answers 202 or 503 with Retry-After, and live progress resumes."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+
+from shared import keys
+from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, wait_for_status
+from tests.sentinel_fixtures import SentinelDeployment, needs_sentinel
+from tests.worker_fixtures import QUESTION, TASKS, charts_per_task
+
+pytestmark = [pytest.mark.db, needs_sentinel]
+
+TASK_COUNT = 200
+# Tasks posted before the failover starts; the rest are posted while it runs.
+BEFORE_FAILOVER = 50
+PARALLEL_POSTS = 8
+SETTLE_S = 240.0
+USER_STREAM = "/api/v1/analytics/charts/stream"
+
+
+@contextmanager
+def api_and_worker(env: dict[str, str], logs: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    api_url, api = start_api(env, logs / "api.log")
+    worker = spawn(["worker"], env, logs / "worker.log")
+    try:
+        yield api_url, worker
+    finally:
+        stop([api, worker])
+
+
+def sentinel_env(base_env: dict[str, str], deployment: SentinelDeployment, **extra: str) -> dict[str, str]:
+    return (
+        base_env | {"CHARTQ_REDIS_URL": deployment.url} | {f"CHARTQ_{k.upper()}": v for k, v in extra.items()}
+    )
+
+
+async def test_a_task_completes_through_the_sentinels_and_is_on_the_replica_when_accepted(
+    tmp_path: Path, base_env: dict[str, str], make_token: Callable[..., str], database_url: str
+) -> None:
+    # A password that must be percent-encoded in the URL; the sentinels ask for it too.
+    with (
+        SentinelDeployment(tmp_path / "sentinel", password="p@ss:w/rd") as deployment,
+        api_and_worker(sentinel_env(base_env, deployment), tmp_path) as (api_url, worker),
+    ):
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
+            message = await new_message(http, QUESTION)
+            response = await http.post(TASKS, json={"message_id": message["id"]})
+            assert response.status_code == 202, response.text
+            task_id = response.json()["task_id"]
+            (replica,) = [node for node in deployment.servers if node is not deployment.primary()]
+            with replica.client(deployment.password) as client:
+                assert client.hget(keys.task(task_id), "dto") is not None, "202 before the replica had it"
+            final = await wait_for_status(http, task_id, within=SETTLE_S)
+        assert final["status"] == "COMPLETED", final
+        assert worker.poll() is None
+    assert await charts_per_task(database_url, [task_id]) == {task_id: 1}
+
+
+@pytest.fixture
+def deployment(tmp_path: Path) -> Iterator[SentinelDeployment]:
+    with SentinelDeployment(tmp_path / "sentinel") as started:
+        yield started
+
+
+@pytest.mark.parametrize("how", ["kill", "sentinel-failover"])
+async def test_tasks_in_flight_survive_a_failover(
+    how: str,
+    deployment: SentinelDeployment,
+    tmp_path: Path,
+    base_env: dict[str, str],
+    make_token: Callable[..., str],
+    database_url: str,
+) -> None:
+    env = sentinel_env(base_env, deployment, step_delay_seconds="0.05", worker_concurrency="8")
+    with api_and_worker(env, tmp_path) as (api_url, worker):
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=60) as http:
+            messages = await new_messages(http, TASK_COUNT)
+            accepted: dict[str, str] = {}  # message id -> task id, for every 202 (and 200 on a retry)
+            await post_all(http, messages[:BEFORE_FAILOVER], accepted)
+
+            old = deployment.primary()
+            if how == "kill":
+                deployment.kill(old)
+            else:
+                deployment.failover()
+            await post_all(http, messages[BEFORE_FAILOVER:], accepted)
+            new = await asyncio.to_thread(deployment.wait_for_new_primary, old.port)
+            # A client that got 503 sends its request again: each ends with one task.
+            await post_all(http, [m for m in messages if m not in accepted], accepted, until_accepted=True)
+
+            await ready_on(http, new.client(deployment.password))
+            await live_progress_follows(http)
+            finals = await all_terminal(http, list(accepted.values()))
+        assert worker.poll() is None, "the worker process exited"
+    task_ids = list(accepted.values())
+    assert len(set(task_ids)) == TASK_COUNT
+    assert {task_id: task["status"] for task_id, task in finals.items()} == dict.fromkeys(
+        task_ids, "COMPLETED"
+    )
+    assert await charts_per_task(database_url, task_ids) == dict.fromkeys(task_ids, 1)
+
+
+async def new_messages(http: httpx.AsyncClient, count: int) -> list[str]:
+    ids: list[str] = []
+    while len(ids) < count:
+        batch = await asyncio.gather(*(new_message(http, QUESTION) for _ in range(min(10, count - len(ids)))))
+        ids += [message["id"] for message in batch]
+    return ids
+
+
+async def post_all(
+    http: httpx.AsyncClient, messages: list[str], accepted: dict[str, str], *, until_accepted: bool = False
+) -> None:
+    """POSTs a task for each message, PARALLEL_POSTS at a time; every answer is 202 (or 200 for a task a
+    503 had already stored) or 503 with Retry-After, never anything else. With `until_accepted`, a
+    message refused with 503 is sent again until it is accepted."""
+    pending = list(messages)
+    deadline = time.monotonic() + SETTLE_S
+
+    async def post(message_id: str) -> None:
+        response = await http.post(TASKS, json={"message_id": message_id})
+        if response.status_code in (200, 202):
+            accepted[message_id] = response.json()["task_id"]
+            return
+        assert response.status_code == 503, (response.status_code, response.text)
+        assert int(response.headers["Retry-After"]) > 0
+        assert response.json()["code"].startswith("redis_"), response.text
+
+    while pending:
+        for start in range(0, len(pending), PARALLEL_POSTS):
+            await asyncio.gather(*(post(m) for m in pending[start : start + PARALLEL_POSTS]))
+        pending = [m for m in pending if m not in accepted] if until_accepted else []
+        assert time.monotonic() < deadline, f"{len(pending)} tasks were never accepted"
+        if pending:
+            await asyncio.sleep(0.2)
+
+
+async def ready_on(http: httpx.AsyncClient, new_primary: Any) -> None:
+    """Waits for GET /ready to answer 200 with its write landing on the new primary."""
+    deadline = time.monotonic() + SETTLE_S
+    try:
+        while True:
+            new_primary.delete(keys.READY)
+            status = (await http.get("/ready")).status_code
+            if status == 200 and new_primary.exists(keys.READY):
+                return
+            assert status in (200, 503)
+            assert time.monotonic() < deadline, "the API was never ready on the new primary"
+            await asyncio.sleep(0.2)
+    finally:
+        new_primary.close()
+
+
+async def live_progress_follows(http: httpx.AsyncClient) -> None:
+    """A user stream opened after the failover carries a new task's events through to COMPLETED: the
+    API's pub/sub connection listens on the primary the worker now publishes to."""
+    async with http.stream("GET", USER_STREAM) as stream:
+        assert stream.status_code == 200
+        message = await new_message(http, QUESTION)
+        response = await http.post(TASKS, json={"message_id": message["id"]})
+        assert response.status_code == 202, response.text
+        task_id = response.json()["task_id"]
+        async with asyncio.timeout(SETTLE_S):
+            async for line in stream.aiter_lines():
+                if line.startswith("data: "):
+                    event = orjson.loads(line[len("data: ") :])
+                    if event.get("task_id") == task_id and event["data"]["status"] in TERMINAL:
+                        assert event["data"]["status"] == "COMPLETED", event
+                        return
+    raise AssertionError("the stream ended before the task did")
+
+
+async def all_terminal(http: httpx.AsyncClient, task_ids: list[str]) -> dict[str, dict[str, Any]]:
+    deadline = time.monotonic() + SETTLE_S
+    finals = {}
+    for task_id in task_ids:
+        finals[task_id] = await wait_for_status(http, task_id, within=max(0.1, deadline - time.monotonic()))
+    return finals
