@@ -16,7 +16,7 @@ from api.limits import limit_writes
 from api.metrics import ChartqCollector, HttpMetrics
 from api.metrics import router as metrics_router
 from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
-from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, sessions, streams
+from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, schedules, sessions, streams
 from api.state import AppState
 from shared import tracing
 from shared.logs import configure_logging
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         batches.router,
         streams.router,
         charts.router,
+        schedules.router,
         queue.router,
         metrics_router,
     ):

@@ -14,7 +14,8 @@ import orjson
 from api.pubsub import Event as Event
 from api.pubsub import PubSubMultiplexer, Resync, Subscription
 from shared import keys
-from shared.models import TaskDTO
+from shared.eta import with_eta
+from shared.models import TaskDTO, TaskStatus
 from shared.task_store import TaskStore
 
 
@@ -37,6 +38,20 @@ async def _replay(store: TaskStore, task_id: str, after_seq: int, *, current_onl
     if current_only:
         return [Event.parse(raw) for raw in await store.latest_events([task_id])]
     return [Event.parse(raw) for raw in await store.history(task_id, after_seq)]
+
+
+async def _current(store: TaskStore, event: Event) -> Event:
+    """The task's current state as its first frame: a PENDING task with its estimated completion as of
+    now (computed on every read, not stored: shared.eta)."""
+    envelope = orjson.loads(event.raw)
+    if envelope["data"]["status"] != TaskStatus.PENDING.value:
+        return event
+    task = TaskDTO.model_validate(envelope["data"])
+    estimated = await with_eta(store, task)
+    if estimated.estimated_completion == task.estimated_completion:
+        return event
+    envelope["data"] = estimated.model_dump(mode="json")
+    return Event.parse(orjson.dumps(envelope))
 
 
 async def _next(subscription: Subscription, keepalive_s: float) -> Event | Resync | None:
@@ -75,7 +90,7 @@ async def task_events(
     async with mux.subscribe(keys.task_channel(task_id)) as subscription:
         latest = await _replay(store, task_id, 0, current_only=True)
         if last_seq is None:
-            backlog = latest or [synthetic_event(fallback, 1)]
+            backlog = [await _current(store, latest[0])] if latest else [synthetic_event(fallback, 1)]
         else:
             backlog = await _replay(store, task_id, last_seq, current_only=False)
             if not backlog and latest and latest[0].terminal:

@@ -178,8 +178,9 @@ class PubSubMultiplexer:
         connection: Any = self._pubsub.connection
         if await on_old_primary(self._redis, connection):
             log.warning("the primary moved; resubscribing on the new one")
-            await connection.disconnect()
-            await self._pubsub.connect()  # type: ignore[no-untyped-call]  # resubscribes to every channel
+            async with self._lock:  # no SUBSCRIBE may reconnect the same connection meanwhile
+                await connection.disconnect()
+                await self._pubsub.connect()  # type: ignore[no-untyped-call]  # resubscribes to all
             self._resync_all()
 
     def _dispatch(self, message: dict[str, Any]) -> None:

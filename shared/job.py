@@ -44,6 +44,9 @@ class ChartJob(BaseModel):
     # The W3C trace context of the request that made the job (shared.tracing): the worker's spans join
     # its trace. Empty when the API does not trace.
     trace_context: dict[str, str] = {}
+    # A refresh (a chart's schedule fired): redraw this chart's stored plan on current data, without
+    # planning, and add a version to it instead of storing a new chart (worker.task.refresh).
+    refresh_chart_id: str | None = None
 
     @classmethod
     def for_task(

@@ -179,3 +179,15 @@ def queued_users(queue: str) -> str:
     """Sorted set: user id -> how many of the user's tasks are PENDING, for the operators' view of who
     fills the queue (a user is dropped at zero)."""
     return f"{PREFIX}:{{{queue}}}:queued-users"
+
+
+def schedules_due(queue: str) -> str:
+    """Sorted set: chart id -> when its schedule is next due (ms); while one worker fires it, a lease
+    (now + the lease) instead, so no other claims it (shared.lua.CLAIM_SCHEDULE). SQL holds the
+    schedules (chart_schedules); workers put back what a lost Redis forgot (worker.runtime.scheduler)."""
+    return f"{PREFIX}:{{{queue}}}:schedules-due"
+
+
+def schedule_totals(queue: str) -> str:
+    """Hash: runs of schedules fired and failed since the start (Prometheus counters)."""
+    return f"{PREFIX}:{{{queue}}}:schedule-totals"

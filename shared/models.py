@@ -204,6 +204,24 @@ class ChartDTO(BaseModel):
     data_as_of: str | None
     created_at: datetime
     expires_at: datetime
+    # Which drawing of the plan this is (1 = the first; each refresh adds one) and, from version 2 on,
+    # when it was drawn; `task_id` is the task that drew it.
+    version: int = 1
+    refreshed_at: datetime | None = None
+
+
+class ChartVersionDTO(BaseModel):
+    version: int
+    task_id: str
+    row_count: int
+    data_as_of: str | None
+    created_at: datetime
+
+
+class ChartVersionsDTO(BaseModel):
+    chart_id: str
+    # Newest first.
+    versions: list[ChartVersionDTO]
 
 
 class ChartsByMessage(BaseModel):

@@ -96,16 +96,19 @@ class SentinelPool(SentinelConnectionPool):
         if self.master_address is not None and time.monotonic() >= self._next_check:
             self._next_check = time.monotonic() + MASTER_CHECK_S  # one caller asks; the others go on
             with contextlib.suppress(RedisConnectionError, RedisTimeoutError):  # no answer: keep going
-                await self._follow_primary()
+                await self.follow_primary()
         return await super().get_connection(*args, **kwargs)
 
-    async def _follow_primary(self) -> None:
-        primary = await self.sentinel_manager.discover_master(self.service_name)
+    async def follow_primary(self) -> tuple[str, int]:
+        """The (host, port) the sentinels name as the primary now; when it moved, the idle connections
+        to the old one are closed."""
+        primary: tuple[str, int] = await self.sentinel_manager.discover_master(self.service_name)
         if primary != self.master_address:
             # Under the pool's lock, so no idle connection is handed out while it is being closed.
             async with self._lock:
                 self.master_address = primary
                 await self.disconnect(inuse_connections=False)
+        return primary
 
     async def release(self, connection: Any) -> None:
         if connection.host is not None and (connection.host, connection.port) != self.master_address:
@@ -126,10 +129,10 @@ async def on_old_primary(client: Redis, connection: Any) -> bool:
     if not isinstance(pool, SentinelPool) or connection is None or connection.host is None:
         return False
     try:
-        primary = await pool.get_master_address()  # type: ignore[no-untyped-call]
+        primary = await pool.follow_primary()
     except (RedisConnectionError, RedisTimeoutError):
         return False
-    return bool((connection.host, connection.port) != primary)
+    return (connection.host, connection.port) != primary
 
 
 def redis_settings(url: str) -> RedisSettings:

@@ -127,14 +127,8 @@ class SentinelDeployment:
 
     def primary_port(self) -> int:
         for sentinel in self.sentinels:
-            if not sentinel.alive():
-                continue
-            with sentinel.client(self.password) as client:
-                try:
-                    _host, port = client.sentinel_get_master_addr_by_name(SERVICE)
-                except redis.ConnectionError:
-                    continue
-                return int(port)
+            if sentinel.alive() and (port := self._named_by(sentinel)) is not None:
+                return port
         raise AssertionError("no sentinel answered")
 
     def failover(self) -> None:

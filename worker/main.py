@@ -17,6 +17,7 @@ from worker.runtime.arq_worker import ResilientWorker
 from worker.runtime.context import WorkerContext
 from worker.runtime.heartbeat import beat_forever, stop_beating
 from worker.runtime.reaper import reap_forever
+from worker.runtime.scheduler import start_scheduler
 from worker.runtime.stopping import stop_task
 from worker.task.attempts import end_orphan_out_of_attempts
 from worker.task.fencing import restore_job_after_fence
@@ -41,6 +42,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
     reaping = reap_forever(wctx, end_orphan_out_of_attempts)
     ctx["chartq_reaper"] = asyncio.create_task(reaping, name="chartq-reaper")
+    ctx["chartq_scheduler"] = start_scheduler(wctx.store, wctx.sessions)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -48,6 +50,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     if wctx is not None:
         # Awaited, so a reaper pass cut short cannot still hold a connection when the pool closes.
         await stop_task(ctx["chartq_reaper"], "the reaper")
+        await stop_task(ctx["chartq_scheduler"], "the scheduler")
         await stop_beating(wctx, ctx["chartq_heartbeat"])
         await wctx.close()
     tracing.flush()

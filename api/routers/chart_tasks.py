@@ -18,6 +18,7 @@ from shared.db.charts import (
     get_visible_chart,
     message_for_request,
 )
+from shared.eta import with_eta, with_etas
 from shared.job import request_key
 from shared.models import (
     ACTIVE_STATUSES,
@@ -96,13 +97,13 @@ async def create_chart_task(
         response.status_code = 200
         existing = await store.get(result.task_id)
         if existing is not None:
-            return existing.dto
-    return dto
+            return await with_eta(store, existing.dto)
+    return await with_eta(store, dto)
 
 
 @router.get("/async/{task_id}/status", response_model=TaskDTO, responses=_NOT_FOUND)
 async def get_task_status(task_id: ResourceId, user: CurrentUser, db: DbSession, store: StoreDep) -> TaskDTO:
-    return await owned_task(store, db, user, task_id)
+    return await with_eta(store, await owned_task(store, db, user, task_id))
 
 
 @router.get(
@@ -146,6 +147,7 @@ async def charts_by_message(
     charts = await charts_of_message(db, user.user_id, message.id)
     tasks = await store.get_many(await store.message_task_ids(user.user_id, message.id))
     active = sorted((t for t in tasks if t.status in ACTIVE_STATUSES), key=lambda t: t.created_at)
+    active = await with_etas(store, active)
     return ChartsByMessage(
         charts=[chart_to_dto(c) for c in charts], active_tasks=active, has_active_tasks=bool(active)
     )

@@ -24,6 +24,7 @@ from api.limits import (
 )
 from api.state import AppState
 from shared import keys
+from shared.eta import with_eta
 from shared.models import ErrorDTO, TaskDTO
 from shared.stats.report import QueueStats, collect_queue_stats
 
@@ -97,7 +98,9 @@ async def any_task(task_id: str, _: OperatorUser, state: StateDep) -> OperatorTa
         raise not_found("Task")
     worker = await cast(Awaitable[bytes | None], state.redis.hget(keys.task(task_id), "worker"))
     return OperatorTaskView(
-        user_id=stored.user_id, worker_id=worker.decode() if worker else None, task=stored.dto
+        user_id=stored.user_id,
+        worker_id=worker.decode() if worker else None,
+        task=await with_eta(state.store, stored.dto),
     )
 
 

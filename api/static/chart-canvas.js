@@ -20,6 +20,7 @@ function showChart(chart) {
     description.hidden = !chart.description;
   }
   el.chartMeta.textContent = chartMeta(chart);
+  showVersions(chart);
   el.interpretation.textContent = chart.interpretation || "";
   el.sql.textContent = chart.sql || "";
   state.shownChartId = chart.id;
@@ -49,8 +50,38 @@ function chartMeta(chart) {
     parts.push((chart.time_range.start || "...") + " to " + (chart.time_range.end || "..."));
   }
   parts.push(chart.row_count + (chart.row_count === 1 ? " row" : " rows"));
-  parts.push("made " + new Date(chart.created_at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }));
+  const when = (at) => new Date(at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+  parts.push("made " + when(chart.created_at));
+  if (chart.refreshed_at) parts.push("refreshed at " + when(chart.refreshed_at));
   return parts.join(" · ");
+}
+
+// A refreshed chart has versions (1 = as first drawn): the newest is shown, and the user steps back.
+const newestVersions = new Map();  // chart id -> the newest version seen
+
+function showVersions(chart) {
+  const version = chart.version || 1;
+  const newest = Math.max(version, newestVersions.get(chart.id) || 1);
+  newestVersions.set(chart.id, newest);
+  const nav = document.getElementById("chart-versions");
+  if (!nav) return;
+  nav.hidden = newest < 2;
+  document.getElementById("version-label").textContent = "Version " + version + " of " + newest;
+  const older = document.getElementById("version-older");
+  const newer = document.getElementById("version-newer");
+  older.disabled = version <= 1;
+  newer.disabled = version >= newest;
+  older.onclick = () => showVersion(chart.id, version - 1);
+  newer.onclick = () => showVersion(chart.id, version + 1);
+}
+
+async function showVersion(chartId, version) {
+  try {
+    const url = API + "/charts/" + encodeURIComponent(chartId) + "?version=" + version;
+    showChart(await api("GET", url));
+  } catch (err) {
+    reportApiError(err);
+  }
 }
 
 async function showChartById(chartId, fallback) {

@@ -22,7 +22,7 @@ from shared.task_states import status_sentence
 def chart_to_dto(chart: Chart) -> ChartDTO:
     return ChartDTO(
         id=chart.id,
-        task_id=chart.task_id,
+        task_id=chart.version_task_id or chart.task_id,
         message_id=chart.message_id,
         session_id=chart.session_id,
         title=chart.title,
@@ -37,6 +37,8 @@ def chart_to_dto(chart: Chart) -> ChartDTO:
         data_as_of=chart.data_as_of,
         created_at=chart.created_at,
         expires_at=chart.expires_at,
+        version=chart.version or 1,
+        refreshed_at=chart.refreshed_at,
     )
 
 

@@ -86,6 +86,29 @@ class Chart(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     deleted_at: Mapped[datetime | None]
+    # The newest version (shared.db.chart_versions): a refresh redraws the same plan on current data
+    # and the row takes its figure; the task and time of that refresh (None while it is version 1).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    version_task_id: Mapped[str | None] = mapped_column(sa.String(36), default=None)
+    refreshed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ChartVersion(Base):
+    """One drawing of a chart's plan; written from a chart's first refresh on (shared.db.chart_versions)."""
+
+    __tablename__ = "chart_versions"
+
+    chart_id: Mapped[str] = mapped_column(sa.ForeignKey("charts.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    # Unique: a refresh task persisting twice (a retry) adds one version.
+    task_id: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    figure: Mapped[dict[str, Any]]
+    sql: Mapped[str] = mapped_column(sa.Text)
+    row_count: Mapped[int]
+    time_start: Mapped[str | None] = mapped_column(sa.String(32))
+    time_end: Mapped[str | None] = mapped_column(sa.String(32))
+    data_as_of: Mapped[str | None] = mapped_column(sa.String(32))
+    created_at: Mapped[datetime]
 
 
 class TaskRun(Base):
@@ -151,3 +174,28 @@ class TaskRun(Base):
             completed_at=task.completed_at,
             **(plan_columns or {}),
         )
+
+
+class ChartSchedule(Base):
+    """A chart's recurring refresh (worker.runtime.scheduler fires it; Redis holds when it is due)."""
+
+    __tablename__ = "chart_schedules"
+
+    chart_id: Mapped[str] = mapped_column(sa.ForeignKey("charts.id", ondelete="CASCADE"), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(sa.String(128), index=True)
+    # The queue its runs go to: the one of the API that made it (each queue's workers fire its own).
+    queue_name: Mapped[str] = mapped_column(sa.String(200))
+    cron: Mapped[str] = mapped_column(sa.String(120))
+    timezone: Mapped[str] = mapped_column(sa.String(64))
+    next_run_at: Mapped[datetime]
+    last_run_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_task_id: Mapped[str | None] = mapped_column(sa.String(36), default=None)
+    last_status: Mapped[str | None] = mapped_column(sa.String(16), default=None)
+    # The run being created for the due time just claimed; set until its task exists, so a worker dying
+    # in between leaves it to the next claimer to create, not to skip or create twice.
+    firing_task_id: Mapped[str | None] = mapped_column(sa.String(36), default=None)
+    failures: Mapped[int] = mapped_column(default=0)  # runs in a row that did not complete
+    paused: Mapped[bool] = mapped_column(default=False)
+    paused_reason: Mapped[str | None] = mapped_column(sa.String(32), default=None)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

@@ -32,12 +32,18 @@ STEP_DELAY_SECONDS = "0.4"  # each pipeline step lasts this long, so the progres
 
 
 @pytest.fixture(scope="module")
-def chat_server(base_env: dict[str, str], data_dir: Path) -> Iterator[str]:
+def chat_queue() -> str:
+    """The queue of the browser tests' worker (a test enqueues on it what no page can, e.g. a refresh)."""
+    return f"arq:queue:browser-{uuid4().hex[:8]}"
+
+
+@pytest.fixture(scope="module")
+def chat_server(base_env: dict[str, str], data_dir: Path, chat_queue: str) -> Iterator[str]:
     env = {
         **base_env,
         "CHARTQ_ENV": "dev",
         "CHARTQ_STEP_DELAY_SECONDS": STEP_DELAY_SECONDS,
-        "CHARTQ_QUEUE_NAME": f"arq:queue:browser-{uuid4().hex[:8]}",
+        "CHARTQ_QUEUE_NAME": chat_queue,
     }
     port = free_port()
     logs = data_dir / "browser"

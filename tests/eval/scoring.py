@@ -42,6 +42,7 @@ SETS = (
     EvalSet("holdout2", HERE / "holdout2.yaml", "second holdout (written blind after the fixes)"),
     EvalSet("holdout3", HERE / "holdout3.yaml", "third holdout (written blind from the raw datasets)"),
     EvalSet("holdout4", HERE / "holdout4.yaml", "fourth holdout (written blind after the holdout3 fixes)"),
+    EvalSet("holdout5", HERE / "holdout5.yaml", "fifth holdout (written blind from the data and the model)"),
 )
 FIELDS = (
     "dataset",

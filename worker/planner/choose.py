@@ -14,7 +14,7 @@ from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import SemanticModel
 
-PlanSource = Literal["rules", "llm", "adjustment"]
+PlanSource = Literal["rules", "llm", "adjustment", "refresh"]
 
 
 class Planners(Protocol):

@@ -87,6 +87,13 @@ class RulePlanner:
             raise UnchartableQuestion(
                 self.help("chartq only reads data to draw charts; it does not run commands or change data.")
             )
+        if pw.asks_why(text):
+            raise UnchartableQuestion(
+                self.help(
+                    "chartq draws what the data shows; it cannot tell why something happened. "
+                    "Ask for the figures themselves, e.g. how they differ or change."
+                )
+            )
         scan = Scan.of(self._speller.correct(self._verbs(text), self._recognised))
         lex = self._choose_dataset(scan)
         ds = lex.ds

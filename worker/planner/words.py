@@ -58,6 +58,7 @@ _SORT = words(
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
     r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest)\s+first"
 )
+_RANK_BY = re.compile(r"\s*(?:please\s+)?rank\s+(?:the\s+|all\s+)?[\w\s]+?\s+by\b", re.IGNORECASE)
 _COMMAND = re.compile(
     r"^\W*(?:(?:drop|delete|truncate|insert|update|alter|grant|revoke|exec(?:ute)?)\b|select\b.*\bfrom\b)",
     re.IGNORECASE | re.DOTALL,
@@ -76,6 +77,15 @@ _CHANGE_DATA = re.compile(
 )
 
 
+# "Why did ...", "why do men tip more": a question about causes, which a chart of the data cannot answer.
+_WHY = re.compile(r"\s*(?:but\s+|and\s+|so\s+)?(?:why|how\s+come)\b", re.IGNORECASE)
+
+
+def asks_why(text: str) -> bool:
+    """True for a question about why something happened (a chart shows what, not why)."""
+    return _WHY.match(text) is not None
+
+
 def is_command(text: str) -> bool:
     """True for text that tries to change or read the database directly ("DROP TABLE ...", "wipe the
     data")."""
@@ -83,12 +93,14 @@ def is_command(text: str) -> bool:
 
 
 def read_sort(scan: Scan) -> SortDirection | None:
-    """The order a question asks for in words ("sorted from lowest to highest"), if any."""
+    """The order a question asks for in words ("sorted from lowest to highest", "rank the days by
+    tip"), if any."""
     for m in scan.take(_SORT):
         if m["first"]:
             return "asc" if m["first"].lower() in LOW_WORDS else "desc"
         return "asc" if m["up"] or m["asc"] else "desc"
-    return None
+    # "Rank X by Y" asks for an order without naming one: highest first. The words stay unclaimed.
+    return "desc" if _RANK_BY.match(scan.text) else None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from worker.planner.rules import UnchartableQuestion
 from worker.runtime.context import WorkerContext
 from worker.semantic import PlanValidationError, SemanticModel
 from worker.task.failures import TaskFailure
+from worker.task.refresh import stored_plan
 from worker.task.state import TaskRunState
 
 log = structlog.get_logger("chartq.worker")
@@ -26,6 +27,10 @@ log = structlog.get_logger("chartq.worker")
 async def plan_task(ctx: WorkerContext, job: ChartJob, state: TaskRunState) -> PlanOutcome:
     """The task's plan, validated, with how it was made in `state.plan_details`; a question that cannot
     be charted, or a plan that is not valid, fails the task with its reason."""
+    if job.refresh_chart_id is not None:
+        outcome = await stored_plan(ctx, job.refresh_chart_id, state.user_id)
+        state.plan_details = {"source": outcome.source, **outcome.details}
+        return outcome
     try:
         outcome = await plan_chart(ctx, await load_plan_request(ctx, job, state.user_id))
         state.plan_details = {"source": outcome.source, **outcome.details}

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
 from shared import task_states
-from shared.db.charts import hide_chart_of_task, save_chart
+from shared.db.charts import hide_chart_of_task
 from shared.fairness import front_of_band
 from shared.job import ChartJob
 from shared.models import Step, TaskStatus, utcnow
@@ -27,6 +27,7 @@ from worker.task.fencing import FENCED_OFF
 from worker.task.invalid_job import fail_invalid_job
 from worker.task.plan_request import plan_task
 from worker.task.progress import StepTimer
+from worker.task.refresh import persist
 from worker.task.spans import task_span, task_started
 from worker.task.state import TaskRunState
 
@@ -194,7 +195,7 @@ class ChartTask:
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
             async with ctx.sessions() as db:
-                saved = await save_chart(db, chart)
+                saved = await persist(db, self.job, chart)
         # A partial answer says in its final message what of the question it left out.
         await self._complete(state, saved.id, partial_message(outcome.left_out))
 

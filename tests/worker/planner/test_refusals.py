@@ -119,3 +119,21 @@ def test_an_ordered_value_after_its_dimension_is_a_filter(planner: RulePlanner) 
 )
 def test_a_dataset_asked_for_as_a_whole_still_answers(planner: RulePlanner, question: str) -> None:
     planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why do smokers tip less", "Why did GDP fall in Africa after 1980?", "how come Coderre won"],
+)
+def test_a_question_about_causes_is_refused(planner: RulePlanner, question: str) -> None:
+    """A chart shows what the data holds, not why: charting "tip by smoker" would answer another question."""
+    with pytest.raises(UnchartableQuestion, match="cannot tell why"):
+        planner.plan(question)
+
+
+def test_rank_x_by_y_sorts_highest_first(
+    planner: RulePlanner,
+) -> None:
+    ranked = planner.plan("rank the continents by life expectancy in 2007")
+    assert ranked.sort is not None and ranked.sort.direction == "desc"
+    assert ranked.dimension == "continent"

@@ -1,0 +1,52 @@
+"""A refresh task (shared.job.ChartJob.refresh_chart_id, made when a chart's schedule fires): it takes
+the chart's stored plan instead of planning, runs it on current data, and adds a version to the chart
+(shared.db.chart_versions) instead of storing a new one. Only a chart the task's own user owns, still
+live, is refreshed; otherwise the task fails with `chart_gone`, which pauses the schedule."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.auth import Principal
+from shared.db.chart_versions import add_version
+from shared.db.charts import can_view, save_chart
+from shared.db.tables import Chart
+from shared.job import ChartJob
+from worker.plan import ChartPlan
+from worker.planner.choose import PlanOutcome
+from worker.runtime.context import WorkerContext
+from worker.semantic import PlanValidationError
+from worker.task.failures import TaskFailure
+
+CHART_GONE = "chart_gone"
+_GONE_MESSAGE = "The chart this refresh was for has been deleted or has expired."
+
+
+async def stored_plan(ctx: WorkerContext, chart_id: str, user_id: str) -> PlanOutcome:
+    """The plan the chart was drawn from, as it was planned (no planner runs)."""
+    async with ctx.sessions() as db:
+        chart = await db.get(Chart, chart_id)
+    if chart is None or chart.owner_id != user_id or not _live(chart):
+        raise TaskFailure(CHART_GONE, _GONE_MESSAGE)
+    try:
+        plan = ChartPlan.model_validate(chart.spec)
+        ctx.model.validate_plan(plan)
+    except (ValidationError, PlanValidationError) as exc:
+        raise TaskFailure("invalid_plan", f"The chart's plan no longer fits the data: {exc}") from exc
+    return PlanOutcome(plan=plan, source="refresh", details={"refreshes": chart_id})
+
+
+async def persist(db: AsyncSession, job: ChartJob, drawn: Chart) -> Chart:
+    """Stores what the task drew: a new chart, or for a refresh a new version of the chart it redrew."""
+    if job.refresh_chart_id is None:
+        return await save_chart(db, drawn)
+    chart = await add_version(db, job.refresh_chart_id, drawn)
+    if chart is None:
+        raise TaskFailure(CHART_GONE, _GONE_MESSAGE)
+    return chart
+
+
+def _live(chart: Chart) -> bool:
+    # can_view's liveness test: the owner may view their own chart while it is neither deleted nor expired.
+    return can_view(chart, Principal(user_id=chart.owner_id))
