@@ -21,6 +21,7 @@ from api.batch_views import sweep
 from api.deps import OperatorUser, StateDep
 from api.pubsub import PubSubMultiplexer
 from shared.models import BatchStats
+from shared.schedule_store import DueSchedules
 from shared.stats.bins import prometheus_buckets
 from shared.stats.store import OUTCOMES, QueueDepth
 from shared.worker_registry import live_workers
@@ -33,9 +34,38 @@ class Snapshot:
     """Cluster-wide values read from Redis for one scrape."""
 
     def __init__(
-        self, depth: QueueDepth, totals: dict[str, float], workers: int, batches: BatchStats | None = None
+        self,
+        depth: QueueDepth,
+        totals: dict[str, float],
+        workers: int,
+        batches: BatchStats | None = None,
+        schedules: ScheduleCounts | None = None,
     ) -> None:
         self.depth, self.totals, self.workers, self.batches = depth, totals, workers, batches
+        self.schedules = schedules
+
+
+class ScheduleCounts:
+    """Schedules due now, and their runs fired and failed (worker.runtime.scheduler counts them)."""
+
+    def __init__(self, due: int, runs: dict[str, int]) -> None:
+        self.due, self.runs = due, runs
+
+    @classmethod
+    async def read(cls, schedules: DueSchedules) -> ScheduleCounts:
+        return cls(await schedules.count_due(), await schedules.run_totals())
+
+    def metrics(self) -> Iterator[Metric]:
+        yield GaugeMetricFamily(
+            "chartq_schedules_due", "Chart schedules due and not yet fired", value=self.due
+        )
+        for outcome in ("fired", "failed"):
+            yield CounterMetricFamily(
+                f"chartq_schedule_runs_{outcome}",
+                f"Scheduled chart refreshes {outcome}"
+                + (" (runs that did not complete)" if outcome == "failed" else ""),
+                value=self.runs.get(outcome, 0),
+            )
 
 
 class ChartqCollector(Collector):
@@ -88,6 +118,8 @@ class ChartqCollector(Collector):
         yield from _duration_histograms(totals)
         if self.snapshot.batches is not None:
             yield from _batch_metrics(self.snapshot.batches)
+        if self.snapshot.schedules is not None:
+            yield from self.snapshot.schedules.metrics()
 
 
 def _batch_metrics(stats: BatchStats) -> Iterator[Metric]:
@@ -171,5 +203,6 @@ async def metrics(_: OperatorUser, state: StateDep) -> Response:
     depth = await state.stats.depth()
     totals = await state.stats.totals()
     workers = len(await live_workers(state.redis, state.settings.queue_name))
-    collector.snapshot = Snapshot(depth, totals, workers, await sweep(state))
+    schedules = await ScheduleCounts.read(DueSchedules(state.redis, state.settings.queue_name))
+    collector.snapshot = Snapshot(depth, totals, workers, await sweep(state), schedules)
     return Response(generate_latest(state.metrics), media_type=CONTENT_TYPE)

@@ -91,6 +91,8 @@ class SentinelPool(SentinelConnectionPool):
         sentinels = Sentinel(url.sentinels, sentinel_kwargs=asking)  # type: ignore[no-untyped-call]
         super().__init__(url.service_name, sentinels, db=url.db, password=url.password, **options)  # type: ignore[no-untyped-call]
         self._next_check = 0.0
+        # How many times the primary moved: work begun before a move must not be finished after it.
+        self.primary_moves = 0
 
     async def get_connection(self, *args: Any, **kwargs: Any) -> Any:
         if self.master_address is not None and time.monotonic() >= self._next_check:
@@ -106,8 +108,16 @@ class SentinelPool(SentinelConnectionPool):
         if primary != self.master_address:
             # Under the pool's lock, so no idle connection is handed out while it is being closed.
             async with self._lock:
+                self.primary_moves += self.master_address is not None
                 self.master_address = primary
                 await self.disconnect(inuse_connections=False)
+        return primary
+
+    async def get_master_address(self) -> Any:
+        """redis-py's, asked for each new connection; a move it finds is counted too."""
+        before = self.master_address
+        primary = await super().get_master_address()  # type: ignore[no-untyped-call]
+        self.primary_moves += before is not None and primary != before
         return primary
 
     async def release(self, connection: Any) -> None:
@@ -120,6 +130,12 @@ class SentinelPool(SentinelConnectionPool):
         if inuse_connections:  # closing, not just dropping idle connections to a demoted primary
             for sentinel in self.sentinel_manager.sentinels:
                 await sentinel.connection_pool.disconnect()
+
+
+def primary_moves(client: Redis) -> int:
+    """How many times the primary behind `client` moved (a failover); always 0 without Sentinel."""
+    pool = client.connection_pool
+    return pool.primary_moves if isinstance(pool, SentinelPool) else 0
 
 
 async def on_old_primary(client: Redis, connection: Any) -> bool:

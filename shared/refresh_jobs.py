@@ -15,8 +15,8 @@ REFRESH_PRIORITY = Priority.LOW
 
 
 def refresh_request_key(chart_id: str) -> str:
-    """"The same request" for the refreshes of one chart, never that of a question: a refresh still
-    queued or running is found instead of a second one being stacked behind it."""
+    """The request key of every refresh of one chart, never that of a question: a refresh still queued
+    or running is found ("existing") instead of a second one being stacked behind it."""
     return request_key(f"\0refresh {chart_id}")
 
 

@@ -13,10 +13,9 @@ class ScheduleSet(BaseModel):
     cron: str = Field(
         min_length=9,
         max_length=120,
-        examples=["0 8 * * 1-5"],
         description="5 fields: min hour day month weekday",
     )
-    timezone: str = Field(default="UTC", min_length=1, max_length=64, examples=["Europe/Berlin"])
+    timezone: str = Field(default="UTC", min_length=1, max_length=64)
 
 
 class ScheduleDTO(BaseModel):

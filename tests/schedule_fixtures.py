@@ -4,7 +4,7 @@ an in-process API and worker on a queue of their own, a warehouse of their own (
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,9 +70,9 @@ async def api(settings: Settings, token: str) -> AsyncIterator[httpx.AsyncClient
         yield http
 
 
-async def make_chart(http: httpx.AsyncClient) -> dict[str, Any]:
+async def make_chart(http: httpx.AsyncClient, visibility: str = "PRIVATE") -> dict[str, Any]:
     message = await new_message(http, QUESTION)
-    task = (await http.post(TASKS, json={"message_id": message["id"]})).json()
+    task = (await http.post(TASKS, json={"message_id": message["id"], "visibility": visibility})).json()
     done = await wait_for_status(http, task["task_id"])
     assert done["status"] == "COMPLETED", done
     return dict((await http.get(f"/api/v1/charts/{done['chart_id']}")).json())
@@ -89,7 +89,3 @@ async def refresh_tasks(http: httpx.AsyncClient, chart: dict[str, Any]) -> list[
 
 def frozen(at: datetime) -> Callable[[], datetime]:
     return lambda: at
-
-
-def never() -> Iterator[None]:
-    yield

@@ -51,9 +51,9 @@ async def _owned_chart(db: AsyncSession, chart_id: str, user: Principal) -> Char
 
 
 async def _owned_schedule(db: AsyncSession, chart_id: str, user: Principal) -> ChartSchedule:
-    await _owned_chart(db, chart_id, user)
+    """The caller's schedule, also once its chart is deleted (it then shows paused, and can be removed)."""
     row = await db.get(ChartSchedule, chart_id)
-    if row is None:
+    if row is None or row.owner_id != user.user_id:
         raise not_found("Schedule")
     return row
 

@@ -3,8 +3,8 @@
  * Plain browser JavaScript, no build step. The page loads, in order and with `defer`: common.js and
  * sign-in.js (shared with the chat page), this file (its constants, elements and state), then
  * dashboard-feed.js (the live stream), dashboard-data.js, dashboard-charts.js, dashboard-tables.js,
- * dashboard-task.js, dashboard-batches.js, dashboard-format.js, and last dashboard.js, which wires them
- * up and starts it.
+ * dashboard-task.js, dashboard-batches.js, dashboard-schedules.js, dashboard-format.js, and last
+ * dashboard.js, which wires them up and starts it.
  *
  * Staying fast with a huge queue: the server sends aggregates only (never the queued tasks), the page
  * draws at most once a second with Plotly.react, and it keeps one hour of samples.

@@ -36,6 +36,7 @@ function startDashboard(firstStats) {
   state.feed.start();
   state.ticker = setInterval(tick, 1000);
   startBatchStats();
+  startScheduleList();
 }
 
 function stopDashboard() {
@@ -44,6 +45,7 @@ function stopDashboard() {
   clearInterval(state.ticker);
   state.ticker = null;
   stopBatchStats();
+  stopScheduleList();
   clearTimeout(state.renderTimer);
   state.renderTimer = null;
   clearTimeout(state.taskTimer);

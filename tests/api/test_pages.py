@@ -44,6 +44,7 @@ DASHBOARD_SCRIPTS = tuple(
         "-tables",
         "-task",
         "-batches",
+        "-schedules",
         "-users",
         "-format",
         "",
@@ -151,7 +152,7 @@ async def test_dev_token_is_404_outside_dev_mode(settings: Settings, make_token:
 
 
 DASHBOARD_PARTS = "token-input forbidden depth-chart throughput-chart durations-chart outcomes workers"
-DASHBOARD_PARTS += " failures task-id cancel-task"
+DASHBOARD_PARTS += " failures task-id cancel-task schedules"
 
 
 def page_scripts(html: str) -> list[str]:

@@ -15,6 +15,7 @@ from shared.models import Priority
 from shared.settings import MIN_SECRET_BYTES, Settings
 from worker.cli.client import ApiClient, ApiClientError, one_line
 from worker.cli.errors import CliError
+from worker.cli.schedules import SCHEDULES_HELP
 from worker.cli.semantic import semantic_app
 
 if TYPE_CHECKING:
@@ -288,6 +289,26 @@ def workers(
     console.print(workers_table(parsed))
     if not parsed.workers:
         console.print("No worker is alive: start one with `chartq worker` (or `make run`).")
+
+
+@app.command(help=SCHEDULES_HELP)
+def schedules(
+    everyone: Annotated[bool, typer.Option("--all", help="Every user's due and failing (operator)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
+    api: ApiOption = None,
+    token: TokenOption = None,
+) -> None:
+    from worker.cli.render import make_console
+    from worker.cli.schedules import fetch_schedules, schedules_tables
+
+    with api_client(api, token) as client:
+        listing = fetch_schedules(client, everyone)
+    if as_json:
+        typer.echo(json.dumps(listing, indent=2))
+        return
+    console = make_console()
+    for table in schedules_tables(listing):
+        console.print(table)
 
 
 def main() -> None:

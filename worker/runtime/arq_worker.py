@@ -41,7 +41,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from shared import keys
 from shared.deferred import DeferredTasks
 from shared.lua import CLAIM_JOB
-from shared.redis import redis_fault
+from shared.redis import primary_moves, redis_fault
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
 
 log = structlog.get_logger("chartq.worker")
@@ -75,6 +75,8 @@ class ResilientWorker(Worker):
         self._claim: AsyncScript | None = None
         self._deferred: DeferredTasks | None = None
         self._next_promotion = 0.0
+        # Each running job's count of primary moves when it was claimed (shared.redis.primary_moves).
+        self._claimed_under: dict[str, int] = {}
 
     def _release_sem_dec_counter_on_complete(self) -> None:
         super()._release_sem_dec_counter_on_complete()
@@ -134,6 +136,7 @@ class ResilientWorker(Worker):
             job_id = job_id_b.decode()
             if self._claim is None:
                 self._claim = self.pool.register_script(CLAIM_JOB)
+            moves = primary_moves(self.pool)
             try:
                 score = await self._claim(
                     keys=[keys.arq_in_progress(job_id), self.queue_name, keys.fairness(self.queue_name)],
@@ -147,6 +150,7 @@ class ResilientWorker(Worker):
                 self.job_counter -= 1
                 self.sem.release()
                 continue
+            self._claimed_under[job_id] = moves
             task = self.loop.create_task(self.run_job(job_id, int(float(score))))
             task.add_done_callback(lambda _: self._release_sem_dec_counter_on_complete())
             self.tasks[job_id] = task
@@ -192,6 +196,27 @@ class ResilientWorker(Worker):
                 log.exception("job bookkeeping failed", job_id=job_id)
             else:
                 log.warning("could not record a job's start or end", job_id=job_id, error=repr(exc))
+        finally:
+            self._claimed_under.pop(job_id, None)
+
+    async def finish_job(self, job_id: str, *args: Any) -> None:
+        if not self._moved_since_claim(job_id):
+            await super().finish_job(job_id, *args)
+
+    async def finish_failed_job(self, job_id: str, result_data: bytes | None) -> None:
+        if not self._moved_since_claim(job_id):
+            await super().finish_failed_job(job_id, result_data)
+
+    def _moved_since_claim(self, job_id: str) -> bool:
+        """Whether a failover moved the primary since this job was claimed (Redis Sentinel). arq would
+        then delete the job on the new primary, where the task may still be waiting (it ran on the old
+        one, whose writes are lost), and strand it. The new primary's own record stands instead: the
+        job runs again (a lapsed lease, or a queue entry), and its chart is stored once."""
+        claimed = self._claimed_under.get(job_id)
+        if claimed is None or claimed == primary_moves(self.pool):
+            return False
+        log.warning("the Redis primary moved while a job ran; leaving it to run again", job_id=job_id)
+        return True
 
     async def _poll_iteration(self) -> None:
         try:

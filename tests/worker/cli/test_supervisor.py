@@ -334,9 +334,28 @@ def test_a_killed_redis_comes_back_on_its_data_with_the_tasks_accepted_before(tm
     assert charts_per_task(up.data_dir, task_ids) == dict.fromkeys(task_ids, 1)
 
 
+def listens(pid: int, port: int) -> bool:
+    """Whether process `pid` holds a socket listening on `port` (from /proc: its fds and the TCP table)."""
+    listening = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with suppress(OSError), open(table) as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    listening.add(fields[9])
+    with suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with suppress(OSError):
+                if os.readlink(f"/proc/{pid}/fd/{fd}").removeprefix("socket:[").rstrip("]") in listening:
+                    return True
+    return False
+
+
 def test_several_api_processes_share_the_port_and_one_dying_goes_unnoticed(tmp_path: Path) -> None:
     with chartq_up(tmp_path, "--workers", "1", "--api-workers", "2") as up:
         apis = up.count("api", 2)
+        # Both serve before one dies (a process still starting on a loaded machine does not yet listen).
+        eventually(lambda: all(listens(pid, up.port) for pid in apis), 60, "both APIs listening", up)
         victim = min(apis)
         os.kill(victim, signal.SIGKILL)
         eventually(lambda: victim not in processes_of(up.data_dir), 10, "the API gone", up)

@@ -41,7 +41,9 @@ async def test_a_sigkilled_workers_tasks_run_again_elsewhere_and_chart_once(
     make_token: Callable[..., str],
     database_url: str,
 ) -> None:
-    env = worker_env(base_env, isolated_settings, step_delay_seconds="1.0", worker_concurrency="4")
+    # Slow enough that the victim is still running its tasks after a second worker process has started,
+    # which takes seconds on a loaded machine.
+    env = worker_env(base_env, isolated_settings, step_delay_seconds="3.0", worker_concurrency="4")
     victim = spawn(["worker"], env, data_dir / "victim.log")
     survivor: subprocess.Popen[bytes] | None = None
     try:
@@ -54,6 +56,8 @@ async def test_a_sigkilled_workers_tasks_run_again_elsewhere_and_chart_once(
                 ] == "PROCESSING"
             survivor = spawn(["worker"], env, data_dir / "survivor.log")
             await registered(isolated_settings, 2)
+            running = [(await http.get(f"{TASKS}/{t}/status")).json()["status"] for t in task_ids]
+            assert running == ["PROCESSING"] * len(task_ids), "the victim finished before it was killed"
 
             victim.send_signal(signal.SIGKILL)
             killed_at = time.monotonic()

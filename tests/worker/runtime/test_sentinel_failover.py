@@ -27,7 +27,9 @@ TASK_COUNT = 200
 # Tasks posted before the failover starts; the rest are posted while it runs.
 BEFORE_FAILOVER = 50
 PARALLEL_POSTS = 8
-SETTLE_S = 240.0
+# One deadline for everything a failover test waits on, inside pytest-timeout's 300 s, so a failure is
+# reported as what did not happen rather than as a timeout.
+SETTLE_S = 200.0
 USER_STREAM = "/api/v1/analytics/charts/stream"
 
 
@@ -85,25 +87,28 @@ async def test_tasks_in_flight_survive_a_failover(
     database_url: str,
 ) -> None:
     env = sentinel_env(base_env, deployment, step_delay_seconds="0.05", worker_concurrency="8")
+    deadline = time.monotonic() + SETTLE_S
     with api_and_worker(env, tmp_path) as (api_url, worker):
         async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=60) as http:
             messages = await new_messages(http, TASK_COUNT)
             accepted: dict[str, str] = {}  # message id -> task id, for every 202 (and 200 on a retry)
-            await post_all(http, messages[:BEFORE_FAILOVER], accepted)
+            await post_all(http, messages[:BEFORE_FAILOVER], accepted, deadline)
 
             old = deployment.primary()
             if how == "kill":
                 deployment.kill(old)
             else:
                 deployment.failover()
-            await post_all(http, messages[BEFORE_FAILOVER:], accepted)
-            new = await asyncio.to_thread(deployment.wait_for_new_primary, old.port)
+            await post_all(http, messages[BEFORE_FAILOVER:], accepted, deadline)
+            within = deadline - time.monotonic()
+            new = await asyncio.to_thread(deployment.wait_for_new_primary, old.port, within)
             # A client that got 503 sends its request again: each ends with one task.
-            await post_all(http, [m for m in messages if m not in accepted], accepted, until_accepted=True)
+            refused = [m for m in messages if m not in accepted]
+            await post_all(http, refused, accepted, deadline, until_accepted=True)
 
-            await ready_on(http, new.client(deployment.password))
-            await live_progress_follows(http)
-            finals = await all_terminal(http, list(accepted.values()))
+            await ready_on(http, new.client(deployment.password), deadline)
+            await live_progress_follows(http, deadline)
+            finals = await all_terminal(http, list(accepted.values()), deadline)
         assert worker.poll() is None, "the worker process exited"
     task_ids = list(accepted.values())
     assert len(set(task_ids)) == TASK_COUNT
@@ -122,22 +127,21 @@ async def new_messages(http: httpx.AsyncClient, count: int) -> list[str]:
 
 
 async def post_all(
-    http: httpx.AsyncClient, messages: list[str], accepted: dict[str, str], *, until_accepted: bool = False
+    http: httpx.AsyncClient,
+    messages: list[str],
+    accepted: dict[str, str],
+    deadline: float,
+    *,
+    until_accepted: bool = False,
 ) -> None:
     """POSTs a task for each message, PARALLEL_POSTS at a time; every answer is 202 (or 200 for a task a
     503 had already stored) or 503 with Retry-After, never anything else. With `until_accepted`, a
     message refused with 503 is sent again until it is accepted."""
     pending = list(messages)
-    deadline = time.monotonic() + SETTLE_S
 
     async def post(message_id: str) -> None:
-        response = await http.post(TASKS, json={"message_id": message_id})
-        if response.status_code in (200, 202):
-            accepted[message_id] = response.json()["task_id"]
-            return
-        assert response.status_code == 503, (response.status_code, response.text)
-        assert int(response.headers["Retry-After"]) > 0
-        assert response.json()["code"].startswith("redis_"), response.text
+        if (task_id := await post_task(http, message_id)) is not None:
+            accepted[message_id] = task_id
 
     while pending:
         for start in range(0, len(pending), PARALLEL_POSTS):
@@ -148,9 +152,19 @@ async def post_all(
             await asyncio.sleep(0.2)
 
 
-async def ready_on(http: httpx.AsyncClient, new_primary: Any) -> None:
+async def post_task(http: httpx.AsyncClient, message_id: str) -> str | None:
+    """The task's id when the POST is accepted; None when refused for now (503 with Retry-After)."""
+    response = await http.post(TASKS, json={"message_id": message_id})
+    if response.status_code in (200, 202):
+        return str(response.json()["task_id"])
+    assert response.status_code == 503, (response.status_code, response.text)
+    assert int(response.headers["Retry-After"]) > 0
+    assert response.json()["code"].startswith("redis_"), response.text
+    return None
+
+
+async def ready_on(http: httpx.AsyncClient, new_primary: Any, deadline: float) -> None:
     """Waits for GET /ready to answer 200 with its write landing on the new primary."""
-    deadline = time.monotonic() + SETTLE_S
     try:
         while True:
             new_primary.delete(keys.READY)
@@ -164,27 +178,27 @@ async def ready_on(http: httpx.AsyncClient, new_primary: Any) -> None:
         new_primary.close()
 
 
-async def live_progress_follows(http: httpx.AsyncClient) -> None:
+async def live_progress_follows(http: httpx.AsyncClient, deadline: float) -> None:
     """A user stream opened after the failover carries a new task's events through to COMPLETED: the
     API's pub/sub connection listens on the primary the worker now publishes to."""
-    async with http.stream("GET", USER_STREAM) as stream:
+    async with http.stream("GET", USER_STREAM) as stream, asyncio.timeout(deadline - time.monotonic()):
         assert stream.status_code == 200
-        message = await new_message(http, QUESTION)
-        response = await http.post(TASKS, json={"message_id": message["id"]})
-        assert response.status_code == 202, response.text
-        task_id = response.json()["task_id"]
-        async with asyncio.timeout(SETTLE_S):
-            async for line in stream.aiter_lines():
-                if line.startswith("data: "):
-                    event = orjson.loads(line[len("data: ") :])
-                    if event.get("task_id") == task_id and event["data"]["status"] in TERMINAL:
-                        assert event["data"]["status"] == "COMPLETED", event
-                        return
+        message_id = (await new_message(http, QUESTION))["id"]
+        accepted: dict[str, str] = {}
+        await post_all(http, [message_id], accepted, deadline, until_accepted=True)
+        task_id = accepted[message_id]
+        async for line in stream.aiter_lines():
+            if line.startswith("data: "):
+                event = orjson.loads(line[len("data: ") :])
+                if event.get("task_id") == task_id and event["data"]["status"] in TERMINAL:
+                    assert event["data"]["status"] == "COMPLETED", event
+                    return
     raise AssertionError("the stream ended before the task did")
 
 
-async def all_terminal(http: httpx.AsyncClient, task_ids: list[str]) -> dict[str, dict[str, Any]]:
-    deadline = time.monotonic() + SETTLE_S
+async def all_terminal(
+    http: httpx.AsyncClient, task_ids: list[str], deadline: float
+) -> dict[str, dict[str, Any]]:
     finals = {}
     for task_id in task_ids:
         finals[task_id] = await wait_for_status(http, task_id, within=max(0.1, deadline - time.monotonic()))
