@@ -118,7 +118,8 @@ local start_ms = tonumber(ARGV[17])
 if start_ms > 0 then
   -- Scheduled: a worker moves it into the queue at its score once due (shared.deferred).
   redis.call('ZADD', KEYS[14], start_ms, ARGV[1])
-  redis.call('PEXPIRE', KEYS[14], tonumber(ARGV[10]) + 3600000)
+  -- Longer than any start time is ahead (30 days), whichever member came last.
+  redis.call('EXPIRE', KEYS[14], 2764800)
   return {'created', ARGV[1]}
 end
 redis.call('ZADD', KEYS[8], score, ARGV[1])
@@ -276,6 +277,7 @@ return score
 DEFER_TASK = """
 redis.call('HSET', KEYS[1], 'queue_score', ARGV[3])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+redis.call('EXPIRE', KEYS[2], 2764800)
 return 1
 """
 

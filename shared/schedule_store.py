@@ -20,6 +20,9 @@ from shared.lua import CLAIM_SCHEDULE
 # picked up after this).
 CLAIM_LEASE_MS = 60_000
 TOTALS_TTL_S = 30 * 24 * 3600
+# Like every key chartq writes, the due set expires when nothing touches it: the workers put the due
+# times back from SQL every minute (worker.runtime.scheduler), so an expired set is rebuilt, not lost.
+DUE_TTL_S = 7 * 24 * 3600
 
 
 def _ms(at: datetime) -> int:
@@ -32,14 +35,20 @@ class DueSchedules:
         self._claim = redis.register_script(CLAIM_SCHEDULE)
 
     async def put(self, chart_id: str, due: datetime) -> None:
-        await self.redis.zadd(self.key, {chart_id: _ms(due)})
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zadd(self.key, {chart_id: _ms(due)})
+            pipe.expire(self.key, DUE_TTL_S)
+            await pipe.execute()
 
     async def put_missing(self, due_times: list[tuple[str, datetime]]) -> int:
         """Adds the schedules Redis does not know (it lost them), leaving claimed ones alone."""
         if not due_times:
             return 0
-        added: int = await self.redis.zadd(self.key, {c: _ms(at) for c, at in due_times}, nx=True)
-        return added
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.zadd(self.key, {c: _ms(at) for c, at in due_times}, nx=True)
+            pipe.expire(self.key, DUE_TTL_S)
+            added, _ = await pipe.execute()
+        return int(added)
 
     async def remove(self, chart_id: str) -> None:
         await self.redis.zrem(self.key, chart_id)

@@ -84,7 +84,8 @@ class TaskStore:
         now_ms = int(time.time() * 1000)
         payload = job_payload(job, now_ms)
         user_id, request = job.user_id, job.request_key
-        ttl = self.settings.task_ttl_seconds
+        # A scheduled task's state lives until its start, and then as long as any task's.
+        ttl = self.settings.task_ttl_seconds + max(0, (start_at_ms - now_ms) // 1000)
         prefix, suffix = keys.task("\0").split("\0")
         # Acknowledged once a replica has it, when that is asked for (shared.replication).
         raw = await self._acks.run(

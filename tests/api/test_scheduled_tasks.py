@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from shared import keys
 from shared.settings import Settings
 from tests.conftest import inprocess_api, inprocess_worker, new_message, wait_for_status
 from tests.worker_fixtures import TASKS
@@ -82,3 +84,16 @@ async def test_bad_start_times_answer_422_with_the_reason(
             response = await http.post(TASKS, json={"message_id": message["id"], **start})
             assert response.status_code == 422, (reason, response.text)
             assert reason in response.text, (reason, response.text)
+
+
+async def test_a_task_scheduled_days_ahead_outlives_the_usual_task_ttl(
+    isolated_settings: Settings, make_token: Callable[..., str], redis_client: Any
+) -> None:
+    """Its live state must last until its start and a day after, not the usual day from now."""
+    async with inprocess_api(isolated_settings, make_token()) as http:
+        message = await new_message(http, QUESTION)
+        run_at = (datetime.now(UTC) + timedelta(days=10)).isoformat()
+        task = (await http.post(TASKS, json={"message_id": message["id"], "run_at": run_at})).json()
+    ttl = await redis_client.ttl(keys.task(task["task_id"]))
+    assert ttl > 10 * 86400 + isolated_settings.task_ttl_seconds - 60, ttl
+    assert await redis_client.ttl(keys.deferred(isolated_settings.queue_name)) > 30 * 86400

@@ -32,8 +32,10 @@ def _table(title: str, rows: list[dict[str, Any]]) -> Table:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")
-    table.add_column("chart", no_wrap=True, min_width=max((len(r["chart_id"]) for r in rows), default=5))
-    for name in ("cron", "timezone", "next run", "last run", "last status", "state"):
+    # What identifies a schedule stays whole on a narrow terminal; the times and states give way first.
+    for name, field in (("chart", "chart_id"), ("cron", "cron"), ("timezone", "timezone")):
+        table.add_column(name, no_wrap=True, min_width=max((len(r[field]) for r in rows), default=len(name)))
+    for name in ("next run", "last run", "last status", "state"):
         table.add_column(name, no_wrap=True)
     for row in rows:
         state = f"paused ({row.get('paused_reason') or 'by hand'})" if row["paused"] else "active"

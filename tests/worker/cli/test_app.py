@@ -23,10 +23,16 @@ QUESTION = "life expectancy in Japan since 1990"
 PIPELINE_STEPS = ("planning", "data_extraction", "schema_creation", "persisting")
 
 
+WIDTH_VARS = ("COLUMNS", "LINES")
+
+
 def chartq(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTQ_")} | (env or {})
+    # As a user's pipe would: no CHARTQ_ settings of the suite, and no terminal width (a test may have
+    # left COLUMNS behind), so tables are as wide as piped output gets.
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("CHARTQ_") and k not in WIDTH_VARS}
+    full_env = inherited | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "worker.cli", *args],
         capture_output=True,
