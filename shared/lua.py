@@ -203,6 +203,7 @@ if (current == 'PENDING') ~= (ARGV[2] == 'PENDING') then
   if user then
     local left = redis.call('ZINCRBY', KEYS[8], current == 'PENDING' and -1 or 1, user)
     if tonumber(left) <= 0 then redis.call('ZREM', KEYS[8], user) end
+    redis.call('EXPIRE', KEYS[8], tonumber(ARGV[4]))
   end
 end
 redis.call('HSET', KEYS[1], 'status', ARGV[2], 'dto', ARGV[3])
