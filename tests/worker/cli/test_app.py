@@ -217,11 +217,17 @@ def test_stats_prints_a_readable_summary(slow_stack: str, make_token: Callable[.
 def test_stats_watch_refreshes_until_interrupted(slow_stack: str, make_token: Callable[..., str]) -> None:
     token = make_token(roles=["operator"])
     process = start_chartq("stats", "--watch", "--interval", "0.2", *on(slow_stack, token))
-    time.sleep(3)
+    # Interrupted once it is watching (a process still importing on a loaded machine is not yet).
+    assert process.stdout is not None
+    first = ""
+    deadline = time.monotonic() + 60
+    while "chartq queue at" not in first and time.monotonic() < deadline:
+        first += process.stdout.readline()
+    time.sleep(1)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 0, stderr
-    assert stdout.count("chartq queue at") >= 2 and stderr == ""
+    assert (first + stdout).count("chartq queue at") >= 2 and stderr == ""
 
 
 def test_stats_needs_the_operator_role(slow_stack: str, make_token: Callable[..., str]) -> None:
