@@ -3,7 +3,9 @@ user (initdb refuses root), in a folder under /tmp (pytest's tmp_path is private
 
 from __future__ import annotations
 
+import asyncio
 import glob
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -45,3 +47,15 @@ class PrivatePostgres:
 
     def stop(self) -> None:
         self._as_postgres("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+
+async def migrate(env: dict[str, str]) -> None:
+    """`chartq db upgrade` with `env` (a private cluster's CHARTQ_DATABASE_URL), as an operator runs it."""
+    await asyncio.to_thread(
+        subprocess.run,
+        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
+        env=os.environ | env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )

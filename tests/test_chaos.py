@@ -31,7 +31,7 @@ from shared.db.engine import create_engine
 from shared.db.tables import Chart, TaskRun
 from shared.settings import Settings
 from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, wait_for_status
-from tests.postgres_server import PrivatePostgres
+from tests.postgres_server import PrivatePostgres, migrate
 from tests.worker_fixtures import SETTLE_S, TASKS, assert_never_goes_back, event_history
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 
@@ -155,14 +155,7 @@ async def test_every_accepted_task_survives_the_chaos_run(
         "CHARTQ_WORKER_CONCURRENCY": "4",
         "CHARTQ_LOG_LEVEL": "INFO",
     }
-    await asyncio.to_thread(
-        subprocess.run,
-        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
-        env=os.environ | env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    await migrate(env)
     cluster = Cluster(env, data_dir)
     api_url, cluster.api = start_api(env, data_dir / "chaos-api.log")
     for _ in range(2):

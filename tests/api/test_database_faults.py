@@ -5,8 +5,6 @@ started, and the server cut the connection)."""
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from api.deps import get_db
 from api.state import AppState
 from shared.db.engine import create_engine, session_factory
 from tests.conftest import auth, start_api, stop
-from tests.postgres_server import PrivatePostgres
+from tests.postgres_server import PrivatePostgres, migrate
 
 pytestmark = pytest.mark.db
 
@@ -32,14 +30,7 @@ async def test_a_connection_killed_mid_request_answers_503(
     postgres: PrivatePostgres, base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str]
 ) -> None:
     env = base_env | {"CHARTQ_DATABASE_URL": postgres.url}
-    await asyncio.to_thread(
-        subprocess.run,
-        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
-        env=os.environ | env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    await migrate(env)
     api_url, api = start_api(env, data_dir / "db-fault-api.log")
     token = make_token()
     admin = await asyncpg.connect(plain_dsn(postgres.url))

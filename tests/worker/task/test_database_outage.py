@@ -23,7 +23,7 @@ from shared.db.tables import TaskRun
 from shared.redis import create_redis
 from shared.settings import Settings
 from tests.conftest import auth, inprocess_api, new_message, spawn, start_api, stop, wait_for_status
-from tests.postgres_server import PrivatePostgres
+from tests.postgres_server import PrivatePostgres, migrate
 from tests.worker_fixtures import charts_per_task, worker_env
 
 pytestmark = pytest.mark.db
@@ -39,14 +39,7 @@ async def test_a_database_outage_delays_tasks_but_loses_none(
         "CHARTQ_QUEUE_NAME": f"arq:queue:pg-{os.getpid()}",
         "CHARTQ_STEP_DELAY_SECONDS": "0.3",
     }
-    await asyncio.to_thread(
-        subprocess.run,
-        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
-        env=os.environ | env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    await migrate(env)
     api_url, api = start_api(env, data_dir / "pg-outage-api.log")
     worker = spawn(["worker"], env, data_dir / "pg-outage-worker.log")
     try:
@@ -100,14 +93,7 @@ async def test_a_task_that_ends_while_the_database_is_down_keeps_its_status_afte
     the database is back, so its status still answers once the task's Redis hash has expired."""
     settings = isolated_settings.model_copy(update={"database_url": postgres.url})
     env = worker_env(base_env, settings, database_url=postgres.url, max_attempts="1")
-    await asyncio.to_thread(
-        subprocess.run,
-        [".venv/bin/python", "-m", "worker.cli", "db", "upgrade"],
-        env=os.environ | env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    await migrate(env)
     worker: subprocess.Popen[bytes] | None = None
     try:
         async with inprocess_api(settings, make_token()) as http:
