@@ -43,6 +43,7 @@ SETS = (
     EvalSet("holdout3", HERE / "holdout3.yaml", "third holdout (written blind from the raw datasets)"),
     EvalSet("holdout4", HERE / "holdout4.yaml", "fourth holdout (written blind after the holdout3 fixes)"),
     EvalSet("holdout5", HERE / "holdout5.yaml", "fifth holdout (written blind from the data and the model)"),
+    EvalSet("holdout6", HERE / "holdout6.yaml", "sixth holdout (written blind from the data and the model)"),
 )
 FIELDS = (
     "dataset",
