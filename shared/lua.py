@@ -55,7 +55,8 @@ end
 # ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, band rank, job_ttl_ms,
 #       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id, fairness key,
 #       start ms (0: now; later: the task waits in the deferred set until then, shared.deferred),
-#       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION)
+#       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION),
+#       '1' when a COMPLETED task of the same request answers it (not when a new chart is forced)
 # Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id}
 CREATE_TASK = (
     _APPEND_AND_PUBLISH
@@ -65,8 +66,12 @@ local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local function task_key(id) return ARGV[13] .. id .. ARGV[14] end
 
 local existing = redis.call('GET', KEYS[7])
-if existing and is_active(redis.call('HGET', task_key(existing), 'status')) then
-  return {'existing', existing}
+if existing then
+  local status, gone = unpack(redis.call('HMGET', task_key(existing), 'status', 'chart_deleted'))
+  -- A task that completed after the caller looked for its chart answers too, unless it was asked anew.
+  if is_active(status) or (ARGV[19] == '1' and status == 'COMPLETED' and gone ~= '1') then
+    return {'existing', existing}
+  end
 end
 
 local user_cap = tonumber(ARGV[11])
@@ -345,4 +350,11 @@ local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not score or tonumber(score) > tonumber(ARGV[2]) then return 0 end
 redis.call('ZADD', KEYS[1], tonumber(ARGV[2]) + tonumber(ARGV[3]), ARGV[1])
 return 1
+"""
+
+# KEYS: task. The task of a chart its owner deleted no longer answers a new request for its message
+# (CREATE_TASK); a task already expired needs nothing.
+MARK_CHART_DELETED = """
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'chart_deleted', '1') end
+return 0
 """

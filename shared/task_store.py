@@ -12,7 +12,7 @@ from arq.connections import ArqRedis
 from shared import keys
 from shared.fairness import BAND_RANK, fairness_key, front_of_band
 from shared.job import ChartJob, job_kwargs, job_payload
-from shared.lua import CREATE_TASK, RESTORE_JOB, TRANSITION
+from shared.lua import CREATE_TASK, MARK_CHART_DELETED, RESTORE_JOB, TRANSITION
 from shared.models import Priority, TaskDTO, TaskStatus
 from shared.redis import dumps, loads
 from shared.replication import ReplicaAck
@@ -73,12 +73,21 @@ class TaskStore:
         self._create = redis.register_script(CREATE_TASK)
         self._transition = redis.register_script(TRANSITION)
         self._restore_job = redis.register_script(RESTORE_JOB)
+        self._mark_chart_deleted = redis.register_script(MARK_CHART_DELETED)
         self._acks = ReplicaAck.for_settings(redis, settings)
 
     async def create(
-        self, dto: TaskDTO, job: ChartJob, start_at_ms: int = 0, depends_on: Sequence[str] = ()
+        self,
+        dto: TaskDTO,
+        job: ChartJob,
+        start_at_ms: int = 0,
+        depends_on: Sequence[str] = (),
+        *,
+        completed_answers: bool = False,
     ) -> CreateResult:
-        """Stores, indexes and enqueues a task, unless the same request is already active. With a later
+        """Stores, indexes and enqueues a task, unless the same request is already active (or, with
+        `completed_answers`, completed with a chart that was not deleted: the caller found no chart for
+        the message an instant before the task completed). With a later
         `start_at_ms` the task waits in the deferred set until then (shared.deferred) instead; with
         `depends_on`, until the last of those tasks ends (shared.lua.TRANSITION releases it)."""
         now_ms = int(time.time() * 1000)
@@ -125,6 +134,7 @@ class TaskStore:
                 fairness_key(user_id, job.org),
                 start_at_ms,
                 dumps(list(depends_on)),
+                "1" if completed_answers else "0",
             ],
             when=lambda reply: reply[0] == b"created",
         )
@@ -133,6 +143,10 @@ class TaskStore:
         if outcome in ("user_cap", "queue_full"):
             return CreateResult(outcome, "", int(value))
         return CreateResult(outcome, value)
+
+    async def chart_deleted(self, task_id: str) -> None:
+        """Remembers that the chart of `task_id` was deleted, so the task no longer answers for it."""
+        await self._mark_chart_deleted(keys=[keys.task(task_id)])
 
     async def get(self, task_id: str) -> StoredTask | None:
         fields = ["dto", "user", "org", "cancel", "job", "queue_score", "dep_failed"]

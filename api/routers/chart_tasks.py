@@ -89,6 +89,7 @@ async def create_chart_task(
         adjustment_query=body.adjustment_query,
         start_at=None if dependencies.task_ids else body.start_at(utcnow()),
         dependencies=dependencies,
+        new_chart=body.force_create,
     )
     if (refused := refusal(result)) is not None:
         raise refused

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CurrentUser, DbSession
+from api.deps import CurrentUser, DbSession, StoreDep
 from api.errors import not_found
 from shared.db.chart_versions import chart_version_dto, list_versions
 from shared.db.charts import chart_to_dto, get_visible_chart
@@ -42,11 +42,14 @@ async def get_chart_versions(chart_id: ResourceId, user: CurrentUser, db: DbSess
 
 
 @router.delete("/{chart_id}", status_code=204, responses=_ERRORS)
-async def delete_chart(chart_id: ResourceId, user: CurrentUser, db: DbSession) -> Response:
+async def delete_chart(chart_id: ResourceId, user: CurrentUser, db: DbSession, store: StoreDep) -> Response:
     chart = await get_visible_chart(db, chart_id, user)
     # Only the owner deletes; anyone else learns nothing beyond "not found".
     if chart is None or chart.owner_id != user.user_id:
         raise not_found("Chart")
+    # Asking for the message's chart again makes a new one rather than bringing this task back; marked
+    # first, since a marked task whose chart stays (the commit failed) is still found through the chart.
+    await store.chart_deleted(chart.task_id)
     chart.deleted_at = utcnow()
     await db.commit()
     return Response(status_code=204)

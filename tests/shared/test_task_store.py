@@ -51,6 +51,27 @@ async def test_same_request_while_active_is_deduplicated(store: TaskStore) -> No
     assert request_key("as a bar chart") == request_key("  As a BAR chart ")
 
 
+async def test_a_request_just_after_completion_brings_the_completed_task(store: TaskStore) -> None:
+    """The caller looked for the message's chart an instant before the task completed: the completed
+    task answers (no second chart), unless a new chart is forced or the chart has since been deleted."""
+    user = uuid4().hex
+    task_id = await create(store, user)
+    task = (await store.get(task_id)).dto  # type: ignore[union-attr]
+    assert (await store.transition(task.model_copy(update={"status": TaskStatus.COMPLETED}), user)).applied
+
+    async def again(*, completed_answers: bool) -> str:
+        dto = accepted(str(uuid4()), "m1", "s1", Priority.NORMAL)
+        job = ChartJob.for_task(dto, user_id=user, question="q")
+        return (await store.create(dto, job, completed_answers=completed_answers)).task_id
+
+    assert await again(completed_answers=True) == task_id
+    await store.chart_deleted(task_id)
+    anew = await again(completed_answers=True)
+    assert anew != task_id
+    forced = await again(completed_answers=False)
+    assert forced == anew, "the new task is active: it answers a forced request too"
+
+
 async def test_terminal_status_is_sticky(store: TaskStore) -> None:
     user = uuid4().hex
     task_id = await create(store, user)

@@ -112,10 +112,29 @@ async def test_tasks_in_flight_survive_a_failover(
         assert worker.poll() is None, "the worker process exited"
     task_ids = list(accepted.values())
     assert len(set(task_ids)) == TASK_COUNT
-    assert {task_id: task["status"] for task_id, task in finals.items()} == dict.fromkeys(
-        task_ids, "COMPLETED"
-    )
+    unfinished = [task_id for task_id in task_ids if finals[task_id]["status"] != "COMPLETED"]
+    queue = env.get("CHARTQ_QUEUE_NAME", "arq:queue")
+    assert not unfinished, where_they_are(deployment, queue, unfinished, tmp_path)
     assert await charts_per_task(database_url, task_ids) == dict.fromkeys(task_ids, 1)
+
+
+def where_they_are(deployment: SentinelDeployment, queue: str, task_ids: list[str], logs: Path) -> str:
+    """What the primary holds of tasks that did not complete, and the worker's log lines about them: so a
+    failure says where each task stopped."""
+    lines = (logs / "worker.log").read_text(errors="replace").splitlines()
+    report = []
+    with deployment.primary().client(deployment.password) as client:
+        for task_id in task_ids:
+            fields = ("status", "attempt", "worker", "queue_score", "dep_failed", "waiting_on", "cancel")
+            held = dict(zip(fields, client.hmget(keys.task(task_id), fields), strict=True))
+            deferred = client.zscore(keys.deferred(queue), task_id)
+            lease = client.pttl(keys.arq_in_progress(task_id))
+            report.append(
+                f"{task_id}: {held}; queued at {client.zscore(queue, task_id)}, deferred until {deferred}, "
+                f"arq job {client.exists(keys.arq_job(task_id))}, lease {lease} ms"
+            )
+            report += [f"    {line}" for line in lines if task_id in line][-20:]
+    return "\n".join(["tasks that did not complete:", *report])
 
 
 async def new_messages(http: httpx.AsyncClient, count: int) -> list[str]:
