@@ -24,6 +24,7 @@ from redis.exceptions import (
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from shared.redis_send import quick_send
 from shared.redis_url import SentinelUrl, is_sentinel_url, parse_sentinel_url
 
 # Fail fast instead of hanging when Redis is gone: the API turns the error into a 503.
@@ -65,9 +66,13 @@ def create_pubsub_redis(url: str) -> Redis:
 
 def connection_pool(url: str, **options: Any) -> ConnectionPool:
     options = {"socket_connect_timeout": CONNECT_TIMEOUT_S, "retry_on_timeout": False, **options}
+    pool: ConnectionPool
     if is_sentinel_url(url):
-        return SentinelPool(parse_sentinel_url(url), **options)
-    return ConnectionPool.from_url(url, **options)
+        pool = SentinelPool(parse_sentinel_url(url), **options)
+    else:
+        pool = ConnectionPool.from_url(url, **options)
+    pool.connection_class = quick_send(pool.connection_class)  # shared.redis_send: no Task per send
+    return pool
 
 
 class SentinelPool(SentinelConnectionPool):

@@ -1,6 +1,6 @@
 """Queue statistics kept in Redis with a constant cost per task and per read, whatever the queue size.
 
-Writes (one pipeline per finished task): per-second and per-minute outcome counters, duration bins per
+Writes (one Lua call per finished task): per-second and per-minute outcome counters, duration bins per
 10-second slot, all-time totals for Prometheus, and the newest failures. Reads: one Lua call sums the
 windows server-side; one pipeline counts the queue by priority band with ZCOUNT (O(log n)) and reads
 the running sets. No KEYS, no SCAN, nothing proportional to the number of tasks.
@@ -67,6 +67,33 @@ end
 return out
 """
 
+# KEYS: second bucket, minute bucket, totals, duration slot, recent failures.
+# ARGV: outcome, second TTL, minute TTL, totals TTL, failures kept, failure JSON ('' for none), then
+#       (series, bin, seconds) for each duration.
+# Why Lua: one call instead of a pipeline of about 25 commands, each packed and parsed by redis-py.
+_RECORD = """
+local outcome = ARGV[1]
+redis.call('HINCRBY', KEYS[1], outcome, 1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('HINCRBY', KEYS[2], outcome, 1)
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('HINCRBY', KEYS[3], outcome, 1)
+for i = 7, #ARGV, 3 do
+  local series, bin = ARGV[i], ARGV[i + 1]
+  redis.call('HINCRBY', KEYS[4], series .. ':' .. bin, 1)
+  redis.call('HINCRBY', KEYS[3], 'h:' .. series .. ':' .. bin, 1)
+  redis.call('HINCRBYFLOAT', KEYS[3], 'sum:' .. series, ARGV[i + 2])
+end
+if #ARGV >= 7 then redis.call('EXPIRE', KEYS[4], ARGV[2]) end
+redis.call('EXPIRE', KEYS[3], ARGV[4])
+if ARGV[6] ~= '' then
+  redis.call('LPUSH', KEYS[5], ARGV[6])
+  redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[5]) - 1)
+  redis.call('EXPIRE', KEYS[5], ARGV[4])
+end
+return 0
+"""
+
 
 @dataclass
 class Windows:
@@ -98,6 +125,7 @@ class StatsStore:
         self.redis = redis
         self.queue_name = queue_name
         self._windows = redis.register_script(_WINDOWS)
+        self._record = redis.register_script(_RECORD)
 
     async def record(
         self,
@@ -111,25 +139,25 @@ class StatsStore:
         now = time.time() if now is None else now
         q = self.queue_name
         second, minute, slot = int(now), int(now // 60), int(now // DURATION_SLOT_S)
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.hincrby(keys.outcomes_by_second(q, second), outcome, 1)
-            pipe.expire(keys.outcomes_by_second(q, second), SECOND_BUCKET_TTL_S)
-            pipe.hincrby(keys.outcomes_by_minute(q, minute), outcome, 1)
-            pipe.expire(keys.outcomes_by_minute(q, minute), MINUTE_BUCKET_TTL_S)
-            pipe.hincrby(keys.stats_totals(q), outcome, 1)
-            for series, ms in durations_ms.items():
-                index = bin_of(ms)
-                pipe.hincrby(keys.durations(q, slot), f"{series}:{index}", 1)
-                pipe.hincrby(keys.stats_totals(q), f"h:{series}:{index}", 1)
-                pipe.hincrbyfloat(keys.stats_totals(q), f"sum:{series}", ms / 1000)
-            if durations_ms:
-                pipe.expire(keys.durations(q, slot), SECOND_BUCKET_TTL_S)
-            pipe.expire(keys.stats_totals(q), TOTALS_TTL_S)
-            if failure is not None:
-                pipe.lpush(keys.recent_failures(q), orjson.dumps(failure))
-                pipe.ltrim(keys.recent_failures(q), 0, RECENT_FAILURES_KEPT - 1)
-                pipe.expire(keys.recent_failures(q), TOTALS_TTL_S)
-            await pipe.execute()
+        durations = [(series, bin_of(ms), repr(ms / 1000)) for series, ms in durations_ms.items()]
+        await self._record(
+            keys=[
+                keys.outcomes_by_second(q, second),
+                keys.outcomes_by_minute(q, minute),
+                keys.stats_totals(q),
+                keys.durations(q, slot),
+                keys.recent_failures(q),
+            ],
+            args=[
+                outcome,
+                SECOND_BUCKET_TTL_S,
+                MINUTE_BUCKET_TTL_S,
+                TOTALS_TTL_S,
+                RECENT_FAILURES_KEPT,
+                orjson.dumps(failure) if failure is not None else "",
+                *(value for duration in durations for value in duration),
+            ],
+        )
 
     async def windows(self, now: float | None = None) -> Windows:
         now = time.time() if now is None else now
