@@ -124,36 +124,60 @@ def expected_fields(expect: dict[str, Any], model: SemanticModel | None = None) 
     time_range = expect.get("time_range")
     filters = [tuple(f) for f in expect.get("filters", [])]
     dataset = str(expect["dataset"])
-    return {
-        "dataset": dataset,
-        "measures": [tuple(str(m).split()) for m in expect["measures"]],
-        "dimension": expect.get("dimension"),
-        "series": expect.get("series"),
-        "use_time": bool(expect.get("use_time", False)),
-        "time_range": _time_range(dataset, time_range, model),
-        "filters": _filters(_meaningful(dataset, filters, model)),
-        "sort": tuple(expect["sort"].split()) if expect.get("sort") else None,
-        "limit": expect.get("limit"),
-        "chart_type": expect["chart_type"],
-    }
+    return _same_points(
+        {
+            "dataset": dataset,
+            "measures": [tuple(str(m).split()) for m in expect["measures"]],
+            "dimension": expect.get("dimension"),
+            "series": expect.get("series"),
+            "use_time": bool(expect.get("use_time", False)),
+            "time_range": _time_range(dataset, time_range, model),
+            "filters": _filters(_meaningful(dataset, filters, model)),
+            "sort": tuple(expect["sort"].split()) if expect.get("sort") else None,
+            "limit": expect.get("limit"),
+            "chart_type": expect["chart_type"],
+        },
+        model,
+    )
 
 
 def plan_fields(plan: ChartPlan, model: SemanticModel | None = None) -> dict[str, Any]:
     tr = plan.time_range
     bounds = None if tr is None or (tr.start is None and tr.end is None) else [tr.start, tr.end]
     filters = [(f.column, f.op, f.value) for f in plan.filters]
-    return {
-        "dataset": plan.dataset,
-        "measures": [(m.name, m.agg) for m in plan.measures],
-        "dimension": plan.dimension,
-        "series": plan.series,
-        "use_time": plan.use_time,
-        "time_range": _time_range(plan.dataset, bounds, model),
-        "filters": _filters(_meaningful(plan.dataset, filters, model)),
-        "sort": None if plan.sort is None else (plan.sort.by, plan.sort.direction),
-        "limit": plan.limit,
-        "chart_type": plan.chart_type,
-    }
+    return _same_points(
+        {
+            "dataset": plan.dataset,
+            "measures": [(m.name, m.agg) for m in plan.measures],
+            "dimension": plan.dimension,
+            "series": plan.series,
+            "use_time": plan.use_time,
+            "time_range": _time_range(plan.dataset, bounds, model),
+            "filters": _filters(_meaningful(plan.dataset, filters, model)),
+            "sort": None if plan.sort is None else (plan.sort.by, plan.sort.direction),
+            "limit": plan.limit,
+            "chart_type": plan.chart_type,
+        },
+        model,
+    )
+
+
+def _same_points(fields: dict[str, Any], model: SemanticModel | None) -> dict[str, Any]:
+    """A scatter of one period of a snapshot dataset (a row per country a year) by its key, averaged,
+    draws the same points as its raw rows, with each point named: both read as the raw rows. The
+    holdouts written from the data expect raw rows; the planner names the points."""
+    if model is None or fields["chart_type"] != "scatter" or fields["time_range"] is None:
+        return fields
+    try:
+        ds = model.dataset(fields["dataset"])
+    except PlanValidationError:
+        return fields
+    start, end = fields["time_range"]
+    if not ds.snapshot or not ds.key or start != end or fields["dimension"] != ds.key[0]:
+        return fields
+    if any(agg != ds.measure(name).agg for name, agg in fields["measures"]):
+        return fields
+    return fields | {"dimension": None, "measures": [(name, "none") for name, _ in fields["measures"]]}
 
 
 def _time_range(dataset: str, bounds: list[Any] | None, model: SemanticModel | None) -> Any:

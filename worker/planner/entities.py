@@ -27,7 +27,7 @@ Found = list[tuple[str, DimensionValue]]
 
 # "N, NNE and NE winds combined", "all three nations combined": added up, not split.
 COMBINED = re.compile(
-    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together)(?!\w)"
+    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together|together)(?!\w)"
 )
 _WIN = re.compile(r"\bwin", re.IGNORECASE)
 _SHARE = re.compile(
@@ -89,7 +89,8 @@ def read_demonyms(scan: Scan, vocab: Vocabulary) -> Found:
 
 
 _EXCLUDING = re.compile(
-    r"(?<!\w)(?:excluding|except(?:\s+for)?|without|other\s+than|apart\s+from|but\s+not|leaving\s+out)"
+    r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|other\s+than|apart\s+from|but\s+not|"
+    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
     r"\s+(?:the\s+)?"
 )
 
@@ -158,13 +159,17 @@ def read_codes(scan: Scan, ds: Dataset) -> Found:
     return found
 
 
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?)\s+")
+
+
 def _runs(scan: Scan, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """Matches nothing else read, grouped into lists ("N, NNE and NE")."""
     runs: list[list[re.Match[str]]] = []
     for m in matches:
         if any(scan.used[m.start() : m.end()]):
             continue
-        if runs and _JOIN.fullmatch(scan.text[runs[-1][-1].end() : m.start()]):
+        between = scan.text[runs[-1][-1].end() : m.start()] if runs else ""
+        if runs and (_JOIN.fullmatch(between) or _VERSUS.fullmatch(between)):
             runs[-1].append(m)
         else:
             runs.append([m])

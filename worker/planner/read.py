@@ -30,12 +30,19 @@ from worker.semantic import Dataset, DimensionValue
 __all__ = ["read"]
 
 _VS = words(pw.VERSUS)
+# "which directions does the wind come from most often": ranked by the measure, which counts how often.
+_OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
+# "split by candidate", "coloured by species": the grouping that colours the chart (its series).
+_SPLIT = re.compile(r"split|colou?r|shaded", re.IGNORECASE)
+# "side by side": bars of the values or measures named, each summarised over the period.
+_ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
 
 
 def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     """What the question asks of `lex`'s dataset, and notes on what the chart will show differently."""
     vocab, ds = lex.vocab, lex.ds
     r = Reading(ds)
+    r.side_by_side = any([*scan.take(_ASIDE)])
     read_period(scan, r)
     check_period_ranking(scan, vocab)
     limits.check_rates(scan, ds)
@@ -58,7 +65,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
     r.bare = list(dict.fromkeys(bare))
     charts = [k for k, p in CHARTS.items() for _ in scan.take(p)]
-    r.chart = charts[0] if charts else None
+    r.chart = charts[0] if charts else ("bar" if r.side_by_side else None)
     aggs += [k for k, p in AGGS.items() for _ in scan.take(p)]
     notes = read_time_axis(scan, ds, r)
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
@@ -122,6 +129,7 @@ def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
         if later and later[0] != first[0]:
             found = found[1:]
     r.groups += [name for name, _ in found]
+    r.split += [name for name, m in found if _SPLIT.match(m[0])]
     r.groups += _misspelt_groups(scan, vocab)
 
 
@@ -181,8 +189,18 @@ def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         # "smallest bill per day": the smallest of each group, not a ranking of the groups.
         return ["min" if low else "max"]
     count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
+    count = count or _which_one(scan, vocab)
     r.top = Top(low, count or 10, count is not None)
     return []
+
+
+def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
+    """ "which nation won the fewest gold medals": one, when the ranked thing is named in the singular."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return None
+    m = re.search(rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})", scan.text)
+    return 1 if m is not None and not m["d"].lower().endswith("s") else None
 
 
 def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
@@ -191,12 +209,19 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
     for top in pw.TOP.finditer(scan.text):
         if any(scan.used[top.start() : top.end()]):
             continue
-        after = re.match(r"\s+(?:the\s+|closing\s+)*", scan.text[top.end() :])
-        at = top.end() + (after.end() if after else 0)
+        after = re.match(r"\s+(?:the\s+|closing\s+|single\s+|individual\s+)*", scan.text[top.end() :])
+        at = lead = top.end() + (after.end() if after else 0)
+        # A value may stand between: "the fewest gold medals".
+        if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:
+            at = value.end() + len(scan.text[value.end() :]) - len(scan.text[value.end() :].lstrip())
         follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
-        if top["dir"].lower() in pw.MEASURE_RANKS and not follows:
+        often = top["dir"].lower() == "most" and _OFTEN.match(scan.text, top.end()) is not None
+        if top["dir"].lower() in pw.MEASURE_RANKS and not follows and not often:
             continue
-        scan.claim(top.span())
+        if often:
+            scan.claim((top.start(), _OFTEN.match(scan.text, top.end()).end()))  # type: ignore[union-attr]
+            return top, False
+        scan.claim((top.start(), lead) if follows else top.span())
         if PERIODS.match(scan.text, top.end()):
             raise UnchartableQuestion(
                 f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"

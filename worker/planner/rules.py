@@ -102,7 +102,8 @@ class RulePlanner:
         lacking = strangers(scan, lex.vocab, lex.elsewhere, lex.ordinary, self._plain, named)
         if lacking:
             raise UnchartableQuestion(lacks(ds, r, lacking))
-        group = pw.unknown_group(scan, lex.own | PLAIN | EVERYDAY | FILLER, lex.vocab.group_names)
+        groupable = (lex.own - _names_only(lex)) | PLAIN | EVERYDAY | FILLER
+        group = pw.unknown_group(scan, groupable, lex.vocab.group_names)
         group = group or _which_dataset(scan, lex)
         if group is not None:
             raise UnchartableQuestion(no_such_group(ds, r, group))
@@ -216,13 +217,29 @@ def _conversational(scan: Scan, lex: Lexicon) -> bool:
     return bool(re.search(r"[a-z]{2,}", rest)) and not asks
 
 
+def _names_only(lex: Lexicon) -> frozenset[str]:
+    """Words that only name the dataset ("waiter" of the tips): "by waiter" is a grouping it lacks."""
+    v = lex.vocab
+    named = {w for k in v.datasets[1] for w in k.split()}
+    other = {
+        w
+        for table in (v.measures[1], v.dims[1], v.values[1], v.group_names)
+        for k in table
+        for w in k.split()
+    }
+    return frozenset(named - other)
+
+
 def _which_dataset(scan: Scan, lex: Lexicon) -> str | None:
     """ "which waiter earned the most": "which" or "what" before a word naming the dataset rather than
-    one of its dimensions asks for a grouping the data hasn't."""
+    one of its dimensions asks for a grouping the data hasn't; so does "which table" (one row: the rows
+    have no names to group by)."""
     for m in re.finditer(r"(?<!\w)(?:which|what)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
         word = m["w"]
         if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
             continue
         if any(word in k.split() for k in lex.vocab.datasets[1]) and word not in HARMLESS:
+            return word
+        if word in lex.sizes:  # "which table left the most": rows, which have no names
             return word
     return None

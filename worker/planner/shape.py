@@ -46,6 +46,10 @@ class Reading:
     # The words that asked for time on the x axis ("over time", "yearly"), to say so if it is not.
     time_words: list[str] = field(default_factory=list)
     vs: bool = False
+    # Groupings that split the chart ("split by candidate"): its series, when something else is on x.
+    split: list[str] = field(default_factory=list)
+    # "side by side": bars, each value summarised over the period rather than drawn over time.
+    side_by_side: bool = False
     # "combined", "altogether": the values named are added up, not shown one each; "on weekends": the
     # values of these dimensions are added up.
     combined: bool = False
@@ -78,6 +82,8 @@ def shape(r: Reading) -> ChartPlan:
     top_dim = (groups.pop(0) if groups else fallback) if top is not None else None
     dimension = series = None
     chart = r.chart
+    # A snapshot's periods are never added up, but the highest or lowest over them may be asked for.
+    extreme = r.agg in ("max", "min") and bool(r.groups) and r.span
     scatter2 = (
         len(measures) > 1
         and chart in (None, "scatter")
@@ -94,8 +100,8 @@ def shape(r: Reading) -> ChartPlan:
     else:
         # Averages per company over a period of daily data summarise it; a snapshot never adds periods.
         # So does a count of rows, which per date would be one each.
-        asked = (r.agg is not None and bool(r.groups)) or r.count_rows
-        summary = not ds.snapshot and asked and not r.wants_time
+        asked = (r.agg is not None and bool(r.groups)) or r.count_rows or r.side_by_side
+        summary = (not ds.snapshot or extreme) and asked and not r.wants_time
         use_time = (
             has_time
             and chart not in ("pie", "histogram")
@@ -112,16 +118,17 @@ def shape(r: Reading) -> ChartPlan:
             if raw and ds.snapshot and series == key and key not in r.entities:
                 series = None  # "the distribution across countries": one value each, so no series
             few = key is not None and 1 < len(ds.dimension(key).values) <= 10
-            if series is None and use_time and few and key not in r.entities:
+            if series is None and use_time and few and key not in r.entities and not r.combined:
                 # Few entities (six tickers): one line each says more than their average.
                 series = key
         else:
             # One value named of each of several dimensions: the first in the dataset's key goes on x.
             named = sorted(r.entities, key=lambda d: ds.key.index(d) if d in ds.key else len(ds.key))
-            dimension = top_dim or next(iter([*groups, *multi, *named]), None) or fallback
+            on_x = [g for g in groups if g not in r.split]
+            dimension = top_dim or next(iter([*on_x, *multi, *groups, *named]), None) or fallback
             rest = [d for d in [*groups, *multi] if d != dimension]
             series = rest[0] if rest and kind != "pie" else None
-    if ds.snapshot and not use_time and not (raw and (key in r.entities or series == key)):
+    if ds.snapshot and not use_time and not extreme and not (raw and (key in r.entities or series == key)):
         start = end = end or ds.time_max
     refs = [MeasureRef(name=m, agg=_agg(ds, m, r, kind, raw)) for m in measures]
     sort = None

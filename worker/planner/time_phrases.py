@@ -21,11 +21,12 @@ from worker.planner.periods import MONTHS, YEAR
 
 __all__ = ["COUNT", "TimePeriod", "parse_count", "read_time_period"]
 
-_COUNT_WORDS = {
-    w: i
-    for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], 1)
-}
-COUNT = rf"\d{{1,4}}|{'|'.join(_COUNT_WORDS)}"
+_NUMBER_NAMES = [
+    *("one", "two", "three", "four", "five", "six"),
+    *("seven", "eight", "nine", "ten", "eleven", "twelve"),
+]
+_COUNT_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES, 1)} | {"a dozen": 12, "dozen": 12, "a couple of": 2}
+COUNT = rf"\d{{1,4}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))}"
 """Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
 
 _MONTHS, _YEAR = MONTHS, YEAR
@@ -50,8 +51,10 @@ _PATTERNS = [
         ),
         (
             "since",
-            rf"\b(?P<op>since|after|from|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?)\s+(?P<a>{_DATE})\b",
+            rf"\b(?P<op>since|after|from|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?)\s+(?P<a>{_DATE})\b"
+            r"(?:\s+(?:on(?:wards?)?|and\s+(?:later|after))\b)?",
         ),
+        ("since", rf"\b(?P<op>)(?P<a>{_DATE})\s+(?:onwards?|and\s+later)\b"),
         (
             "until",
             rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|until|till|through|up\s+to|prior\s+to|to)\s+"
@@ -64,7 +67,7 @@ _PATTERNS = [
 
 def parse_count(token: str) -> int:
     """The value of a COUNT match: "ten" -> 10, "12" -> 12."""
-    return _COUNT_WORDS.get(token.lower()) or int(token)
+    return _COUNT_WORDS.get(" ".join(token.lower().split())) or int(token)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""Phrasings the sixth blind holdout found unread or misread, asked here in other words: more ways to leave
+values out, open-ended periods ("1990 onwards"), counts in words ("a dozen"), bars "side by side", a
+grouping that splits ("split by"), rankings with a value before the measure or "most often", one thing
+named in the singular ("which country"), and groupings the data has no names for ("by waiter")."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.plan import ChartPlan
+from worker.planner.rules import RulePlanner, UnchartableQuestion
+
+
+def filters_of(plan: ChartPlan) -> list[tuple[str, str, object]]:
+    return [(f.column, f.op, f.value) for f in plan.filters]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "average tip per day, leaving out sunday",
+        "average tip per day, leave out sunday",
+        "average tip per day not counting sunday",
+        "average tip per day w/o sunday",
+        "average tip per day minus sunday",
+    ],
+)
+def test_more_ways_of_leaving_a_value_out(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.dimension == "day"
+    assert filters_of(plan) == [("day", "ne", "Sun")]
+
+
+@pytest.mark.parametrize(
+    "question", ["population of Brazil from 1970 onwards", "population of Brazil 1970 onward"]
+)
+def test_a_period_open_at_its_end(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.time_range is not None
+    assert (plan.time_range.start, plan.time_range.end) == ("1970", None)
+
+
+def test_a_dozen_is_twelve(planner: RulePlanner) -> None:
+    plan = planner.plan("a dozen most populous countries in 1997")
+    assert plan.limit == 12 and plan.sort is not None and plan.sort.direction == "desc"
+
+
+def test_side_by_side_draws_bars_summarising_the_period(planner: RulePlanner) -> None:
+    plan = planner.plan("apple and microsoft average price in 2019 side by side")
+    assert plan.chart_type == "bar" and not plan.use_time
+    assert plan.dimension == "ticker"
+    assert filters_of(plan) == [("ticker", "in", ["AAPL", "MSFT"])]
+
+
+def test_two_measures_side_by_side_are_bars_not_a_scatter(planner: RulePlanner) -> None:
+    plan = planner.plan("average sepal width and petal width per species side by side")
+    assert plan.chart_type == "bar" and plan.dimension == "species"
+    assert [(m.name, m.agg) for m in plan.measures] == [("sepal_width", "avg"), ("petal_width", "avg")]
+
+
+def test_split_by_colours_the_chart_while_the_named_values_stay_on_x(planner: RulePlanner) -> None:
+    plan = planner.plan("total bill on saturday vs sunday, split by smoker")
+    assert plan.dimension == "day" and plan.series == "smoker"
+
+
+def test_broken_down_by_alone_is_the_x_axis(planner: RulePlanner) -> None:
+    plan = planner.plan("tips at lunch, broken down by day")
+    assert plan.dimension == "day" and plan.series is None
+
+
+def test_a_value_between_the_ranking_and_its_measure(planner: RulePlanner) -> None:
+    plan = planner.plan("the 3 nations with the most silver medals")
+    assert plan.limit == 3 and plan.sort is not None and plan.sort.direction == "desc"
+    assert filters_of(plan) == [("medal", "eq", "Silver")]
+
+
+def test_most_often_ranks_by_the_measure_that_counts_it(planner: RulePlanner) -> None:
+    plan = planner.plan("the 5 directions the wind blows from most often")
+    assert plan.dimension == "direction" and plan.limit == 5
+    assert plan.sort is not None and plan.sort.direction == "desc"
+
+
+def test_which_one_in_the_singular_ranks_one(planner: RulePlanner) -> None:
+    assert planner.plan("which continent had the lowest life expectancy in 1962").limit == 1
+    assert planner.plan("which continents had the lowest life expectancy in 1962").limit == 10
+
+
+def test_the_highest_of_each_group_over_a_span_of_a_snapshot(planner: RulePlanner) -> None:
+    plan = planner.plan("the lowest life expectancy each continent had from 1962 to 1987")
+    assert [(m.name, m.agg) for m in plan.measures] == [("life_exp", "min")]
+    assert plan.dimension == "continent" and not plan.use_time
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1962", "1987")
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("average tip by waiter", "waiter"),  # a word naming the dataset, not one of its dimensions
+        ("which table tipped the most", "table"),  # the rows have no names
+        ("which tables left the biggest tips", "tables"),
+    ],
+)
+def test_a_grouping_the_data_has_no_names_for_is_refused(
+    planner: RulePlanner, question: str, named: str
+) -> None:
+    with pytest.raises(UnchartableQuestion, match=named):
+        planner.plan(question)
+
+
+def test_single_in_a_question_it_cannot_read_is_reported_not_dropped(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="single"):
+        planner.plan("the most votes any candidate got in a single district")
