@@ -214,11 +214,19 @@ async def hide_chart_of_task(db: AsyncSession, task_id: str) -> None:
 
 async def record_run(db: AsyncSession, run: TaskRun) -> None:
     """Writes the run record of a task, replacing the one an earlier attempt left."""
+    await record_runs(db, [run])
+
+
+async def record_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
+    """Writes the run records of several tasks in one statement and one commit (the last of a task's
+    records wins), each replacing the one an earlier attempt left."""
+    latest = list({run.task_id: run for run in runs}.values())
     dialect = db.get_bind().dialect.name
     if dialect in _UPSERTS:
-        await db.execute(_UPSERTS[dialect][1], _column_values(run))
+        await db.execute(_UPSERTS[dialect][1], [_column_values(run) for run in latest])
     else:
-        await db.merge(run)
+        for run in latest:
+            await db.merge(run)
     await db.commit()
 
 

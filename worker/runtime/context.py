@@ -21,6 +21,7 @@ from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
 from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner
+from worker.runtime.run_records import RunRecords
 from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
@@ -55,6 +56,11 @@ class WorkerContext:
     failed: int = 0
     # Set when CHARTQ_LLM_BASE_URL is: one HTTP connection pool per process, shared by its tasks.
     llm_planner: LLMPlanner | None = None
+    # The run records of this process's tasks, written by group commit.
+    run_records: RunRecords = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.run_records = RunRecords(self.sessions)
 
     @classmethod
     async def open(cls, settings: Settings, redis: ArqRedis, concurrency: int) -> WorkerContext:
@@ -86,6 +92,7 @@ class WorkerContext:
         self.expected_duration_s += EWMA_WEIGHT * (seconds - self.expected_duration_s)
 
     async def close(self) -> None:
+        await self.run_records.close()
         if self.llm_planner is not None:
             await self.llm_planner.aclose()
         await self.engine.dispose()

@@ -6,7 +6,6 @@ from typing import Any
 
 import structlog
 
-from shared.db.charts import record_run
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
 from worker.runtime.context import WorkerContext
@@ -82,8 +81,7 @@ async def record_task_end(
         plan_columns=plan_columns(plan_details or {}),
     )
     try:
-        async with ctx.sessions() as db:
-            await record_run(db, run)
+        await ctx.run_records.write(run)  # with the records of the tasks ending meanwhile
     except DATABASE_AWAY as exc:
         # Once the task hash expires its status is read from this record: keep it until SQL is back.
         log.warning("database away; run record kept in Redis until it is back", error=repr(exc))
