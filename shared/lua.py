@@ -254,8 +254,9 @@ end
 return 1
 """
 
-# KEYS: arq in-progress marker, queue, fairness. ARGV: job id, now ms, lease ms.
-# Returns the job's score when this worker now holds it, nil when another worker does, the job has
+# KEYS: arq in-progress marker, queue, fairness, task. ARGV: job id, now ms, lease ms, task fields...
+# Returns the job's score and the task's fields (shared.task_store.STORED_FIELDS, read here so the task
+# needs no read of its own) when this worker now holds it; nil when another worker does, the job has
 # finished (left the queue) or it is deferred (a retry's score lies in the future).
 # Why Lua: arq claims with WATCH/EXISTS/ZSCORE/MULTI/EXEC, four round trips on every task's path to
 # PROCESSING; this is one, and just as exclusive.
@@ -275,7 +276,7 @@ if s < 0 then
     redis.call('HSET', KEYS[3], field, string.format('%.0f', round))
   end
 end
-return score
+return {score, unpack(redis.call('HMGET', KEYS[4], unpack(ARGV, 4)))}
 """.replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
 
 # KEYS: task, deferred. ARGV: task_id, due ms, queue score.

@@ -35,6 +35,28 @@ class StoredTask:
     dependency_failed: bool = False
 
 
+# The task hash's fields a StoredTask is read from, in this order (also by shared.lua.CLAIM_JOB).
+STORED_FIELDS = ("dto", "user", "org", "cancel", "job", "queue_score", "dep_failed")
+
+
+def stored_task(values: list[Any]) -> StoredTask | None:
+    """The task from its hash's STORED_FIELDS values; None when it has expired or never existed."""
+    dto, user, org, cancel, job, score, dep_failed = values
+    if dto is None:
+        return None
+    task = TaskDTO.model_validate_json(dto)
+    return StoredTask(
+        dto=task,
+        user_id=user.decode(),
+        org=(org or b"").decode(),
+        cancel_requested=cancel == b"1",
+        job=job_kwargs(job) if job else {},
+        job_payload=job or b"",
+        queue_score=float(score) if score else front_of_band(task.priority),
+        dependency_failed=dep_failed == b"1",
+    )
+
+
 Outcome = Literal["created", "existing", "user_cap", "queue_full"]
 
 
@@ -149,23 +171,8 @@ class TaskStore:
         await self._mark_chart_deleted(keys=[keys.task(task_id)])
 
     async def get(self, task_id: str) -> StoredTask | None:
-        fields = ["dto", "user", "org", "cancel", "job", "queue_score", "dep_failed"]
-        dto, user, org, cancel, job, score, dep_failed = await cast(
-            Awaitable[list[Any]], self.redis.hmget(keys.task(task_id), fields)
-        )
-        if dto is None:
-            return None
-        task = TaskDTO.model_validate_json(dto)
-        return StoredTask(
-            dto=task,
-            user_id=user.decode(),
-            org=(org or b"").decode(),
-            cancel_requested=cancel == b"1",
-            job=job_kwargs(job) if job else {},
-            job_payload=job or b"",
-            queue_score=float(score) if score else front_of_band(task.priority),
-            dependency_failed=dep_failed == b"1",
-        )
+        values = await cast(Awaitable[list[Any]], self.redis.hmget(keys.task(task_id), list(STORED_FIELDS)))
+        return stored_task(values)
 
     async def get_many(self, task_ids: list[str]) -> list[TaskDTO]:
         if not task_ids:

@@ -42,6 +42,7 @@ from shared import keys
 from shared.deferred import DeferredTasks
 from shared.lua import CLAIM_JOB
 from shared.redis import primary_moves, redis_fault
+from shared.task_store import STORED_FIELDS
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
 
 log = structlog.get_logger("chartq.worker")
@@ -52,6 +53,8 @@ OUTAGE_WARN_EVERY_S = 30.0
 LEASE_S = 10.0
 LEASE_RENEW_EVERY_S = 2.0
 PROMOTE_EVERY_S = 0.1
+# The key of arq's context under which a job finds what its claim read (ResilientWorker.claimed_fields).
+CLAIMED_FIELDS = "chartq_claimed_fields"
 
 
 def redis_outage(exc: BaseException) -> bool:
@@ -77,6 +80,9 @@ class ResilientWorker(Worker):
         self._next_promotion = 0.0
         # Each running job's count of primary moves when it was claimed (shared.redis.primary_moves).
         self._claimed_under: dict[str, int] = {}
+        # The task hash's fields, read by the claim, for the job function (worker.task.run) to take.
+        self.claimed_fields: dict[str, list[Any]] = {}
+        self.ctx[CLAIMED_FIELDS] = self.claimed_fields
 
     def _release_sem_dec_counter_on_complete(self) -> None:
         super()._release_sem_dec_counter_on_complete()
@@ -138,18 +144,24 @@ class ResilientWorker(Worker):
                 self._claim = self.pool.register_script(CLAIM_JOB)
             moves = primary_moves(self.pool)
             try:
-                score = await self._claim(
-                    keys=[keys.arq_in_progress(job_id), self.queue_name, keys.fairness(self.queue_name)],
-                    args=[job_id, timestamp_ms(), int(self.in_progress_timeout_s * 1000)],
+                claimed = await self._claim(
+                    keys=[
+                        keys.arq_in_progress(job_id),
+                        self.queue_name,
+                        keys.fairness(self.queue_name),
+                        keys.task(job_id),
+                    ],
+                    args=[job_id, timestamp_ms(), int(self.in_progress_timeout_s * 1000), *STORED_FIELDS],
                 )
             except BaseException:
                 self.job_counter -= 1
                 self.sem.release()
                 raise
-            if score is None:  # running elsewhere, finished, or deferred
+            if claimed is None:  # running elsewhere, finished, or deferred
                 self.job_counter -= 1
                 self.sem.release()
                 continue
+            score, self.claimed_fields[job_id] = claimed[0], claimed[1:]
             self._claimed_under[job_id] = moves
             task = self.loop.create_task(self.run_job(job_id, int(float(score))))
             task.add_done_callback(lambda _: self._release_sem_dec_counter_on_complete())
@@ -198,6 +210,7 @@ class ResilientWorker(Worker):
                 log.warning("could not record a job's start or end", job_id=job_id, error=repr(exc))
         finally:
             self._claimed_under.pop(job_id, None)
+            self.claimed_fields.pop(job_id, None)
 
     async def finish_job(self, job_id: str, *args: Any) -> None:
         if not self._moved_since_claim(job_id):

@@ -15,9 +15,10 @@ from shared.db.charts import hide_chart_of_task
 from shared.fairness import front_of_band
 from shared.job import ChartJob
 from shared.models import Step, TaskStatus, utcnow
-from shared.task_store import StoredTask, TransitionResult
+from shared.task_store import StoredTask, TransitionResult, stored_task
 from worker.extraction import QueryTimeout, run_query
 from worker.planner.accounts import partial_message
+from worker.runtime.arq_worker import CLAIMED_FIELDS
 from worker.runtime.context import WorkerContext
 from worker.task import attempts
 from worker.task.chart_row import chart_row
@@ -51,7 +52,9 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
         score = ctx.get("score")
         if score is None:
             score = front_of_band(job.priority)
-        task = ChartTask(wctx, job, float(score))
+        # The task as the claim read it: no read of its own (worker.runtime.arq_worker).
+        claimed = ctx.get(CLAIMED_FIELDS, {}).pop(task_id, None)
+        task = ChartTask(wctx, job, float(score), stored_task(claimed) if claimed else None)
         try:
             with task_span(job):
                 await task.run()
@@ -64,13 +67,16 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
 
 
 class ChartTask:
-    def __init__(self, ctx: WorkerContext, job: ChartJob, queue_score: float) -> None:
+    def __init__(
+        self, ctx: WorkerContext, job: ChartJob, queue_score: float, claimed: StoredTask | None = None
+    ) -> None:
         self.ctx, self.job, self.queue_score = ctx, job, queue_score
+        self.claimed = claimed
         # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
         self.fenced_off = False
 
     async def run(self) -> None:
-        stored = await self.ctx.store.get(self.job.task_id)
+        stored = self.claimed or await self.ctx.store.get(self.job.task_id)
         if stored is None or stored.dto.status.is_terminal:
             log.info("task already ended or expired; skipping")
             return
