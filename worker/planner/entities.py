@@ -96,12 +96,22 @@ _EXCLUDING = re.compile(
 
 
 def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
-    """ "population by continent excluding Oceania", "every ticker except Apple and Amazon": left out."""
+    """ "population by continent excluding Oceania", "every ticker except Apple and Amazon", "without the
+    weekend", "other than the 0-1 and 6+ strength bands": left out."""
     values = vocab.values[0]
     found: Found = []
+    for m in list(_EXCLUDING.finditer(scan.text)):
+        for read in (_excluded_weekend, _excluded_symbols):
+            named, end = read(scan, vocab, m.end())
+            if named:
+                scan.claim((m.start(), end))
+                found += named
+                break
     if values is None:
         return found
     for m in list(_EXCLUDING.finditer(scan.text)):
+        if not scan.free(m.span()):
+            continue
         at, spans = m.end(), []
         while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
             spans.append(v.span())
@@ -112,6 +122,40 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
         if spans:
             scan.claim((m.start(), spans[-1][1]))
     return found
+
+
+def _excluded_weekend(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "excluding the weekend": Saturday and Sunday, when a dimension has them."""
+    days = [vocab.values[1].get(d) for d in ("saturday", "sunday")]
+    m = re.compile(r"week-?ends?(?!\w)").match(scan.text, at)
+    if m is None or not all(days) or not scan.free(m.span()):
+        return [], at
+    return [d for d in days if d is not None], m.end()
+
+
+def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "other than 5-6 and 6+", "without the 0-1 strength band": ordered values written with a symbol."""
+    for dim in _ordered(vocab.ds):
+        values = {str(v).lower(): v for v in dim.order if re.search(r"\d[^\w\s]", str(v))}
+        names = phrases((dim.label, *dim.synonyms))[0]
+        if not values or names is None:
+            continue
+        body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        item = re.compile(
+            rf"(?:the\s+)?(?P<v>{body})(?![\w+])(?:\s+(?:{names.pattern}))?(?:\s+bands?)?", re.I
+        )
+        found: Found = []
+        end = at
+        while (v := item.match(scan.text, end)) is not None and scan.free(v.span()):
+            found.append((dim.name, values[v["v"].lower()]))
+            end = v.end()
+            join = _JOIN.match(scan.text, end)
+            if join is None or not join.group().strip() or item.match(scan.text, join.end()) is None:
+                break
+            end = join.end()
+        if found:
+            return found, end
+    return [], at
 
 
 def read_weekend(scan: Scan, vocab: Vocabulary) -> Found:

@@ -130,6 +130,7 @@ def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
             found = found[1:]
     r.groups += [name for name, _ in found]
     r.split += [name for name, m in found if _SPLIT.match(m[0])]
+    r.across += [name for name, m in found if m[0].lower().startswith("across")]
     r.groups += _misspelt_groups(scan, vocab)
 
 

@@ -48,6 +48,8 @@ class Reading:
     vs: bool = False
     # Groupings that split the chart ("split by candidate"): its series, when something else is on x.
     split: list[str] = field(default_factory=list)
+    # Groupings a distribution is taken across ("vote counts across districts"): not its series.
+    across: list[str] = field(default_factory=list)
     # "side by side": bars, each value summarised over the period rather than drawn over time.
     side_by_side: bool = False
     # "combined", "altogether": the values named are added up, not shown one each; "on weekends": the
@@ -84,9 +86,11 @@ def shape(r: Reading) -> ChartPlan:
     chart = r.chart
     # A snapshot's periods are never added up, but the highest or lowest over them may be asked for.
     extreme = r.agg in ("max", "min") and bool(r.groups) and r.span
+    # "the average sepal length and sepal width of each species": a summary per group, so bars.
+    summarised = r.agg not in (None, "none") and bool(r.groups) and not r.vs
     scatter2 = (
         len(measures) > 1
-        and chart in (None, "scatter")
+        and (chart == "scatter" or (chart is None and not summarised))
         and (r.vs or chart == "scatter" or not (has_time and (r.wants_time or r.span)))
     )
     if scatter2:
@@ -100,7 +104,7 @@ def shape(r: Reading) -> ChartPlan:
     else:
         # Averages per company over a period of daily data summarise it; a snapshot never adds periods.
         # So does a count of rows, which per date would be one each.
-        asked = (r.agg is not None and bool(r.groups)) or r.count_rows or r.side_by_side
+        asked = (r.agg is not None and bool(r.groups or multi)) or r.count_rows or r.side_by_side
         summary = (not ds.snapshot or extreme) and asked and not r.wants_time
         use_time = (
             has_time
@@ -114,7 +118,8 @@ def shape(r: Reading) -> ChartPlan:
             measures = measures[:1]
         raw = kind == "histogram"
         if use_time or raw:
-            series = groups[0] if groups else (multi[0] if multi else None)
+            coloured = [g for g in groups if not (raw and g in r.across)]
+            series = coloured[0] if coloured else (multi[0] if multi else None)
             if raw and ds.snapshot and series == key and key not in r.entities:
                 series = None  # "the distribution across countries": one value each, so no series
             few = key is not None and 1 < len(ds.dimension(key).values) <= 10

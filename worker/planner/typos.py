@@ -12,6 +12,7 @@ as near "amazon" as "amzn", and both mean the ticker AMZN).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -40,6 +41,12 @@ EVERYDAY = frozenset(
 )
 
 
+# Day and month names are words in their own right: "Tuesdays" is never a typo of "Thursdays".
+_CALENDAR = frozenset(
+    f"{name.lower()}{s}" for name in (*calendar.day_name, *calendar.month_name[1:]) for s in ("", "s")
+)
+
+
 def distance(a: str, b: str, limit: int) -> int:
     """Edits (insert, delete, replace, swap two neighbours: optimal string alignment) from `a` to `b`;
     limit + 1 once past it. rapidfuzz's C++ OSA, a few hundred times faster than the Python loop was."""
@@ -58,7 +65,7 @@ class Speller:
     ) -> None:
         """`meanings` maps a known word to what it names; a tie between words sharing one is no tie."""
         self.known = {w for text in known for w in _WORD.findall(text.lower())}
-        self.keep = self.known | EVERYDAY | {w.lower() for w in everyday}
+        self.keep = self.known | EVERYDAY | _CALENDAR | {w.lower() for w in everyday}
         self._meanings = {w: frozenset(m) for w, m in (meanings or {}).items()}
         self._by_letter: dict[str, list[str]] = {}
         for word in sorted(self.known):

@@ -110,3 +110,34 @@ def test_a_grouping_the_data_has_no_names_for_is_refused(
 def test_single_in_a_question_it_cannot_read_is_reported_not_dropped(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="single"):
         planner.plan("the most votes any candidate got in a single district")
+
+
+def test_a_day_name_is_never_corrected_into_another_day(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="Mondays"):
+        planner.plan("total bill on Mondays")
+
+
+def test_leaving_out_the_weekend(planner: RulePlanner) -> None:
+    plan = planner.plan("total bill by sex without the weekend")
+    assert filters_of(plan) == [("day", "not_in", ["Sat", "Sun"])]
+
+
+def test_leaving_out_ordered_values_written_with_symbols(planner: RulePlanner) -> None:
+    plan = planner.plan("frequency per direction except the 0-1 and 1-2 strength bands")
+    assert plan.dimension == "direction"
+    assert filters_of(plan) == [("strength", "not_in", ["0-1", "1-2"])]
+
+
+def test_a_distribution_across_a_dimension_is_not_split_by_it(planner: RulePlanner) -> None:
+    plan = planner.plan("histogram of Joly's votes across all districts")
+    assert plan.chart_type == "histogram" and plan.series is None and plan.dimension is None
+
+
+def test_averages_of_two_measures_per_group_are_bars(planner: RulePlanner) -> None:
+    plan = planner.plan("mean petal length and petal width for each species")
+    assert plan.chart_type == "bar" and plan.dimension == "species"
+
+
+def test_the_average_of_named_values_over_a_year_of_daily_data_is_one_bar_each(planner: RulePlanner) -> None:
+    plan = planner.plan("average price of netflix and amazon in 2019")
+    assert plan.chart_type == "bar" and not plan.use_time and plan.dimension == "ticker"
