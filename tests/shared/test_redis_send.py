@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from redis.asyncio import Connection, ConnectionPool, Redis
@@ -13,6 +14,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from shared.redis import create_redis
 from shared.redis_send import quick_send
 from worker.cli.embedded_redis import EmbeddedRedis
+
+KEY = f"test:quick-send:{uuid4().hex[:8]}"
 
 
 def counting_tasks(loop: asyncio.AbstractEventLoop) -> Callable[[], int]:
@@ -38,11 +41,12 @@ async def commands_task_count(client: Redis) -> int:
     tasks = counting_tasks(loop)
     try:
         for n in range(50):
-            await client.set("quick-send", n)
-        assert int(await client.get("quick-send")) == 49
+            await client.set(KEY, n, ex=60)
+        assert int(await client.get(KEY)) == 49
         return tasks()
     finally:
         loop.set_task_factory(before)
+        await client.delete(KEY)
 
 
 async def test_commands_are_sent_without_a_task_each(redis_server: EmbeddedRedis) -> None:
