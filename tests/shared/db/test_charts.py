@@ -10,8 +10,9 @@ import sqlalchemy as sa
 
 from shared.db.charts import get_run, record_run, save_chart
 from shared.db.engine import create_engine, session_factory
-from shared.db.tables import Chart, TaskRun
+from shared.db.tables import Chart
 from shared.models import utcnow
+from tests.shared.db.rows import a_run
 
 pytestmark = pytest.mark.db
 
@@ -23,13 +24,6 @@ def a_chart(task_id: str, title: str) -> Chart:
         visibility="PRIVATE", request_key="", title=title, spec={"dataset": "tips"},
         figure={"data": [], "layout": {}}, sql="SELECT 1", row_count=1, interpretation="-",
         created_at=now, expires_at=now + timedelta(days=30),
-    )  # fmt: skip
-
-
-def a_run(task_id: str, status: str, attempts: int) -> TaskRun:
-    return TaskRun(
-        task_id=task_id, user_id="ada", message_id="m", session_id="s", request_key="", priority="normal",
-        status=status, attempts=attempts, step_durations_ms={"planning": 1.5}, created_at=utcnow(),
     )  # fmt: skip
 
 

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.plan import ChartPlan
+from tests.worker.planner.plan_fields import measures_of
 from worker.planner.rules import RulePlanner, UnchartableQuestion
-
-
-def measures_of(plan: ChartPlan) -> list[tuple[str, str]]:
-    return [(m.name, m.agg) for m in plan.measures]
 
 
 def test_a_typo_as_near_two_names_of_one_value_is_read_as_it(planner: RulePlanner) -> None:

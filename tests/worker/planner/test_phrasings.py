@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.plan import ChartPlan
+from tests.worker.planner.plan_fields import filters_of
 from worker.planner.rules import RulePlanner, UnchartableQuestion
-
-
-def filters_of(plan: ChartPlan) -> list[tuple[str, str, object]]:
-    return [(f.column, f.op, f.value) for f in plan.filters]
 
 
 @pytest.mark.parametrize(

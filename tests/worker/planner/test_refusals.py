@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.plan import ChartPlan
+from tests.worker.planner.plan_fields import filters_of
 from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.planner.words import is_command
-
-
-def filters_of(plan: ChartPlan) -> list[tuple[str, str, object]]:
-    return [(f.column, f.op, f.value) for f in plan.filters]
 
 
 @pytest.mark.parametrize(

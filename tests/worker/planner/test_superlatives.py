@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.plan import ChartPlan
+from tests.worker.planner.plan_fields import filters_of, measures_of
 from worker.planner.rules import RulePlanner, UnchartableQuestion
-
-
-def measures_of(plan: ChartPlan) -> list[tuple[str, str]]:
-    return [(m.name, m.agg) for m in plan.measures]
-
-
-def filters_of(plan: ChartPlan) -> list[tuple[str, str, object]]:
-    return [(f.column, f.op, f.value) for f in plan.filters]
 
 
 @pytest.mark.parametrize(

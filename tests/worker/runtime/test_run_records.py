@@ -11,18 +11,10 @@ import pytest
 
 from shared.db.charts import get_run
 from shared.db.engine import create_engine, session_factory
-from shared.db.tables import TaskRun
-from shared.models import utcnow
+from tests.shared.db.rows import a_run
 from worker.runtime.run_records import RunRecords
 
 pytestmark = pytest.mark.db
-
-
-def a_run(task_id: str, status: str = "COMPLETED", attempts: int = 1) -> TaskRun:
-    return TaskRun(
-        task_id=task_id, user_id="ada", message_id="m", session_id="s", request_key="", priority="normal",
-        status=status, attempts=attempts, step_durations_ms={"planning": 1.5}, created_at=utcnow(),
-    )  # fmt: skip
 
 
 async def test_records_of_tasks_ending_together_share_a_commit(database_url: str) -> None:
