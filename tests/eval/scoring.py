@@ -44,6 +44,7 @@ SETS = (
     EvalSet("holdout4", HERE / "holdout4.yaml", "fourth holdout (written blind after the holdout3 fixes)"),
     EvalSet("holdout5", HERE / "holdout5.yaml", "fifth holdout (written blind from the data and the model)"),
     EvalSet("holdout6", HERE / "holdout6.yaml", "sixth holdout (written blind from the data and the model)"),
+    EvalSet("holdout7", HERE / "holdout7.yaml", "seventh holdout (written blind after the sixth's fixes)"),
 )
 FIELDS = (
     "dataset",
