@@ -54,7 +54,7 @@ FILLER = frozenset(
     won win wins winning winner received receive get earned left live lived living blow blows blew
     blowing come comes came coming go goes went paid pay spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
-    gave together reached reach reaches
+    gave together reached reach reaches whats
     than then across done happen happened change changed changes evolve evolved trend trends
     higher lower bigger smaller larger greater better worse ranked rank ranking order ordered
     one ones thing things someone anyone everyone everything something

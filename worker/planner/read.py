@@ -110,11 +110,20 @@ def _read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation
     count_rows, countable = pw.counted_measure(scan, vocab)
     r.measures = pw.measures_around_counts(scan, vocab, lex.counting)
     for m in scan.take(lex.counting):
-        count_rows = True
         if normalize(m["what"]) in vocab.values[1]:
             _add(r, *vocab.values[1][normalize(m["what"])])
+            if _counts_things(vocab.ds):  # "how many golds": the medals, which the data already counts
+                countable = True
+                continue
+        count_rows = True
     r.count_rows = count_rows
     return (["count"] if count_rows else []), countable
+
+
+def _counts_things(ds: Dataset) -> bool:
+    """Whether the dataset's first measure is itself a count (medals), which "how many" adds up."""
+    measure = ds.measures[0]
+    return measure.additive and measure.decimals == 0
 
 
 def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
@@ -125,7 +134,7 @@ def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
         found += [(vocab.group_names[normalize(m[g])], m) for g in ("d1", "d2") if m[g]]
     first = found[0] if found else None
     if first is not None and len(found) > 1 and first[1][0].startswith("per") and first[0] in r.ds.key:
-        later = [name for name, m in found if m is not first[1]]
+        later = [name for name, m in found if m is not first[1] and not _SPLIT.match(m[0])]
         if later and later[0] != first[0]:
             found = found[1:]
     r.groups += [name for name, _ in found]
@@ -210,7 +219,9 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
     for top in pw.TOP.finditer(scan.text):
         if any(scan.used[top.start() : top.end()]):
             continue
-        after = re.match(r"\s+(?:the\s+|closing\s+|single\s+|individual\s+)*", scan.text[top.end() :])
+        after = re.match(
+            r"\s+(?:the\s+|closing\s+|single\s+|individual\s+|weekly\s+|daily\s+)*", scan.text[top.end() :]
+        )
         at = lead = top.end() + (after.end() if after else 0)
         # A value may stand between: "the fewest gold medals".
         if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:

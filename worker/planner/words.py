@@ -117,7 +117,11 @@ def rank_pattern(ds: Dataset) -> re.Pattern[str] | None:
     """ "richest", "10 most populous": the rank words of a dataset's measures, with an optional count."""
     body = phrases(normalize(w) for m in ds.measures for w in m.rank_words)[0]
     return (
-        None if body is None else re.compile(rf"(?:\b(?P<n>{COUNT})\s+)?(?P<w>{body.pattern})", re.IGNORECASE)
+        None
+        if body is None
+        else re.compile(
+            rf"(?:\btop\s+)?(?:\b(?P<n>{COUNT})\s+)?(?:most\s+)?(?P<w>{body.pattern})", re.IGNORECASE
+        )
     )
 
 

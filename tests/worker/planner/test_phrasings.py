@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of
+from tests.worker.planner.plan_fields import filters_of, measures_of
 from worker.planner.rules import RulePlanner, UnchartableQuestion
 
 
@@ -137,3 +137,24 @@ def test_averages_of_two_measures_per_group_are_bars(planner: RulePlanner) -> No
 def test_the_average_of_named_values_over_a_year_of_daily_data_is_one_bar_each(planner: RulePlanner) -> None:
     plan = planner.plan("average price of netflix and amazon in 2019")
     assert plan.chart_type == "bar" and not plan.use_time and plan.dimension == "ticker"
+
+
+def test_per_a_key_dimension_then_split_by_another(planner: RulePlanner) -> None:
+    plan = planner.plan("wind frequency per direction, coloured by strength band")
+    assert plan.dimension == "direction" and plan.series == "strength"
+
+
+def test_a_time_unit_between_a_ranking_and_its_measure(planner: RulePlanner) -> None:
+    plan = planner.plan("highest weekly price of each company in 2018")
+    assert measures_of(plan) == [("price", "max")] and plan.dimension == "ticker" and plan.limit is None
+
+
+def test_top_before_a_counted_rank_word(planner: RulePlanner) -> None:
+    plan = planner.plan("top 3 most populous countries in europe in 1967")
+    assert plan.limit == 3 and plan.dimension == "country"
+
+
+def test_how_many_of_values_of_a_dataset_that_counts_adds_the_count_up(planner: RulePlanner) -> None:
+    plan = planner.plan("how many silvers and bronzes did china get")
+    assert measures_of(plan) == [("medals", "sum")]
+    assert ("nation", "eq", "China") in filters_of(plan)
