@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,7 +24,10 @@ from shared.logs import configure_logging
 from shared.settings import Settings, get_settings
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, freeze_after_start: bool = False) -> FastAPI:
+    """The app; `freeze_after_start` (a server process, not a test embedding the app) moves everything
+    built by the end of start-up out of the collector's sight (gc.freeze): it lives as long as the
+    process, and each full collection would otherwise walk it again while streams wait."""
     settings = settings or get_settings()
     registry = CollectorRegistry()
 
@@ -35,6 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         registry.register(state.metrics_collector)
         app.state.chartq = state
         await state.start()
+        if freeze_after_start:
+            gc.freeze()
         try:
             yield
         finally:
@@ -107,4 +113,4 @@ def app_factory() -> FastAPI:
     """Entry point for `uvicorn --factory api.app:app_factory` (what `chartq api` runs)."""
     settings = get_settings()
     configure_logging(settings.log_level, json=settings.log_json)
-    return create_app(settings)
+    return create_app(settings, freeze_after_start=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 from typing import Any
 
@@ -30,6 +31,7 @@ ARQ_TIMEOUT_MARGIN_S = 30
 # limit is out of reach: a pickup that reaches the task starts it (an attempt), ends it, or retries it
 # (bounded in ChartTask._retry_or_fail); one that does not needs a worker to die or stop first.
 ARQ_MAX_TRIES = 2**31 - 1
+FREEZE_AFTER_START = "chartq_freeze_after_start"
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -43,6 +45,10 @@ async def startup(ctx: dict[str, Any]) -> None:
     reaping = reap_forever(wctx, end_orphan_out_of_attempts)
     ctx["chartq_reaper"] = asyncio.create_task(reaping, name="chartq-reaper")
     ctx["chartq_scheduler"] = start_scheduler(wctx.store, wctx.sessions)
+    if ctx.get(FREEZE_AFTER_START):
+        # The model, the planner's lexicons and the connections live as long as the process: out of
+        # the collector's sight, a full collection no longer walks them between tasks.
+        gc.freeze()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -92,7 +98,9 @@ def run_worker(settings: Settings, concurrency: int | None = None) -> None:
     # uvloop, as uvicorn uses for the API: each task's path to PROCESSING is a handful of Redis round
     # trips, and uvloop's socket handling makes each one cheaper. arq runs on the current loop.
     asyncio.set_event_loop(new_event_loop())
-    create_worker(settings, concurrency).run()
+    worker = create_worker(settings, concurrency)
+    worker.ctx[FREEZE_AFTER_START] = True  # a worker process of its own, not one embedded in tests
+    worker.run()
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
