@@ -16,6 +16,7 @@ __all__ = [
     "read_codes",
     "read_demonyms",
     "read_exclusions",
+    "read_strength_words",
     "read_symbols",
     "read_weekend",
     "read_winners",
@@ -27,7 +28,7 @@ Found = list[tuple[str, DimensionValue]]
 
 # "N, NNE and NE winds combined", "all three nations combined": added up, not split.
 COMBINED = re.compile(
-    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together|together)(?!\w)"
+    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together|together|across\s+all)(?!\w)"
 )
 _WIN = re.compile(r"\bwin", re.IGNORECASE)
 _SHARE = re.compile(
@@ -156,6 +157,21 @@ def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, in
         if found:
             return found, end
     return [], at
+
+
+_STRENGTH_WORDS = re.compile(r"(?<!\w)(?P<w>strongest|weakest|calmest|lightest)(?!\w)", re.IGNORECASE)
+
+
+def read_strength_words(scan: Scan, ds: Dataset) -> Found:
+    """ "the strongest winds", "the calmest band": the last or first value of an ordered dimension of
+    strength, not a ranking by some measure."""
+    dims = [d for d in _ordered(ds) if any("strength" in n.lower() for n in (d.label, *d.synonyms))]
+    if not dims:
+        return []
+    found: Found = []
+    for m in scan.take(_STRENGTH_WORDS):
+        found.append((dims[0].name, dims[0].order[-1 if m["w"].lower() == "strongest" else 0]))
+    return found
 
 
 def read_weekend(scan: Scan, vocab: Vocabulary) -> Found:

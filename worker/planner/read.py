@@ -95,6 +95,9 @@ def _read_named_values(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
         *pe.read_demonyms(scan, vocab),
     ]:
         _add(r, dim, value)
+    for dim, value in pe.read_strength_words(scan, ds):
+        if dim not in r.entities:  # "the strongest winds (the 6+ band)": the band named says it all
+            _add(r, dim, value)
 
 
 def _add(r: Reading, dim: str, value: DimensionValue) -> None:

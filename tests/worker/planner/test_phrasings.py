@@ -158,3 +158,17 @@ def test_how_many_of_values_of_a_dataset_that_counts_adds_the_count_up(planner: 
     plan = planner.plan("how many silvers and bronzes did china get")
     assert measures_of(plan) == [("medals", "sum")]
     assert ("nation", "eq", "China") in filters_of(plan)
+
+
+def test_the_strongest_winds_are_the_top_band_not_a_ranking(planner: RulePlanner) -> None:
+    plan = planner.plan("how often the strongest winds come from each direction")
+    assert plan.dimension == "direction" and plan.limit is None
+    assert filters_of(plan) == [("strength", "eq", "6+")]
+    assert filters_of(planner.plan("frequency of the calmest winds per direction")) == [
+        ("strength", "eq", "0-1")
+    ]
+
+
+def test_across_all_of_them_is_one_line(planner: RulePlanner) -> None:
+    plan = planner.plan("mean price across all the companies, week by week")
+    assert plan.use_time and plan.series is None
