@@ -15,7 +15,6 @@ from shared.models import Step, TaskStatus
 from shared.settings import Settings
 from worker.main import run_worker
 from worker.task import run as chart_run
-from worker.task.failures import TaskGone
 from worker.task.state import TaskRunState
 
 
@@ -29,14 +28,12 @@ class NoopChartTask(chart_run.ChartTask):
             await self._step(state, step)
             with self._timed(state, step):
                 pass
-        await self._step(state, Step.PERSISTING)
+        await self._pace()
+        persisting = await self._enter(state, Step.PERSISTING)
         with self._timed(state, Step.PERSISTING):
-            # What the real persisting step does before its SQL write: the attempt still holds.
-            check = await self.ctx.store.check_attempt(state.task_id, state.dto.attempt)
-            if not check.holds:
-                self.fenced_off = True
-                raise TaskGone(TaskStatus.PROCESSING.value, stale=True)
-            if check.cancel_requested:
+            # What the real persisting step does before its SQL write: its transition said whether the
+            # attempt still holds the task (else TaskGone) and whether the user asked to cancel.
+            if persisting.cancel_requested:
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
         # No chart row: COMPLETED without a chart id (the real task's _complete needs one).

@@ -229,7 +229,8 @@ else
 end
 redis.call('HINCRBY', KEYS[7], 'events', 1)
 redis.call('EXPIRE', KEYS[7], TOTALS_TTL)
-return {seq, env}
+-- Whether the user asked to cancel: a step's transition answers what a separate read would.
+return {seq, env, redis.call('HGET', KEYS[1], 'cancel') or '0'}
 """
 )
 

@@ -75,17 +75,8 @@ class TransitionResult:
     envelope: bytes | None = None
     # Refused because a newer attempt runs the task, or this attempt was handed back (fenced off).
     stale: bool = False
-    # A COMPLETED refused because the task's user asked to cancel it.
+    # The task's user asked to cancel it: a COMPLETED refused for that, or any transition applied since.
     cancel_requested: bool = False
-
-
-@dataclass(frozen=True)
-class AttemptCheck:
-    """Whether an attempt still holds its task (it is the current one and the task is PROCESSING), and
-    whether the task's user asked to cancel it."""
-
-    holds: bool
-    cancel_requested: bool
 
 
 class TaskStore:
@@ -210,7 +201,7 @@ class TaskStore:
         ]
         for field, value in (extra or {}).items():
             args += [field, value]
-        seq, detail = await self._transition(
+        seq, detail, *cancel = await self._transition(
             keys=[
                 keys.task(dto.task_id),
                 keys.task_events(dto.task_id),
@@ -226,18 +217,8 @@ class TaskStore:
             args=args,
         )
         if seq > 0:
-            return TransitionResult(True, seq, dto.status.value, detail)
+            return TransitionResult(True, seq, dto.status.value, detail, cancel_requested=cancel == [b"1"])
         return TransitionResult(False, 0, detail.decode(), stale=seq == -2, cancel_requested=seq == -3)
-
-    async def check_attempt(self, task_id: str, attempt: int) -> AttemptCheck:
-        """Read before a write no script can fence (the chart row in SQL): does `attempt` still hold the
-        task, and was it asked to stop?"""
-        fields = ["status", "attempt", "cancel"]
-        status, held, cancel = await cast(
-            Awaitable[list[bytes | None]], self.redis.hmget(keys.task(task_id), fields)
-        )
-        holds = status == TaskStatus.PROCESSING.value.encode() and (held is None or int(held) == attempt)
-        return AttemptCheck(holds=holds, cancel_requested=cancel == b"1")
 
     async def restore_job(self, task_id: str, priority: Priority, lease_ms: int) -> bool:
         """Puts back arq's job, queue entry and (for a running task) in-progress marker that a fenced-off

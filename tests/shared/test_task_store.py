@@ -141,8 +141,11 @@ async def test_writes_of_an_older_or_handed_back_attempt_are_fenced_off(store: T
     assert (await store.transition(second, user, attempt=2, starts=True)).stale
     for stale_write in (entered(first, Step.SCHEMA_CREATION), finished(first, TaskStatus.COMPLETED)):
         assert (await store.transition(stale_write, user, attempt=1)).stale
-    assert not (await store.check_attempt(task_id, 1)).holds and (await store.check_attempt(task_id, 2)).holds
-    assert (await store.transition(entered(second, Step.DATA_EXTRACTION), user, attempt=2)).applied
+    extracting = await store.transition(entered(second, Step.DATA_EXTRACTION), user, attempt=2)
+    assert extracting.applied and not extracting.cancel_requested
+    # A step's transition says whether the user has asked to cancel (the last look before the chart row).
+    await store.request_cancel(task_id)
+    assert (await store.transition(entered(second, Step.PERSISTING), user, attempt=2)).cancel_requested
     seen = [loads(e)["data"] for e in await store.history(task_id)]
     assert [(d["status"], d["attempt"], d["progress"]) for d in seen] == [
         ("PENDING", 0, 0),
@@ -150,6 +153,7 @@ async def test_writes_of_an_older_or_handed_back_attempt_are_fenced_off(store: T
         ("PENDING", 1, 0),
         ("PROCESSING", 2, 0),
         ("PROCESSING", 2, 20),
+        ("PROCESSING", 2, 85),
     ]
 
 

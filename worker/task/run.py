@@ -190,14 +190,12 @@ class ChartTask:
                 result=result,
                 left_out=outcome.left_out,
             )
-        await self._step(state, Step.PERSISTING)
+        # No script fences SQL: the step's fenced transition, just before the chart row is written, says
+        # whether this attempt still holds the task and whether its user asked to cancel.
+        await self._pace()  # before the step's transition, so nothing passes between it and the write
+        persisting = await self._enter(state, Step.PERSISTING)
         with self._timed(state, Step.PERSISTING):
-            # No script fences SQL: the last look before the chart row is written.
-            check = await ctx.store.check_attempt(state.task_id, state.dto.attempt)
-            if not check.holds:
-                self.fenced_off = True
-                raise TaskGone(TaskStatus.PROCESSING.value, stale=True)
-            if check.cancel_requested:
+            if persisting.cancel_requested:
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
             async with ctx.sessions() as db:
@@ -230,9 +228,12 @@ class ChartTask:
         await self._pace()
 
     async def _step(self, state: TaskRunState, step: Step) -> None:
-        state.dto = task_states.entered(state.dto, step)
-        await self._publish(state)
+        await self._enter(state, step)
         await self._pace()
+
+    async def _enter(self, state: TaskRunState, step: Step) -> TransitionResult:
+        state.dto = task_states.entered(state.dto, step)
+        return await self._publish(state)
 
     async def _pace(self) -> None:
         if self.ctx.settings.step_delay_seconds > 0:
@@ -245,7 +246,7 @@ class ChartTask:
 
     async def _publish(
         self, state: TaskRunState, extra: dict[str, str] | None = None, starts: bool = False
-    ) -> None:
+    ) -> TransitionResult:
         attempt = state.dto.attempt if starts else self._fence(state)
         outcome = await self.ctx.store.transition(
             state.dto, state.user_id, extra=extra, attempt=attempt, starts=starts
@@ -253,6 +254,7 @@ class ChartTask:
         if not outcome.applied:
             self.fenced_off |= outcome.stale
             raise TaskGone(outcome.current_status, stale=outcome.stale)
+        return outcome
 
     def _timed(self, state: TaskRunState, step: Step) -> StepTimer:
         return StepTimer(state.durations_ms, step)
