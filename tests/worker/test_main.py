@@ -1,12 +1,16 @@
-"""How `chartq worker` starts: on uvloop where it exists."""
+"""How `chartq worker` starts: on uvloop where it exists, and out of the collector's sight once started."""
 
 from __future__ import annotations
 
+import gc
 import sys
+from typing import Any
 
 import pytest
 
-from worker.main import new_event_loop
+from shared.redis import create_redis
+from shared.settings import Settings
+from worker.main import FREEZE_AFTER_START, new_event_loop, shutdown, startup
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uvloop does not exist on Windows")
@@ -18,3 +22,23 @@ def test_the_worker_runs_on_uvloop() -> None:
         assert isinstance(loop, uvloop.Loop)
     finally:
         loop.close()
+
+
+async def test_a_worker_process_freezes_what_start_up_built(isolated_settings: Settings) -> None:
+    """`chartq worker` (run_worker) freezes the model, the planner and the connections after start-up; a
+    worker embedded in another program (these tests) leaves the collector alone."""
+    gc.unfreeze()
+    redis = create_redis(isolated_settings.redis_url)
+    try:
+        for frozen in (False, True):
+            ctx: dict[str, Any] = {"settings": isolated_settings, "redis": redis}
+            if frozen:
+                ctx[FREEZE_AFTER_START] = True
+            await startup(ctx)
+            try:
+                assert (gc.get_freeze_count() > 0) is frozen
+            finally:
+                await shutdown(ctx)
+    finally:
+        gc.unfreeze()
+        await redis.aclose()
