@@ -56,11 +56,11 @@ class WorkerContext:
     failed: int = 0
     # Set when CHARTQ_LLM_BASE_URL is: one HTTP connection pool per process, shared by its tasks.
     llm_planner: LLMPlanner | None = None
-    # The run records of this process's tasks, written by group commit.
+    # The run records of this process's tasks, written behind them by group commit.
     run_records: RunRecords = field(init=False)
 
     def __post_init__(self) -> None:
-        self.run_records = RunRecords(self.sessions)
+        self.run_records = RunRecords(self.sessions, self.store.redis, self.settings.queue_name)
 
     @classmethod
     async def open(cls, settings: Settings, redis: ArqRedis, concurrency: int) -> WorkerContext:

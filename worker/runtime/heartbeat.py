@@ -1,5 +1,5 @@
 """The worker's background beat: registry heartbeat, queue depth samples for the dashboard, and the run
-records that waited in Redis for the database (buffered by worker.task.records when it was away)."""
+records that waited in Redis for the database (worker.runtime.run_records)."""
 
 from __future__ import annotations
 
@@ -9,26 +9,18 @@ from datetime import UTC, datetime
 
 import orjson
 import structlog
-from sqlalchemy.exc import DBAPIError
 
 from shared import keys
-from shared.db.charts import record_run, run_from_json, run_to_json
-from shared.db.tables import TaskRun
 from shared.stats.store import StatsStore
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, WorkerInfo, heartbeat, leave
 from worker.runtime.context import WorkerContext
+from worker.runtime.run_records import flush_buffered_runs
 from worker.runtime.stopping import stop_task
 
 log = structlog.get_logger("chartq.worker")
 
 DEPTH_SAMPLE_EVERY_S = 5
 DEPTH_SAMPLES_KEPT = 720  # one hour
-# A run record waits this long in Redis for the database, far beyond a task hash's life.
-PENDING_RUN_TTL_S = 7 * 86400
-# Run records written to SQL per pass.
-FLUSH_BATCH = 200
-# What a database that is away raises: the driver's error wrapped by SQLAlchemy, or not.
-DATABASE_AWAY = (DBAPIError, OSError, TimeoutError)
 
 
 def worker_info(ctx: WorkerContext) -> WorkerInfo:
@@ -65,36 +57,9 @@ async def record_depth_sample(stats: StatsStore, now: float) -> bool:
     return True
 
 
-async def buffer_run(ctx: WorkerContext, run: TaskRun) -> None:
-    """Keeps the run record of a task that ended while the database was away, until it is back."""
-    key = keys.pending_runs(ctx.settings.queue_name)
-    async with ctx.store.redis.pipeline(transaction=True) as pipe:
-        pipe.hset(key, run.task_id, run_to_json(run).decode())
-        pipe.expire(key, PENDING_RUN_TTL_S)
-        await pipe.execute()
-
-
-async def flush_buffered_runs(ctx: WorkerContext) -> int:
-    """Writes the buffered run records to SQL and forgets them; idempotent (record_run is an upsert),
-    so workers flushing at the same time do no harm. Returns how many it wrote."""
-    redis, key = ctx.store.redis, keys.pending_runs(ctx.settings.queue_name)
-    if not await redis.hlen(key):  # type: ignore[misc]
-        return 0
-    task_ids: list[bytes] = (await redis.hkeys(key))[:FLUSH_BATCH]  # type: ignore[misc]
-    written = 0
-    async with ctx.sessions() as db:
-        for task_id, raw in zip(task_ids, await redis.hmget(key, task_ids), strict=True):  # type: ignore[misc]
-            if raw is not None:
-                await record_run(db, run_from_json(raw))
-                written += 1
-            await redis.hdel(key, task_id.decode())  # type: ignore[misc]
-    log.info("wrote run records kept while the database was away", count=written)
-    return written
-
-
 async def _flush_quietly(ctx: WorkerContext) -> None:
     try:
-        await flush_buffered_runs(ctx)
+        await flush_buffered_runs(ctx.store.redis, ctx.settings.queue_name, ctx.sessions)
     except Exception as exc:  # the database (or Redis) still away: the next beat tries again
         log.warning("could not write the buffered run records yet", error=repr(exc))
 

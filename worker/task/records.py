@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import structlog
-
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
 from worker.runtime.context import WorkerContext
-from worker.runtime.heartbeat import DATABASE_AWAY, buffer_run
-
-log = structlog.get_logger("chartq.worker")
 
 
 def duration_series(task: TaskDTO, step_durations_ms: dict[str, float]) -> dict[str, float]:
@@ -80,12 +75,7 @@ async def record_task_end(
         step_durations_ms=step_durations_ms,
         plan_columns=plan_columns(plan_details or {}),
     )
-    try:
-        await ctx.run_records.write(run)  # with the records of the tasks ending meanwhile
-    except DATABASE_AWAY as exc:
-        # Once the task hash expires its status is read from this record: keep it until SQL is back.
-        log.warning("database away; run record kept in Redis until it is back", error=repr(exc))
-        await buffer_run(ctx, run)
+    ctx.run_records.add(run)  # written behind the task, with the records of the tasks ending meanwhile
     failure = None
     if task.status == TaskStatus.FAILED:
         failure = {

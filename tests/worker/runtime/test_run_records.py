@@ -1,5 +1,6 @@
-"""Run records by group commit: the tasks that end together are written by one commit, each caller returns
-once its own record is stored, and a database that is away fails every caller of its batch."""
+"""Run records written behind the tasks: handing one over returns at once, the records handed over together
+share a commit, and when the database is away they wait in Redis (or, Redis away too, in memory) until
+it takes them."""
 
 from __future__ import annotations
 
@@ -9,49 +10,101 @@ from uuid import uuid4
 
 import pytest
 
+from shared import keys
 from shared.db.charts import get_run
-from shared.db.engine import create_engine, session_factory
+from shared.db.engine import create_engine, session_factory, upgrade
+from shared.redis import create_redis
+from shared.settings import Settings
 from tests.shared.db.rows import a_run
-from worker.runtime.run_records import RunRecords
+from worker.runtime.run_records import RunRecords, flush_buffered_runs
 
 pytestmark = pytest.mark.db
 
 
-async def test_records_of_tasks_ending_together_share_a_commit(database_url: str) -> None:
+async def test_records_handed_over_together_share_a_commit(
+    database_url: str, isolated_settings: Settings
+) -> None:
     engine = create_engine(database_url)
     sessions = session_factory(engine)
-    records = RunRecords(sessions)
+    redis = create_redis(isolated_settings.redis_url)
+    records = RunRecords(sessions, redis, isolated_settings.queue_name)
     task_ids = [str(uuid4()) for _ in range(40)]
     try:
-        await asyncio.gather(*(records.write(a_run(task_id)) for task_id in task_ids))
-        assert records.records == 40
+        for task_id in task_ids:
+            records.add(a_run(task_id))
+        assert records.unwritten == 40, "handing a record over does not wait for its commit"
+        await records.settled()
+        assert (records.records, records.unwritten) == (40, 0)
         assert records.commits < 40 / 4, "tasks ending together are written together"
         async with sessions() as db:
             stored = [await get_run(db, task_id, "ada") for task_id in task_ids]
         assert all(run is not None and run.status == "COMPLETED" for run in stored)
         # A task's later record replaces its earlier one, within a batch as across batches.
         again = task_ids[0]
-        await asyncio.gather(
-            records.write(a_run(again, "PENDING", 2)), records.write(a_run(again, "FAILED", 3))
-        )
+        records.add(a_run(again, "PENDING", 2))
+        records.add(a_run(again, "FAILED", 3))
+        await records.settled()
         async with sessions() as db:
             run = await get_run(db, again, "ada")
         assert run is not None and (run.status, run.attempts) == ("FAILED", 3)
     finally:
         await records.close()
+        await redis.aclose()
         await engine.dispose()
 
 
-async def test_a_database_that_is_away_fails_every_record_of_the_batch(tmp_path: Path) -> None:
-    # A SQLite file in a folder that does not exist: every commit fails as an unreachable server would.
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'gone' / 'chartq.db'}")
-    records = RunRecords(session_factory(engine))
+async def test_records_wait_in_redis_while_the_database_is_away(
+    tmp_path: Path, isolated_settings: Settings
+) -> None:
+    # A SQLite database without its tables yet: every commit fails, as with a server that is away.
+    database = tmp_path / "later" / "chartq.db"
+    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+    sessions = session_factory(engine)
+    redis = create_redis(isolated_settings.redis_url)
+    queue = isolated_settings.queue_name
+    records = RunRecords(sessions, redis, queue)
+    task_ids = [str(uuid4()) for _ in range(5)]
     try:
-        outcomes = await asyncio.gather(
-            *(records.write(a_run(str(uuid4()))) for _ in range(5)), return_exceptions=True
-        )
-        assert len(outcomes) == 5 and all(isinstance(o, Exception) for o in outcomes), outcomes
-        assert records.records == 0
+        for task_id in task_ids:
+            records.add(a_run(task_id))
+        await records.settled()
+        assert (records.records, records.buffered) == (0, 5)
+        assert await redis.hlen(keys.pending_runs(queue)) == 5  # type: ignore[misc]
+
+        # The database comes back: the heartbeat's flush writes them and forgets them.
+        database.parent.mkdir(exist_ok=True)
+        await upgrade(engine)
+        assert await flush_buffered_runs(redis, queue, sessions) == 5
+        assert await redis.hlen(keys.pending_runs(queue)) == 0  # type: ignore[misc]
+        async with sessions() as db:
+            stored = [await get_run(db, task_id, "ada") for task_id in task_ids]
+        assert all(run is not None and run.status == "COMPLETED" for run in stored)
     finally:
         await records.close()
+        await redis.aclose()
+        await engine.dispose()
+
+
+async def test_records_stay_in_memory_while_redis_is_away_too(tmp_path: Path) -> None:
+    database = tmp_path / "later" / "chartq.db"
+    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+    sessions = session_factory(engine)
+    # Nothing listens on port 1: every Redis call fails at once.
+    redis = create_redis("redis://127.0.0.1:1/0")
+    records = RunRecords(sessions, redis, "arq:queue:away")
+    task_id = str(uuid4())
+    try:
+        records.add(a_run(task_id))
+        await asyncio.sleep(0.3)
+        assert records.unwritten == 1 and records.buffered == 0, "kept, not dropped"
+        # The database is back: the writer's next try commits the record.
+        database.parent.mkdir(exist_ok=True)
+        await upgrade(engine)
+        await asyncio.wait_for(records.settled(), 10)
+        assert (records.records, records.unwritten) == (1, 0)
+        async with sessions() as db:
+            assert await get_run(db, task_id, "ada") is not None
+    finally:
+        await records.close()
+        await redis.aclose()
         await engine.dispose()
