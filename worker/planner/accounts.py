@@ -66,6 +66,7 @@ HARMLESS = frozenset(
     """
     current latest recent newest overall total typical actual real relative general global world
     worldwide whole entire complete full recorded reported measured closing close closed weekly observed
+    trade trades traded trading
     often frequently usually commonly time times perform performs performed performing performance
     respectively roughly approximately around ever generally typically historically
     """.split()  # noqa: SIM905

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from worker.plan import Filter
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
-__all__ = ["Conditions", "numeric_names", "read_conditions"]
+__all__ = ["Conditions", "numeric_names", "read_bands", "read_conditions"]
 
 _OPS = {
     "gt": r"over|above|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|exceeding|>",
@@ -121,6 +122,56 @@ def read_comparisons(scan: Scan, vocab: Vocabulary) -> list[Filter]:
         if name is not None and not any(scan.used[m.start() : m.end()]):
             scan.claim(m.span())
             found.append(_make(name, op, _number(m, "a")))
+    return found
+
+
+# A value of a banded dimension: "0-1", "4-5", "6+".
+_BAND = re.compile(r"(?P<lo>\d+(?:\.\d+)?)(?:-(?P<hi>\d+(?:\.\d+)?)|(?P<plus>\+))")
+
+
+def _bands(values: list[Any]) -> list[tuple[str, float, float]] | None:
+    """(value, low, high) of every value, when all are numeric bands."""
+    bands = []
+    for value in values:
+        m = _BAND.fullmatch(str(value))
+        if m is None:
+            return None
+        lo = float(m["lo"])
+        bands.append((str(value), lo, float("inf") if m["plus"] else float(m["hi"])))
+    return bands or None
+
+
+def _keeps(op: str, n: float, lo: float, hi: float) -> bool:
+    """Whether a band lies wholly on the asked side of `n` (a band touching it counts for >=, <=)."""
+    return {"gte": lo >= n, "gt": lo >= n and hi > n, "lte": hi <= n, "lt": hi <= n and lo < n}.get(op, False)
+
+
+def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
+    """ "winds of 4 or more", "wind speed below 2": a condition on a dimension whose values are numeric
+    bands ("0-1", "4-5", "6+") keeps the bands wholly on its side. The subject is the dimension or the
+    rows themselves (the dataset's own name: "winds")."""
+    ds, found = vocab.ds, []
+    for dim in ds.dimensions:
+        bands = _bands(dim.order or dim.values)
+        if bands is None:
+            continue
+        subjects = sorted(
+            {normalize(w) for w in (*dim.synonyms, dim.label, *ds.synonyms)}, key=len, reverse=True
+        )
+        pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, subjects))})\s+(?:of\s+|at\s+)?(?={_CONDITION.pattern})",
+            re.IGNORECASE,
+        )
+        for m in list(pattern.finditer(scan.text)):
+            cond = _CONDITION.match(scan.text, m.end())
+            if cond is None or cond["lo"] or any(scan.used[m.start() : cond.end()]):
+                continue
+            op = ("lte" if cond["down"] else "gte") if cond["n"] else _op(cond)
+            n = _number(cond, "n" if cond["n"] else "a")
+            kept = [value for value, lo, hi in bands if _keeps(op, n, lo, hi)]
+            if kept:
+                scan.claim((m.start(), cond.end()))
+                found.append(_make(dim.name, "in", kept))
     return found
 
 

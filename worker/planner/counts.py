@@ -37,8 +37,12 @@ def ranking_count(scan: Scan, vocab: Vocabulary, rows: re.Pattern[str] | None) -
         value = parse_count(m["n"])
         if not 0 < value <= _MAX_RANKED:
             continue
-        if _BEFORE.search(scan.text[: m.start()]) or before_noun.match(scan.text, m.end()):
-            scan.claim(m.span())
+        before = _BEFORE.search(scan.text[: m.start()])
+        if before is not None or before_noun.match(scan.text, m.end()):
+            # "…, top 8": the word "top" is read with its count.
+            word = before[0].lstrip() if before is not None else ""
+            start = m.start() - len(word) if word.startswith("top") else m.start()
+            scan.claim((start, m.end()))
             return value
     return None
 

@@ -21,6 +21,7 @@ __all__ = [
     "read_weekend",
     "read_winners",
     "share_split",
+    "split_by_values",
     "winner_dimensions",
 ]
 
@@ -134,6 +135,12 @@ def _excluded_weekend(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, in
     return [d for d in days if d is not None], m.end()
 
 
+# Words that describe a band as it is named ("the calm 0-1 band"), read with it.
+_BAND_ADJECTIVES = (
+    r"(?:calm|calmest|light|lightest|gentle|weak|weakest|strong|strongest|low|lowest|top|high|highest)"
+)
+
+
 def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
     """ "other than 5-6 and 6+", "without the 0-1 strength band": ordered values written with a symbol."""
     for dim in _ordered(vocab.ds):
@@ -143,7 +150,8 @@ def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, in
             continue
         body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
         item = re.compile(
-            rf"(?:the\s+)?(?P<v>{body})(?![\w+])(?:\s+(?:{names.pattern}))?(?:\s+bands?)?", re.I
+            rf"(?:the\s+)?(?:{_BAND_ADJECTIVES}\s+)?(?P<v>{body})(?![\w+])(?:\s+(?:{names.pattern}))?(?:\s+bands?)?",
+            re.I,
         )
         found: Found = []
         end = at
@@ -245,3 +253,29 @@ def share_split(scan: Scan, vocab: Vocabulary) -> str | None:
         return None
     m = values.match(scan.text, share.end())
     return None if m is None else vocab.values[1][normalize(m[0])][0]
+
+
+_SPLIT_BY = re.compile(r"(?<!\w)(?:split|broken\s+down|colou?red|shaded)\s+(?:up\s+)?(?:by|into|between)\s+")
+
+
+def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionValue]] | None:
+    """ "split by lunch and dinner": a grouping named by its values instead of its name, so the chart's
+    series is their dimension (kept to the values named when they are not all of them). Claims it."""
+    values = vocab.values[0]
+    if values is None:
+        return None
+    for m in _SPLIT_BY.finditer(scan.text):
+        found: Found = []
+        at = end = m.end()
+        while (v := values.match(scan.text, at)) is not None and not any(scan.used[v.start() : v.end()]):
+            found.append(vocab.values[1][normalize(v[0])])
+            end = v.end()
+            joint = _JOIN.match(scan.text, end)
+            if joint is None:
+                break
+            at = joint.end()
+        dims = {dim for dim, _ in found}
+        if len(found) > 1 and len(dims) == 1 and not any(scan.used[m.start() : end]):
+            scan.claim((m.start(), end))
+            return dims.pop(), [value for _, value in found]
+    return None

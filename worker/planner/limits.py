@@ -22,6 +22,7 @@ __all__ = [
     "check_aggregated_dimension",
     "check_counted_time",
     "check_grains",
+    "check_leaders",
     "check_percentages",
     "check_rates",
     "check_snapshot_year",
@@ -203,4 +204,47 @@ def check_two_levels(aggs: list[Aggregation], ds: Dataset, measure: str) -> None
         f"time. Try e.g. \u201c{words[aggs[-1]]} {label} by {ds.dimensions[0].label.lower()}\u201d."
         if ds.dimensions
         else f"That asks for two levels of aggregation, and chartq charts one at a time. {suggest(ds)}"
+    )
+
+
+_LEADS = (
+    r"highest|lowest|most|fewest|least|best|worst|largest|smallest|biggest|top|first|richest|poorest|"
+    r"longest|shortest|strongest|led|lead|leading|won|win|winning"
+)
+# How often each one led: "for how many weeks was each company the best", "in how many districts did each
+# candidate come first" (winning alone is counted by the data: "how many medals did each nation win").
+_PERIODS = r"hours|days|dates|weeks|months|quarters|years|decades"
+_LED = (
+    r"(?:the\s+)?(?:highest|lowest|best|worst|largest|smallest|biggest|top|strongest)|first|led|lead|leading"
+)
+_EACH_LEADER = r"(?:was|were|did|has|had|is|are)\s+each\s+[\w'-]+(?:\s+[\w'-]+){0,4}?\s+(?:the\s+)?"
+
+
+def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
+    """ "which country had the highest life expectancy in each continent", "for how many weeks was each
+    company the best": the leader of each group, or how often each one led, ranks within groups and then
+    counts or charts the winners: two levels of aggregation."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return
+    which = re.search(
+        rf"(?<!\w)which\s+(?P<a>{dims.pattern})\s+(?P<mid>.*?)(?:(?:in|for|within|of|on|across)\s+)?"
+        rf"(?:each|every)\s+(?P<b>{dims.pattern}|year|decade|month|week|day|date|period)(?!\w)",
+        scan.text,
+    )
+    leader = which is not None and re.search(rf"(?<!\w)(?:{_LEADS})(?!\w)", which["mid"]) is not None
+    groups = vocab.dims[1]
+    if which is not None and leader and groups[normalize(which["a"])] != groups.get(normalize(which["b"])):
+        said = scan.excerpt(which.span())
+    elif often := re.search(
+        rf"(?<!\w)how\s+many\s+(?:{_PERIODS}|times|{dims.pattern})\s+{_EACH_LEADER}(?:{_LED})(?!\w)",
+        scan.text,
+    ):
+        said = scan.excerpt(often.span())
+    else:
+        return
+    raise UnchartableQuestion(
+        f"That asks which one leads within each group (\u201c{said}\u201d), which needs two levels of "
+        f"aggregation, and chartq charts one at a time; it can show the values of every group side by "
+        f"side. {suggest(vocab.ds)}"
     )

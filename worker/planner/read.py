@@ -15,7 +15,13 @@ from worker.plan import Aggregation
 from worker.planner import entities as pe
 from worker.planner import limits
 from worker.planner import words as pw
-from worker.planner.conditions import read_comparisons, read_conditions, read_sizes, read_superlative
+from worker.planner.conditions import (
+    read_bands,
+    read_comparisons,
+    read_conditions,
+    read_sizes,
+    read_superlative,
+)
 from worker.planner.counts import claim_counts_of_all, ranking_count
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
@@ -30,10 +36,13 @@ from worker.semantic import Dataset, DimensionValue
 __all__ = ["read"]
 
 _VS = words(pw.VERSUS)
-# "which directions does the wind come from most often": ranked by the measure, which counts how often.
+# "which directions does the wind come from most (least) often": ranked by the measure, which counts how
+# often.
 _OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 # "split by candidate", "coloured by species": the grouping that colours the chart (its series).
 _SPLIT = re.compile(r"split|colou?r|shaded", re.IGNORECASE)
+# "as a single line": the values named drawn as one line, so combined.
+_ONE_LINE = re.compile(r"(?<!\w)(?:as|in|on)\s+(?:a\s+)?(?:single|one)(?=\s+line)")
 # "side by side": bars of the values or measures named, each summarised over the period.
 _ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
 
@@ -43,14 +52,22 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     vocab, ds = lex.vocab, lex.ds
     r = Reading(ds)
     r.side_by_side = any([*scan.take(_ASIDE)])
+    one_line = any([*scan.take(_ONE_LINE)])
     read_period(scan, r)
     check_period_ranking(scan, vocab)
+    limits.check_leaders(scan, vocab)
     limits.check_rates(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.sort = pw.read_sort(scan)
-    r.conditions = read_sizes(scan, lex.sizes) + read_comparisons(scan, vocab)
+    r.conditions = read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
+    if (split := pe.split_by_values(scan, vocab)) is not None:
+        dim, values = split
+        r.groups.append(dim)
+        r.split.append(dim)
+        if len(values) < len(vocab.ds.dimension(dim).values):
+            r.entities[dim] = values
     _read_named_values(scan, vocab, r)
     aggs, countable = _read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
@@ -71,7 +88,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
-    r.combined = pe.COMBINED.search(scan.text) is not None
+    r.combined = one_line or pe.COMBINED.search(scan.text) is not None
     limits.check_units(scan, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
     limits.check_percentages(scan, ds)
     _check_unread_conditions(scan, lex, conditions.unread)
@@ -115,12 +132,21 @@ def _read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation
     for m in scan.take(lex.counting):
         if normalize(m["what"]) in vocab.values[1]:
             _add(r, *vocab.values[1][normalize(m["what"])])
+            _claim_counted_noun(scan, vocab, m.end())
             if _counts_things(vocab.ds):  # "how many golds": the medals, which the data already counts
                 countable = True
                 continue
         count_rows = True
     r.count_rows = count_rows
     return (["count"] if count_rows else []), countable
+
+
+def _claim_counted_noun(scan: Scan, vocab: Vocabulary, at: int) -> None:
+    """ "how many african countries": the dimension after the value is what is counted, not a grouping."""
+    noun = re.compile(r"\s+(?:" + vocab.dims[0].pattern + r")") if vocab.dims[0] is not None else None
+    m = noun.match(scan.text, at) if noun is not None else None
+    if m is not None and not any(scan.used[m.start() : m.end()]):
+        scan.claim(m.span())
 
 
 def _counts_things(ds: Dataset) -> bool:
@@ -230,7 +256,7 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
         if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:
             at = value.end() + len(scan.text[value.end() :]) - len(scan.text[value.end() :].lstrip())
         follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
-        often = top["dir"].lower() == "most" and _OFTEN.match(scan.text, top.end()) is not None
+        often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None
         if top["dir"].lower() in pw.MEASURE_RANKS and not follows and not often:
             continue
         if often:

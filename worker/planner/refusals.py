@@ -76,6 +76,6 @@ def outside_the_data(ds: Dataset, period: TimePeriod, scan: Scan) -> str:
     example = f"{scan.without(period.spans)} {inside}".strip()
     covers = f"{low}\u2013{high}" if yearly else f"{low} to {high}"
     return (
-        f"The {ds.name} data covers {covers}, so {asked} is outside it. "
+        f"The {ds.name} data covers {covers}, so {asked} is outside it; {what_it_has(ds)}. "
         f"Try a period inside it, e.g. \u201c{example}\u201d."
     )

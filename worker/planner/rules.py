@@ -32,6 +32,7 @@ __all__ = ["RulePlanner", "UnchartableQuestion"]
 _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
 _OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
 class RulePlanner:
@@ -141,14 +142,20 @@ class RulePlanner:
 
     def _choose_dataset(self, scan: Scan) -> Lexicon:
         best, best_score = None, 0
+        dated = _YEAR.search(scan.text) is not None
         for lex in self._lexicons:
             vocab = lex.vocab
             named = 3 * scan.count(vocab.measures[0]) + 2 * scan.count(vocab.datasets[0])
             named += scan.count(lex.counting) + 3 * scan.count(lex.ranks) + scan.count(lex.size_nouns)
             named += 3 * superlatives(scan.text, vocab)
             # Its values and dimensions decide between datasets named as much ("observations per species").
-            score = named + scan.count(vocab.values[0]) + scan.count(vocab.dims[0])
-            if named and score > best_score:
+            dims = scan.count(vocab.dims[0])
+            score = named + scan.count(vocab.values[0]) + dims
+            # A year named counts for data with dates and against data without ("in 2019").
+            score += (1 if lex.ds.time is not None else -1) if dated else 0
+            # Dated data with one measure may be named by a dimension and a year ("each company ... in 2019").
+            by_dims = dims and dated and lex.ds.time is not None and len(lex.ds.measures) == 1
+            if (named or by_dims) and score > best_score:
                 best, best_score = lex, score
         best = best or self._only_one_measured(scan)
         if best is None:

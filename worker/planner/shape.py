@@ -123,14 +123,22 @@ def shape(r: Reading) -> ChartPlan:
             if raw and ds.snapshot and series == key and key not in r.entities:
                 series = None  # "the distribution across countries": one value each, so no series
             few = key is not None and 1 < len(ds.dimension(key).values) <= 10
-            if series is None and use_time and few and key not in r.entities and not r.combined:
+            if (
+                series is None
+                and use_time
+                and few
+                and key not in r.entities
+                and not (r.combined or r.count_rows)
+            ):
                 # Few entities (six tickers): one line each says more than their average.
                 series = key
         else:
             # One value named of each of several dimensions: the first in the dataset's key goes on x.
             named = sorted(r.entities, key=lambda d: ds.key.index(d) if d in ds.key else len(ds.key))
             on_x = [g for g in groups if g not in r.split]
-            dimension = top_dim or next(iter([*on_x, *multi, *groups, *named]), None) or fallback
+            # Values left out of a dimension ("the Americas except the US") ask for the rest of its values.
+            left_out = [d for d in r.excluded if d not in r.entities]
+            dimension = top_dim or next(iter([*on_x, *multi, *groups, *left_out, *named]), None) or fallback
             rest = [d for d in [*groups, *multi] if d != dimension]
             series = rest[0] if rest and kind != "pie" else None
     if ds.snapshot and not use_time and not extreme and not (raw and (key in r.entities or series == key)):

@@ -68,6 +68,11 @@ def chart_title(
     for flt in plan.filters:
         if flt.op == "eq" and isinstance(flt.value, int | float) and not isinstance(flt.value, bool):
             parts.append(f"with {lower_label(_label(ds, flt.column))} {_number(flt.value)}")
+        elif flt.op == "in" and flt.column not in entities and isinstance(flt.value, list):
+            # Values a condition kept ("winds of 5 or more": the bands 5-6 and 6+).
+            parts.append(
+                f"for {ds.dimension(flt.column).label.lower()} {join_names(list(map(str, flt.value)))}"
+            )
         elif flt.op in _CONDITION_WORDS:
             parts.append(f"with {lower_label(_label(ds, flt.column))} {_condition(flt.op, flt.value)}")
     if start is not None and start == end:

@@ -1,7 +1,10 @@
-"""Phrasings the sixth blind holdout found unread or misread, asked here in other words: more ways to leave
-values out, open-ended periods ("1990 onwards"), counts in words ("a dozen"), bars "side by side", a
-grouping that splits ("split by"), rankings with a value before the measure or "most often", one thing
-named in the singular ("which country"), and groupings the data has no names for ("by waiter")."""
+"""Phrasings the blind holdouts found unread or misread, asked here in other words. The sixth: more ways to
+leave values out, open-ended periods ("1990 onwards"), counts in words ("a dozen"), bars "side by side",
+a grouping that splits ("split by"), rankings with a value before the measure or "most often", one thing
+named in the singular ("which country"), and groupings the data has no names for ("by waiter"). The
+eighth: a ranking's count written after it ("…, top 8"), "least often", values left out of a named
+group, a grouping named by its values ("split by lunch and dinner"), "as a single line", and a year that
+chooses the data with dates."""
 
 from __future__ import annotations
 
@@ -172,3 +175,46 @@ def test_the_strongest_winds_are_the_top_band_not_a_ranking(planner: RulePlanner
 def test_across_all_of_them_is_one_line(planner: RulePlanner) -> None:
     plan = planner.plan("mean price across all the companies, week by week")
     assert plan.use_time and plan.series is None
+
+
+def test_a_count_after_the_ranking_sets_its_limit(planner: RulePlanner) -> None:
+    plan = planner.plan("the biggest economies in 1982, top 8")
+    assert plan.limit == 8 and plan.dimension == "country"
+    assert plan.sort is not None and plan.sort.direction == "desc"
+
+
+def test_least_often_ranks_lowest_first(planner: RulePlanner) -> None:
+    plan = planner.plan("which three directions does the wind blow from least often")
+    assert plan.dimension == "direction" and plan.limit == 3
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == ("frequency", "asc")
+
+
+def test_values_left_out_of_a_named_group_chart_the_rest_of_its_members(planner: RulePlanner) -> None:
+    plan = planner.plan("life expectancy in the americas in 2002 except the united states and canada")
+    assert plan.dimension == "country"
+    assert ("country", "not_in", ["United States", "Canada"]) in filters_of(plan)
+
+
+def test_a_band_left_out_may_be_described(planner: RulePlanner) -> None:
+    plan = planner.plan("wind frequency by strength, leaving out the calm 0-1 band")
+    assert filters_of(plan) == [("strength", "ne", "0-1")]
+
+
+def test_split_by_named_values_splits_by_their_dimension(planner: RulePlanner) -> None:
+    plan = planner.plan("average bill by day split by lunch and dinner")
+    assert (plan.dimension, plan.series) == ("day", "meal") and filters_of(plan) == []
+    some = planner.plan("average tip by meal split by sat and sun")
+    assert (some.dimension, some.series) == ("meal", "day")
+    assert filters_of(some) == [("day", "in", ["Sat", "Sun"])]
+
+
+def test_as_a_single_line_combines_what_it_names(planner: RulePlanner) -> None:
+    plan = planner.plan("the average of the six tech stocks together over 2019, as a single line")
+    assert plan.use_time and plan.series is None and filters_of(plan) == []
+
+
+def test_a_year_chooses_data_with_dates(planner: RulePlanner) -> None:
+    """ "days" names the tips' day dimension, but the tips have no years: the stocks data answers (here by
+    saying it has one row a week)."""
+    with pytest.raises(UnchartableQuestion, match="stocks data, which has one row a week"):
+        planner.plan("how many days did each company trade above 1.2 in 2019")

@@ -133,3 +133,23 @@ def test_rank_x_by_y_sorts_highest_first(
     ranked = planner.plan("rank the continents by life expectancy in 2007")
     assert ranked.sort is not None and ranked.sort.direction == "desc"
     assert ranked.dimension == "continent"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which country had the highest life expectancy in each continent in 2007",
+        "which continent had the highest life expectancy in each year",
+        "for how many weeks was each company the best performing of the six stocks",
+        "which country had the biggest population every decade",
+    ],
+)
+def test_the_leader_of_each_group_is_refused(planner: RulePlanner, question: str) -> None:
+    """The highest per continent would chart the maximum, not say which country holds it."""
+    with pytest.raises(UnchartableQuestion, match="leads within each group"):
+        planner.plan(question)
+
+
+def test_a_year_after_the_data_names_what_the_data_has(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="outside it; the stocks data has stock price"):
+        planner.plan("what did the tech stocks do in 2020")

@@ -281,9 +281,8 @@ def test_a_period_outside_the_data_says_what_the_data_covers(
         planner.plan(question)
     message = str(caught.value)
     dataset = planner.plan(suggestion).dataset
-    assert message.startswith(
-        f"The {dataset} data covers {covers} is outside it. Try a period inside it, e.g. "
-    )
+    assert message.startswith(f"The {dataset} data covers {covers} is outside it; the {dataset} data has ")
+    assert "Try a period inside it, e.g. " in message
     suggested = message.split("\u201c")[-1].removesuffix("\u201d.")
     assert suggested.startswith(suggestion)
     # The suggestion is itself a question the planner charts, inside the data.
