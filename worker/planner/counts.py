@@ -1,17 +1,22 @@
 """Counts written away from their ranking ("which four African nations had the highest ...", "Of the
 European countries, which 7 were the most populous", "the two tickers with the lowest price") and counts
 that name every value of a dimension ("the three candidates", "all six companies"), which ask for nothing
-more than the chart shows anyway.
+more than the chart shows anyway; and counts of rows ("how many tables", "how many african countries").
 """
 
 from __future__ import annotations
 
 import re
 
+from worker.plan import Aggregation
+from worker.planner import words as pw
+from worker.planner.lexicon import Lexicon
+from worker.planner.shape import Reading
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
+from worker.semantic import Dataset
 
-__all__ = ["claim_counts_of_all", "ranking_count"]
+__all__ = ["claim_counts_of_all", "ranking_count", "read_counts"]
 
 _COUNT = re.compile(rf"(?<![\w.,$-])(?P<n>{COUNT})(?![\w.%$+-]|,\d)", re.IGNORECASE)
 _BEFORE = re.compile(r"(?:\bwhich|\bwhat|\bthe|\btop|\bshow|\blist|\bname|\bme|\bonly|\bjust)\s+$")
@@ -60,3 +65,35 @@ def claim_counts_of_all(scan: Scan, vocab: Vocabulary) -> None:
         dim = vocab.ds.dimension(vocab.dims[1][normalize(m["d"])])
         if dim.values and len(dim.values) == parse_count(m["n"]):
             scan.claim(m.span("n"))
+
+
+def read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation], bool]:
+    """ "number of bills", "how many countries", "how many tables": a count of rows (or the sum of a
+    measure that is itself a count: "how many medals", which the second value says)."""
+    vocab = lex.vocab
+    count_rows, countable = pw.counted_measure(scan, vocab)
+    r.measures = pw.measures_around_counts(scan, vocab, lex.counting)
+    for m in scan.take(lex.counting):
+        if normalize(m["what"]) in vocab.values[1]:
+            r.add(*vocab.values[1][normalize(m["what"])])
+            _claim_counted_noun(scan, vocab, m.end())
+            if _counts_things(vocab.ds):  # "how many golds": the medals, which the data already counts
+                countable = True
+                continue
+        count_rows = True
+    r.count_rows = count_rows
+    return (["count"] if count_rows else []), countable
+
+
+def _claim_counted_noun(scan: Scan, vocab: Vocabulary, at: int) -> None:
+    """ "how many african countries": the dimension after the value is what is counted, not a grouping."""
+    noun = re.compile(r"\s+(?:" + vocab.dims[0].pattern + r")") if vocab.dims[0] is not None else None
+    m = noun.match(scan.text, at) if noun is not None else None
+    if m is not None and not any(scan.used[m.start() : m.end()]):
+        scan.claim(m.span())
+
+
+def _counts_things(ds: Dataset) -> bool:
+    """Whether the dataset's first measure is itself a count (medals), which "how many" adds up."""
+    measure = ds.measures[0]
+    return measure.additive and measure.decimals == 0

@@ -22,7 +22,7 @@ from worker.planner.conditions import (
     read_sizes,
     read_superlative,
 )
-from worker.planner.counts import claim_counts_of_all, ranking_count
+from worker.planner.counts import claim_counts_of_all, ranking_count, read_counts
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.read_time import PERIODS, check_period_ranking, read_period, read_time_axis
@@ -31,7 +31,7 @@ from worker.planner.shape import Reading, Top
 from worker.planner.time_phrases import parse_count
 from worker.planner.typos import distance
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
-from worker.semantic import Dataset, DimensionValue
+from worker.semantic import Dataset
 
 __all__ = ["read"]
 
@@ -69,14 +69,14 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
         if len(values) < len(vocab.ds.dimension(dim).values):
             r.entities[dim] = values
     _read_named_values(scan, vocab, r)
-    aggs, countable = _read_counts(scan, lex, r)
+    aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
     bare = _longer_than_measures(scan, vocab)
     r.measures += [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
     r.measures = list(dict.fromkeys(r.measures))
     aggs += _read_ranking(scan, lex, r)
     for m in scan.take(vocab.values[0]):
-        _add(r, *vocab.values[1][normalize(m[0])])
+        r.add(*vocab.values[1][normalize(m[0])])
     claim_counts_of_all(scan, vocab)
     limits.check_aggregated_dimension(scan, vocab)
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
@@ -111,48 +111,10 @@ def _read_named_values(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
         *pe.read_codes(scan, ds),
         *pe.read_demonyms(scan, vocab),
     ]:
-        _add(r, dim, value)
+        r.add(dim, value)
     for dim, value in pe.read_strength_words(scan, ds):
         if dim not in r.entities:  # "the strongest winds (the 6+ band)": the band named says it all
-            _add(r, dim, value)
-
-
-def _add(r: Reading, dim: str, value: DimensionValue) -> None:
-    values = r.entities.setdefault(dim, [])
-    if value not in values:
-        values.append(value)
-
-
-def _read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation], bool]:
-    """ "number of bills", "how many countries", "how many tables": a count of rows (or the sum of a
-    measure that is itself a count: "how many medals", which the second value says)."""
-    vocab = lex.vocab
-    count_rows, countable = pw.counted_measure(scan, vocab)
-    r.measures = pw.measures_around_counts(scan, vocab, lex.counting)
-    for m in scan.take(lex.counting):
-        if normalize(m["what"]) in vocab.values[1]:
-            _add(r, *vocab.values[1][normalize(m["what"])])
-            _claim_counted_noun(scan, vocab, m.end())
-            if _counts_things(vocab.ds):  # "how many golds": the medals, which the data already counts
-                countable = True
-                continue
-        count_rows = True
-    r.count_rows = count_rows
-    return (["count"] if count_rows else []), countable
-
-
-def _claim_counted_noun(scan: Scan, vocab: Vocabulary, at: int) -> None:
-    """ "how many african countries": the dimension after the value is what is counted, not a grouping."""
-    noun = re.compile(r"\s+(?:" + vocab.dims[0].pattern + r")") if vocab.dims[0] is not None else None
-    m = noun.match(scan.text, at) if noun is not None else None
-    if m is not None and not any(scan.used[m.start() : m.end()]):
-        scan.claim(m.span())
-
-
-def _counts_things(ds: Dataset) -> bool:
-    """Whether the dataset's first measure is itself a count (medals), which "how many" adds up."""
-    measure = ds.measures[0]
-    return measure.additive and measure.decimals == 0
+            r.add(dim, value)
 
 
 def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:

@@ -63,6 +63,12 @@ class Reading:
     # True when the period covers several periods of the data (a range, or a year of daily data).
     span: bool = False
 
+    def add(self, dim: str, value: DimensionValue) -> None:
+        """A value the question named."""
+        values = self.entities.setdefault(dim, [])
+        if value not in values:
+            values.append(value)
+
 
 def shape(r: Reading) -> ChartPlan:
     """The plan for a reading; raises ValueError (or PlanValidationError) when no chart can show it."""
