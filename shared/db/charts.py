@@ -9,7 +9,6 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import load_only
 
@@ -186,22 +185,31 @@ async def latest_chart_before_message(
 
 async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
     """Inserts the chart of a task once; a second attempt for the same task returns the first chart."""
+    stored = (await insert_charts(db, [chart]))[chart.task_id]
+    await db.commit()
+    return stored
+
+
+async def insert_charts(db: AsyncSession, charts: list[Chart]) -> dict[str, Chart]:
+    """Inserts the charts of several tasks in one statement, each unless its task already has one, and
+    returns per task the chart it has: its own, or the one another attempt stored first. No commit."""
+    first = {chart.task_id: chart for chart in reversed(charts)}
     dialect = db.get_bind().dialect.name
     if dialect in _UPSERTS:
-        # One statement on the usual path, instead of a SELECT and then an INSERT.
-        done = await db.execute(_UPSERTS[dialect][0], _column_values(chart))
-        await db.commit()
-        if int(getattr(done, "rowcount", -1)) == 1:
-            return chart
+        await db.execute(_UPSERTS[dialect][0], [_column_values(chart) for chart in first.values()])
     else:
-        db.add(chart)
-        try:
-            await db.commit()
-            return chart
-        except IntegrityError:
-            await db.rollback()
+        stored_before = set(await db.scalars(sa.select(Chart.task_id).where(Chart.task_id.in_(first))))
+        db.add_all(chart for task_id, chart in first.items() if task_id not in stored_before)
+        await db.flush()
+    stored = dict(
+        (await db.execute(sa.select(Chart.task_id, Chart.id).where(Chart.task_id.in_(first)))).all()
+    )
     # Another attempt of the same task stored its chart first.
-    return (await db.scalars(sa.select(Chart).where(Chart.task_id == chart.task_id))).one()
+    others = [task_id for task_id, chart in first.items() if stored.get(task_id) != chart.id]
+    if others:
+        for chart in await db.scalars(sa.select(Chart).where(Chart.task_id.in_(others))):
+            first[chart.task_id] = chart
+    return first
 
 
 async def hide_chart_of_task(db: AsyncSession, task_id: str) -> None:
@@ -220,6 +228,12 @@ async def record_run(db: AsyncSession, run: TaskRun) -> None:
 async def record_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
     """Writes the run records of several tasks in one statement and one commit (the last of a task's
     records wins), each replacing the one an earlier attempt left."""
+    await write_runs(db, runs)
+    await db.commit()
+
+
+async def write_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
+    """record_runs without the commit."""
     latest = list({run.task_id: run for run in runs}.values())
     dialect = db.get_bind().dialect.name
     if dialect in _UPSERTS:
@@ -227,7 +241,6 @@ async def record_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
     else:
         for run in latest:
             await db.merge(run)
-    await db.commit()
 
 
 def _upserts(insert: Any) -> tuple[sa.Insert, sa.Insert]:

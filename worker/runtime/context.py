@@ -21,7 +21,7 @@ from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
 from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner
-from worker.runtime.run_records import RunRecords
+from worker.runtime.sql_writes import SqlWrites
 from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
@@ -56,11 +56,11 @@ class WorkerContext:
     failed: int = 0
     # Set when CHARTQ_LLM_BASE_URL is: one HTTP connection pool per process, shared by its tasks.
     llm_planner: LLMPlanner | None = None
-    # The run records of this process's tasks, written behind them by group commit.
-    run_records: RunRecords = field(init=False)
+    # This process's SQL writes (chart rows, run records), by one writer and group commit.
+    sql_writes: SqlWrites = field(init=False)
 
     def __post_init__(self) -> None:
-        self.run_records = RunRecords(self.sessions, self.store.redis, self.settings.queue_name)
+        self.sql_writes = SqlWrites(self.sessions, self.store.redis, self.settings.queue_name)
 
     @classmethod
     async def open(cls, settings: Settings, redis: ArqRedis, concurrency: int) -> WorkerContext:
@@ -92,7 +92,7 @@ class WorkerContext:
         self.expected_duration_s += EWMA_WEIGHT * (seconds - self.expected_duration_s)
 
     async def close(self) -> None:
-        await self.run_records.close()
+        await self.sql_writes.close()
         if self.llm_planner is not None:
             await self.llm_planner.aclose()
         await self.engine.dispose()

@@ -1,5 +1,5 @@
 """The worker's background beat: registry heartbeat, queue depth samples for the dashboard, and the run
-records that waited in Redis for the database (worker.runtime.run_records)."""
+records that waited in Redis for the database (worker.runtime.sql_writes)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from shared import keys
 from shared.stats.store import StatsStore
 from shared.worker_registry import HEARTBEAT_INTERVAL_S, WorkerInfo, heartbeat, leave
 from worker.runtime.context import WorkerContext
-from worker.runtime.run_records import flush_buffered_runs
+from worker.runtime.sql_writes import flush_buffered_runs
 from worker.runtime.stopping import stop_task
 
 log = structlog.get_logger("chartq.worker")

@@ -75,7 +75,7 @@ async def record_task_end(
         step_durations_ms=step_durations_ms,
         plan_columns=plan_columns(plan_details or {}),
     )
-    ctx.run_records.add(run)  # written behind the task, with the records of the tasks ending meanwhile
+    ctx.sql_writes.add_run(run)  # written behind the task, with the rows of the tasks ending meanwhile
     failure = None
     if task.status == TaskStatus.FAILED:
         failure = {

@@ -6,11 +6,10 @@ live, is refreshed; otherwise the task fails with `chart_gone`, which pauses the
 from __future__ import annotations
 
 from pydantic import ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import Principal
 from shared.db.chart_versions import add_version
-from shared.db.charts import can_view, save_chart
+from shared.db.charts import can_view
 from shared.db.tables import Chart
 from shared.job import ChartJob
 from worker.plan import ChartPlan
@@ -37,11 +36,13 @@ async def stored_plan(ctx: WorkerContext, chart_id: str, user_id: str) -> PlanOu
     return PlanOutcome(plan=plan, source="refresh", details={"refreshes": chart_id})
 
 
-async def persist(db: AsyncSession, job: ChartJob, drawn: Chart) -> Chart:
-    """Stores what the task drew: a new chart, or for a refresh a new version of the chart it redrew."""
+async def persist(ctx: WorkerContext, job: ChartJob, drawn: Chart) -> Chart:
+    """Stores what the task drew: a new chart (with the other tasks' rows, worker.runtime.sql_writes), or
+    for a refresh a new version of the chart it redrew."""
     if job.refresh_chart_id is None:
-        return await save_chart(db, drawn)
-    chart = await add_version(db, job.refresh_chart_id, drawn)
+        return await ctx.sql_writes.save_chart(drawn)
+    async with ctx.sessions() as db:
+        chart = await add_version(db, job.refresh_chart_id, drawn)
     if chart is None:
         raise TaskFailure(CHART_GONE, _GONE_MESSAGE)
     return chart

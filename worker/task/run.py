@@ -198,8 +198,7 @@ class ChartTask:
             if persisting.cancel_requested:
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
-            async with ctx.sessions() as db:
-                saved = await persist(db, self.job, chart)
+            saved = await persist(ctx, self.job, chart)
         # A partial answer says in its final message what of the question it left out.
         await self._complete(state, saved.id, partial_message(outcome.left_out))
 

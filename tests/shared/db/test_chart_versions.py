@@ -14,7 +14,7 @@ from shared.db.charts import save_chart
 from shared.db.engine import create_engine, session_factory
 from shared.db.tables import Chart
 from shared.models import utcnow
-from tests.shared.db.test_charts import a_chart
+from tests.shared.db.rows import a_chart
 
 pytestmark = pytest.mark.db
 

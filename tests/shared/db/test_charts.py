@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from uuid import uuid4
 
 import pytest
@@ -11,20 +10,9 @@ import sqlalchemy as sa
 from shared.db.charts import get_run, record_run, save_chart
 from shared.db.engine import create_engine, session_factory
 from shared.db.tables import Chart
-from shared.models import utcnow
-from tests.shared.db.rows import a_run
+from tests.shared.db.rows import a_chart, a_run
 
 pytestmark = pytest.mark.db
-
-
-def a_chart(task_id: str, title: str) -> Chart:
-    now = utcnow()
-    return Chart(
-        id=str(uuid4()), task_id=task_id, message_id="m", session_id="s", owner_id="ada",
-        visibility="PRIVATE", request_key="", title=title, spec={"dataset": "tips"},
-        figure={"data": [], "layout": {}}, sql="SELECT 1", row_count=1, interpretation="-",
-        created_at=now, expires_at=now + timedelta(days=30),
-    )  # fmt: skip
 
 
 async def test_a_task_stores_one_chart_however_often_it_persists(database_url: str) -> None:

@@ -34,8 +34,11 @@ TASKS = "/api/v1/analytics/charts/async"
 
 
 def cancel_when_the_chart_is_inserted(
-    sync_redis: redis.Redis, task_id: str, abort: bool
+    sync_redis: redis.Redis, task_id: str, abort: bool, jobs: list[asyncio.Task[Any]]
 ) -> Callable[..., None]:
+    """The INSERT runs in the worker's SQL writer (worker.runtime.sql_writes) while the job waits for it:
+    an abort then cancels the job, as arq does."""
+
     def on_execute(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         if not statement.lstrip().upper().startswith("INSERT INTO CHARTS"):
             return
@@ -44,9 +47,7 @@ def cancel_when_the_chart_is_inserted(
         sync_redis.zadd(keys.ARQ_ABORT_SET, {task_id: int(time.time() * 1000)})
         sync_redis.expire(keys.ARQ_ABORT_SET, 3600)
         if abort:
-            current = asyncio.current_task()
-            assert current is not None
-            current.cancel()
+            jobs[0].cancel()
 
     return on_execute
 
@@ -85,11 +86,13 @@ async def test_a_cancel_after_the_chart_is_stored_wins_and_hides_the_chart(
             task_id = (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
             stored = await wctx.store.get(task_id)
             assert stored is not None
-            hook = cancel_when_the_chart_is_inserted(sync_redis, task_id, abort)
+            jobs: list[asyncio.Task[Any]] = []
+            hook = cancel_when_the_chart_is_inserted(sync_redis, task_id, abort, jobs)
             sa.event.listen(wctx.engine.sync_engine, "after_cursor_execute", hook)
             try:
                 job_ctx = {"chartq": wctx, "job_try": 1, "job_id": task_id}
                 job = asyncio.create_task(run_chart(job_ctx, **stored.job))
+                jobs.append(job)
                 await asyncio.gather(job, return_exceptions=True)
                 assert job.cancelled() == abort
             finally:
@@ -120,15 +123,16 @@ async def test_cancelling_a_task_handed_back_after_its_chart_was_stored_hides_th
     arq_redis = create_redis(isolated_settings.redis_url)
     wctx = await WorkerContext.open(isolated_settings, arq_redis, 1)
     inserted = asyncio.Event()
+    jobs: list[asyncio.Task[Any]] = []
 
     def on_execute(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         if statement.lstrip().upper().startswith("INSERT INTO CHARTS"):
             inserted.set()
 
     def after_commit(_session: Any) -> None:
-        if inserted.is_set() and (current := asyncio.current_task()) is not None:
+        if inserted.is_set() and jobs:
             inserted.clear()
-            current.cancel()  # what a shutdown past the drain does to a running job
+            jobs[0].cancel()  # what a shutdown past the drain does to a running job
 
     try:
         async with inprocess_api(isolated_settings, make_token()) as http:
@@ -140,6 +144,7 @@ async def test_cancelling_a_task_handed_back_after_its_chart_was_stored_hides_th
             sa.event.listen(Session, "after_commit", after_commit)
             try:
                 job = asyncio.create_task(run_chart({"chartq": wctx, "job_try": 1}, **stored.job))
+                jobs.append(job)
                 await asyncio.gather(job, return_exceptions=True)
             finally:
                 sa.event.remove(Session, "after_commit", after_commit)
