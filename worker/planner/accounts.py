@@ -54,7 +54,7 @@ FILLER = frozenset(
     won win wins winning winner received receive get earned left live lived living blow blows blew
     blowing come comes came coming go goes went paid pay spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
-    gave together reached reach reaches whats
+    gave together reached reach reaches whats pull pulls pulled bring brings
     than then across done happen happened change changed changes evolve evolved trend trends
     higher lower bigger smaller larger greater better worse ranked rank ranking order ordered
     one ones thing things someone anyone everyone everything something
@@ -66,7 +66,7 @@ HARMLESS = frozenset(
     """
     current latest recent newest overall total typical actual real relative general global world
     worldwide whole entire complete full recorded reported measured closing close closed weekly observed
-    trade trades traded trading
+    trade trades traded trading worlds world's hit hits tally tallies occur occurs occurred back
     often frequently usually commonly time times perform performs performed performing performance
     respectively roughly approximately around ever generally typically historically
     """.split()  # noqa: SIM905

@@ -24,7 +24,17 @@ _OPS = {
     "lt": r"under|below|less\s+than|lower\s+than|fewer\s+than|smaller\s+than|<",
     "lte": r"at\s+most|no\s+more\s+than|<=",
 }
-_NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?)\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
+# Numbers written as words in a condition ("a life expectancy over seventy").
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = {
+    **{w: i for i, w in enumerate(_ONES, 1)},
+    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
+    "a hundred": 100,
+    "one hundred": 100,
+}
+_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?|" + _WORDS + r")\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
 _UNIT = r"(?:\s*(?:%|percent|dollars?|usd|us\$|years?|cm|centimet(?:er|re)s?)(?!\w))?"
 _OR_MORE = (
     r"or\s+(?:(?P<up>more|greater|higher|above|over|larger|bigger|up)|(?P<down>less|fewer|lower|below|under))"
@@ -40,7 +50,8 @@ _CONDITION = re.compile(
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 # What may stand between a measure and its condition: "life expectancy is over 80", "population of 5m".
 _FILLER = re.compile(
-    r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which)\b)*$"
+    r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which|still|"
+    r"ever|only|just|already|yet)\b)*$"
 )
 _PEOPLE = r"(?:\s+(?:people|persons|diners|guests|members))?"
 _SIZE = (
@@ -82,7 +93,9 @@ def numeric_names(vocab: Vocabulary) -> dict[str, str]:
 
 
 def _number(m: re.Match[str], group: str) -> int | float:
-    value = float(m[group].replace(",", "")) * _SCALE.get((m[f"{group}s"] or "").lower(), 1)
+    said = m[group].lower()
+    number = _NUMBER_WORDS[said] if said in _NUMBER_WORDS else float(said.replace(",", ""))
+    value = float(number) * _SCALE.get((m[f"{group}s"] or "").lower(), 1)
     return int(value) if value.is_integer() else value
 
 

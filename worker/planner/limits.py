@@ -15,6 +15,7 @@ import re
 from worker.plan import Aggregation
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
+from worker.planner.shape import Reading
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset, Measure
 
@@ -25,6 +26,7 @@ __all__ = [
     "check_leaders",
     "check_percentages",
     "check_rates",
+    "check_share_within",
     "check_snapshot_year",
     "check_two_levels",
     "check_units",
@@ -214,6 +216,7 @@ _LEADS = (
 # How often each one led: "for how many weeks was each company the best", "in how many districts did each
 # candidate come first" (winning alone is counted by the data: "how many medals did each nation win").
 _PERIODS = r"hours|days|dates|weeks|months|quarters|years|decades"
+_UNITS = r"year|decade|quarter|month|week|day|date|period"
 _LED = (
     r"(?:the\s+)?(?:highest|lowest|best|worst|largest|smallest|biggest|top|strongest)|first|led|lead|leading"
 )
@@ -229,9 +232,15 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
         return
     which = re.search(
         rf"(?<!\w)which\s+(?P<a>{dims.pattern})\s+(?P<mid>.*?)(?:(?:in|for|within|of|on|across)\s+)?"
-        rf"(?:each|every)\s+(?P<b>{dims.pattern}|year|decade|month|week|day|date|period)(?!\w)",
+        rf"(?:each|every)\s+(?P<b>{dims.pattern}|{_UNITS})(?!\w)",
         scan.text,
     )
+    if which is None:  # "for each month of 2019, which company had the highest price"
+        which = re.search(
+            rf"(?<!\w)(?:each|every)\s+(?P<b>{dims.pattern}|{_UNITS})(?!\w).*?\bwhich\s+(?P<a>{dims.pattern})"
+            rf"\s+(?P<mid>.*)",
+            scan.text,
+        )
     leader = which is not None and re.search(rf"(?<!\w)(?:{_LEADS})(?!\w)", which["mid"]) is not None
     groups = vocab.dims[1]
     if which is not None and leader and groups[normalize(which["a"])] != groups.get(normalize(which["b"])):
@@ -248,3 +257,28 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
         f"aggregation, and chartq charts one at a time; it can show the values of every group side by "
         f"side. {suggest(vocab.ds)}"
     )
+
+
+# "Joly's share of the vote in each district": the share of something named (the possessive) per group.
+_SHARE_WITHIN = re.compile(
+    r"(?:'s|s')\s+(?:share|proportion|percentage|fraction|portion)\s+of\b.*?\b(?:in|within|for|of|across)\s+"
+    r"(?:each|every)\s+"
+)
+
+
+def check_share_within(text: str, r: Reading) -> None:
+    """ "Joly's share of the vote in each district": one value's share within each group needs the group's
+    total as well (two levels); a pie of Joly's votes by district would answer another question."""
+    if r.chart != "pie" or not r.groups or _SHARE_WITHIN.search(text) is None:
+        return
+    named = [
+        (dim, values[0]) for dim, values in r.entities.items() if len(values) == 1 and dim not in r.groups
+    ]
+    if named:
+        (dim, value), group = named[0], r.ds.dimension(r.groups[0]).label.lower()
+        raise UnchartableQuestion(
+            f"That asks for {value}\u2019s share within each {group}, which needs each {group}\u2019s "
+            f"total as well (two levels of aggregation), and chartq charts one at a time; it can show "
+            f"the values of every {r.ds.dimension(dim).label.lower()} side by side for each {group}. "
+            f"{suggest(r.ds)}"
+        )

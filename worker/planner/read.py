@@ -40,7 +40,7 @@ _VS = words(pw.VERSUS)
 # often.
 _OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 # "split by candidate", "coloured by species": the grouping that colours the chart (its series).
-_SPLIT = re.compile(r"split|colou?r|shaded", re.IGNORECASE)
+_SPLIT = re.compile(r"split|colou?r|shaded|stacked|broken", re.IGNORECASE)
 # "as a single line": the values named drawn as one line, so combined.
 _ONE_LINE = re.compile(r"(?<!\w)(?:as|in|on)\s+(?:a\s+)?(?:single|one)(?=\s+line)")
 # "side by side": bars of the values or measures named, each summarised over the period.
@@ -88,6 +88,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
+    limits.check_share_within(scan.text, r)
     r.combined = one_line or pe.COMBINED.search(scan.text) is not None
     limits.check_units(scan, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
     limits.check_percentages(scan, ds)

@@ -25,7 +25,13 @@ _NUMBER_NAMES = [
     *("one", "two", "three", "four", "five", "six"),
     *("seven", "eight", "nine", "ten", "eleven", "twelve"),
 ]
-_COUNT_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES, 1)} | {"a dozen": 12, "dozen": 12, "a couple of": 2}
+_COUNT_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES, 1)} | {
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "half a dozen": 6,
+    "half dozen": 6,
+}
 COUNT = rf"\d{{1,4}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))}"
 """Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
 

@@ -75,8 +75,11 @@ class Vocabulary:
         if groups is not None:
             body = groups.pattern
             vocab.group = re.compile(
-                r"\b(?:by|per|for\s+each|for\s+every|in\s+each|in\s+every|across|each|split\s+by|"
-                rf"broken\s+down\s+by|grouped\s+by|colou?red\s+by|colou?r\s+by|shaded\s+by)\s+(?:the\s+|all\s+)?(?P<d1>{body})"
+                r"\b(?:by|per|for\s+each|for\s+every|in\s+each|in\s+every|across|each|every|"
+                r"split\s+(?:up\s+)?(?:by|across|between|among)|"
+                r"broken\s+(?:down|out)\s+by|grouped\s+by|stacked\s+by|colou?red\s+by|shaded\s+by|"
+                r"colou?r\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by)"
+                rf"\s+(?:the\s+|all\s+)?(?P<d1>{body})"
                 rf"(?:\s+and\s+(?:by\s+)?(?P<d2>{body}))?",
                 re.IGNORECASE,
             )
@@ -197,6 +200,7 @@ PLAIN = frozenset(
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     mondays tuesdays wednesdays thursdays fridays saturdays sundays current latest recent overall typical
     actual real relative nominal present past previous historic global national rural urban areas today
+    world worlds whole entire
     dataset datasets database drop table tables select delete insert update truncate alter grant revoke
     exec execute
     """.split()  # noqa: SIM905 - a word list reads better as text

@@ -22,13 +22,13 @@ CHART_WORDS: dict[ChartType, str] = {
     "histogram": r"histograms?|distributions?|spread",
     "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
     "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown|break\s+down|breaks\s+down",
-    "area": r"area|stacked",
+    "area": r"area|stacked(?!\s+by)",
     "line": r"lines?|line\s+(?:chart|graph)",
     "bar": r"bars?|columns?|column\s+chart",
 }
 AGG_WORDS: dict[Aggregation, str] = {
     "avg": r"average|avg|mean",
-    "sum": r"total|sum|combined|altogether|all\s+together|summed|added\s+up|"
+    "sum": r"total|sum|combined|altogether|all\s+together|all\s+told|summed|added\s+up|"
     r"add\s+(?:them|it|these|those|everything|all)\s+up",
     "median": r"median",
     "min": r"minimum|min",
@@ -36,7 +36,7 @@ AGG_WORDS: dict[Aggregation, str] = {
     "count": r"number\s+of|count\s+of|count|how\s+many",
 }
 TIME_AXIS = (
-    r"over\s+time|over\s+the\s+years|through\s+the\s+years|trends?|evolution|evolved?|history|"
+    r"over\s+time|(?:over|through|across)\s+the\s+(?:years|decades)|trends?|evolution|evolved?|history|"
     r"historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
     r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
 )

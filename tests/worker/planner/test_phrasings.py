@@ -4,7 +4,9 @@ a grouping that splits ("split by"), rankings with a value before the measure or
 named in the singular ("which country"), and groupings the data has no names for ("by waiter"). The
 eighth: a ranking's count written after it ("…, top 8"), "least often", values left out of a named
 group, a grouping named by its values ("split by lunch and dinner"), "as a single line", and a year that
-chooses the data with dates."""
+chooses the data with dates. The ninth: "everything but", "broken down by" and "stacked by" as splits,
+"colour the dots by", the extreme "every" group hit, everyday words ("all told", "tally", "pull up",
+"the worlds"), numbers in words in conditions, and "over the decades"."""
 
 from __future__ import annotations
 
@@ -218,3 +220,79 @@ def test_a_year_chooses_data_with_dates(planner: RulePlanner) -> None:
     saying it has one row a week)."""
     with pytest.raises(UnchartableQuestion, match="stocks data, which has one row a week"):
         planner.plan("how many days did each company trade above 1.2 in 2019")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "stock prices over time for everything but facebook and netflix",
+        "stock prices over time for all but facebook and netflix",
+    ],
+)
+def test_everything_but_leaves_values_out(planner: RulePlanner, question: str) -> None:
+    assert filters_of(planner.plan(question)) == [("ticker", "not_in", ["FB", "NFLX"])]
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "series"),
+    [
+        ("medals per nation broken down by colour", "nation", "medal"),
+        ("wind frequency per direction stacked by strength band", "direction", "strength"),
+    ],
+)
+def test_broken_down_or_stacked_by_splits_without_losing_the_grouping(
+    planner: RulePlanner, question: str, dimension: str, series: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series, plan.chart_type) == (dimension, series, "bar")
+
+
+def test_colour_the_dots_by_a_dimension_colours_a_scatter(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "scatter of gdp per capita against life expectancy for 1977, colour the dots by continent"
+    )
+    assert plan.chart_type == "scatter" and plan.series == "continent"
+
+
+@pytest.mark.parametrize(
+    ("question", "agg"),
+    [("the lowest price every ticker hit", "min"), ("what was the peak price each stock hit in 2019", "max")],
+)
+def test_a_superlative_for_every_group_takes_each_groups_extreme(
+    planner: RulePlanner, question: str, agg: str
+) -> None:
+    plan = planner.plan(question)
+    assert plan.dimension == "ticker" and measures_of(plan) == [("price", agg)]
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension"),
+    [
+        ("how many votes did each candidate get all told", [("votes", "sum")], "candidate"),
+        ("medal tally by country", [("medals", "sum")], "nation"),
+        (
+            "pie chart showing how the worlds population was split across continents in 1982",
+            [("pop", "sum")],
+            "continent",
+        ),
+        ("can you pull up population by continent back in 2002", [("pop", "sum")], "continent"),
+        ("the half dozen least populous countries in europe", [("pop", "sum")], "country"),
+    ],
+)
+def test_everyday_words_around_a_question(
+    planner: RulePlanner, question: str, measures: list[tuple[str, str]], dimension: str
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == (measures, dimension)
+
+
+def test_numbers_in_words_and_still_in_a_condition(planner: RulePlanner) -> None:
+    plan = planner.plan("number of countries with a life expectancy over seventy, over time")
+    assert filters_of(plan) == [("life_exp", "gt", 70)] and plan.use_time
+    still = planner.plan("asian countries where life expectancy was still below 60 in 2007")
+    assert ("life_exp", "lt", 60) in filters_of(still)
+
+
+def test_over_the_decades_is_over_time(planner: RulePlanner) -> None:
+    plan = planner.plan("total gdp of every continent over the decades, one line each")
+    assert plan.use_time and plan.series == "continent"

@@ -153,3 +153,15 @@ def test_the_leader_of_each_group_is_refused(planner: RulePlanner, question: str
 def test_a_year_after_the_data_names_what_the_data_has(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="outside it; the stocks data has stock price"):
         planner.plan("what did the tech stocks do in 2020")
+
+
+def test_the_leader_of_each_period_is_refused_when_the_period_comes_first(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="leads within each group"):
+        planner.plan("for each month of 2019 which company had the highest price")
+
+
+def test_one_values_share_within_each_group_is_refused(planner: RulePlanner) -> None:
+    """A pie of Joly's votes by district shows how her votes spread, not her share of each district's vote."""
+    with pytest.raises(UnchartableQuestion, match="Joly\u2019s share within each district"):
+        planner.plan("joly's share of the vote in each district")
+    assert planner.plan("share of the vote for each candidate in plurality districts").chart_type == "pie"
