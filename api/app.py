@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,14 +19,15 @@ from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
 from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, schedules, sessions, streams
 from api.state import AppState
 from shared import tracing
+from shared.collector import settle_after_start
 from shared.logs import configure_logging
 from shared.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None, *, freeze_after_start: bool = False) -> FastAPI:
-    """The app; `freeze_after_start` (a server process, not a test embedding the app) moves everything
-    built by the end of start-up out of the collector's sight (gc.freeze): it lives as long as the
-    process, and each full collection would otherwise walk it again while streams wait."""
+    """The app; `freeze_after_start` (a server process, not a test embedding the app) settles the garbage
+    collector once started (shared.collector): what start-up built is frozen, and collections are rarer,
+    since each full one walked every open stream while the fan-out waited."""
     settings = settings or get_settings()
     registry = CollectorRegistry()
 
@@ -40,7 +40,7 @@ def create_app(settings: Settings | None = None, *, freeze_after_start: bool = F
         app.state.chartq = state
         await state.start()
         if freeze_after_start:
-            gc.freeze()
+            settle_after_start()
         try:
             yield
         finally:

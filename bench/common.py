@@ -75,6 +75,9 @@ class Sizes:
     event_counts: tuple[int, ...] = (1, 100, 1000)
     # Events published per subscriber count (more for small counts, where each event is one sample).
     event_publishes: tuple[int, ...] = (300, 200, 200)
+    # The usual case: subscribers each following its own task, and rounds of steps among those tasks.
+    own_task_subscribers: int = 1000
+    own_task_rounds: int = 200
     raw_pubsub_samples: int = 500
     e2e_samples: int = 100
     e2e_throughput_tasks: int = 300
@@ -101,6 +104,8 @@ class Sizes:
             http_clients=8,
             event_counts=(1, 10),
             event_publishes=(5, 5),
+            own_task_subscribers=20,
+            own_task_rounds=3,
             raw_pubsub_samples=10,
             e2e_samples=3,
             e2e_throughput_tasks=8,

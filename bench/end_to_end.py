@@ -167,6 +167,10 @@ async def run(stack: Stack, sizes: Sizes) -> FigureResult:
             baseline_name="serial capacity 1 / mean(pipeline work)",
             baseline=serial_capacity,
             better="higher",
+            target=">= 0.8x baseline",
+            target_on="ratio",
+            target_op=">=",
+            target_value=0.8,
             note=f"{len(batch)} tasks released at once, concurrency {stack.settings().worker_concurrency}; "
             f"worker CPU {cpu_ms:.2f} ms per chart, event loop busy {100 * loop_busy:.0f}% of the batch",
         )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import math
 from typing import Any
 
 from arq import func
 
 from shared import keys, tracing
+from shared.collector import settle_after_start
 from shared.job import CHART_FUNCTION
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
@@ -46,9 +46,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["chartq_reaper"] = asyncio.create_task(reaping, name="chartq-reaper")
     ctx["chartq_scheduler"] = start_scheduler(wctx.store, wctx.sessions)
     if ctx.get(FREEZE_AFTER_START):
-        # The model, the planner's lexicons and the connections live as long as the process: out of
-        # the collector's sight, a full collection no longer walks them between tasks.
-        gc.freeze()
+        settle_after_start()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from shared.collector import THRESHOLDS
 from shared.redis import create_redis
 from shared.settings import Settings
 from worker.main import FREEZE_AFTER_START, new_event_loop, shutdown, startup
@@ -25,9 +26,10 @@ def test_the_worker_runs_on_uvloop() -> None:
 
 
 async def test_a_worker_process_freezes_what_start_up_built(isolated_settings: Settings) -> None:
-    """`chartq worker` (run_worker) freezes the model, the planner and the connections after start-up; a
+    """`chartq worker` (run_worker) settles the collector after start-up (shared.collector); a
     worker embedded in another program (these tests) leaves the collector alone."""
     gc.unfreeze()
+    defaults = gc.get_threshold()
     redis = create_redis(isolated_settings.redis_url)
     try:
         for frozen in (False, True):
@@ -37,8 +39,10 @@ async def test_a_worker_process_freezes_what_start_up_built(isolated_settings: S
             await startup(ctx)
             try:
                 assert (gc.get_freeze_count() > 0) is frozen
+                assert gc.get_threshold() == (THRESHOLDS if frozen else defaults)
             finally:
                 await shutdown(ctx)
     finally:
         gc.unfreeze()
+        gc.set_threshold(*defaults)
         await redis.aclose()
