@@ -44,3 +44,16 @@ def test_quick_run_writes_every_figure_with_numbers_and_a_table(tmp_path: Path) 
     assert header in table
     rows = [line for line in table.splitlines() if line.startswith("| ") and line != header]
     assert {line.split("|")[1].strip() for line in rows} == set(FIGURES)
+
+
+def test_the_stream_memory_breakdown_attributes_what_streams_hold() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.stream_memory", "20"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert "20 idle SSE streams" in run.stdout
+    assert "by package" in run.stdout and "starlette" in run.stdout, run.stdout
