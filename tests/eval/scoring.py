@@ -47,6 +47,7 @@ SETS = (
     EvalSet("holdout7", HERE / "holdout7.yaml", "seventh holdout (written blind after the sixth's fixes)"),
     EvalSet("holdout8", HERE / "holdout8.yaml", "eighth holdout (written blind after the seventh's fixes)"),
     EvalSet("holdout9", HERE / "holdout9.yaml", "ninth holdout (written blind after the eighth's fixes)"),
+    EvalSet("holdout10", HERE / "holdout10.yaml", "tenth holdout (written blind after the ninth's fixes)"),
 )
 FIELDS = (
     "dataset",

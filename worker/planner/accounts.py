@@ -55,6 +55,8 @@ FILLER = frozenset(
     blowing come comes came coming go goes went paid pay spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
     gave together reached reach reaches whats pull pulls pulled bring brings
+    always wondered wonder trying try tried feel feeling heard hear curious curiosity maybe perhaps
+    perfect great nice lovely ideally possibly tend tends tended ended end put quick quickly
     than then across done happen happened change changed changes evolve evolved trend trends
     higher lower bigger smaller larger greater better worse ranked rank ranking order ordered
     one ones thing things someone anyone everyone everything something
@@ -67,6 +69,7 @@ HARMLESS = frozenset(
     current latest recent newest overall total typical actual real relative general global world
     worldwide whole entire complete full recorded reported measured closing close closed weekly observed
     trade trades traded trading worlds world's hit hits tally tallies occur occurs occurred back
+    survey surveyed money eating ate already found
     often frequently usually commonly time times perform performs performed performing performance
     respectively roughly approximately around ever generally typically historically
     """.split()  # noqa: SIM905

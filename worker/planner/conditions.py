@@ -114,14 +114,31 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
     for m in scan.take(pattern):
         column = sizes[m["noun"].lower()]
         if m["lo"]:
-            found.append(_make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])]))
+            size = _make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])])
         elif m["n"]:
-            found.append(_make(column, "lte" if m["down"] else "gte", parse_count(m["n"])))
+            size = _make(column, "lte" if m["down"] else "gte", parse_count(m["n"]))
         elif m["eq"]:
-            found.append(_make(column, "eq", parse_count(m["eq"])))
+            size = _make(column, "eq", parse_count(m["eq"]))
         else:
-            found.append(_make(column, _op(m), parse_count(m["a"])))
+            size = _make(column, _op(m), parse_count(m["a"]))
+        found.append(_left_out(scan, m.start(), size))
     return found
+
+
+_LEAVING_OUT = re.compile(
+    r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|(?:leaving|leave)\s+out|not\s+counting|"
+    r"ignoring|apart\s+from|other\s+than|no)\s+(?:the\s+|any\s+)?$"
+)
+_OPPOSITE = {"eq": "ne", "gt": "lte", "gte": "lt", "lt": "gte", "lte": "gt"}
+
+
+def _left_out(scan: Scan, at: int, size: Filter) -> Filter:
+    """ "leave out parties of 1", "excl tables of 1": the rows the size condition does not keep."""
+    before = _LEAVING_OUT.search(scan.text[:at])
+    if before is None or size.op not in _OPPOSITE or not scan.free((before.start(), at)):
+        return size
+    scan.claim((before.start(), at))
+    return _make(size.column, _OPPOSITE[size.op], size.value)
 
 
 def read_comparisons(scan: Scan, vocab: Vocabulary) -> list[Filter]:

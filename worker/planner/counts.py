@@ -48,8 +48,16 @@ def ranking_count(scan: Scan, vocab: Vocabulary, rows: re.Pattern[str] | None) -
             word = before[0].lstrip() if before is not None else ""
             start = m.start() - len(word) if word.startswith("top") else m.start()
             scan.claim((start, m.end()))
+            _claim_repeats(scan, value)
             return value
     return None
+
+
+def _claim_repeats(scan: Scan, value: int) -> None:
+    """ "which three companies …? I only need the top three": the same count said again."""
+    for m in list(re.finditer(rf"(?<!\w)top\s+(?P<n>{COUNT})(?!\w)", scan.text, re.IGNORECASE)):
+        if parse_count(m["n"]) == value and scan.free(m.span()):
+            scan.claim(m.span())
 
 
 def claim_counts_of_all(scan: Scan, vocab: Vocabulary) -> None:

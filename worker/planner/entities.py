@@ -13,6 +13,7 @@ from worker.semantic import Dataset, Dimension, DimensionValue
 
 __all__ = [
     "COMBINED",
+    "coloured_groups",
     "read_codes",
     "read_demonyms",
     "read_exclusions",
@@ -92,7 +93,7 @@ def read_demonyms(scan: Scan, vocab: Vocabulary) -> Found:
 
 _EXCLUDING = re.compile(
     r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|other\s+than|apart\s+from|but\s+not|"
-    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|"
+    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|no|"
     r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
     r"\s+(?:the\s+)?"
 )
@@ -280,3 +281,16 @@ def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionV
             scan.claim((m.start(), end))
             return dims.pop(), [value for _, value in found]
     return None
+
+
+def coloured_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """ "the continents in different colours", "each species in its own colour": what colours the chart
+    (its series). Claims the words."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return []
+    pattern = re.compile(
+        rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+in\s+(?:different|separate|distinct|"
+        r"its\s+own|their\s+own)\s+colou?rs?(?!\w)"
+    )
+    return [vocab.dims[1][normalize(m["d"])] for m in scan.take(pattern)]

@@ -49,7 +49,7 @@ _RATE = re.compile(
     r"(?:percent(?:age)?|%)\s+(?:change|growth|increase|decrease|difference)|year[-\s]on[-\s]year|"
     r"year[-\s]over[-\s]year|yoy|cagr|differences?|gaps?)(?!\w)"
 )
-_PERCENT = re.compile(r"(?<!\w)(?:percentages?|percent|pct)(?!\w)")
+_PERCENT = re.compile(r"(?<!\w)(?:percentages?|percent|pct)(?!\w)|(?<![\w%])%(?=\s*of\b)")
 _UNIT = re.compile(
     r"(?<!\w)(?:in\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|pounds?|gbp|yen|"
     r"km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|kg|kilograms?|"

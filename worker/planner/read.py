@@ -62,6 +62,9 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.conditions = read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
+    for dim in pe.coloured_groups(scan, vocab):
+        r.groups.append(dim)
+        r.split.append(dim)
     if (split := pe.split_by_values(scan, vocab)) is not None:
         dim, values = split
         r.groups.append(dim)

@@ -32,6 +32,20 @@ __all__ = ["RulePlanner", "UnchartableQuestion"]
 _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
 _OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
+# Shorthand a hurried user types ("# of tables w bill over 40", "avg petal len", "gdp/cap"), written out.
+_SHORTHAND = {
+    "#": "number of",
+    "w": "with",
+    "len": "length",
+    "freq": "frequency",
+    "gdp/cap": "gdp per capita",
+}
+# "w" only between two words, lowercase, and not before "and", "or", "vs" ("W vs WNW" is a direction).
+_SHORT = re.compile(
+    r"(?<![\w/#])(?:(?i:gdp/cap|#(?:\s*of\b)?|len|freq)|(?<=[a-z]{3}\s)w(?=\s+(?!and\b|or\b|vs\b)[a-z]{3}))(?![\w/])"
+)
+# "us gdp over time": "us" opening a question is the country, not the pronoun ("show us ..." is).
+_US = re.compile(r"^\s*(?:us|u\.s\.?)\s+(?=[a-z])", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
@@ -130,7 +144,9 @@ class RulePlanner:
         return Answer(plan, tuple(notes + unshown(r, plan)))
 
     def _verbs(self, text: str) -> str:
-        """ "billed" -> "bill": a verb made of a measure's word, read as the measure."""
+        """ "billed" -> "bill": a verb made of a measure's word, read as the measure; shorthand spelt out."""
+        text = _US.sub("united states ", text)
+        text = _SHORT.sub(lambda m: _SHORTHAND[m[0].lower()[0] if m[0][0] == "#" else m[0].lower()], text)
         return _FORM.sub(lambda m: self._forms.get(m[0].lower(), m[0]), text) if self._forms else text
 
     def _recognised(self, text: str, span: tuple[int, int]) -> bool:

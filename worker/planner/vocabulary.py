@@ -79,7 +79,8 @@ class Vocabulary:
                 r"split\s+(?:up\s+)?(?:by|across|between|among)|"
                 r"broken\s+(?:down|out)\s+by|grouped\s+by|stacked\s+by|colou?red\s+by|shaded\s+by|"
                 r"colou?r\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by)"
-                rf"\s+(?:the\s+|all\s+)?(?P<d1>{body})"
+                r"\s+(?:of\s+(?:the\s+)?(?:(?:tech|individual|different|\w+\s+different)\s+)?|the\s+|all\s+)?"
+                rf"(?P<d1>{body})"
                 rf"(?:\s+and\s+(?:by\s+)?(?P<d2>{body}))?",
                 re.IGNORECASE,
             )

@@ -40,8 +40,11 @@ TIME_AXIS = (
     r"historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
     r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
 )
-VERSUS = r"vs\.?|versus|v\.?|against|compared\s+(?:to|with)"
-LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest", "weakest")
+VERSUS = (
+    r"vs\.?|versus|v\.?|(?:stacks?|stacked|stacking)\s+up\s+(?:against|to|with)|against|"
+    r"compared\s+(?:to|with)"
+)
+LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest", "weakest", "poorest")
 # Rank words only when a measure follows: "the most votes", "the fewest medals".
 MEASURE_RANKS = ("most", "fewest", "least")
 # "top 5", "the 3 largest", "10 weakest": a ranking and its count, before or after the rank word.
@@ -56,7 +59,8 @@ _SORT = words(
     r"(?P<down>highest|largest|greatest|most|high)\s+to\s+(?:lowest|smallest|least|low))|"
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
-    r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest)\s+first"
+    r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest|richest|poorest|best|"
+    r"worst)\s+first"
 )
 _RANK_BY = re.compile(r"\s*(?:please\s+)?rank\s+(?:the\s+|all\s+)?[\w\s]+?\s+by\b", re.IGNORECASE)
 _COMMAND = re.compile(

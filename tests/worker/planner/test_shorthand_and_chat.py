@@ -1,0 +1,102 @@
+"""How people type: shorthand ("# of tables w bill over 40", "avg petal len", "wind freq", "gdp/cap",
+"us gdp") and chat around the question ("I heard ...", "out of curiosity", "could you ..."), as the tenth
+blind holdout wrote them; and the exclusions and orders they come with ("no oceania", "ignoring",
+"leave out parties of 1", "richest first", "the top three" said twice)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.rules import RulePlanner, UnchartableQuestion
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension"),
+    [
+        ("# of tables w bill over 40 by day", [("total_bill", "count")], "day"),
+        ("# flowers sepal len > 6 per species", [("sepal_length", "count")], "species"),
+        ("avg petal len by species", [("petal_length", "avg")], "species"),
+        ("wind freq by direction", [("frequency", "sum")], "direction"),
+        ("gdp/cap by country asia 2007", [("gdp_per_capita", "avg")], "country"),
+    ],
+)
+def test_shorthand_is_spelt_out(
+    planner: RulePlanner, question: str, measures: list[tuple[str, str]], dimension: str
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == (measures, dimension)
+
+
+def test_w_stays_a_direction_where_it_names_one(planner: RulePlanner) -> None:
+    plan = planner.plan("W vs WNW vs NW frequency, split by strength")
+    assert filters_of(plan) == [("direction", "in", ["W", "WNW", "NW"])]
+
+
+def test_us_opening_a_question_is_the_country(planner: RulePlanner) -> None:
+    assert filters_of(planner.plan("us gdp over time")) == [("country", "eq", "United States")]
+    assert filters_of(planner.plan("show us gdp by continent")) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("total pop per continent 1987 no oceania", ("continent", "ne", "Oceania")),
+        ("ignoring the calm 0-1 winds, how often does each direction come up?", ("strength", "ne", "0-1")),
+        ("tip % by gender, leave out parties of 1", ("party_size", "ne", 1)),
+        ("avg tip by sex excl tables of 1", ("party_size", "ne", 1)),
+    ],
+)
+def test_more_ways_to_leave_rows_out(
+    planner: RulePlanner, question: str, expected: tuple[str, str, object]
+) -> None:
+    assert expected in filters_of(planner.plan(question))
+
+
+def test_a_superlative_then_first_orders_the_bars(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Which European countries had a GDP per capita above 30,000 dollars in 2007, richest first?"
+    )
+    assert plan.sort is not None and plan.sort.direction == "desc"
+
+
+def test_a_count_said_twice_is_one_limit(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "which three companies had the highest average share price in december 2019? "
+        "I only need the top three"
+    )
+    assert plan.limit == 3 and plan.dimension == "ticker"
+
+
+def test_chat_around_a_question_is_not_read_as_data(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "I heard some countries already had more than 100 million people back in 1977, which ones were they?"
+    )
+    assert filters_of(plan) == [("pop", "gt", 100_000_000)] and plan.dimension == "country"
+    assert (
+        planner.plan("out of curiosity, what's the widest sepal found in each species?").dimension
+        == "species"
+    )
+
+
+def test_in_their_own_colours_colours_the_chart(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "could you plot sepal length against sepal width, with each species in its own colour?"
+    )
+    assert plan.chart_type == "scatter" and plan.series == "species"
+
+
+def test_stacks_up_against_compares_rather_than_naming_stocks(planner: RulePlanner) -> None:
+    plan = planner.plan("how Japan's life expectancy stacks up against Germany in 2002, side by side")
+    assert plan.dataset == "gapminder"
+    assert filters_of(plan) == [("country", "in", ["Japan", "Germany"])]
+
+
+def test_a_percentage_of_each_group_is_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="% of a total"):
+        planner.plan("% of each days tips from smokers")
+
+
+def test_the_extreme_of_each_of_the_groups(planner: RulePlanner) -> None:
+    plan = planner.plan("What's the highest price each of the tech stocks ever reached?")
+    assert measures_of(plan) == [("price", "max")] and plan.dimension == "ticker"
