@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
 from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, schedules, sessions, streams
 from api.state import AppState
 from shared import tracing
-from shared.collector import settle_after_start
+from shared.collector import collect_periodically, settle_after_start
 from shared.logs import configure_logging
 from shared.settings import Settings, get_settings
 
@@ -39,11 +40,15 @@ def create_app(settings: Settings | None = None, *, freeze_after_start: bool = F
         registry.register(state.metrics_collector)
         app.state.chartq = state
         await state.start()
+        collecting = None
         if freeze_after_start:
             settle_after_start()
+            collecting = asyncio.create_task(collect_periodically(), name="chartq-collector")
         try:
             yield
         finally:
+            if collecting is not None:
+                collecting.cancel()
             registry.unregister(state.metrics_collector)
             await state.close()
             tracing.flush()

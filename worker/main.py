@@ -9,7 +9,7 @@ from typing import Any
 from arq import func
 
 from shared import keys, tracing
-from shared.collector import settle_after_start
+from shared.collector import collect_periodically, settle_after_start
 from shared.job import CHART_FUNCTION
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
@@ -47,6 +47,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["chartq_scheduler"] = start_scheduler(wctx.store, wctx.sessions)
     if ctx.get(FREEZE_AFTER_START):
         settle_after_start()
+        ctx["chartq_collector"] = asyncio.create_task(collect_periodically(), name="chartq-collector")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -56,6 +57,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await stop_task(ctx["chartq_reaper"], "the reaper")
         await stop_task(ctx["chartq_scheduler"], "the scheduler")
         await stop_beating(wctx, ctx["chartq_heartbeat"])
+        if "chartq_collector" in ctx:
+            await stop_task(ctx["chartq_collector"], "the collector")
         await wctx.close()
     tracing.flush()
 

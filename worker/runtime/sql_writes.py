@@ -19,11 +19,12 @@ that stops waits for what it holds (`close`).
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from typing import Any
 
 import structlog
 from arq.connections import ArqRedis
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from shared import keys
@@ -38,8 +39,18 @@ MAX_BATCH = 256
 PENDING_RUN_TTL_S = 7 * 86400
 # Buffered run records written to SQL per pass.
 FLUSH_BATCH = 200
-# What a database that is away raises: the driver's error wrapped by SQLAlchemy, or not.
-DATABASE_AWAY = (DBAPIError, OSError, TimeoutError)
+
+
+def database_away(exc: BaseException) -> bool:
+    """The database could not be reached or lost the connection (try again later), as opposed to a row it
+    refuses (a constraint, a value it cannot store), which no retry will write."""
+    if isinstance(exc, OSError | TimeoutError):
+        return True
+    return isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+    )
+
+
 # How long the writer waits before trying again when neither the database nor Redis took a batch.
 RETRY_AFTER_S = 1.0
 # How long a stopping worker waits for them; what is left then still lives in the task hashes.
@@ -66,11 +77,21 @@ async def flush_buffered_runs(redis: ArqRedis, queue_name: str, sessions: async_
     async with sessions() as db:
         for task_id, raw in zip(task_ids, await redis.hmget(key, task_ids), strict=True):  # type: ignore[misc]
             if raw is not None:
-                await record_run(db, run_from_json(raw))
-                written += 1
+                try:
+                    await record_run(db, run_from_json(raw))
+                    written += 1
+                except Exception as exc:
+                    if database_away(exc):
+                        raise  # still away: the next beat tries again
+                    await db.rollback()  # refused for good: set aside, so the records behind it go on
+                    log.error("a buffered run record could not be written", task_id=task_id, error=repr(exc))
             await redis.hdel(key, task_id.decode())  # type: ignore[misc]
     log.info("wrote run records kept while the database was away", count=written)
     return written
+
+
+# A chart handed over, and its task's wait for the chart stored.
+_Waiting = tuple[Chart, "asyncio.Future[Chart]"]
 
 
 class SqlWrites:
@@ -79,7 +100,7 @@ class SqlWrites:
         self._redis = redis
         self._queue_name = queue_name
         self._runs: list[TaskRun] = []
-        self._charts: list[tuple[Chart, asyncio.Future[Chart]]] = []
+        self._charts: list[_Waiting] = []
         self._in_flight = 0
         self._writer: asyncio.Task[None] | None = None
         # How many commits, the rows they held (the benchmark reports the batch size), and how many run
@@ -93,12 +114,30 @@ class SqlWrites:
 
     async def save_chart(self, chart: Chart) -> Chart:
         """Returns the chart of `chart`'s task once it is committed: `chart`, or the one another attempt
-        of the task stored first. Raises what the commit raised."""
+        of the task stored first. Raises what the commit raised.
+
+        A task cancelled meanwhile (its user cancelled, or its worker is stopping) takes its chart back if
+        no commit has it yet; otherwise it waits for that commit, so that what the task does next (hide
+        the chart of a cancelled task) finds the row."""
         saved: asyncio.Future[Chart] = asyncio.get_running_loop().create_future()
-        self._charts.append((chart, saved))
+        # Its error is the task's to read; a task that was cancelled never reads it.
+        saved.add_done_callback(lambda f: f.cancelled() or f.exception())
+        entry = (chart, saved)
+        self._charts.append(entry)
         self._start()
-        # Shielded: a task cancelled meanwhile (a worker stopping) does not cancel its batch.
-        return await asyncio.shield(saved)
+        try:
+            return await asyncio.shield(saved)
+        except asyncio.CancelledError:
+            if entry in self._charts:
+                self._charts.remove(entry)
+            else:
+                await asyncio.wait([saved])
+            raise
+        except Exception:
+            # The error's traceback holds this frame: without these, no cycle keeps the chart alive
+            # (through the future that holds the error) until a full collection.
+            del chart, entry, saved
+            raise
 
     @property
     def unwritten(self) -> int:
@@ -112,7 +151,11 @@ class SqlWrites:
 
     def _start(self) -> None:
         if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_batches(), name="chartq-sql-writes")
+            # A context of its own: its logs and spans belong to no task (not to the one that started it).
+            writes = self._write_batches()
+            self._writer = asyncio.create_task(
+                writes, name="chartq-sql-writes", context=contextvars.Context()
+            )
 
     async def _write_batches(self) -> None:
         while self._runs or self._charts:
@@ -120,34 +163,56 @@ class SqlWrites:
             charts, self._charts = self._charts[:MAX_BATCH], self._charts[MAX_BATCH:]
             self._in_flight = len(runs)
             try:
-                async with self._sessions() as db:
-                    stored = await insert_charts(db, [chart for chart, _ in charts]) if charts else {}
-                    if runs:
-                        await write_runs(db, runs)
-                    await db.commit()
+                await self._commit(charts, runs)
             except Exception as exc:
-                self._in_flight = 0
-                for _, saved in charts:
-                    if not saved.done():
-                        saved.set_exception(exc)
-                if runs:
-                    # Once a task hash expires its status is read from its record: keep it in Redis.
-                    log.warning("run records kept in Redis until the database takes them", error=repr(exc))
-                    await self._buffer(runs)
-            else:
-                self._in_flight = 0
-                self.commits += 1
-                self.records += len(runs)
-                self.charts += len(charts)
-                for chart, saved in charts:
-                    if not saved.done():
-                        saved.set_result(stored[chart.task_id])
+                # One bad row must not fail the rest: each row again in a transaction of its own.
+                log.warning("a batch of SQL writes failed; writing its rows one by one", error=repr(exc))
+                await self._one_by_one(charts, runs)
+            self._in_flight = 0
+            del charts, runs  # a failed batch's error refers to this frame: no cycle through the rows
+
+    async def _commit(self, charts: list[_Waiting], runs: list[TaskRun]) -> None:
+        async with self._sessions() as db:
+            stored = await insert_charts(db, [chart for chart, _ in charts]) if charts else {}
+            if runs:
+                await write_runs(db, runs)
+            await db.commit()
+        self.commits += 1
+        self.records += len(runs)
+        self.charts += len(charts)
+        for chart, saved in charts:
+            if not saved.done():
+                saved.set_result(stored[chart.task_id])
+
+    async def _one_by_one(self, charts: list[_Waiting], runs: list[TaskRun]) -> None:
+        for chart, saved in charts:
+            try:
+                await self._commit([(chart, saved)], [])
+            except Exception as exc:  # the task's persisting step decides: retry (database away) or fail
+                if not saved.done():
+                    # Without its traceback: its frames hold the rows, which would live until a full
+                    # collection in a cycle through this future.
+                    saved.set_exception(exc.with_traceback(None))
+        away: list[TaskRun] = []
+        for run in runs:
+            try:
+                await self._commit([], [run])
+            except Exception as exc:
+                if database_away(exc):
+                    away.append(run)
+                else:  # a record the database refuses: the task hash still holds the outcome for now
+                    log.error("a run record could not be written", task_id=run.task_id, error=repr(exc))
+        if away:
+            # Once a task hash expires its status is read from its record: keep it in Redis.
+            log.warning("run records kept in Redis until the database takes them", count=len(away))
+            await self._buffer(away)
 
     async def _buffer(self, runs: list[TaskRun]) -> None:
         try:
             await buffer_runs(self._redis, self._queue_name, runs)
         except Exception as exc:  # Redis away as well: hold them, and try the database again
             log.warning("could not keep run records in Redis either", error=repr(exc))
+            self._in_flight = 0
             self._runs[:0] = runs
             await asyncio.sleep(RETRY_AFTER_S)
         else:

@@ -6,18 +6,23 @@ until it takes them, while the charts' tasks get the error."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from shared import keys
 from shared.db.charts import get_run
 from shared.db.engine import create_engine, session_factory, upgrade
+from shared.db.tables import Chart
 from shared.redis import create_redis
 from shared.settings import Settings
 from tests.shared.db.rows import a_chart, a_run
+from worker.runtime import sql_writes
 from worker.runtime.sql_writes import SqlWrites, flush_buffered_runs
 
 pytestmark = pytest.mark.db
@@ -149,6 +154,63 @@ async def test_a_chart_whose_commit_failed_raises_to_its_task(
             await writes.save_chart(a_chart(str(uuid4()), "lost"))
         await writes.settled()
         assert writes.buffered == 1, "the run record of the same batch waits in Redis"
+    finally:
+        await writes.close()
+        await redis.aclose()
+        await engine.dispose()
+
+
+async def test_a_chart_whose_task_is_cancelled_while_it_waits_is_never_written(
+    tmp_path: Path, isolated_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user cancels a task whose chart waits behind a slow commit: the task hides its chart next, so the
+    chart must not be written after that."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}")
+    await upgrade(engine)
+    sessions = session_factory(engine)
+    redis = create_redis(isolated_settings.redis_url)
+    writes = SqlWrites(sessions, redis, isolated_settings.queue_name)
+    insert = sql_writes.insert_charts
+
+    async def slow_first(db: Any, charts: list[Chart]) -> dict[str, Chart]:
+        if not writes.commits:
+            await asyncio.sleep(0.3)  # a slow commit holds the writer
+        return await insert(db, charts)
+
+    monkeypatch.setattr(sql_writes, "insert_charts", slow_first)
+    first, cancelled = str(uuid4()), str(uuid4())
+    try:
+        holding = asyncio.create_task(writes.save_chart(a_chart(first, "first")))
+        await asyncio.sleep(0.05)
+        waiting = asyncio.create_task(writes.save_chart(a_chart(cancelled, "cancelled")))
+        await asyncio.sleep(0.01)
+        waiting.cancel()
+        await asyncio.gather(holding, waiting, return_exceptions=True)
+        await writes.settled()
+        async with sessions() as db:
+            stored = set(await db.scalars(sa.select(Chart.task_id)))
+        assert stored == {first}
+    finally:
+        await writes.close()
+        await redis.aclose()
+        await engine.dispose()
+
+
+async def test_a_row_the_database_refuses_fails_only_its_own_task(
+    tmp_path: Path, isolated_settings: Settings
+) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}")
+    await upgrade(engine)
+    redis = create_redis(isolated_settings.redis_url)
+    writes = SqlWrites(session_factory(engine), redis, isolated_settings.queue_name)
+    try:
+        bad = a_chart(str(uuid4()), "bad")
+        bad.figure = {"data": [datetime.time(12)]}  # not JSON: the whole statement would fail
+        good = [a_chart(str(uuid4()), f"good {i}") for i in range(3)]
+        outcomes = await asyncio.gather(
+            *(writes.save_chart(c) for c in [good[0], bad, *good[1:]]), return_exceptions=True
+        )
+        assert [type(o).__name__ for o in outcomes] == ["Chart", "StatementError", "Chart", "Chart"]
     finally:
         await writes.close()
         await redis.aclose()
