@@ -56,7 +56,7 @@ FILLER = frozenset(
     move moves moved moving collect collects collected collecting bring brings brought cast
     gave together reached reach reaches whats pull pulls pulled bring brings
     always wondered wonder trying try tried feel feeling heard hear curious curiosity maybe perhaps
-    perfect great nice lovely ideally possibly tend tends tended ended end put quick quickly
+    perfect great nice lovely ideally possibly tend tends tended put quick quickly
     than then across done happen happened change changed changes evolve evolved trend trends
     higher lower bigger smaller larger greater better worse ranked rank ranking order ordered
     one ones thing things someone anyone everyone everything something

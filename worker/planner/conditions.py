@@ -196,6 +196,8 @@ def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
             cond = _CONDITION.match(scan.text, m.end())
             if cond is None or cond["lo"] or any(scan.used[m.start() : cond.end()]):
                 continue
+            if re.search(r"%|percent", cond[0]):  # "winds over 2%": the frequency, not the strength
+                continue
             op = ("lte" if cond["down"] else "gte") if cond["n"] else _op(cond)
             n = _number(cond, "n" if cond["n"] else "a")
             kept = [value for value, lo, hi in bands if _keeps(op, n, lo, hi)]

@@ -93,7 +93,8 @@ def read_demonyms(scan: Scan, vocab: Vocabulary) -> Found:
 
 _EXCLUDING = re.compile(
     r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|other\s+than|apart\s+from|but\s+not|"
-    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|no|"
+    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|"
+    r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
     r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
     r"\s+(?:the\s+)?"
 )

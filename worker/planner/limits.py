@@ -23,6 +23,7 @@ __all__ = [
     "check_aggregated_dimension",
     "check_counted_time",
     "check_grains",
+    "check_lacking",
     "check_leaders",
     "check_percentages",
     "check_rates",
@@ -241,9 +242,26 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
             rf"\s+(?P<mid>.*)",
             scan.text,
         )
-    leader = which is not None and re.search(rf"(?<!\w)(?:{_LEADS})(?!\w)", which["mid"]) is not None
+    if which is None:  # "the richest country in every continent", "each continent's most populous country"
+        top = rf"(?:{_LEADS}|richest|poorest|(?:most|least)\s+\w+)"
+        which = re.search(
+            rf"(?<!\w)(?P<mid>{top})\s+(?P<a>{dims.pattern})\s+(?:in|of|for|on|across|within)\s+(?:each|every)\s+"
+            rf"(?P<b>{dims.pattern}|{_UNITS})(?!\w)|(?<!\w)(?:each|every)\s+(?P<b2>{dims.pattern})'s\s+"
+            rf"(?P<mid2>{top})\s+(?P<a2>{dims.pattern})(?!\w)",
+            scan.text,
+        )
+        if which is not None and (which["a"] or which["a2"]).endswith("s"):
+            which = None  # "the biggest countries in each continent" may be a ranking per group: not this
+    leader = (
+        which is not None
+        and re.search(
+            rf"(?<!\w)(?:{_LEADS}|richest|poorest|most|least)(?!\w)", which["mid"] or which["mid2"] or ""
+        )
+        is not None
+    )
     groups = vocab.dims[1]
-    if which is not None and leader and groups[normalize(which["a"])] != groups.get(normalize(which["b"])):
+    a, b = (which["a"] or which["a2"], which["b"] or which["b2"]) if which is not None else ("", "")
+    if which is not None and leader and groups[normalize(a)] != groups.get(normalize(b)):
         said = scan.excerpt(which.span())
     elif often := re.search(
         rf"(?<!\w)how\s+many\s+(?:{_PERIODS}|times|{dims.pattern})\s+{_EACH_LEADER}(?:{_LED})(?!\w)",
@@ -281,4 +299,18 @@ def check_share_within(text: str, r: Reading) -> None:
             f"total as well (two levels of aggregation), and chartq charts one at a time; it can show "
             f"the values of every {r.ds.dimension(dim).label.lower()} side by side for each {group}. "
             f"{suggest(r.ds)}"
+        )
+
+
+def check_lacking(scan: Scan, vocab: Vocabulary) -> None:
+    """ "nations with no gold", "days that had no lunch": the groups a value is missing from, which needs
+    each group's values first (two levels); charting the value, or everything but it, would mislead."""
+    values = vocab.values[0]
+    if values is None:
+        return
+    m = re.search(rf"(?<!\w)(?:with|had|has|have|having|were|was)\s+no\s+(?:{values.pattern})", scan.text)
+    if m is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet find the groups a value is missing from (\u201c{scan.excerpt(m.span())}"
+            f"\u201d): that needs each group's values first. {suggest(vocab.ds)}"
         )

@@ -56,6 +56,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     read_period(scan, r)
     check_period_ranking(scan, vocab)
     limits.check_leaders(scan, vocab)
+    limits.check_lacking(scan, vocab)
     limits.check_rates(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.sort = pw.read_sort(scan)

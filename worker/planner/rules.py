@@ -40,12 +40,16 @@ _SHORTHAND = {
     "freq": "frequency",
     "gdp/cap": "gdp per capita",
 }
-# "w" only between two words, lowercase, and not before "and", "or", "vs" ("W vs WNW" is a direction).
+# "w" only after a plural noun and before another word ("tables w bill"): elsewhere it may be the west
+# ("w europe", "the w direction", "W vs WNW").
 _SHORT = re.compile(
-    r"(?<![\w/#])(?:(?i:gdp/cap|#(?:\s*of\b)?|len|freq)|(?<=[a-z]{3}\s)w(?=\s+(?!and\b|or\b|vs\b)[a-z]{3}))(?![\w/])"
+    r"(?<![\w/#])(?:(?i:gdp/cap|#(?:\s*of\b)?|len|freq)|(?<=[a-z]{2}s\s)w(?=\s+(?!and\b|or\b|vs\b)[a-z]{3}))(?![\w/])"
 )
 # "us gdp over time": "us" opening a question is the country, not the pronoun ("show us ..." is).
-_US = re.compile(r"^\s*(?:us|u\.s\.?)\s+(?=[a-z])", re.IGNORECASE)
+_US = re.compile(
+    r"^\s*(?:us|u\.s\.?)\s+(?=(?:gdp|population|pop|life|lifespan|economy|people|inhabitants)\b)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 

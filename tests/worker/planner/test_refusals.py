@@ -165,3 +165,19 @@ def test_one_values_share_within_each_group_is_refused(planner: RulePlanner) -> 
     with pytest.raises(UnchartableQuestion, match="Joly\u2019s share within each district"):
         planner.plan("joly's share of the vote in each district")
     assert planner.plan("share of the vote for each candidate in plurality districts").chart_type == "pie"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["the richest country in every continent", "each continent's most populous country in 2007"],
+)
+def test_the_leader_of_each_group_is_refused_without_which(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="leads within each group"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize("question", ["medals by nation with no gold", "average tip on days with no lunch"])
+def test_the_groups_a_value_is_missing_from_are_refused(planner: RulePlanner, question: str) -> None:
+    """Charting gold only (or everything but gold) would answer another question."""
+    with pytest.raises(UnchartableQuestion, match="missing from"):
+        planner.plan(question)

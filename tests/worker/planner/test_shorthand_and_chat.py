@@ -100,3 +100,27 @@ def test_a_percentage_of_each_group_is_refused(planner: RulePlanner) -> None:
 def test_the_extreme_of_each_of_the_groups(planner: RulePlanner) -> None:
     plan = planner.plan("What's the highest price each of the tech stocks ever reached?")
     assert measures_of(plan) == [("price", "max")] and plan.dimension == "ticker"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["gdp per capita for w europe", "wind frequency from the w direction by strength"],
+)
+def test_w_that_may_be_the_west_is_not_read_as_with(planner: RulePlanner, question: str) -> None:
+    """Read as "with", the west was silently dropped: the whole of Europe, every direction."""
+    with pytest.raises(UnchartableQuestion, match="“w”"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize("question", ["us tech stocks in 2019", "us election votes by district"])
+def test_us_before_other_data_is_not_the_country(planner: RulePlanner, question: str) -> None:
+    assert all(f.column != "country" for f in planner.plan(question).filters)
+
+
+def test_a_percentage_condition_on_banded_data_is_on_the_measure(planner: RulePlanner) -> None:
+    assert filters_of(planner.plan("which directions have winds over 2%")) == [("frequency", "gt", 2)]
+
+
+def test_the_end_of_a_year_is_not_filler(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="“end”"):
+        planner.plan("apple stock price at the end of 2019")
