@@ -287,8 +287,9 @@ class ChartTask:
         state.dto = task_states.retried(state.dto, delay)
         try:
             await self._publish(state)
-        except TaskGone:
-            return  # ended elsewhere, or a newer attempt runs it: nothing to retry
+        except TaskGone as gone:  # nothing to retry
+            log.info("task ended elsewhere, or a newer attempt runs it; stopping", stale=gone.stale)
+            return
         except Exception as publish_error:
             if not is_transient(publish_error):
                 raise
