@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
 import sqlalchemy as sa
+from arq.connections import ArqRedis
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from shared import keys
-from shared.db.charts import get_run
+from shared.db.charts import get_run, insert_charts
 from shared.db.engine import create_engine, session_factory, upgrade
 from shared.db.tables import Chart
 from shared.redis import create_redis
@@ -27,16 +32,44 @@ from worker.runtime.sql_writes import SqlWrites, flush_buffered_runs
 
 pytestmark = pytest.mark.db
 
+# Nothing listens on port 1: every Redis call fails at once.
+REDIS_AWAY = "redis://127.0.0.1:1/0"
+
+
+@dataclass
+class Writer:
+    writes: SqlWrites
+    sessions: async_sessionmaker[Any]
+    engine: AsyncEngine
+    redis: ArqRedis
+    queue: str
+
+
+@asynccontextmanager
+async def writer(
+    database_url: str, redis_url: str, queue: str = "arq:queue:writes", *, migrated: bool = False
+) -> AsyncIterator[Writer]:
+    """A SqlWrites on its own engine and Redis connection, closed (in that order) at the end."""
+    engine = create_engine(database_url)
+    if migrated:
+        await upgrade(engine)
+    sessions = session_factory(engine)
+    redis = create_redis(redis_url)
+    writes = SqlWrites(sessions, redis, queue)
+    try:
+        yield Writer(writes, sessions, engine, redis, queue)
+    finally:
+        await writes.close()
+        await redis.aclose()
+        await engine.dispose()
+
 
 async def test_records_handed_over_together_share_a_commit(
     database_url: str, isolated_settings: Settings
 ) -> None:
-    engine = create_engine(database_url)
-    sessions = session_factory(engine)
-    redis = create_redis(isolated_settings.redis_url)
-    records = SqlWrites(sessions, redis, isolated_settings.queue_name)
-    task_ids = [str(uuid4()) for _ in range(40)]
-    try:
+    async with writer(database_url, isolated_settings.redis_url, isolated_settings.queue_name) as w:
+        records, sessions = w.writes, w.sessions
+        task_ids = [str(uuid4()) for _ in range(40)]
         for task_id in task_ids:
             records.add_run(a_run(task_id))
         assert records.unwritten == 40, "handing a record over does not wait for its commit"
@@ -54,10 +87,6 @@ async def test_records_handed_over_together_share_a_commit(
         async with sessions() as db:
             run = await get_run(db, again, "ada")
         assert run is not None and (run.status, run.attempts) == ("FAILED", 3)
-    finally:
-        await records.close()
-        await redis.aclose()
-        await engine.dispose()
 
 
 async def test_records_wait_in_redis_while_the_database_is_away(
@@ -65,13 +94,10 @@ async def test_records_wait_in_redis_while_the_database_is_away(
 ) -> None:
     # A SQLite database without its tables yet: every commit fails, as with a server that is away.
     database = tmp_path / "later" / "chartq.db"
-    engine = create_engine(f"sqlite+aiosqlite:///{database}")
-    sessions = session_factory(engine)
-    redis = create_redis(isolated_settings.redis_url)
-    queue = isolated_settings.queue_name
-    records = SqlWrites(sessions, redis, queue)
-    task_ids = [str(uuid4()) for _ in range(5)]
-    try:
+    url = f"sqlite+aiosqlite:///{database}"
+    async with writer(url, isolated_settings.redis_url, isolated_settings.queue_name) as w:
+        records, redis, queue = w.writes, w.redis, w.queue
+        task_ids = [str(uuid4()) for _ in range(5)]
         for task_id in task_ids:
             records.add_run(a_run(task_id))
         await records.settled()
@@ -80,49 +106,35 @@ async def test_records_wait_in_redis_while_the_database_is_away(
 
         # The database comes back: the heartbeat's flush writes them and forgets them.
         database.parent.mkdir(exist_ok=True)
-        await upgrade(engine)
-        assert await flush_buffered_runs(redis, queue, sessions) == 5
+        await upgrade(w.engine)
+        assert await flush_buffered_runs(redis, queue, w.sessions) == 5
         assert await redis.hlen(keys.pending_runs(queue)) == 0  # type: ignore[misc]
-        async with sessions() as db:
+        async with w.sessions() as db:
             stored = [await get_run(db, task_id, "ada") for task_id in task_ids]
         assert all(run is not None and run.status == "COMPLETED" for run in stored)
-    finally:
-        await records.close()
-        await redis.aclose()
-        await engine.dispose()
 
 
 async def test_records_stay_in_memory_while_redis_is_away_too(tmp_path: Path) -> None:
     database = tmp_path / "later" / "chartq.db"
-    engine = create_engine(f"sqlite+aiosqlite:///{database}")
-    sessions = session_factory(engine)
-    # Nothing listens on port 1: every Redis call fails at once.
-    redis = create_redis("redis://127.0.0.1:1/0")
-    records = SqlWrites(sessions, redis, "arq:queue:away")
-    task_id = str(uuid4())
-    try:
+    async with writer(f"sqlite+aiosqlite:///{database}", REDIS_AWAY, "arq:queue:away") as w:
+        records = w.writes
+        task_id = str(uuid4())
         records.add_run(a_run(task_id))
         await asyncio.sleep(0.3)
         assert records.unwritten == 1 and records.buffered == 0, "kept, not dropped"
         # The database is back: the writer's next try commits the record.
         database.parent.mkdir(exist_ok=True)
-        await upgrade(engine)
+        await upgrade(w.engine)
         await asyncio.wait_for(records.settled(), 10)
         assert (records.records, records.unwritten) == (1, 0)
-        async with sessions() as db:
+        async with w.sessions() as db:
             assert await get_run(db, task_id, "ada") is not None
-    finally:
-        await records.close()
-        await redis.aclose()
-        await engine.dispose()
 
 
 async def test_charts_stored_together_share_a_commit(database_url: str, isolated_settings: Settings) -> None:
-    engine = create_engine(database_url)
-    redis = create_redis(isolated_settings.redis_url)
-    writes = SqlWrites(session_factory(engine), redis, isolated_settings.queue_name)
-    task_ids = [str(uuid4()) for _ in range(12)]
-    try:
+    async with writer(database_url, isolated_settings.redis_url, isolated_settings.queue_name) as w:
+        writes = w.writes
+        task_ids = [str(uuid4()) for _ in range(12)]
         charts = [a_chart(task_id, f"chart {i}") for i, task_id in enumerate(task_ids)]
         retried = a_chart(task_ids[0], "a second attempt of the first task")
         for task_id in task_ids:
@@ -136,28 +148,18 @@ async def test_charts_stored_together_share_a_commit(database_url: str, isolated
         assert (again.id, again.title) == (charts[1].id, "chart 1")
         await writes.settled()
         assert writes.records == 12
-    finally:
-        await writes.close()
-        await redis.aclose()
-        await engine.dispose()
 
 
 async def test_a_chart_whose_commit_failed_raises_to_its_task(
     tmp_path: Path, isolated_settings: Settings
 ) -> None:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}")  # no tables: every write fails
-    redis = create_redis(isolated_settings.redis_url)
-    writes = SqlWrites(session_factory(engine), redis, isolated_settings.queue_name)
-    try:
-        writes.add_run(a_run(str(uuid4())))
+    url = f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}"  # no tables: every write fails
+    async with writer(url, isolated_settings.redis_url, isolated_settings.queue_name) as w:
+        w.writes.add_run(a_run(str(uuid4())))
         with pytest.raises(DBAPIError):
-            await writes.save_chart(a_chart(str(uuid4()), "lost"))
-        await writes.settled()
-        assert writes.buffered == 1, "the run record of the same batch waits in Redis"
-    finally:
-        await writes.close()
-        await redis.aclose()
-        await engine.dispose()
+            await w.writes.save_chart(a_chart(str(uuid4()), "lost"))
+        await w.writes.settled()
+        assert w.writes.buffered == 1, "the run record of the same batch waits in Redis"
 
 
 async def test_a_chart_whose_task_is_cancelled_while_it_waits_is_never_written(
@@ -165,21 +167,18 @@ async def test_a_chart_whose_task_is_cancelled_while_it_waits_is_never_written(
 ) -> None:
     """A user cancels a task whose chart waits behind a slow commit: the task hides its chart next, so the
     chart must not be written after that."""
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}")
-    await upgrade(engine)
-    sessions = session_factory(engine)
-    redis = create_redis(isolated_settings.redis_url)
-    writes = SqlWrites(sessions, redis, isolated_settings.queue_name)
-    insert = sql_writes.insert_charts
+    url = f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}"
+    async with writer(url, isolated_settings.redis_url, isolated_settings.queue_name, migrated=True) as w:
+        writes = w.writes
+        insert = insert_charts
 
-    async def slow_first(db: Any, charts: list[Chart]) -> dict[str, Chart]:
-        if not writes.commits:
-            await asyncio.sleep(0.3)  # a slow commit holds the writer
-        return await insert(db, charts)
+        async def slow_first(db: Any, charts: list[Chart]) -> dict[str, Chart]:
+            if not writes.commits:
+                await asyncio.sleep(0.3)  # a slow commit holds the writer
+            return await insert(db, charts)
 
-    monkeypatch.setattr(sql_writes, "insert_charts", slow_first)
-    first, cancelled = str(uuid4()), str(uuid4())
-    try:
+        monkeypatch.setattr(sql_writes, "insert_charts", slow_first)
+        first, cancelled = str(uuid4()), str(uuid4())
         holding = asyncio.create_task(writes.save_chart(a_chart(first, "first")))
         await asyncio.sleep(0.05)
         waiting = asyncio.create_task(writes.save_chart(a_chart(cancelled, "cancelled")))
@@ -187,31 +186,19 @@ async def test_a_chart_whose_task_is_cancelled_while_it_waits_is_never_written(
         waiting.cancel()
         await asyncio.gather(holding, waiting, return_exceptions=True)
         await writes.settled()
-        async with sessions() as db:
+        async with w.sessions() as db:
             stored = set(await db.scalars(sa.select(Chart.task_id)))
         assert stored == {first}
-    finally:
-        await writes.close()
-        await redis.aclose()
-        await engine.dispose()
 
 
 async def test_a_row_the_database_refuses_fails_only_its_own_task(
     tmp_path: Path, isolated_settings: Settings
 ) -> None:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}")
-    await upgrade(engine)
-    redis = create_redis(isolated_settings.redis_url)
-    writes = SqlWrites(session_factory(engine), redis, isolated_settings.queue_name)
-    try:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'chartq.db'}"
+    async with writer(url, isolated_settings.redis_url, isolated_settings.queue_name, migrated=True) as w:
         bad = a_chart(str(uuid4()), "bad")
         bad.figure = {"data": [datetime.time(12)]}  # not JSON: the whole statement would fail
         good = [a_chart(str(uuid4()), f"good {i}") for i in range(3)]
-        outcomes = await asyncio.gather(
-            *(writes.save_chart(c) for c in [good[0], bad, *good[1:]]), return_exceptions=True
-        )
+        batch = [good[0], bad, *good[1:]]
+        outcomes = await asyncio.gather(*(w.writes.save_chart(c) for c in batch), return_exceptions=True)
         assert [type(o).__name__ for o in outcomes] == ["Chart", "StatementError", "Chart", "Chart"]
-    finally:
-        await writes.close()
-        await redis.aclose()
-        await engine.dispose()
