@@ -48,6 +48,7 @@ SETS = (
     EvalSet("holdout8", HERE / "holdout8.yaml", "eighth holdout (written blind after the seventh's fixes)"),
     EvalSet("holdout9", HERE / "holdout9.yaml", "ninth holdout (written blind after the eighth's fixes)"),
     EvalSet("holdout10", HERE / "holdout10.yaml", "tenth holdout (written blind after the ninth's fixes)"),
+    EvalSet("holdout11", HERE / "holdout11.yaml", "eleventh holdout (written blind after the tenth's fixes)"),
 )
 FIELDS = (
     "dataset",

@@ -52,9 +52,9 @@ FILLER = frozenset(
     data value values number numbers amount amounts level levels figure figures stats statistics info
     information picture diagram plot graphic table overview summary kind sort
     won win wins winning winner received receive get earned left live lived living blow blows blew
-    blowing come comes came coming go goes went paid pay spent served serve had
+    blowing come comes came coming go goes went paid pay spend spends spending spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
-    gave together reached reach reaches whats pull pulls pulled bring brings
+    gave given together reached reach reaches whats pull pulls pulled bring brings form
     always wondered wonder trying try tried feel feeling heard hear curious curiosity maybe perhaps
     perfect great nice lovely ideally possibly tend tends tended put quick quickly
     than then across done happen happened change changed changes evolve evolved trend trends

@@ -16,7 +16,7 @@ from worker.plan import Filter
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
-__all__ = ["Conditions", "numeric_names", "read_bands", "read_conditions"]
+__all__ = ["Conditions", "numeric_names", "read_bands", "read_conditions", "size_conditions"]
 
 _OPS = {
     "gt": r"over|above|more\s+than|greater\s+than|higher\s+than|larger\s+than|bigger\s+than|exceeding|>",
@@ -56,7 +56,7 @@ _FILLER = re.compile(
 _PEOPLE = r"(?:\s+(?:people|persons|diners|guests|members))?"
 _SIZE = (
     rf"(?:of|with|having)\s+(?:(?P<lo>{COUNT})\s*(?:to|-|\u2013|and)\s*(?P<hi>{COUNT}){_PEOPLE}|"
-    rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE})|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
+    rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE}){_PEOPLE}|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
     rf"(?:(?:of|with|having)\s+)?(?P<op>{_OP_GROUPS})\s+(?P<a>{COUNT}){_PEOPLE}"
 )
 # A comparative or superlative adjective -> the word of the measure it is about, and its direction.
@@ -106,10 +106,9 @@ def _op(m: re.Match[str]) -> str:
 def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
     """ "parties of 3 or more", "tables of four", "groups smaller than 3": conditions on the number
     dimension whose rows the noun names (`sizes`, from worker.planner.lexicon.row_nouns)."""
-    if not sizes:
+    pattern = _size_pattern(sizes)
+    if pattern is None:
         return []
-    nouns = "|".join(sorted(map(re.escape, sizes), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?P<noun>{nouns})\s+(?:{_SIZE})(?!\w)", re.IGNORECASE)
     found = []
     for m in scan.take(pattern):
         column = sizes[m["noun"].lower()]
@@ -125,9 +124,23 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
     return found
 
 
+def _size_pattern(sizes: dict[str, str]) -> re.Pattern[str] | None:
+    if not sizes:
+        return None
+    nouns = "|".join(sorted(map(re.escape, sizes), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<noun>{nouns})\s+(?:{_SIZE})(?!\w)", re.IGNORECASE)
+
+
+def size_conditions(text: str, sizes: dict[str, str]) -> int:
+    """How many size conditions `text` has ("tables with 3 people or more"): for choosing the dataset, so
+    "people" there is no population."""
+    pattern = _size_pattern(sizes)
+    return sum(1 for _ in pattern.finditer(text)) if pattern is not None else 0
+
+
 _LEAVING_OUT = re.compile(
     r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|(?:leaving|leave)\s+out|not\s+counting|"
-    r"ignoring|apart\s+from|other\s+than|no)\s+(?:the\s+|any\s+)?$"
+    r"ignoring|apart\s+(?:from|of)|other\s+than|no)\s+(?:the\s+|any\s+)?$"
 )
 _OPPOSITE = {"eq": "ne", "gt": "lte", "gte": "lt", "lt": "gte", "lte": "gt"}
 

@@ -13,10 +13,11 @@ from worker.semantic import Dataset, Dimension, DimensionValue
 
 __all__ = [
     "COMBINED",
+    "JOIN",
     "coloured_groups",
+    "ordered_dimensions",
     "read_codes",
     "read_demonyms",
-    "read_exclusions",
     "read_strength_words",
     "read_symbols",
     "read_weekend",
@@ -37,7 +38,8 @@ _SHARE = re.compile(
     r"\b(?:shares?|percentages?|percent|proportions?|fractions?)\s+of\b.*?\b(?:were|was|is|are|(?:came|comes?|go|goes|went)"
     r"\s+(?:from|to)|(?:were|are)\s+from)\s+(?:the\s+)?",
 )
-_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
+# What joins values in a list: "N, NNE and NE", "thu/fri", "US/Canada/Mexico".
+JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*")
 
 
 def winner_dimensions(ds: Dataset) -> list[Dimension]:
@@ -91,92 +93,13 @@ def read_demonyms(scan: Scan, vocab: Vocabulary) -> Found:
     return found
 
 
-_EXCLUDING = re.compile(
-    r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|other\s+than|apart\s+from|but\s+not|"
-    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|"
-    r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
-    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
-    r"\s+(?:the\s+)?"
-)
-
-
-def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
-    """ "population by continent excluding Oceania", "every ticker except Apple and Amazon", "without the
-    weekend", "other than the 0-1 and 6+ strength bands": left out."""
-    values = vocab.values[0]
-    found: Found = []
-    for m in list(_EXCLUDING.finditer(scan.text)):
-        for read in (_excluded_weekend, _excluded_symbols):
-            named, end = read(scan, vocab, m.end())
-            if named:
-                scan.claim((m.start(), end))
-                found += named
-                break
-    if values is None:
-        return found
-    for m in list(_EXCLUDING.finditer(scan.text)):
-        if not scan.free(m.span()):
-            continue
-        at, spans = m.end(), []
-        while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
-            spans.append(v.span())
-            found.append(vocab.values[1][normalize(v[0])])
-            join = _JOIN.match(scan.text, v.end())
-            at = v.end() + (join.end() - join.start() if join and join.group().strip() else 0)
-            at += len(scan.text[at:]) - len(scan.text[at:].lstrip())
-        if spans:
-            scan.claim((m.start(), spans[-1][1]))
-    return found
-
-
-def _excluded_weekend(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
-    """ "excluding the weekend": Saturday and Sunday, when a dimension has them."""
-    days = [vocab.values[1].get(d) for d in ("saturday", "sunday")]
-    m = re.compile(r"week-?ends?(?!\w)").match(scan.text, at)
-    if m is None or not all(days) or not scan.free(m.span()):
-        return [], at
-    return [d for d in days if d is not None], m.end()
-
-
-# Words that describe a band as it is named ("the calm 0-1 band"), read with it.
-_BAND_ADJECTIVES = (
-    r"(?:calm|calmest|light|lightest|gentle|weak|weakest|strong|strongest|low|lowest|top|high|highest)"
-)
-
-
-def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
-    """ "other than 5-6 and 6+", "without the 0-1 strength band": ordered values written with a symbol."""
-    for dim in _ordered(vocab.ds):
-        values = {str(v).lower(): v for v in dim.order if re.search(r"\d[^\w\s]", str(v))}
-        names = phrases((dim.label, *dim.synonyms))[0]
-        if not values or names is None:
-            continue
-        body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-        item = re.compile(
-            rf"(?:the\s+)?(?:{_BAND_ADJECTIVES}\s+)?(?P<v>{body})(?![\w+])(?:\s+(?:{names.pattern}))?(?:\s+bands?)?",
-            re.I,
-        )
-        found: Found = []
-        end = at
-        while (v := item.match(scan.text, end)) is not None and scan.free(v.span()):
-            found.append((dim.name, values[v["v"].lower()]))
-            end = v.end()
-            join = _JOIN.match(scan.text, end)
-            if join is None or not join.group().strip() or item.match(scan.text, join.end()) is None:
-                break
-            end = join.end()
-        if found:
-            return found, end
-    return [], at
-
-
 _STRENGTH_WORDS = re.compile(r"(?<!\w)(?P<w>strongest|weakest|calmest|lightest)(?!\w)", re.IGNORECASE)
 
 
 def read_strength_words(scan: Scan, ds: Dataset) -> Found:
     """ "the strongest winds", "the calmest band": the last or first value of an ordered dimension of
     strength, not a ranking by some measure."""
-    dims = [d for d in _ordered(ds) if any("strength" in n.lower() for n in (d.label, *d.synonyms))]
+    dims = [d for d in ordered_dimensions(ds) if any("strength" in n.lower() for n in (d.label, *d.synonyms))]
     if not dims:
         return []
     found: Found = []
@@ -193,14 +116,14 @@ def read_weekend(scan: Scan, vocab: Vocabulary) -> Found:
     return [d for d in days if d is not None]
 
 
-def _ordered(ds: Dataset) -> list[Dimension]:
+def ordered_dimensions(ds: Dataset) -> list[Dimension]:
     return [d for d in ds.dimensions if not d.match_values and d.order]
 
 
 def read_symbols(scan: Scan, ds: Dataset) -> Found:
     """ "when it's 6+": an ordered value written with a symbol ("6+", "0-1") is read on its own."""
     found: Found = []
-    for dim in _ordered(ds):
+    for dim in ordered_dimensions(ds):
         values = {str(v).lower(): v for v in dim.order if re.search(r"\d[^\w\s]", str(v))}
         if values:
             body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
@@ -216,7 +139,7 @@ def read_codes(scan: Scan, ds: Dataset) -> Found:
     if scan.shown == scan.text or sum(w.isupper() for w in letters) > 0.5 * len(letters):
         return []
     found: Found = []
-    for dim in _ordered(ds):
+    for dim in ordered_dimensions(ds):
         codes = {str(v): v for v in dim.order if str(v).isalpha() and str(v).isupper()}
         if not codes:
             continue
@@ -240,7 +163,7 @@ def _runs(scan: Scan, matches: list[re.Match[str]]) -> list[list[re.Match[str]]]
         if any(scan.used[m.start() : m.end()]):
             continue
         between = scan.text[runs[-1][-1].end() : m.start()] if runs else ""
-        if runs and (_JOIN.fullmatch(between) or _VERSUS.fullmatch(between)):
+        if runs and (JOIN.fullmatch(between) or _VERSUS.fullmatch(between)):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -273,7 +196,7 @@ def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionV
         while (v := values.match(scan.text, at)) is not None and not any(scan.used[v.start() : v.end()]):
             found.append(vocab.values[1][normalize(v[0])])
             end = v.end()
-            joint = _JOIN.match(scan.text, end)
+            joint = JOIN.match(scan.text, end)
             if joint is None:
                 break
             at = joint.end()

@@ -1,7 +1,7 @@
 """What the rule planner recognises and cannot chart, so it says so instead of charting something else:
 periods finer than the data ("monthly population", "hourly price"), groupings by periods a plan cannot
 make ("per quarter"), dates on data without any, years a snapshot does not have ("in 1995" of data kept
-every fifth year), rates of change, percentages of a total, units the measure isn't in ("in US dollars"),
+every fifth year), percentages of a total, units the measure isn't in ("in US dollars"),
 and two levels of aggregation ("the average of each company's highest price").
 
 Each check raises UnchartableQuestion with a sentence naming what was asked and a question that works,
@@ -26,7 +26,6 @@ __all__ = [
     "check_lacking",
     "check_leaders",
     "check_percentages",
-    "check_rates",
     "check_share_within",
     "check_snapshot_year",
     "check_two_levels",
@@ -34,26 +33,25 @@ __all__ = [
 ]
 
 _GRAINS = [
-    ("hour", r"hourly|hour\s+by\s+hour|(?:per|by|each|every|an|the)\s+hour|hours?\s+of\s+the\s+day|intraday"),
-    ("day", r"day\s+by\s+day|daily|(?:per|by|each|every)\s+day"),
-    ("week", r"weekly|week\s+by\s+week|(?:per|by|each|every)\s+week"),
-    ("month", r"monthly|month\s+by\s+month|(?:per|by|each|every)\s+month"),
+    (
+        "hour",
+        r"hourly|hour\s+(?:by|after|to)\s+hour|(?:per|by|each|every|an|the)\s+hour|hours?\s+of\s+the\s+day|intraday",
+    ),
+    ("day", r"day\s+(?:by|after|to)\s+day|daily|(?:per|by|each|every)\s+day"),
+    ("week", r"weekly|week\s+(?:by|after|to)\s+week|(?:per|by|each|every)\s+week"),
+    ("month", r"monthly|month\s+(?:by|after|to)\s+month|(?:per|by|each|every)\s+month"),
     ("quarter", r"quarterly|(?:per|by|each|every)\s+quarter"),
-    ("year", r"yearly|annual(?:ly)?|year\s+by\s+year|(?:per|by|each|every)\s+year"),
+    ("year", r"yearly|annual(?:ly)?|year\s+(?:by|after|to)\s+year|(?:per|by|each|every)\s+year"),
 ]
 _GRAIN = re.compile("|".join(rf"(?<!\w)(?P<{name}>{body})(?!\w)" for name, body in _GRAINS), re.IGNORECASE)
 _ORDER = [name for name, _ in _GRAINS]
 _ADJECTIVE = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
-_RATE = re.compile(
-    r"(?<!\w)(?:growth\s+rates?|rates?\s+of\s+(?:change|growth|increase|decrease)|"
-    r"(?:percent(?:age)?|%)\s+(?:change|growth|increase|decrease|difference)|year[-\s]on[-\s]year|"
-    r"year[-\s]over[-\s]year|yoy|cagr|differences?|gaps?)(?!\w)"
-)
 _PERCENT = re.compile(r"(?<!\w)(?:percentages?|percent|pct)(?!\w)|(?<![\w%])%(?=\s*of\b)")
 _UNIT = re.compile(
     r"(?<!\w)(?:in\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|pounds?|gbp|yen|"
-    r"km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|kg|kilograms?|"
+    r"km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|cm|centimet(?:er|re)s?|kg|"
+    r"kilograms?|"
     r"celsius|fahrenheit|degrees)(?!\w)"
 )
 _MONEY = {"dollar", "dollars", "usd"}
@@ -129,16 +127,6 @@ def check_aggregated_dimension(scan: Scan, vocab: Vocabulary) -> None:
             f"{label[:1].upper()}{label[1:]} is something the {vocab.ds.name} data groups by, not a number "
             f"chartq can take the {m[0].split()[0]} of (\u201c{scan.excerpt((m.start(), dim.end()))}\u201d). "
             f"{suggest(vocab.ds)}"
-        )
-
-
-def check_rates(scan: Scan, ds: Dataset) -> None:
-    """Rates of change and differences, which no plan computes; read before "growth" is a time axis."""
-    rate = next((m for m in _RATE.finditer(scan.text) if not any(scan.used[m.start() : m.end()])), None)
-    if rate is not None:
-        raise UnchartableQuestion(
-            f"chartq cannot yet compute rates of change or differences (\u201c{scan.excerpt(rate.span())}"
-            f"\u201d); it can chart the values themselves, side by side or over time. {suggest(ds)}"
         )
 
 

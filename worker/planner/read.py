@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from worker.plan import Aggregation
+from worker.planner import baseline, changes, limits
 from worker.planner import entities as pe
-from worker.planner import limits
+from worker.planner import phrasings as ph
 from worker.planner import words as pw
 from worker.planner.conditions import (
     read_bands,
@@ -24,6 +25,7 @@ from worker.planner.conditions import (
 )
 from worker.planner.counts import claim_counts_of_all, ranking_count, read_counts
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.read_time import PERIODS, check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
@@ -53,14 +55,21 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r = Reading(ds)
     r.side_by_side = any([*scan.take(_ASIDE)])
     one_line = any([*scan.take(_ONE_LINE)])
+    ph.claim_breakdowns(scan)
+    ph.claim_wholes(scan, vocab)
+    relative = baseline.read_relative(scan, vocab)
     read_period(scan, r)
     check_period_ranking(scan, vocab)
     limits.check_leaders(scan, vocab)
     limits.check_lacking(scan, vocab)
-    limits.check_rates(scan, ds)
+    changes.check_rates(scan, ds)
+    changes.check_ranked_changes(scan, ds)
+    changes.check_coefficients(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.sort = pw.read_sort(scan)
-    r.conditions = read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
+    r.conditions = (
+        relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
+    )
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     for dim in pe.coloured_groups(scan, vocab):
@@ -72,6 +81,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
         r.split.append(dim)
         if len(values) < len(vocab.ds.dimension(dim).values):
             r.entities[dim] = values
+    r.groups += ph.read_varying(scan, vocab)
     _read_named_values(scan, vocab, r)
     aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
@@ -81,6 +91,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     aggs += _read_ranking(scan, lex, r)
     for m in scan.take(vocab.values[0]):
         r.add(*vocab.values[1][normalize(m[0])])
+    r.only = ph.read_restricted(scan, vocab)
     claim_counts_of_all(scan, vocab)
     limits.check_aggregated_dimension(scan, vocab)
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
@@ -104,7 +115,9 @@ def _read_named_values(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
     """Values named other than by their own name: left out ("excluding Oceania"), a weekend, a winner,
     an ordered value or code ("strength 6+", "N, NNE and NE"), a people ("Canadians")."""
     ds = vocab.ds
-    for dim, value in pe.read_exclusions(scan, vocab):
+    for dim, value in read_opposites(scan, vocab):
+        r.add(dim, value)
+    for dim, value in read_exclusions(scan, vocab):
         r.excluded.setdefault(dim, []).append(value)
     weekend = pe.read_weekend(scan, vocab)
     r.together = [dim for dim, _ in weekend]
@@ -188,6 +201,8 @@ def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         return []
     top, follows = _top(scan, vocab)
     if top is None:
+        if (first := ph.read_first_count(scan)) is not None:  # "the biggest first, only the 10 first"
+            r.top = Top(r.sort == "asc", first, True)
         return []
     low = top["dir"].lower() in pw.LOW_WORDS
     n = top["n"] or top["n0"]

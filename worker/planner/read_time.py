@@ -37,11 +37,35 @@ def check_period_ranking(scan: Scan, vocab: Vocabulary) -> None:
         )
 
 
+# "less than 1500 dollars", "above $2000": a number compared or with a unit is an amount, never a year.
+# "over" and "under" may also name a period ("over 2019"), so they make an amount only of years the data
+# lacks.
+_AMOUNT = re.compile(
+    r"(?:(?<!\w)(?:(?P<over>over|under)|above|below|exceeding|(?:more|less|greater|higher|lower|fewer|larger|"
+    r"bigger|smaller)\s+than|at\s+(?:least|most)|no\s+(?:more|less)\s+than)\s+(?:of\s+)?|[<>]=?\s*|\$\s*)"
+    r"(?P<n>\d+(?:[,.]\d+)*)|(?<![\w.,])(?P<u>\d+(?:[,.]\d+)*)(?=\s*(?:dollars?|usd|us\$|people|inhabitants|cm|%|percent)(?!\w))"
+)
+
+
+def _amounts_hidden(text: str, ds: Dataset) -> str:
+    """`text` with the digits of amounts written as zeros (no year reads them), offsets unchanged."""
+    first, last = str(ds.time_min or "")[:4], str(ds.time_max or "")[:4]
+
+    def hide(m: re.Match[str]) -> str:
+        if m["over"] and first <= m["n"][:4] <= last and len(m["n"]) == 4:
+            return m[0]
+        return re.sub(r"\d", "0", m[0])
+
+    return _AMOUNT.sub(hide, text)
+
+
 def read_period(scan: Scan, r: Reading) -> None:
     """The period the question names, refused when the data cannot have it."""
     ds = r.ds
     yearly = ds.time is not None and ds.time.grain == "year"
-    period = read_time_period(scan.text, ds.time_max, yearly=yearly)
+    # What other readers took first (a base period: "its January 2018 price") is no period.
+    unread = "".join(" " if used else c for c, used in zip(scan.text, scan.used, strict=True))
+    period = read_time_period(_amounts_hidden(unread, ds), ds.time_max, yearly=yearly)
     for span in period.spans:
         scan.claim(span)
     asked = " and ".join(f"\u201c{scan.excerpt(span)}\u201d" for span in period.spans)

@@ -16,12 +16,13 @@ from collections import OrderedDict
 from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
-from worker.planner.conditions import superlatives
+from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
+from worker.planner.shorthand import spell_out
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
@@ -32,24 +33,6 @@ __all__ = ["RulePlanner", "UnchartableQuestion"]
 _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
 _OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
-# Shorthand a hurried user types ("# of tables w bill over 40", "avg petal len", "gdp/cap"), written out.
-_SHORTHAND = {
-    "#": "number of",
-    "w": "with",
-    "len": "length",
-    "freq": "frequency",
-    "gdp/cap": "gdp per capita",
-}
-# "w" only after a plural noun and before another word ("tables w bill"): elsewhere it may be the west
-# ("w europe", "the w direction", "W vs WNW").
-_SHORT = re.compile(
-    r"(?<![\w/#])(?:(?i:gdp/cap|#(?:\s*of\b)?|len|freq)|(?<=[a-z]{2}s\s)w(?=\s+(?!and\b|or\b|vs\b)[a-z]{3}))(?![\w/])"
-)
-# "us gdp over time": "us" opening a question is the country, not the pronoun ("show us ..." is).
-_US = re.compile(
-    r"^\s*(?:us|u\.s\.?)\s+(?=(?:gdp|population|pop|life|lifespan|economy|people|inhabitants)\b)",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
@@ -64,7 +47,9 @@ class RulePlanner:
         for name, table in tables:
             for phrase, meaning in table.items():
                 meanings.setdefault(phrase, set()).add(f"{name}:{meaning}")
-        lexicon = [*known, *(re.sub(r"[^a-z]+", " ", k) for k in keywords)]
+        # Both forms of an optional letter ("correlations?"), so neither is "corrected" into the other.
+        spelt = [k for key in keywords for k in (key, re.sub(r"\w\?", "", key))]
+        lexicon = [*known, *(re.sub(r"[^a-z]+", " ", k) for k in spelt)]
         self._speller = Speller(
             lexicon,
             everyday=re.findall(r"[a-z]+", f"{pw.TIME_AXIS} {pw.VERSUS}"),
@@ -80,6 +65,11 @@ class RulePlanner:
             if p is not None
         ] + [*CHARTS.values(), *AGGS.values(), *(lex.rows for lex in self._lexicons if lex.rows is not None)]
         self._answers: OrderedDict[str, Answer | UnchartableQuestion] = OrderedDict()
+        # Column names typed as they are ("total_bill"): read as their labels.
+        columns = [(c.name, c.label) for ds in model.datasets for c in ds.measures] + [
+            (c.name, c.label) for ds in model.datasets for c in ds.dimensions
+        ]
+        self._columns = {name: label.lower() for name, label in columns if "_" in name}
 
     def plan(self, question: str) -> ChartPlan:
         """The plan of `question`; raises UnchartableQuestion with a sentence for the user."""
@@ -149,8 +139,7 @@ class RulePlanner:
 
     def _verbs(self, text: str) -> str:
         """ "billed" -> "bill": a verb made of a measure's word, read as the measure; shorthand spelt out."""
-        text = _US.sub("united states ", text)
-        text = _SHORT.sub(lambda m: _SHORTHAND[m[0].lower()[0] if m[0][0] == "#" else m[0].lower()], text)
+        text = spell_out(text, self._columns)
         return _FORM.sub(lambda m: self._forms.get(m[0].lower(), m[0]), text) if self._forms else text
 
     def _recognised(self, text: str, span: tuple[int, int]) -> bool:
@@ -167,7 +156,7 @@ class RulePlanner:
             vocab = lex.vocab
             named = 3 * scan.count(vocab.measures[0]) + 2 * scan.count(vocab.datasets[0])
             named += scan.count(lex.counting) + 3 * scan.count(lex.ranks) + scan.count(lex.size_nouns)
-            named += 3 * superlatives(scan.text, vocab)
+            named += 3 * superlatives(scan.text, vocab) + 3 * size_conditions(scan.text, lex.sizes)
             # Its values and dimensions decide between datasets named as much ("observations per species").
             dims = scan.count(vocab.dims[0])
             score = named + scan.count(vocab.values[0]) + dims
@@ -258,10 +247,10 @@ def _names_only(lex: Lexicon) -> frozenset[str]:
 
 
 def _which_dataset(scan: Scan, lex: Lexicon) -> str | None:
-    """ "which waiter earned the most": "which" or "what" before a word naming the dataset rather than
-    one of its dimensions asks for a grouping the data hasn't; so does "which table" (one row: the rows
-    have no names to group by)."""
-    for m in re.finditer(r"(?<!\w)(?:which|what)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
+    """ "which waiter earned the most", "the tip of each waiter": "which", "what", "each" or "every"
+    before a word naming the dataset rather than one of its dimensions asks for a grouping the data
+    hasn't; so does "which table" (one row: the rows have no names to group by)."""
+    for m in re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
         word = m["w"]
         if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
             continue

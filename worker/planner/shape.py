@@ -56,6 +56,9 @@ class Reading:
     # values of these dimensions are added up.
     combined: bool = False
     together: list[str] = field(default_factory=list)
+    # Values named as a restriction ("the setosa and versicolor flowers only"): filters, not series of a
+    # scatter or histogram.
+    only: list[str] = field(default_factory=list)
     # Values left out ("excluding Oceania"), per dimension.
     excluded: dict[str, list[DimensionValue]] = field(default_factory=dict)
     start: str | None = None
@@ -82,6 +85,10 @@ def shape(r: Reading) -> ChartPlan:
     key = ds.key[0] if ds.key else None
     multi = [d for d, values in r.entities.items() if len(values) > 1 and d not in r.together]
     multi = [] if r.combined else multi
+    # "smokers or non-smokers, on Saturdays and Sundays": a dimension named whole is what is compared; the
+    # dimensions named in part only filter it.
+    whole = [d for d in multi if len(r.entities[d]) >= len(ds.dimension(d).values) > 0]
+    multi = whole if whole and not r.groups else multi
     has_time = ds.time is not None
     # A dimension named without "by" groups only when nothing else does ("countries with ... by continent").
     groups = list(r.groups) or ([] if r.combined else [d for d in r.bare if d not in r.entities])
@@ -93,7 +100,9 @@ def shape(r: Reading) -> ChartPlan:
     # A snapshot's periods are never added up, but the highest or lowest over them may be asked for.
     extreme = r.agg in ("max", "min") and bool(r.groups) and r.span
     # "the average sepal length and sepal width of each species": a summary per group, so bars.
-    summarised = r.agg not in (None, "none") and bool(r.groups) and not r.vs
+    # So is an average of values named on data without dates ("the average tip and bill at lunch and dinner").
+    by_values = bool(multi) and not has_time
+    summarised = r.agg not in (None, "none") and bool(r.groups or by_values) and not r.vs
     scatter2 = (
         len(measures) > 1
         and (chart == "scatter" or (chart is None and not summarised))
@@ -103,7 +112,8 @@ def shape(r: Reading) -> ChartPlan:
         kind: ChartType = "scatter"
         measures, use_time = measures[:2], False
         groups = [g for g in groups if g != key]
-        series = groups[0] if groups else (multi[0] if multi else None)
+        compared = [d for d in multi if d not in r.only]
+        series = groups[0] if groups else (compared[0] if compared else None)
         if key is not None and key != series and key not in r.entities:
             dimension = key
         raw = dimension is None
@@ -125,7 +135,8 @@ def shape(r: Reading) -> ChartPlan:
         raw = kind == "histogram"
         if use_time or raw:
             coloured = [g for g in groups if not (raw and g in r.across)]
-            series = coloured[0] if coloured else (multi[0] if multi else None)
+            compared = [d for d in multi if not (raw and d in r.only)]
+            series = coloured[0] if coloured else (compared[0] if compared else None)
             if raw and ds.snapshot and series == key and key not in r.entities:
                 series = None  # "the distribution across countries": one value each, so no series
             few = key is not None and 1 < len(ds.dimension(key).values) <= 10

@@ -25,13 +25,26 @@ _NUMBER_NAMES = [
     *("one", "two", "three", "four", "five", "six"),
     *("seven", "eight", "nine", "ten", "eleven", "twelve"),
 ]
-_COUNT_WORDS = {w: i for i, w in enumerate(_NUMBER_NAMES, 1)} | {
-    "a dozen": 12,
-    "dozen": 12,
-    "a couple of": 2,
-    "half a dozen": 6,
-    "half dozen": 6,
+_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty")
+# "fifteen", "twenty-five", "thirty two": the counts a ranking may ask for, in words.
+_LARGER = {w: i for i, w in enumerate(_TEENS, 13)} | {
+    f"{ten}{sep}{one}" if one else ten: 10 * t + o
+    for t, ten in enumerate(_TENS, 2)
+    for o, one in enumerate(["", *_NUMBER_NAMES[:9]])
+    for sep in ("-", " ")
 }
+_COUNT_WORDS = (
+    {w: i for i, w in enumerate(_NUMBER_NAMES, 1)}
+    | _LARGER
+    | {
+        "a dozen": 12,
+        "dozen": 12,
+        "a couple of": 2,
+        "half a dozen": 6,
+        "half dozen": 6,
+    }
+)
 COUNT = rf"\d{{1,4}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))}"
 """Regex source for a small count written in digits or as a word ("10", "ten"); read it with parse_count."""
 

@@ -33,7 +33,8 @@ EVERYDAY = frozenset(
     less like line list little long look lower made main make male many mean means meant mind more most
     much must name near need never next nine none note only open order other over part per place plot
     point same seen sell send sent service seven shall shape share show shown side since size some
-    something soon sort start state still such sure take than that their them then there these they
+    something soon sort spend spends spending start state still such sure take than that their them
+    then there these they
     thing think this those three time told total tree true turn type under unit upon used user very
     want were what when where which while white whole wide will wish with within without word work
     world would year years your

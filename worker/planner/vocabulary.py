@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from worker.planner.time_phrases import COUNT
 from worker.semantic import Dataset, Dimension, DimensionValue
 
 __all__ = ["PLAIN", "Scan", "Vocabulary", "entity_dimensions", "normalize", "phrases", "strangers", "words"]
@@ -78,8 +79,9 @@ class Vocabulary:
                 r"\b(?:by|per|for\s+each|for\s+every|in\s+each|in\s+every|across|each|every|"
                 r"split\s+(?:up\s+)?(?:by|across|between|among)|"
                 r"broken\s+(?:down|out)\s+by|grouped\s+by|stacked\s+by|colou?red\s+by|shaded\s+by|"
-                r"colou?r\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by)"
-                r"\s+(?:of\s+(?:the\s+)?(?:(?:tech|individual|different|\w+\s+different)\s+)?|the\s+|all\s+)?"
+                r"colou?r\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by|colou?rs?\s*[=:])"
+                rf"\s*(?:of\s+(?:the\s+)?(?:(?:tech|individual|different|\w+\s+different|{COUNT})\s+)?|the\s+|"
+                r"all\s+)?"
                 rf"(?P<d1>{body})"
                 rf"(?:\s+and\s+(?:by\s+)?(?P<d2>{body}))?",
                 re.IGNORECASE,
@@ -201,7 +203,7 @@ PLAIN = frozenset(
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     mondays tuesdays wednesdays thursdays fridays saturdays sundays current latest recent overall typical
     actual real relative nominal present past previous historic global national rural urban areas today
-    world worlds whole entire
+    world worlds whole entire form
     dataset datasets database drop table tables select delete insert update truncate alter grant revoke
     exec execute
     """.split()  # noqa: SIM905 - a word list reads better as text

@@ -19,9 +19,9 @@ from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases, word
 from worker.semantic import Dataset, DimensionValue
 
 CHART_WORDS: dict[ChartType, str] = {
-    "histogram": r"histograms?|distributions?|spread",
+    "histogram": r"histograms?|distributions?|distributed|spread",
     "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
-    "pie": r"pie|donut|doughnut|share|proportions?|composition|breakdown|break\s+down|breaks\s+down",
+    "pie": r"pie|donut|doughnut|share|proportions?|composition",
     "area": r"area|stacked(?!\s+by)",
     "line": r"lines?|line\s+(?:chart|graph)",
     "bar": r"bars?|columns?|column\s+chart",
@@ -37,7 +37,7 @@ AGG_WORDS: dict[Aggregation, str] = {
 }
 TIME_AXIS = (
     r"over\s+time|(?:over|through|across)\s+the\s+(?:years|decades)|trends?|evolution|evolved?|history|"
-    r"historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
+    r"over\s+the\s+time|historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
     r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
 )
 VERSUS = (
@@ -60,7 +60,9 @@ _SORT = words(
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
     r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest|richest|poorest|best|"
-    r"worst)\s+first"
+    r"worst)\s+first|"
+    r"(?:starting|beginning|start|begin)\s+(?:with|from|at)\s+the\s+(?P<start>highest|largest|lowest|smallest|"
+    r"fewest|least|most|biggest|greatest|richest|poorest|best|worst)(?:\s+one)?"
 )
 _RANK_BY = re.compile(r"\s*(?:please\s+)?rank\s+(?:the\s+|all\s+)?[\w\s]+?\s+by\b", re.IGNORECASE)
 _COMMAND = re.compile(
@@ -100,8 +102,8 @@ def read_sort(scan: Scan) -> SortDirection | None:
     """The order a question asks for in words ("sorted from lowest to highest", "rank the days by
     tip"), if any."""
     for m in scan.take(_SORT):
-        if m["first"]:
-            return "asc" if m["first"].lower() in LOW_WORDS else "desc"
+        if m["first"] or m["start"]:
+            return "asc" if (m["first"] or m["start"]).lower() in LOW_WORDS else "desc"
         return "asc" if m["up"] or m["asc"] else "desc"
     # "Rank X by Y" asks for an order without naming one: highest first. The words stay unclaimed.
     return "desc" if _RANK_BY.match(scan.text) else None

@@ -45,3 +45,69 @@ def test_how_many_companies_over_time_is_one_line_of_counts(planner: RulePlanner
     assert measures_of(plan) == [("price", "count")]
     assert plan.use_time and plan.series is None
     assert filters_of(plan) == [("price", "gt", 1.5)]
+
+
+def test_more_big_than_is_bigger_than(planner: RulePlanner) -> None:
+    """A non-native comparative ("more high than") reads as the comparative it stands for."""
+    plan = planner.plan("europe: countries with gdp per capita more high than 30000")
+    assert ("gdp_per_capita", "gt", 30000) in filters_of(plan)
+    assert filters_of(planner.plan("the flowers with the sepal more long than 6 cm, by species"))[0] == (
+        "sepal_length",
+        "gt",
+        6,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "countries of Asia where the income per person is less than 1500 dollars",
+            ("gdp_per_capita", "lt", 1500),
+        ),
+        ("countries with population above 1950 in 2002", ("pop", "gt", 1950)),
+        ("average tip by day for bills over $2000", ("total_bill", "gt", 2000)),
+    ],
+)
+def test_an_amount_in_a_condition_is_never_a_year(
+    planner: RulePlanner, question: str, expected: tuple[str, str, object]
+) -> None:
+    """A number after a comparison or with a unit is an amount (and its unit is the condition's measure's),
+    even when it looks like a year."""
+    assert expected in filters_of(planner.plan(question))
+
+
+def test_over_a_year_of_the_data_is_still_a_period(planner: RulePlanner) -> None:
+    plan = planner.plan("apple and amazon share price over 2019")
+    assert plan.time_range is not None and str(plan.time_range.start).startswith("2019")
+    assert all(f.column == "ticker" for f in plan.filters)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "start"),
+    [
+        ("how many weeks was each ticker above twice its jan 2018 price", ("price", "gt", 2.0), None),
+        ("weeks under the january 2018 level in 2018: count per company", ("price", "lt", 1.0), "2018"),
+        (
+            "count of weeks per ticker above one and a half times its January 2018 close",
+            ("price", "gt", 1.5),
+            None,
+        ),
+    ],
+)
+def test_a_condition_against_the_base_period_is_a_multiple(
+    planner: RulePlanner, question: str, expected: tuple[str, str, object], start: str | None
+) -> None:
+    """Prices are relative to January 2018: "below its January 2018 level" is price < 1, and the base's
+    month is not the period charted."""
+    plan = planner.plan(question)
+    assert filters_of(plan) == [expected]
+    assert measures_of(plan) == [("price", "count")]
+    assert (str(plan.time_range.start)[:4] if plan.time_range else None) == start
+
+
+def test_people_after_a_party_size_condition(planner: RulePlanner) -> None:
+    plan = planner.plan("tables of two or more people: average bill by day")
+    assert filters_of(plan) == [("party_size", "gte", 2)]
+    counted = planner.plan("number of tables with 5 people or more per day")
+    assert (counted.dataset, filters_of(counted)) == ("tips", [("party_size", "gte", 5)])

@@ -181,3 +181,46 @@ def test_the_groups_a_value_is_missing_from_are_refused(planner: RulePlanner, qu
     """Charting gold only (or everything but gold) would answer another question."""
     with pytest.raises(UnchartableQuestion, match="missing from"):
         planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("which two stocks grew the most in 2019", "grew the most"),
+        ("From 1952 to 2007, which country improved its life expectancy the most?", "improved"),
+        ("which continent had the biggest increase in population since 1972", "biggest increase"),
+    ],
+)
+def test_a_ranking_by_growth_is_refused(planner: RulePlanner, question: str, said: str) -> None:
+    """Ranking by a change between periods needs each period's value first: charting the values of one
+    period would answer another question."""
+    with pytest.raises(UnchartableQuestion, match="change between periods") as refused:
+        planner.plan(question)
+    assert said in str(refused.value)
+
+
+def test_growth_over_time_is_still_a_line(planner: RulePlanner) -> None:
+    assert planner.plan("how did india's population grow since 1972").use_time
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the correlation coefficient of tip and total bill",
+        "pearson's r between sepal length and petal length",
+        "r-squared of life expectancy against gdp per capita in 2007",
+    ],
+)
+def test_a_correlation_coefficient_is_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="correlation coefficient"):
+        planner.plan(question)
+
+
+def test_a_scatter_of_a_correlation_still_answers(planner: RulePlanner) -> None:
+    assert planner.plan("correlation between tip and total bill").chart_type == "scatter"
+
+
+def test_each_followed_by_a_word_naming_the_dataset_is_refused(planner: RulePlanner) -> None:
+    """ "each waiter": the tips data is the waiter's records, not a grouping by waiter."""
+    with pytest.raises(UnchartableQuestion, match="waiter"):
+        planner.plan("the average tip of every waiter")

@@ -124,3 +124,34 @@ def test_a_percentage_condition_on_banded_data_is_on_the_measure(planner: RulePl
 def test_the_end_of_a_year_is_not_filler(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="“end”"):
         planner.plan("apple stock price at the end of 2019")
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension", "filters"),
+    [
+        ("tables w/ bill above 20: avg tip per day", [("tip", "avg")], "day", [("total_bill", "gt", 20)]),
+        ("gdp/person by continent in 1982", [("gdp_per_capita", "avg")], "continent", []),
+        ("gdp/capita by continent in 1982", [("gdp_per_capita", "avg")], "continent", []),
+        ("avg tip_pct by day", [("tip_pct", "avg")], "day", []),
+        ("bill_per_person by sex", [("bill_per_person", "avg")], "sex", []),
+    ],
+)
+def test_slashes_and_column_names_are_spelt_out(
+    planner: RulePlanner,
+    question: str,
+    measures: list[tuple[str, str]],
+    dimension: str,
+    filters: list[tuple[str, str, object]],
+) -> None:
+    """ "w/" is "with", "X/capita" and "X/person" are "X per ...", and a column name typed as it is
+    ("tip_pct") is the column's label."""
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, filters_of(plan)) == (measures, dimension, filters)
+
+
+def test_us_in_a_list_or_in_capitals_is_the_country(planner: RulePlanner) -> None:
+    listed = planner.plan("life exp: japan/US, 1952-2007")
+    assert filters_of(listed) == [("country", "in", ["Japan", "United States"])]
+    assert filters_of(planner.plan("US population over time")) == [("country", "eq", "United States")]
+    # All in capitals, "US" may be the pronoun: nothing is filtered.
+    assert filters_of(planner.plan("PLEASE SHOW US GDP BY CONTINENT")) == []

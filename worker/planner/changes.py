@@ -1,0 +1,83 @@
+"""Questions about a computed statistic rather than the values: rates of change and differences ("growth
+rate", "year over year"), which ones grew (rose, fell) the most between two periods, and a correlation
+coefficient. No plan computes either, and charting the values
+instead would answer another question ("which five countries grew their population the most" is not
+"the five most populous"), so they are refused, naming the words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.refusals import suggest
+from worker.planner.vocabulary import Scan
+from worker.semantic import Dataset
+
+__all__ = ["check_coefficients", "check_ranked_changes", "check_rates"]
+
+_RATE = re.compile(
+    r"(?<!\w)(?:growth\s+rates?|rates?\s+of\s+(?:change|growth|increase|decrease)|"
+    r"(?:percent(?:age)?|%)\s+(?:change|growth|increase|decrease|difference)|year[-\s]on[-\s]year|"
+    r"year[-\s]over[-\s]year|yoy|cagr|differences?|gaps?)(?!\w)"
+)
+
+
+_CHANGED = (
+    r"grew|grow|grows|grown|growing|increased?|increases|increasing|rose|rise|rises|risen|gained?|gains|"
+    r"declined?|declines|decreased?|decreases|fell|fall|falls|fallen|dropped|shrank|shrunk|shrinks?|"
+    r"improved?|improves|climbed|jumped|soared|slumped"
+)
+# What may follow the rank word of a change: the end of the clause, not the noun it would rank ("grew in
+# the most populous countries" is a time axis over a ranking, not a ranked change).
+_ENDS = r"\s*(?:$|[?.!,;:)]|(?:in|between|from|since|during|over|among|across|of|on|after|before|and|when)\b)"
+# "grew their population the most", "rose the fastest", "had the biggest increase", "the largest drop".
+_RANKED_CHANGE = re.compile(
+    rf"(?<!\w)(?:(?:{_CHANGED})(?:\s+[\w'-]+){{0,4}}?\s+(?:the\s+)?(?:most|least|fastest|slowest|more|less)"
+    rf"(?={_ENDS})"
+    r"|(?:most|least|biggest|largest|greatest|smallest|fastest|slowest|highest|lowest|strongest|weakest)\s+"
+    r"(?:growth|increases?|decreases?|declines?|drops?|rises?|gains?|falls?|improvements?|jumps?)"
+    r"|(?:grew|grown|rose|risen|increased|decreased|declined|fell|fallen|dropped|gained)\s+by\s+(?:more|less|over|"
+    r"under|at\s+least)"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+# "the correlation number", "correlation coefficient", "pearson's r", "r-squared": one computed number.
+_COEFFICIENT = re.compile(
+    r"(?<!\w)(?:correlations?\s+(?:number|coefficient|value|score|statistic|index|figure)s?|"
+    r"coefficients?\s+of\s+(?:correlation|determination)|pearson(?:'s)?(?:\s+r)?|spearman(?:'s)?(?:\s+rho)?|"
+    r"r[-\s]?squared|r\s*\^?\s*2|r\s*=|p[-\s]values?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def check_ranked_changes(scan: Scan, ds: Dataset) -> None:
+    """ "which five countries grew their population the most": a ranking by the change between two
+    periods, which needs each period's value first (two levels)."""
+    m = _RANKED_CHANGE.search(scan.text)
+    if m is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet rank by a change between periods (\u201c{scan.excerpt(m.span())}\u201d); "
+            f"it can show the values over time, or rank them in one period. {suggest(ds)}"
+        )
+
+
+def check_coefficients(scan: Scan, ds: Dataset) -> None:
+    """ "the correlation number between life expectancy and GDP per capita": a statistic, not a chart."""
+    m = _COEFFICIENT.search(scan.text)
+    if m is not None:
+        raise UnchartableQuestion(
+            f"chartq draws charts and cannot yet compute a statistic such as a correlation coefficient "
+            f"(\u201c{scan.excerpt(m.span())}\u201d); a scatter of the two measures shows how they relate. "
+            f"{suggest(ds)}"
+        )
+
+
+def check_rates(scan: Scan, ds: Dataset) -> None:
+    """Rates of change and differences, which no plan computes; read before "growth" is a time axis."""
+    rate = next((m for m in _RATE.finditer(scan.text) if not any(scan.used[m.start() : m.end()])), None)
+    if rate is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet compute rates of change or differences (\u201c{scan.excerpt(rate.span())}"
+            f"\u201d); it can chart the values themselves, side by side or over time. {suggest(ds)}"
+        )

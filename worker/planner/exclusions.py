@@ -1,0 +1,135 @@
+"""Values a question leaves out: "population by continent excluding Oceania", "every ticker except Apple and
+Amazon", "without the weekend", "other than the 0-1 and 6+ strength bands", "all the stocks apart of
+facebook", "leaving bronze aside".
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.entities import JOIN, Found, ordered_dimensions
+from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
+
+__all__ = ["read_exclusions", "read_opposites"]
+
+_EXCLUDING = re.compile(
+    r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|other\s+than|apart\s+(?:from|of)|but\s+not|"
+    r"(?:leaving|leave|setting|set|putting|put)\s+aside|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bwere\s))not(?:\s+(?:in|from|on|at|for))?|"
+    r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|"
+    r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
+    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
+    r"\s+(?:the\s+)?"
+)
+
+
+# "leaving bronze aside", "setting Oceania aside": the values between the verb and "aside".
+_ASIDE = re.compile(r"(?<!\w)(?:leaving|leave|setting|set|putting|put)\s+(?:the\s+)?")
+_ASIDE_END = re.compile(r"\s+aside(?!\w)")
+# "the women who are not smokers": "not" before a value whose opposite the model names ("non-smokers").
+_NOT = re.compile(r"(?<!\w)not\s+(?:a\s+|an\s+)?(?P<w>[a-z]+)(?!\w)")
+
+
+def read_opposites(scan: Scan, vocab: Vocabulary) -> Found:
+    """ "which are not smokers": the value named "non-smokers" (or "non smokers", "nonsmokers")."""
+    found: Found = []
+    for m in list(_NOT.finditer(scan.text)):
+        opposite = next(
+            (
+                vocab.values[1][k]
+                for k in (f"non-{m['w']}", f"non {m['w']}", f"non{m['w']}")
+                if k in vocab.values[1]
+            ),
+            None,
+        )
+        if opposite is not None and scan.free(m.span()):
+            scan.claim(m.span())
+            found.append(opposite)
+    return found
+
+
+def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
+    """ "population by continent excluding Oceania", "every ticker except Apple and Amazon", "without the
+    weekend", "other than the 0-1 and 6+ strength bands": left out."""
+    values = vocab.values[0]
+    found: Found = []
+    for m in list(_EXCLUDING.finditer(scan.text)):
+        for read in (_excluded_weekend, _excluded_symbols):
+            named, end = read(scan, vocab, m.end())
+            if named:
+                scan.claim((m.start(), end))
+                found += named
+                break
+    if values is None:
+        return found
+    for m in list(_EXCLUDING.finditer(scan.text)):
+        if not scan.free(m.span()):
+            continue
+        at, spans = m.end(), []
+        while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
+            spans.append(v.span())
+            found.append(vocab.values[1][normalize(v[0])])
+            join = JOIN.match(scan.text, v.end())
+            at = v.end() + (join.end() - join.start() if join and join.group().strip() else 0)
+            at += len(scan.text[at:]) - len(scan.text[at:].lstrip())
+        if spans:
+            scan.claim((m.start(), spans[-1][1]))
+    return found + _set_aside(scan, vocab)
+
+
+def _set_aside(scan: Scan, vocab: Vocabulary) -> Found:
+    """ "leaving bronze aside", "setting China and India aside": the values before "aside"."""
+    values, found = vocab.values[0], []
+    if values is None:
+        return []
+    for m in list(_ASIDE.finditer(scan.text)):
+        at, named = m.end(), []
+        while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
+            named.append(vocab.values[1][normalize(v[0])])
+            join = JOIN.match(scan.text, v.end())
+            at = join.end() if join and join.group().strip() else v.end()
+        end = _ASIDE_END.match(scan.text, at)
+        if named and end is not None and scan.free((m.start(), end.end())):
+            scan.claim((m.start(), end.end()))
+            found += named
+    return found
+
+
+def _excluded_weekend(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "excluding the weekend": Saturday and Sunday, when a dimension has them."""
+    days = [vocab.values[1].get(d) for d in ("saturday", "sunday")]
+    m = re.compile(r"week-?ends?(?!\w)").match(scan.text, at)
+    if m is None or not all(days) or not scan.free(m.span()):
+        return [], at
+    return [d for d in days if d is not None], m.end()
+
+
+# Words that describe a band as it is named ("the calm 0-1 band"), read with it.
+_BAND_ADJECTIVES = (
+    r"(?:calm|calmest|light|lightest|gentle|weak|weakest|strong|strongest|low|lowest|top|high|highest)"
+)
+
+
+def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "other than 5-6 and 6+", "without the 0-1 strength band": ordered values written with a symbol."""
+    for dim in ordered_dimensions(vocab.ds):
+        values = {str(v).lower(): v for v in dim.order if re.search(r"\d[^\w\s]", str(v))}
+        names = phrases((dim.label, *dim.synonyms))[0]
+        if not values or names is None:
+            continue
+        body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        item = re.compile(
+            rf"(?:the\s+)?(?:{_BAND_ADJECTIVES}\s+)?(?P<v>{body})(?![\w+])(?:\s+(?:{names.pattern}))?(?:\s+bands?)?",
+            re.I,
+        )
+        found: Found = []
+        end = at
+        while (v := item.match(scan.text, end)) is not None and scan.free(v.span()):
+            found.append((dim.name, values[v["v"].lower()]))
+            end = v.end()
+            join = JOIN.match(scan.text, end)
+            if join is None or not join.group().strip() or item.match(scan.text, join.end()) is None:
+                break
+            end = join.end()
+        if found:
+            return found, end
+    return [], at

@@ -1,0 +1,133 @@
+"""Ways of saying things that the other readers would miss, each read into what it means:
+
+- "break the votes down by district", "a breakdown by type": the parts of something, which names no chart
+  type (bars, unless a chart is named);
+- "for the setosa and versicolor flowers only": values named as a restriction, not compared one by one;
+- "how does the tip change with the size of the party", "vary from day to day": a grouping, not time;
+- "only the 10 first", "the first 5": how many a ranking shows;
+- "counting every strength band", "over the whole two years" (of two years of data), "the biggest
+  population of one country for each continent": all of the data, which the chart shows anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.time_phrases import COUNT, parse_count
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+
+__all__ = ["claim_breakdowns", "claim_wholes", "read_first_count", "read_restricted", "read_varying"]
+
+_BREAKDOWN = re.compile(r"(?<!\w)(?:breakdown|break(?:s|ing)?\s+(?:it\s+|them\s+)?down)(?!\w)")
+# "Break China's and Canada's medal tallies down by colour": the verb and its particle apart.
+_BREAK_APART = re.compile(
+    r"(?<!\w)(?P<b>break(?:s|ing)?)\s+(?:[\w'-]+\s+){1,6}?(?P<d>down)(?=\s+(?:by|into|per|between)\b)"
+)
+
+
+def claim_breakdowns(scan: Scan) -> None:
+    """Reads "breakdown" and "break … down": the parts, by the grouping the question names."""
+    list(scan.take(_BREAKDOWN))
+    for m in _BREAK_APART.finditer(scan.text):
+        if scan.free(m.span("b")) and scan.free(m.span("d")):
+            scan.claim(m.span("b"))
+            scan.claim(m.span("d"))
+
+
+def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """ "for the setosa and versicolor flowers only", "virginica and versicolor irises": the dimensions of
+    several values named before the dataset's own noun or "only", which keep those rows rather than
+    compare them."""
+    values, names = vocab.values[0], vocab.datasets[0]
+    if values is None:
+        return []
+    tail = rf"(?:{names.pattern}\s*)?only|{names.pattern}" if names is not None else "only"
+    listed = rf"(?P<v>(?:{values.pattern})(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:{values.pattern}))+)"
+    found = []
+    for m in re.finditer(rf"{listed}\s+(?:{tail})(?!\w)", scan.text):
+        dims = {vocab.values[1][normalize(v[0])][0] for v in values.finditer(m["v"])}
+        if len(dims) == 1:
+            found.append(dims.pop())
+    return found
+
+
+_VARY = (
+    r"change|changes|changed|changing|vary|varies|varied|varying|differ|differs|differed|differing|"
+    r"depend|depends|depended|depending|evolve|evolves|go|goes|move|moves"
+)
+
+
+def read_varying(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """ "how does the tip change with the size of the party", "the bill varies from day to day": the
+    dimension something changes with is the grouping (not a time axis). Claims the words."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return []
+    name = dims.pattern
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?:{_VARY})\s+(?:with|by|across|between|among|according\s+to|on)\s+(?:the\s+|each\s+)?"
+        rf"(?P<d>{name})(?:\s+of\s+(?:the\s+|a\s+)?(?P<d2>{name}))?|"
+        rf"(?:(?:{_VARY})\s+)?from\s+(?:one\s+)?(?P<a>{name})\s+to\s+(?:another|the\s+next|(?P=a)))(?!\w)"
+    )
+    found = []
+    for m in list(pattern.finditer(scan.text)):
+        said = [vocab.dims[1][normalize(m[g])] for g in ("d", "d2", "a") if m[g]]
+        if len(set(said)) == 1 and scan.free(m.span()):
+            scan.claim(m.span())
+            found.append(said[0])
+    return found
+
+
+_FIRST = re.compile(
+    rf"(?<!\w)(?:(?:only|just)\s+)?(?:the\s+)?(?:(?P<n>{COUNT})\s+first|first\s+(?P<m>{COUNT}))(?!\w)"
+    r"(?!\s+(?:years?|decades?|months?|weeks?|days?|quarters?|half|halves)\b)",
+    re.IGNORECASE,
+)
+
+
+def read_first_count(scan: Scan) -> int | None:
+    """ "only the 10 first", "the first 5": how many a ranking shows, in the order asked."""
+    for m in scan.take(_FIRST):
+        return parse_count(m["n"] or m["m"])
+    return None
+
+
+_EXTREMES = (
+    r"biggest|largest|highest|greatest|smallest|lowest|most|least|max|min|maximum|minimum|best|worst|"
+    r"longest|shortest|widest|narrowest|richest|poorest"
+)
+
+
+def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
+    """Phrases naming all of the data: "counting every strength band" (a sum over them, which a chart by
+    direction is), "over the whole two years" of data that covers two years, and "of one country" in a
+    per-group extreme ("the biggest population of one country for each continent")."""
+    dims = vocab.dims[0]
+    if dims is not None:
+        every = (
+            rf"(?<!not\s)(?<!\w)(?:counting|including)\s+(?:every|each|all(?:\s+the)?)\s+(?:{dims.pattern})"
+        )
+        list(scan.take(re.compile(rf"{every}(?:\s+bands?)?(?!\w)")))
+        one = re.compile(
+            rf"(?<!\w)(?:{_EXTREMES})\s+(?:[\w-]+\s+){{0,3}}?(?P<of>(?:of|in|for|by)\s+(?:one|a|a\s+single|any|"
+            rf"an\s+individual)\s+(?:{dims.pattern}))(?=\s+(?:for|in|per|by|of|within|across)\s+(?:each|every)\b|"
+            r"\s+per\b)"
+        )
+        for m in list(one.finditer(scan.text)):
+            if scan.free(m.span("of")):
+                scan.claim(m.span("of"))
+    years = _years_covered(vocab)
+    if years is not None:
+        whole = re.compile(
+            rf"(?<!\w)(?:over|during|for|across|in)?\s*the\s+(?:whole|entire|full|all)\s+(?P<n>{COUNT})\s+years(?!\w)"
+        )
+        for m in list(whole.finditer(scan.text)):
+            if parse_count(m["n"]) == years and scan.free(m.span()):
+                scan.claim(m.span())
+
+
+def _years_covered(vocab: Vocabulary) -> int | None:
+    ds = vocab.ds
+    if ds.time is None or ds.time_min is None or ds.time_max is None:
+        return None
+    return int(str(ds.time_max)[:4]) - int(str(ds.time_min)[:4]) + 1
