@@ -19,6 +19,7 @@ from api.metrics import router as metrics_router
 from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
 from api.routers import batches, chart_tasks, charts, docs, health, pages, queue, schedules, sessions, streams
 from api.state import AppState
+from api.stream_relay import StreamHandoff
 from shared import tracing
 from shared.collector import collect_periodically, settle_after_start
 from shared.logs import configure_logging
@@ -93,6 +94,8 @@ def create_app(settings: Settings | None = None, *, freeze_after_start: bool = F
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HttpMetrics, registry=registry)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # Outermost of chartq's: a stream is relayed once the call through the others has returned.
+    app.add_middleware(StreamHandoff)
     trace_requests(app)
     return app
 

@@ -9,13 +9,11 @@ Each frame carries `id: <version>`, the sum of its tasks' event seqs, which rise
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 
 from api.batch_views import BatchView, load_view, record_outcome
 from api.event_stream import SlowConsumer
-from api.limits import TOKEN_EXPIRED_FRAME, TokenExpired
 from api.pubsub import Resync
-from api.routers.streams import KEEPALIVE_FRAME, SLOW_FRAME
 from api.state import AppState
 from shared import keys
 from shared.batch_store import BatchRecord
@@ -26,7 +24,7 @@ def frame(view: BatchView, dto: BatchDTO) -> bytes:
     return b"id: %d\ndata: %s\n\n" % (view.version, dto.model_dump_json().encode())
 
 
-async def batch_frames(state: AppState, record: BatchRecord) -> AsyncIterator[bytes | None]:
+async def batch_frames(state: AppState, record: BatchRecord) -> AsyncGenerator[bytes | None, None]:
     """Frames of `record`'s batch, None when nothing changed for a keep-alive interval."""
     keepalive_s = state.settings.sse_keepalive_seconds
     async with state.mux.subscribe(keys.user_channel(record.user_id)) as subscription:
@@ -54,13 +52,3 @@ async def batch_frames(state: AppState, record: BatchRecord) -> AsyncIterator[by
                 view = fresh
             else:
                 changed = view.apply(item)
-
-
-async def batch_sse(frames: AsyncIterator[bytes | None]) -> AsyncIterator[bytes]:
-    try:
-        async for item in frames:
-            yield KEEPALIVE_FRAME if item is None else item
-    except SlowConsumer:
-        yield SLOW_FRAME
-    except TokenExpired:
-        yield TOKEN_EXPIRED_FRAME

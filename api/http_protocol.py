@@ -21,15 +21,24 @@ TOO_LARGE = (
 TOO_LARGE_BODY = b'{"detail": "The request line and headers are too large.", "code": "headers_too_large"}'
 
 
+class _HeaderGuard:
+    """The guard's state, in one attribute: a third attribute of its own on the protocol grew every
+    connection's instance dict from 0.3 to 1.6 KiB (uvicorn's protocol has 27)."""
+
+    __slots__ = ("bytes", "deadline", "max_bytes", "refused", "timeout_s")
+
+    def __init__(self, timeout_s: float, max_bytes: int) -> None:
+        self.timeout_s, self.max_bytes = timeout_s, max_bytes
+        self.bytes = 0
+        self.deadline: asyncio.TimerHandle | None = None
+        self.refused = False
+
+
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         settings = get_settings()
-        self._header_timeout_s = settings.header_timeout_seconds
-        self._max_header_bytes = settings.max_header_bytes
-        self._header_bytes = 0
-        self._header_deadline: asyncio.TimerHandle | None = None
-        self._refused = False
+        self._guard = _HeaderGuard(settings.header_timeout_seconds, settings.max_header_bytes)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -41,7 +50,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._header_bytes = 0
+        self._guard.bytes = 0
         self._arm_header_deadline()  # the next request on a kept-alive connection gets its own
 
     def on_url(self, url: bytes) -> None:
@@ -57,28 +66,29 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def send_400_response(self, msg: str) -> None:
-        if not self._refused:  # a refused request already had its answer
+        if not self._guard.refused:  # a refused request already had its answer
             super().send_400_response(msg)
 
     def _count(self, size: int) -> None:
-        self._header_bytes += size
-        if self._header_bytes > self._max_header_bytes and not self._refused:
-            self._refused = True
+        guard = self._guard
+        guard.bytes += size
+        if guard.bytes > guard.max_bytes and not guard.refused:
+            guard.refused = True
             self.transport.write(TOO_LARGE % (len(TOO_LARGE_BODY), TOO_LARGE_BODY))
             self.transport.close()
             # Stops the parser from reading the rest of the data it was given.
             raise httptools.HttpParserError("request headers too large")
 
     def _arm_header_deadline(self) -> None:
-        if self._header_deadline is None:
-            self._header_deadline = self.loop.call_later(self._header_timeout_s, self._headers_too_slow)
+        if self._guard.deadline is None:
+            self._guard.deadline = self.loop.call_later(self._guard.timeout_s, self._headers_too_slow)
 
     def _disarm_header_deadline(self) -> None:
-        if self._header_deadline is not None:
-            self._header_deadline.cancel()
-            self._header_deadline = None
+        if self._guard.deadline is not None:
+            self._guard.deadline.cancel()
+            self._guard.deadline = None
 
     def _headers_too_slow(self) -> None:
-        self._header_deadline = None
+        self._guard.deadline = None
         if not self.transport.is_closing():
             self.transport.close()

@@ -58,27 +58,51 @@ RESYNC: Final = Resync()
 
 
 class Subscription:
+    """One subscriber's bounded buffer: a list and, while its reader waits, one future and one timer.
+
+    Not an asyncio.Queue: with 10,000 idle streams its three deques and its Event were 3 KiB each."""
+
+    __slots__ = ("_items", "_size", "_waiter", "overflowed")
+
     def __init__(self, buffer_size: int) -> None:
-        self.queue: asyncio.Queue[Event | Resync] = asyncio.Queue(buffer_size)
+        self._items: list[Event | Resync] = []
+        self._size = buffer_size
+        self._waiter: asyncio.Future[None] | None = None
         self.overflowed = False
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def deliver(self, item: Event | Resync) -> None:
         if self.overflowed:
             return
-        try:
-            self.queue.put_nowait(item)
-        except asyncio.QueueFull:
+        if len(self._items) >= self._size:
             self.overflowed = True
+        else:
+            self._items.append(item)
+        _wake(self._waiter)
 
     async def next(self, keepalive_s: float) -> Event | Resync | None:
-        """The next item, or None when nothing came within `keepalive_s` (time for a keep-alive)."""
-        # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancel that arrives as
-        # the awaited get() completes, and a gateway stopping a stream must always be obeyed.
-        try:
-            async with asyncio.timeout(keepalive_s):
-                return await self.queue.get()
-        except TimeoutError:
-            return None
+        """The next item, or None when nothing came within `keepalive_s` (time for a keep-alive).
+
+        A cancel is always obeyed (a gateway stopping a stream): there is no wait_for to swallow it."""
+        if not self._items:
+            loop = asyncio.get_running_loop()
+            waiter = self._waiter = loop.create_future()
+            timer = loop.call_later(keepalive_s, _wake, waiter)
+            try:
+                await waiter
+            finally:
+                timer.cancel()
+                self._waiter = None
+            if not self._items:
+                return None
+        return self._items.pop(0)
+
+
+def _wake(waiter: asyncio.Future[None] | None) -> None:
+    if waiter is not None and not waiter.done():
+        waiter.set_result(None)
 
 
 class PubSubMultiplexer:
@@ -87,7 +111,8 @@ class PubSubMultiplexer:
         self._pubsub = redis.pubsub()
         self._buffer_size = buffer_size
         self._subscribers: dict[str, set[Subscription]] = {}
-        self._confirmed: dict[str, asyncio.Event] = {}
+        # The channels subscribed; the Event until Redis confirms, then None (an Event is 0.8 KiB).
+        self._confirmed: dict[str, asyncio.Event | None] = {}
         # SUBSCRIBEs sent per channel whose confirmation has not arrived yet (a quick unsubscribe and
         # resubscribe can leave an old confirmation in flight; it must not release the new subscriber).
         self._awaiting: dict[str, int] = {}
@@ -127,14 +152,19 @@ class PubSubMultiplexer:
                 self._confirmed[channel] = asyncio.Event()
                 self._awaiting[channel] = self._awaiting.get(channel, 0) + 1
                 await self._pubsub.subscribe(channel)
-            confirmed = self._confirmed[channel]
             subscribers.add(subscription)
         try:
-            async with asyncio.timeout(SUBSCRIBE_CONFIRM_TIMEOUT_S):
-                await confirmed.wait()
+            await self._confirmation(channel)
             yield subscription
         finally:
             await self._leave(channel, subscription)
+
+    async def _confirmation(self, channel: str) -> None:
+        """Until Redis confirms the SUBSCRIBE (a local would keep the Event for the stream's life)."""
+        confirmed = self._confirmed.get(channel)
+        if confirmed is not None:
+            async with asyncio.timeout(SUBSCRIBE_CONFIRM_TIMEOUT_S):
+                await confirmed.wait()
 
     async def _leave(self, channel: str, subscription: Subscription) -> None:
         async with self._lock:
@@ -201,7 +231,8 @@ class PubSubMultiplexer:
             self._awaiting.pop(channel, None)
             confirmed = self._confirmed.get(channel)
             if confirmed is not None:
-                confirmed.set()
+                confirmed.set()  # wakes the subscribers waiting on it
+                self._confirmed[channel] = None
 
     def _resync_all(self) -> None:
         for subscribers in self._subscribers.values():

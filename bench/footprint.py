@@ -177,6 +177,9 @@ async def run(stack: Stack, sizes: Sizes) -> FigureResult:
                 mem[f"{kind}_kib_each"],
                 baseline_name="idle keep-alive HTTP connection",
                 baseline=mem["plain_kib_each"],
+                target="<= 20 KiB",  # issue 14: 10,000 idle connections at 20 KiB each
+                target_op="<=",
+                target_value=20.0,
                 note=f"API RSS delta over {n} subscribers",
             )
         )

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Header, Response
 from fastapi.responses import StreamingResponse
 
 from api.batch_create import create_batch
-from api.batch_stream import batch_frames, batch_sse
+from api.batch_stream import batch_frames
 from api.batch_views import cancel_batch, current, load_view, owned_batch, sweep
 from api.deps import CurrentUser, DbSession, OperatorUser, StateDep, StreamUser
-from api.limits import STREAM_LIMIT_DOC, leased, open_lease, too_many_streams
-from api.routers.streams import SEQ_PATTERN, SSE_HEADERS, parse_seq
+from api.limits import STREAM_LIMIT_DOC, open_lease, too_many_streams
+from api.routers.streams import SEQ_PATTERN, parse_seq
+from api.stream_relay import HandedOff, Relayed
 from shared.models import MAX_BATCH_MESSAGES, BatchCreate, BatchDTO, BatchStats, ErrorDTO, ResourceId
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["chart batches"])
@@ -104,8 +105,7 @@ async def stream_chart_batch(
     lease = await open_lease(state, user.user_id)
     if lease is None:
         raise too_many_streams(state.settings.max_streams_per_user)
-    frames = batch_sse(leased(batch_frames(state, record), lease, user.expires_at))
-    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
+    return HandedOff(Relayed(batch_frames(state, record), lease, user.expires_at))
 
 
 @router.get(

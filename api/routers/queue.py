@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncGenerator, Awaitable
 from typing import Annotated, Any, cast
 
 import orjson
 from fastapi import APIRouter, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
 from api.cancellation import cancel
 from api.deps import DbSession, OperatorStreamUser, OperatorUser, StateDep
 from api.errors import not_found
-from api.limits import (
-    STREAM_LIMIT_DOC,
-    TOKEN_EXPIRED_FRAME,
-    TokenExpired,
-    leased,
-    open_lease,
-    too_many_streams,
-)
+from api.limits import STREAM_LIMIT_DOC, open_lease, too_many_streams
 from api.state import AppState
+from api.stream_relay import HandedOff, Relayed
 from shared import keys
 from shared.eta import with_eta
 from shared.models import ErrorDTO, TaskDTO
@@ -52,19 +46,11 @@ async def queue_stats(_: OperatorUser, state: StateDep) -> QueueStats:
     return await collect_queue_stats(state.stats)
 
 
-async def _stats_frames(state: AppState, interval_s: float) -> AsyncIterator[bytes]:
+async def _stats_frames(state: AppState, interval_s: float) -> AsyncGenerator[bytes, None]:
     while True:
         stats = await collect_queue_stats(state.stats)
         yield b"data: " + stats.model_dump_json().encode() + b"\n\n"
         await asyncio.sleep(interval_s)
-
-
-async def _until_token_expires(frames: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    try:
-        async for frame in frames:
-            yield frame
-    except TokenExpired:
-        yield TOKEN_EXPIRED_FRAME
 
 
 @router.get("/stats/stream", response_class=StreamingResponse, responses={**_ERRORS, **STREAM_LIMIT_DOC})
@@ -72,14 +58,13 @@ async def queue_stats_stream(
     user: OperatorStreamUser,
     state: StateDep,
     interval: Annotated[float, Query(ge=0.2, le=60, description="Seconds between frames")] = 1.0,
-) -> StreamingResponse:
+) -> Response:
     """Server-sent QueueStats frames, one per interval: what the dashboard draws live. It counts among
     the operator's open streams and ends when the token expires, like every other stream."""
     lease = await open_lease(state, user.user_id)
     if lease is None:
         raise too_many_streams(state.settings.max_streams_per_user)
-    frames = _until_token_expires(leased(_stats_frames(state, interval), lease, user.expires_at))
-    return StreamingResponse(frames, media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    return HandedOff(Relayed(_stats_frames(state, interval), lease, user.expires_at))
 
 
 @router.get("/history", response_model=list[DepthSample], responses=_ERRORS)

@@ -1,54 +1,35 @@
 """Live progress: SSE and WebSocket gateways for one task or every task of the caller.
 
-SSE frames are written here rather than through an SSE response class: every event's frame is encoded
-once in the multiplexer and shared by all its subscribers, and the keep-alive interval is a setting.
+These routes admit a stream (the token, the task's owner, Last-Event-ID, the user's stream limit) and
+hand it off to api.stream_relay, which relays it once the route has returned. Every event's SSE frame is
+encoded once in the multiplexer and shared by all its subscribers; the keep-alive interval is a setting.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Header, Query, WebSocket
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from api.access import owned_task
 from api.deps import StateDep, StreamUser, authenticate
 from api.errors import ApiError, not_found
-from api.event_stream import Event, SlowConsumer, nothing_left, task_events, user_events
-from api.limits import (
-    STREAM_LIMIT_DOC,
-    TOKEN_EXPIRED_FRAME,
-    StreamLease,
-    TokenExpired,
-    leased,
-    open_lease,
-    too_many_streams,
-)
+from api.event_stream import Event, nothing_left, task_events, user_events
+from api.limits import STREAM_LIMIT_DOC, StreamLease, open_lease, too_many_streams
 from api.state import AppState
+from api.stream_relay import HandedOff, Relayed, hand_off_socket
 from shared.auth import Principal
 from shared.models import ResourceId
 
 router = APIRouter(prefix="/api/v1/analytics/charts", tags=["live progress"])
 
-KEEPALIVE_FRAME = b": keep-alive\n\n"
-SLOW_DETAIL = "You were reading too slowly and missed events; reconnect with your last seq."
-SLOW_FRAME = (
-    b"data: " + orjson.dumps({"type": "error", "code": "slow_consumer", "detail": SLOW_DETAIL}) + b"\n\n"
-)
-# RFC 6455 1008 "policy violation": too many streams open, or the token expired.
-WS_POLICY_VIOLATION = 1008
-MAX_CLIENT_MESSAGE_BYTES = 4096
 # A seq is a small ASCII number. str.isdigit() would also pass "²" (which int() rejects) and numbers
 # of thousands of digits (which int() refuses): both were 500s.
 SEQ_PATTERN = r"^[0-9]{1,18}$"
 _SEQ = re.compile(SEQ_PATTERN)
-SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 _SSE_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "text/event-stream of status_update envelopes",
@@ -79,16 +60,6 @@ def parse_last_seq(header: str | None, query: int | None) -> int | None:
     return query if header is None else parse_seq(header, "Last-Event-ID")
 
 
-async def sse_frames(events: AsyncIterator[Event | None]) -> AsyncIterator[bytes]:
-    try:
-        async for event in events:
-            yield KEEPALIVE_FRAME if event is None else event.sse
-    except SlowConsumer:
-        yield SLOW_FRAME
-    except TokenExpired:
-        yield TOKEN_EXPIRED_FRAME
-
-
 async def _lease(state: AppState, user: Principal) -> StreamLease:
     """A place among the user's open streams, or 429 + Retry-After."""
     lease = await open_lease(state, user.user_id)
@@ -97,14 +68,9 @@ async def _lease(state: AppState, user: Principal) -> StreamLease:
     return lease
 
 
-def _sse(events: AsyncIterator[Event | None], lease: StreamLease, user: Principal) -> StreamingResponse:
-    frames = sse_frames(leased(events, lease, user.expires_at))
-    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
-
-
 def _task_events(
     state: AppState, task_id: str, last_seq: int | None, task: Any
-) -> AsyncIterator[Event | None]:
+) -> AsyncGenerator[Event | None, None]:
     return task_events(
         state.mux,
         state.store,
@@ -142,17 +108,19 @@ async def stream_task(
     if await nothing_left(state.store, task_id, last_seq=last_seq, fallback=task):
         return Response(status_code=204, headers={"Cache-Control": "no-cache"})
     lease = await _lease(state, user)
-    return _sse(_task_events(state, task_id, last_seq, task), lease, user)
+    return HandedOff(Relayed(_task_events(state, task_id, last_seq, task), lease, user.expires_at))
 
 
 @router.get("/stream", response_class=StreamingResponse, responses=_SSE_DOC)
-async def stream_user_tasks(user: StreamUser, state: StateDep) -> StreamingResponse:
+async def stream_user_tasks(user: StreamUser, state: StateDep) -> Response:
     """Server-sent events of every task of the caller: each active task's state, then every change."""
     lease = await _lease(state, user)
-    events = user_events(
-        state.mux, state.store, user.user_id, keepalive_s=state.settings.sse_keepalive_seconds
-    )
-    return _sse(events, lease, user)
+    return HandedOff(Relayed(_user_events(state, user), lease, user.expires_at))
+
+
+def _user_events(state: AppState, user: Principal) -> AsyncGenerator[Event | None, None]:
+    keepalive_s = state.settings.sse_keepalive_seconds
+    return user_events(state.mux, state.store, user.user_id, keepalive_s=keepalive_s)
 
 
 async def _deny(websocket: WebSocket, status: int, code: str, detail: str) -> None:
@@ -174,72 +142,14 @@ async def _authenticate(websocket: WebSocket, state: AppState) -> Principal | No
         return None
 
 
-async def _read_client(websocket: WebSocket) -> None:
-    """Returns when the client leaves; its messages are not commands, but a polite client may ping."""
-    while True:
-        message = await websocket.receive()
-        if message["type"] == "websocket.disconnect":
-            return
-        text = message.get("text")
-        if text is None or len(text) > MAX_CLIENT_MESSAGE_BYTES:
-            await websocket.close(code=1003 if text is None else 1009, reason="unsupported message")
-            return
-
-
-async def _stop(tasks: set[asyncio.Task[None]]) -> None:
-    """Cancel `tasks` and wait until every one has ended, cancelling again if need be.
-
-    In Python 3.11 asyncio.wait_for swallows a cancel that arrives as what it awaits completes (the
-    multiplexer's SUBSCRIBE confirmation, a queued event): one cancel then left the sender of a client
-    that had just left running for ever, holding its subscription and this handler.
-    """
-    while pending := {task for task in tasks if not task.done()}:
-        for task in pending:
-            task.cancel()
-        await asyncio.wait(pending, timeout=0.1)
-    await asyncio.gather(*tasks, return_exceptions=True)
-
-
-async def _relay(
-    websocket: WebSocket, state: AppState, user: Principal, events: AsyncIterator[Event | None]
+async def _relay_socket(
+    websocket: WebSocket, state: AppState, user: Principal, events: AsyncGenerator[Event | None, None]
 ) -> None:
-    """Accepts the socket, then sends `events` while the user has a place among their open streams
-    (else closes with 1008 at once) and their token is valid (else closes with 1008 when it expires)."""
+    """Hands the socket off to be accepted and relayed (api.stream_relay), closing with 1008 at once
+    when the user has no place left among their open streams."""
     # The lease is taken before the handshake completes: a client that sees the socket open holds it.
     lease = await open_lease(state, user.user_id)
-    try:
-        await websocket.accept()
-    except BaseException:  # the client left during the handshake
-        if lease is not None:
-            lease.release()
-        raise
-    if lease is None:
-        with contextlib.suppress(WebSocketDisconnect, OSError):  # the client may have left first
-            await websocket.close(code=WS_POLICY_VIOLATION, reason="too many open streams; close one")
-        return
-    events = leased(events, lease, user.expires_at)
-
-    async def send_all() -> None:
-        async for event in events:
-            if event is not None:  # uvicorn sends protocol-level pings itself
-                await websocket.send_text(event.raw.decode())
-
-    sender = asyncio.create_task(send_all())
-    reader = asyncio.create_task(_read_client(websocket))
-    try:
-        await asyncio.wait({sender, reader}, return_when=asyncio.FIRST_COMPLETED)
-        if sender.done() and websocket.client_state == WebSocketState.CONNECTED:
-            exc = sender.exception()
-            if isinstance(exc, SlowConsumer):
-                await websocket.close(code=1013, reason="too slow; reconnect with ?last_event_id=<seq>")
-            elif isinstance(exc, TokenExpired):
-                await websocket.close(code=WS_POLICY_VIOLATION, reason="token expired")
-            elif exc is None:
-                await websocket.close(code=1000)
-            elif not isinstance(exc, WebSocketDisconnect | OSError):
-                raise exc
-    finally:
-        await _stop({sender, reader})
+    hand_off_socket(websocket.scope, Relayed(events, lease, user.expires_at))
 
 
 @router.websocket("/ws/{task_id}")
@@ -261,7 +171,7 @@ async def task_socket(websocket: WebSocket, task_id: str) -> None:
     except ApiError as exc:
         await _deny(websocket, exc.status_code, exc.code, exc.detail)
         return
-    await _relay(websocket, state, user, _task_events(state, task_id, last_seq, task))
+    await _relay_socket(websocket, state, user, _task_events(state, task_id, last_seq, task))
 
 
 @router.websocket("/ws")
@@ -271,9 +181,4 @@ async def user_socket(websocket: WebSocket) -> None:
     user = await _authenticate(websocket, state)
     if user is None:
         return
-    await _relay(
-        websocket,
-        state,
-        user,
-        user_events(state.mux, state.store, user.user_id, keepalive_s=state.settings.sse_keepalive_seconds),
-    )
+    await _relay_socket(websocket, state, user, _user_events(state, user))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+from types import SimpleNamespace
 from uuid import uuid4
 
 import orjson
 import redis.asyncio as aioredis
+from starlette.types import Message
 
 from api.event_stream import task_events
+from api.limits import StreamLease
 from api.pubsub import PubSubMultiplexer
-from api.routers.streams import SLOW_FRAME, sse_frames
+from api.stream_relay import Relayed, relay
+from api.stream_wires import SLOW_FRAME, SseWire
 from shared.job import ChartJob
 from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis
@@ -17,6 +22,26 @@ from shared.settings import Settings
 from shared.task_states import accepted
 from shared.task_store import TaskStore
 from worker.cli.embedded_redis import EmbeddedRedis
+
+
+class SlowReader:
+    """The ASGI side of a client that stops reading after its first frame until `resume` is set."""
+
+    def __init__(self) -> None:
+        self.bodies: list[bytes] = []
+        self.first_frame = asyncio.Event()
+        self.resume = asyncio.Event()
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.body":
+            self.bodies.append(message["body"])
+            if len(self.bodies) == 1:
+                self.first_frame.set()
+                await self.resume.wait()
+
+    async def receive(self) -> Message:
+        await asyncio.Event().wait()  # never leaves
+        raise AssertionError
 
 
 async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
@@ -29,19 +54,26 @@ async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
     user = uuid4().hex
     task = accepted(str(uuid4()), "m", "s", Priority.NORMAL)
     await store.create(task, ChartJob.for_task(task, user_id=user, question="q"))
+    lease = StreamLease(SimpleNamespace(redis=redis, settings=isolated_settings), user)
+    assert await lease.acquire()
+    reader = SlowReader()
+    events = task_events(mux, store, task.task_id, last_seq=None, keepalive_s=5, fallback=task)
+    relaying = asyncio.create_task(relay(Relayed(events, lease, None), SseWire(reader.receive, reader.send)))
     try:
-        frames = sse_frames(
-            task_events(mux, store, task.task_id, last_seq=None, keepalive_s=5, fallback=task)
-        )
-        first = await anext(frames)
-        assert orjson.loads(first.split(b"data: ", 1)[1])["seq"] == 1
+        await reader.first_frame.wait()
+        assert orjson.loads(reader.bodies[0].split(b"data: ", 1)[1])["seq"] == 1
         running = task.model_copy(update={"status": TaskStatus.PROCESSING})
         for step in (Step.PLANNING, Step.DATA_EXTRACTION, Step.SCHEMA_CREATION, Step.PERSISTING):
             await store.transition(running.model_copy(update={"current_step": step}), user)
-        rest = [frame async for frame in frames]
-        assert rest[-1] == SLOW_FRAME
+        await asyncio.sleep(0.2)  # the four events reach the multiplexer, which has room for two
+        reader.resume.set()
+        await asyncio.wait_for(relaying, 10)
+        assert reader.bodies[-1] == SLOW_FRAME
         assert orjson.loads(SLOW_FRAME.removeprefix(b"data: "))["code"] == "slow_consumer"
         assert mux.subscribers == 0
+        await asyncio.sleep(0.1)  # the lease is given back by a detached task
+        assert await redis.zcard(lease.key) == 0
     finally:
+        relaying.cancel()
         await mux.close()
         await redis.aclose()
