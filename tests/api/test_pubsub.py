@@ -79,3 +79,41 @@ async def test_after_a_lost_connection_subscribers_resync_and_events_flow_again(
         await redis_client.publish("flaky", envelope("t", 9))
         event = await subscription.next(5)
         assert isinstance(event, Event) and event.seq == 9
+
+
+async def test_a_quiet_subscription_says_a_keep_alive_is_due_then_delivers(
+    mux: PubSubMultiplexer, redis_client: aioredis.Redis
+) -> None:
+    async with mux.subscribe("quiet") as subscription:
+        assert await subscription.next(0.05) is None  # nothing within the interval: a keep-alive
+        await redis_client.publish("quiet", envelope("t", 1))
+        event = await subscription.next(5)
+        assert isinstance(event, Event) and event.seq == 1
+
+
+async def test_a_late_subscriber_of_a_confirmed_channel_gets_the_next_event(
+    mux: PubSubMultiplexer, redis_client: aioredis.Redis
+) -> None:
+    async with mux.subscribe("joined") as first:
+        await redis_client.publish("joined", envelope("t", 1))
+        assert isinstance(await first.next(5), Event)  # the channel is confirmed by now
+        async with mux.subscribe("joined") as late:
+            await redis_client.publish("joined", envelope("t", 2))
+            got = [await first.next(5), await late.next(5)]
+            assert [e.seq for e in got if isinstance(e, Event)] == [2, 2]
+
+
+async def test_a_stream_stopped_while_it_waits_stops_and_leaves(mux: PubSubMultiplexer) -> None:
+    entered = asyncio.Event()
+
+    async def follow() -> None:
+        async with mux.subscribe("stopped") as subscription:
+            entered.set()
+            await subscription.next(60)
+
+    following = asyncio.create_task(follow())
+    await entered.wait()
+    following.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(following, 5)
+    assert (mux.subscribers, mux.channels) == (0, 0)
