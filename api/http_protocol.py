@@ -2,11 +2,15 @@
 uvicorn lacks. A request's line and headers must arrive within CHARTQ_HEADER_TIMEOUT_SECONDS (a
 client that opens connections and sends nothing, or a header a byte at a time, holds a descriptor each
 until then, not forever), and within CHARTQ_MAX_HEADER_BYTES (else 431, before a 50 MB header is read
-into memory). Named by import string in worker.cli.serve_api, so the command line never imports it."""
+into memory). Named by import string in worker.cli.serve_api, so the command line never imports it.
+
+It also tells a relayed stream when its client has left (DISCONNECT_EXTENSION), so an idle SSE stream
+needs no task of its own waiting on `receive()` for that (api.stream_wires)."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import httptools
@@ -19,19 +23,33 @@ TOO_LARGE = (
     b"connection: close\r\ncontent-length: %d\r\n\r\n%s"
 )
 TOO_LARGE_BODY = b'{"detail": "The request line and headers are too large.", "code": "headers_too_large"}'
+# In each request's scope["extensions"], as ASGI extensions are (a dict of the extension's data):
+# {"register": f}; f(callback) has `callback` called once when the connection is lost (soon, if it
+# already is); f(None) forgets it.
+DISCONNECT_EXTENSION = "chartq.on_disconnect"
 
 
 class _HeaderGuard:
-    """The guard's state, in one attribute: a third attribute of its own on the protocol grew every
-    connection's instance dict from 0.3 to 1.6 KiB (uvicorn's protocol has 27)."""
+    """The guard's state (and who to tell of a lost connection), in one attribute: a third attribute of
+    its own on the protocol grew every connection's instance dict from 0.3 to 1.6 KiB (uvicorn's has 27)."""
 
-    __slots__ = ("bytes", "deadline", "max_bytes", "refused", "timeout_s")
+    __slots__ = ("bytes", "deadline", "lost", "max_bytes", "on_lost", "refused", "timeout_s")
 
     def __init__(self, timeout_s: float, max_bytes: int) -> None:
         self.timeout_s, self.max_bytes = timeout_s, max_bytes
         self.bytes = 0
         self.deadline: asyncio.TimerHandle | None = None
         self.refused = False
+        self.lost = False
+        self.on_lost: Callable[[], object] | None = None
+
+    def when_lost(self, callback: Callable[[], object] | None) -> None:
+        """DISCONNECT_EXTENSION's "register". A method of this object, not of the protocol: the scope
+        holds it, and the protocol holds the scope (a cycle would outlive a WebSocket upgrade)."""
+        if callback is not None and self.lost:
+            asyncio.get_running_loop().call_soon(callback)
+            return
+        self.on_lost = callback
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
@@ -47,10 +65,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_header_deadline()
         super().connection_lost(exc)
+        self._guard.lost = True
+        on_lost, self._guard.on_lost = self._guard.on_lost, None
+        if on_lost is not None:
+            on_lost()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._guard.bytes = 0
+        self._guard.on_lost = None  # a finished stream's, on a kept-alive connection
+        self.scope["extensions"] = {DISCONNECT_EXTENSION: {"register": self._guard.when_lost}}
         self._arm_header_deadline()  # the next request on a kept-alive connection gets its own
 
     def on_url(self, url: bytes) -> None:

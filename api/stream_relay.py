@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from api.event_stream import SlowConsumer
 from api.limits import StreamLease
 from api.pubsub import Event
-from api.stream_wires import End, SocketWire, SseWire, Wire
+from api.stream_wires import End, SocketWire, SseWire, Wire, disconnect_register
 
 SCOPE_KEY = "chartq.relayed"
 
@@ -55,7 +55,7 @@ class HandedOff(Response):
         self.status_code = 200
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        scope[SCOPE_KEY] = (self.relayed, SseWire(receive, send))
+        scope[SCOPE_KEY] = (self.relayed, SseWire(receive, send, disconnect_register(scope)))
 
 
 def hand_off_socket(scope: Scope, relayed: Relayed) -> None:
@@ -102,7 +102,7 @@ class _Stop:
             self.reason = reason
             self.task.cancel()
 
-    def client_left(self, _listener: asyncio.Task[None]) -> None:
+    def client_left(self) -> None:
         self(End.GONE)
 
 
@@ -130,8 +130,7 @@ async def _write(relayed: Relayed, lease: StreamLease, wire: Wire) -> End:
     assert task is not None
     loop = asyncio.get_running_loop()
     stop = _Stop(task)
-    listener = loop.create_task(wire.client_left())
-    listener.add_done_callback(stop.client_left)
+    unwatch = wire.watch(stop.client_left)
     expiry = None
     if relayed.expires_at is not None:
         expiry = loop.call_at(loop.time() + (relayed.expires_at - time.time()), stop, End.EXPIRED)
@@ -152,6 +151,6 @@ async def _write(relayed: Relayed, lease: StreamLease, wire: Wire) -> End:
         return stop.reason
     finally:
         stop.armed = False  # before any await: a late stop must not cancel what follows
-        listener.cancel()
+        unwatch()
         if expiry is not None:
             expiry.cancel()

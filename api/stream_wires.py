@@ -3,16 +3,23 @@
 A wire opens (response headers, or the WebSocket handshake), writes each item, finishes with what the
 way the stream ended tells the client, and says when the client has left. Raw ASGI messages: these run
 after FastAPI's call has returned (api.stream_relay).
+
+Knowing that the client has left takes a task waiting on `receive()`, unless the server says so itself:
+`chartq api`'s HTTP protocol does (api.http_protocol.DISCONNECT_EXTENSION), which spares each idle SSE
+stream that task. A WebSocket reads its client's messages anyway.
 """
 
 from __future__ import annotations
 
+import asyncio
 import enum
-from typing import ClassVar, Protocol
+from collections.abc import Callable, Coroutine
+from typing import Any, ClassVar, Protocol
 
 import orjson
-from starlette.types import Receive, Send
+from starlette.types import Receive, Scope, Send
 
+from api.http_protocol import DISCONNECT_EXTENSION
 from api.limits import TOKEN_EXPIRED_FRAME
 from api.pubsub import Event
 
@@ -41,6 +48,10 @@ class End(enum.Enum):
     REFUSED = "refused"  # a socket over the user's stream limit, closed as soon as it is open
 
 
+Callback = Callable[[], object]
+Register = Callable[[Callback | None], None]
+
+
 class Wire(Protocol):
     async def open(self) -> bool: ...
 
@@ -48,14 +59,28 @@ class Wire(Protocol):
 
     async def finish(self, end: End) -> None: ...
 
-    async def client_left(self) -> None: ...
+    def watch(self, left: Callback) -> Callback:
+        """Has `left` called once the client has left; returns what stops watching."""
+        ...
+
+
+def disconnect_register(scope: Scope) -> Register | None:
+    """The server's way to say the client has left, where it has one (chartq's HTTP protocol)."""
+    register: Register | None = scope.get("extensions", {}).get(DISCONNECT_EXTENSION, {}).get("register")
+    return register
+
+
+def _listen(waiting: Coroutine[Any, Any, None], left: Callback) -> Callback:
+    listener = asyncio.get_running_loop().create_task(waiting)
+    listener.add_done_callback(lambda _: left())
+    return listener.cancel
 
 
 class SseWire:
     _TAILS: ClassVar[dict[End, bytes]] = {End.SLOW: SLOW_FRAME, End.EXPIRED: TOKEN_EXPIRED_FRAME}
 
-    def __init__(self, receive: Receive, send: Send) -> None:
-        self.receive, self.send = receive, send
+    def __init__(self, receive: Receive, send: Send, register: Register | None = None) -> None:
+        self.receive, self.send, self.register = receive, send, register
 
     async def open(self) -> bool:
         await self.send({"type": "http.response.start", "status": 200, "headers": list(_SSE_START)})
@@ -67,6 +92,13 @@ class SseWire:
 
     async def finish(self, end: End) -> None:
         await self.send({"type": "http.response.body", "body": self._TAILS.get(end, b""), "more_body": False})
+
+    def watch(self, left: Callback) -> Callback:
+        if self.register is None:
+            return _listen(self.client_left(), left)
+        register = self.register
+        register(left)
+        return lambda: register(None)
 
     async def client_left(self) -> None:
         while (await self.receive())["type"] != "http.disconnect":
@@ -99,6 +131,9 @@ class SocketWire:
     async def finish(self, end: End) -> None:
         code, reason = self._CLOSES[end]
         await self.send({"type": "websocket.close", "code": code, "reason": reason})
+
+    def watch(self, left: Callback) -> Callback:
+        return _listen(self.client_left(), left)
 
     async def client_left(self) -> None:
         """Returns when the client leaves; its messages are not commands, but a polite client may ping."""

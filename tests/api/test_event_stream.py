@@ -77,3 +77,47 @@ async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
         relaying.cancel()
         await mux.close()
         await redis.aclose()
+
+
+class LeavingReader:
+    """A client on a server that cannot say when it left (no disconnect extension): its `receive`
+    answers http.disconnect once it has read the first frame."""
+
+    def __init__(self) -> None:
+        self.bodies: list[bytes] = []
+        self.gone = asyncio.Event()
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.body":
+            self.bodies.append(message["body"])
+            self.gone.set()
+
+    async def receive(self) -> Message:
+        await self.gone.wait()
+        return {"type": "http.disconnect"}
+
+
+async def test_without_the_servers_word_a_listener_notices_the_client_leave(
+    redis_server: EmbeddedRedis, isolated_settings: Settings
+) -> None:
+    redis = create_redis(redis_server.url)
+    store = TaskStore(redis, isolated_settings)
+    mux = PubSubMultiplexer(aioredis.from_url(redis_server.url))
+    await mux.start()
+    user = uuid4().hex
+    task = accepted(str(uuid4()), "m", "s", Priority.NORMAL)
+    await store.create(task, ChartJob.for_task(task, user_id=user, question="q"))
+    lease = StreamLease(SimpleNamespace(redis=redis, settings=isolated_settings), user)
+    assert await lease.acquire()
+    reader = LeavingReader()
+    events = task_events(mux, store, task.task_id, last_seq=None, keepalive_s=60, fallback=task)
+    try:
+        # The keep-alive is a minute away: only the listener can end this stream in time.
+        await asyncio.wait_for(relay(Relayed(events, lease, None), SseWire(reader.receive, reader.send)), 10)
+        assert len(reader.bodies) == 1  # the first frame, and nothing after the client left
+        assert mux.subscribers == 0
+        await asyncio.sleep(0.1)  # the lease is given back by a detached task
+        assert await redis.zcard(lease.key) == 0
+    finally:
+        await mux.close()
+        await redis.aclose()
