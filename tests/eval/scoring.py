@@ -49,7 +49,9 @@ SETS = (
     EvalSet("holdout9", HERE / "holdout9.yaml", "ninth holdout (written blind after the eighth's fixes)"),
     EvalSet("holdout10", HERE / "holdout10.yaml", "tenth holdout (written blind after the ninth's fixes)"),
     EvalSet("holdout11", HERE / "holdout11.yaml", "eleventh holdout (written blind after the tenth's fixes)"),
-    EvalSet("holdout12", HERE / "holdout12.yaml", "twelfth holdout (written blind after the eleventh's fixes)"),
+    EvalSet(
+        "holdout12", HERE / "holdout12.yaml", "twelfth holdout (written blind after the eleventh's fixes)"
+    ),
 )
 FIELDS = (
     "dataset",

@@ -54,7 +54,7 @@ FILLER = frozenset(
     won win wins winning winner received receive get earned left live lived living blow blows blew
     blowing come comes came coming go goes went paid pay spend spends spending spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
-    gave given together reached reach reaches whats pull pulls pulled bring brings form
+    gave given hold holds held together reached reach reaches whats pull pulls pulled bring brings form
     always wondered wonder trying try tried feel feeling heard hear curious curiosity maybe perhaps
     perfect great nice lovely ideally possibly tend tends tended put quick quickly
     than then across done happen happened change changed changes evolve evolved trend trends
@@ -68,7 +68,7 @@ HARMLESS = frozenset(
     """
     current latest recent newest overall total typical actual real relative general global world
     worldwide whole entire complete full recorded reported measured closing close closed weekly observed
-    trade trades traded trading worlds world's hit hits tally tallies occur occurs occurred back
+    trade trades traded trading worlds world's hit hits tally tallies haul hauls occur occurs occurred back
     survey surveyed money eating ate already found
     often frequently usually commonly time times perform performs performed performing performance
     respectively roughly approximately around ever generally typically historically

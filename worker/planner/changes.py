@@ -14,7 +14,7 @@ from worker.planner.refusals import suggest
 from worker.planner.vocabulary import Scan
 from worker.semantic import Dataset
 
-__all__ = ["check_coefficients", "check_ranked_changes", "check_rates"]
+__all__ = ["check_coefficients", "check_ranked_changes", "check_rates", "check_weighted"]
 
 _RATE = re.compile(
     r"(?<!\w)(?:growth\s+rates?|rates?\s+of\s+(?:change|growth|increase|decrease)|"
@@ -49,6 +49,21 @@ _COEFFICIENT = re.compile(
     r"r[-\s]?squared|r\s*\^?\s*2|r\s*=|p[-\s]values?)(?!\w)",
     re.IGNORECASE,
 )
+
+
+# "population-weighted mean", "weighted average of X by Y", "weighted by population": an average whose
+# rows count unequally, which no aggregation computes (charting the plain average answers another question).
+_WEIGHTED = re.compile(r"(?<![\w-])(?:\w+-)?weighted(?:\s+(?:mean|average|avg)s?|\s+by)(?!\w)", re.IGNORECASE)
+
+
+def check_weighted(scan: Scan, ds: Dataset) -> None:
+    """ "population-weighted mean life expectancy": a weighted average, which chartq cannot compute."""
+    m = _WEIGHTED.search(scan.text)
+    if m is not None:
+        raise UnchartableQuestion(
+            f"chartq cannot yet compute a weighted average (\u201c{scan.excerpt(m.span())}\u201d); it can "
+            f"chart the plain average, the total or the values themselves. {suggest(ds)}"
+        )
 
 
 def check_ranked_changes(scan: Scan, ds: Dataset) -> None:

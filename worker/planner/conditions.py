@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.plan import Filter
+from worker.planner.spending import spent_on
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
@@ -189,6 +190,9 @@ def _keeps(op: str, n: float, lo: float, hi: float) -> bool:
     return {"gte": lo >= n, "gt": lo >= n and hi > n, "lte": hi <= n, "lt": hi <= n and lo < n}.get(op, False)
 
 
+_STRONG, _WEAK = r"strong|high|heavy", r"weak|light|calm|gentle|low"
+
+
 def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
     """ "winds of 4 or more", "wind speed below 2": a condition on a dimension whose values are numeric
     bands ("0-1", "4-5", "6+") keeps the bands wholly on its side. The subject is the dimension or the
@@ -202,7 +206,8 @@ def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
             {normalize(w) for w in (*dim.synonyms, dim.label, *ds.synonyms)}, key=len, reverse=True
         )
         pattern = re.compile(
-            rf"(?<!\w)(?:{'|'.join(map(re.escape, subjects))})\s+(?:of\s+|at\s+)?(?={_CONDITION.pattern})",
+            rf"(?<!\w)(?:(?P<adj>{_STRONG}|{_WEAK})\s+)?(?:{'|'.join(map(re.escape, subjects))})\s+"
+            rf"(?:of\s+|at\s+)?(?={_CONDITION.pattern})",
             re.IGNORECASE,
         )
         for m in list(pattern.finditer(scan.text)):
@@ -214,8 +219,10 @@ def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
             op = ("lte" if cond["down"] else "gte") if cond["n"] else _op(cond)
             n = _number(cond, "n" if cond["n"] else "a")
             kept = [value for value, lo, hi in bands if _keeps(op, n, lo, hi)]
+            # "strong winds of 5 or more": an adjective that agrees with the condition says nothing more.
+            agrees = not m["adj"] or bool(re.fullmatch(_STRONG if op in ("gt", "gte") else _WEAK, m["adj"]))
             if kept:
-                scan.claim((m.start(), cond.end()))
+                scan.claim((m.start() if agrees else m.start() + len(m["adj"]), cond.end()))
                 found.append(_make(dim.name, "in", kept))
     return found
 
@@ -255,6 +262,8 @@ def read_conditions(scan: Scan, vocab: Vocabulary) -> Conditions:
         if subject is not None:
             scan.claim(subject.span())
             column = names[normalize(subject[0])]
+        elif (spent := spent_on(scan, vocab, m)) is not None:
+            column = spent
         elif len(measures) == 1:
             column = next(iter(measures))
         else:

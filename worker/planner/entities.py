@@ -67,7 +67,20 @@ def read_winners(scan: Scan, vocab: Vocabulary) -> Found:
         ]
         for pattern in patterns:
             found += [(dim.name, names[normalize(m["v"])]) for m in scan.take(re.compile(pattern, re.I))]
+        found += _won_by_pronoun(scan, body, names, dim.name)
     return found
+
+
+def _won_by_pronoun(scan: Scan, body: re.Pattern[str], names: dict[str, DimensionValue], dim: str) -> Found:
+    """ "Joly's votes in the districts she won": the one candidate the question names, won by. The
+    districts stay what is shown (one bar each)."""
+    named = {names[normalize(m[0])] for m in body.finditer(scan.text)}
+    if len(named) != 1:
+        return []
+    pronoun = re.compile(
+        r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|carried|took)(?!\w)", re.I
+    )
+    return [(dim, value) for value in named for _ in scan.take(pronoun)]
 
 
 _DEMONYM = re.compile(r"(?:ians?|ans?|ese|ns?|s)")
@@ -181,6 +194,8 @@ def share_split(scan: Scan, vocab: Vocabulary) -> str | None:
     return None if m is None else vocab.values[1][normalize(m[0])][0]
 
 
+# "split by smokers vs non-smokers": the values of a split may also be set against each other.
+_SPLIT_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/|\bvs\b\.?|\bversus\b)\s*")
 _SPLIT_BY = re.compile(r"(?<!\w)(?:split|broken\s+down|colou?red|shaded)\s+(?:up\s+)?(?:by|into|between)\s+")
 
 
@@ -196,7 +211,7 @@ def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionV
         while (v := values.match(scan.text, at)) is not None and not any(scan.used[v.start() : v.end()]):
             found.append(vocab.values[1][normalize(v[0])])
             end = v.end()
-            joint = JOIN.match(scan.text, end)
+            joint = _SPLIT_JOIN.match(scan.text, end)
             if joint is None:
                 break
             at = joint.end()
@@ -215,6 +230,9 @@ def coloured_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
         return []
     pattern = re.compile(
         rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+in\s+(?:different|separate|distinct|"
-        r"its\s+own|their\s+own)\s+colou?rs?(?!\w)"
+        r"its\s+own|their\s+own)\s+colou?rs?(?!\w)|"
+        # "with a separate colour for each continent", "one colour per species"
+        r"(?<!\w)(?:with\s+)?(?:a|one)\s+(?:(?:separate|different|distinct)\s+)?colou?r\s+(?:for|per)\s+"
+        rf"(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"
     )
-    return [vocab.dims[1][normalize(m["d"])] for m in scan.take(pattern)]
+    return [vocab.dims[1][normalize(m["d"] or m["e"])] for m in scan.take(pattern)]

@@ -16,9 +16,19 @@ import re
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 
-__all__ = ["claim_breakdowns", "claim_wholes", "read_first_count", "read_restricted", "read_varying"]
+__all__ = [
+    "claim_breakdowns",
+    "claim_wholes",
+    "read_first_count",
+    "read_in_order",
+    "read_restricted",
+    "read_varying",
+]
 
-_BREAKDOWN = re.compile(r"(?<!\w)(?:breakdown|break(?:s|ing)?\s+(?:it\s+|them\s+)?down)(?!\w)")
+# "a cross-tab of tables by day and sex" is a breakdown by two groupings, which the question names.
+_BREAKDOWN = re.compile(
+    r"(?<!\w)(?:breakdown|break(?:s|ing)?\s+(?:it\s+|them\s+)?down|cross[-\s]?tab(?:ulation|ulate)?s?)(?!\w)"
+)
 # "Break China's and Canada's medal tallies down by colour": the verb and its particle apart.
 _BREAK_APART = re.compile(
     r"(?<!\w)(?P<b>break(?:s|ing)?)\s+(?:[\w'-]+\s+){1,6}?(?P<d>down)(?=\s+(?:by|into|per|between)\b)"
@@ -78,6 +88,29 @@ def read_varying(scan: Scan, vocab: Vocabulary) -> list[str]:
     return found
 
 
+_IN_ORDER = re.compile(
+    r"(?<!\w)(?:(?P<noun>(?!(?:kept|left|shown|listed|put|sorted|ordered|arranged)\b)[a-z]+)\s+)?"
+    r"(?:(?:kept|left|shown|listed|put|sorted|ordered|arranged)\s+)?in\s+(?:(?:their|its|the)\s+)?"
+    r"(?:numeric(?:al)?|calendar|chronological|natural|usual|weekday|original|own)\s+order(?!\w)"
+)
+
+
+def read_in_order(scan: Scan, vocab: Vocabulary) -> bool:
+    """ "days kept in calendar order", "sizes in numeric order": the dimension's own order, so no sort.
+    A noun before it is read with it when it is a word of a dimension ("sizes" of party size)."""
+    dim_words = {w for k in vocab.dims[1] for w in k.split()}
+    for m in list(_IN_ORDER.finditer(scan.text)):
+        start = m.start("noun") if m["noun"] else m.start()
+        noun = m["noun"] or ""
+        grouping = re.search(r"(?:by|per|each|every|across)\s+$", scan.text[:start])
+        if noun and (grouping or (noun not in dim_words and noun.removesuffix("s") not in dim_words)):
+            start = m.end("noun")  # "by continent in natural order": the grouping is read on its own
+        if scan.free((start, m.end())):
+            scan.claim((start, m.end()))
+            return True
+    return False
+
+
 _FIRST = re.compile(
     rf"(?<!\w)(?:(?:only|just)\s+)?(?:the\s+)?(?:(?P<n>{COUNT})\s+first|first\s+(?P<m>{COUNT}))(?!\w)"
     r"(?!\s+(?:years?|decades?|months?|weeks?|days?|quarters?|half|halves)\b)",
@@ -116,6 +149,12 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
         for m in list(one.finditer(scan.text)):
             if scan.free(m.span("of")):
                 scan.claim(m.span("of"))
+        _claim_single_at_end(scan, dims.pattern)
+    _claim_summed_over(scan, vocab)
+    if vocab.datasets[0] is not None:  # "across all 150 flowers": every row, however many the data has
+        names = vocab.datasets[0].pattern
+        every = rf"(?<!\w)(?:across|over|of|for|among)\s+all\s+(?:the\s+)?(?:{COUNT})\s+(?:{names})(?!\w)"
+        list(scan.take(re.compile(every, re.IGNORECASE)))
     years = _years_covered(vocab)
     if years is not None:
         whole = re.compile(
@@ -124,6 +163,35 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
         for m in list(whole.finditer(scan.text)):
             if parse_count(m["n"]) == years and scan.free(m.span()):
                 scan.claim(m.span())
+
+
+def _claim_single_at_end(scan: Scan, dims: str) -> None:
+    """ "the maximum votes each candidate received in a single district": with an extreme and a grouping
+    by "each", "in a single <dimension>" closing the clause is the rows the extreme is taken over."""
+    extreme = re.search(rf"(?<!\w)(?:{_EXTREMES})(?!\w)", scan.text)
+    grouped = re.search(rf"(?<!\w)(?:each|every|per)\s+(?:{dims})", scan.text)
+    single = re.compile(
+        rf"(?<!\w)(?:in|of|for|from)\s+(?:one|a\s+single|any\s+one|an\s+individual)\s+(?:{dims})(?=\s*(?:$|[?.!,;]))"
+    )
+    if extreme is not None and grouped is not None:
+        for m in list(single.finditer(scan.text)):
+            if m.start() > extreme.end() and scan.free(m.span()):
+                scan.claim(m.span())
+
+
+def _claim_summed_over(scan: Scan, vocab: Vocabulary) -> None:
+    """ "the sum of GDP over Asian countries": the countries a total (or average) is taken over, named with a
+    value that keeps them; one total, not a line per country."""
+    dims, values = vocab.dims[0], vocab.values[0]
+    if dims is None or values is None:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:sum|total|average|mean)\s+(?:of\s+)?(?:[\w-]+\s+){1,4}?(?:over|across)\s+(?:all\s+)?(?:the\s+)?"
+        rf"(?:{values.pattern})\s+(?P<d>{dims.pattern})(?!\w)"
+    )
+    for m in list(pattern.finditer(scan.text)):
+        if scan.free(m.span("d")):
+            scan.claim(m.span("d"))
 
 
 def _years_covered(vocab: Vocabulary) -> int | None:

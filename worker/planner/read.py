@@ -21,16 +21,15 @@ from worker.planner.conditions import (
     read_comparisons,
     read_conditions,
     read_sizes,
-    read_superlative,
 )
-from worker.planner.counts import claim_counts_of_all, ranking_count, read_counts
+from worker.planner.counts import claim_counts_of_all, read_counts
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
-from worker.planner.read_time import PERIODS, check_period_ranking, read_period, read_time_axis
+from worker.planner.rankings import read_ranking
+from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
-from worker.planner.shape import Reading, Top
-from worker.planner.time_phrases import parse_count
+from worker.planner.shape import Reading
 from worker.planner.typos import distance
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
 from worker.semantic import Dataset
@@ -38,15 +37,16 @@ from worker.semantic import Dataset
 __all__ = ["read"]
 
 _VS = words(pw.VERSUS)
-# "which directions does the wind come from most (least) often": ranked by the measure, which counts how
-# often.
-_OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 # "split by candidate", "coloured by species": the grouping that colours the chart (its series).
 _SPLIT = re.compile(r"split|colou?r|shaded|stacked|broken", re.IGNORECASE)
 # "as a single line": the values named drawn as one line, so combined.
 _ONE_LINE = re.compile(r"(?<!\w)(?:as|in|on)\s+(?:a\s+)?(?:single|one)(?=\s+line)")
 # "side by side": bars of the values or measures named, each summarised over the period.
 _ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
+
+
+# Measure phrases that are totals by their meaning ("revenue", "takings"), whatever the measure's own default.
+_TOTALS = frozenset(("revenue", "revenues", "takings"))
 
 
 def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
@@ -65,7 +65,9 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     changes.check_rates(scan, ds)
     changes.check_ranked_changes(scan, ds)
     changes.check_coefficients(scan, ds)
+    changes.check_weighted(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))
+    r.in_order = ph.read_in_order(scan, vocab)
     r.sort = pw.read_sort(scan)
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
@@ -86,9 +88,11 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
     bare = _longer_than_measures(scan, vocab)
-    r.measures += [vocab.measures[1][normalize(m[0])] for m in scan.take(vocab.measures[0])]
+    named = [normalize(m[0]) for m in scan.take(vocab.measures[0])]
+    r.measures += [vocab.measures[1][phrase] for phrase in named]
+    totals = any(phrase in _TOTALS for phrase in named)
     r.measures = list(dict.fromkeys(r.measures))
-    aggs += _read_ranking(scan, lex, r)
+    aggs += read_ranking(scan, lex, r)
     for m in scan.take(vocab.values[0]):
         r.add(*vocab.values[1][normalize(m[0])])
     r.only = ph.read_restricted(scan, vocab)
@@ -100,6 +104,8 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.chart = charts[0] if charts else ("bar" if r.side_by_side else None)
     aggs += [k for k, p in AGGS.items() for _ in scan.take(p)]
     notes = read_time_axis(scan, ds, r)
+    if totals and all(a == "count" for a in aggs):  # "revenue" is the bills added up, unless said otherwise
+        aggs.append("sum")
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
@@ -178,81 +184,6 @@ def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
             scan.claim(m.span())
             found.append(vocab.dims[1][normalize(m[0])])
     return found
-
-
-def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
-    """ "top 5", "the 3 largest", "which four … the highest", "the 10 richest"; or, before a measure and
-    with a grouping, the smallest or largest of each group ("smallest bill per day")."""
-    vocab = lex.vocab
-    superlative = read_superlative(scan, vocab)
-    if superlative is not None:
-        measure, low = superlative
-        r.measures.append(measure)
-        if r.groups:
-            return ["min" if low else "max"]
-        r.top = Top(low, 10, False, measure)
-        return []
-    rank = pw.read_rank_word(scan, lex.ds, lex.ranks)
-    if rank is not None:
-        limit, counted = rank.limit, rank.counted
-        if not counted and (said := ranking_count(scan, vocab, lex.rows)) is not None:
-            limit, counted = said, True
-        r.top = Top(rank.low, limit, counted, rank.measure)
-        return []
-    top, follows = _top(scan, vocab)
-    if top is None:
-        if (first := ph.read_first_count(scan)) is not None:  # "the biggest first, only the 10 first"
-            r.top = Top(r.sort == "asc", first, True)
-        return []
-    low = top["dir"].lower() in pw.LOW_WORDS
-    n = top["n"] or top["n0"]
-    if not n and follows and r.groups:
-        # "smallest bill per day": the smallest of each group, not a ranking of the groups.
-        return ["min" if low else "max"]
-    count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
-    count = count or _which_one(scan, vocab)
-    r.top = Top(low, count or 10, count is not None)
-    return []
-
-
-def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
-    """ "which nation won the fewest gold medals": one, when the ranked thing is named in the singular."""
-    dims = vocab.dims[0]
-    if dims is None:
-        return None
-    m = re.search(rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})", scan.text)
-    return 1 if m is not None and not m["d"].lower().endswith("s") else None
-
-
-def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
-    """The first ranking word nothing read (claimed), and whether a measure follows it ("most" and
-    "fewest" rank only when one does: "the most votes")."""
-    for top in pw.TOP.finditer(scan.text):
-        if any(scan.used[top.start() : top.end()]):
-            continue
-        after = re.match(
-            r"\s+(?:the\s+|closing\s+|single\s+|individual\s+|weekly\s+|daily\s+)*", scan.text[top.end() :]
-        )
-        at = lead = top.end() + (after.end() if after else 0)
-        # A value may stand between: "the fewest gold medals".
-        if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:
-            at = value.end() + len(scan.text[value.end() :]) - len(scan.text[value.end() :].lstrip())
-        follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
-        often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None
-        if top["dir"].lower() in pw.MEASURE_RANKS and not follows and not often:
-            continue
-        if often:
-            scan.claim((top.start(), _OFTEN.match(scan.text, top.end()).end()))  # type: ignore[union-attr]
-            return top, False
-        scan.claim((top.start(), lead) if follows else top.span())
-        if PERIODS.match(scan.text, top.end()):
-            raise UnchartableQuestion(
-                f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"
-                "\u2026\u201d); "
-                f"it can show the values over time. {suggest(vocab.ds)}"
-            )
-        return top, follows
-    return None, False
 
 
 def _finish_aggs(r: Reading, aggs: list[Aggregation], ds: Dataset) -> None:

@@ -28,6 +28,8 @@ from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
 from worker.semantic import PlanValidationError, SemanticModel
 
+# What worker.planner.shorthand spells out as a count of rows ("frequency table of party sizes").
+_FREQUENCY_TABLE = re.compile(r"\bfrequency\s+(?:table|count)s?\s+(?:of|for)\b", re.IGNORECASE)
 __all__ = ["RulePlanner", "UnchartableQuestion"]
 
 _CACHE = 256
@@ -106,6 +108,14 @@ class RulePlanner:
         scan = Scan.of(self._speller.correct(self._verbs(text), self._recognised))
         lex = self._choose_dataset(scan)
         ds = lex.ds
+        if _FREQUENCY_TABLE.search(text) and any("frequency" in m.label.lower() for m in ds.measures):
+            # Spelt out as a count of rows before the dataset was known; here "frequency" is a measure.
+            raise UnchartableQuestion(
+                self.help(
+                    f"On the {ds.name} data a “frequency table” could mean its frequency measure or a "
+                    "count of its rows; ask for one: “frequency by …” or “number of rows by …”."
+                )
+            )
         r, notes = read(scan, lex)
         named = any(d.name in r.entities for d in entity_dimensions(ds))
         lacking = strangers(scan, lex.vocab, lex.elsewhere, lex.ordinary, self._plain, named)

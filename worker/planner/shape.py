@@ -52,6 +52,8 @@ class Reading:
     across: list[str] = field(default_factory=list)
     # "side by side": bars, each value summarised over the period rather than drawn over time.
     side_by_side: bool = False
+    # "days kept in calendar order", "sizes in numeric order": the x axis in its own order, not sorted.
+    in_order: bool = False
     # "combined", "altogether": the values named are added up, not shown one each; "on weekends": the
     # values of these dimensions are added up.
     combined: bool = False
@@ -166,7 +168,7 @@ def shape(r: Reading) -> ChartPlan:
         sort = Sort(by=measures[0], direction="asc" if top.low else "desc")
     elif r.sort is not None and not use_time:
         sort = Sort(by=measures[0], direction=r.sort)
-    elif not use_time and kind in ("bar", "pie") and dimension is not None:
+    elif not use_time and kind in ("bar", "pie") and dimension is not None and not r.in_order:
         dim = ds.dimension(dimension)
         if not dim.order and dim.type != "number":
             sort = Sort(by=measures[0], direction="desc")

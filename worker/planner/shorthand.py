@@ -29,6 +29,23 @@ _US_OPENING = re.compile(
 _US_LISTED = re.compile(r"(?<=/)\s*(?i:us|u\.s\.)(?![\w.])|(?<![\w/])(?i:us|u\.s\.)\s*(?=/)")
 # "US" in capitals in a question not written in capitals: the country.
 _US_CAPITAL = re.compile(r"(?<![\w.])(?:US|U\.S\.)(?![\w.])")
+# Words for a count of rows: "tally of countries", "sample size per day" ("number of rows per day"), and a
+# frequency table, which counts the rows of each value: "frequency table of party sizes" is the number of
+# rows by party size ("frequency table of the number of countries per continent" says the count itself).
+_COUNTS = re.compile(
+    r"(?<!\w)(?:(?:a\s+|the\s+)?frequency\s+(?:table|count)s?\s+(?:of|for)(?:\s+the)?"
+    r"(?P<said>\s+(?:number|count)\s+of)?|tally\s+of|(?P<rows>sample\s+sizes?)(?=\s+(?:per|by|for|in|on|of)\b))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _count_words(m: re.Match[str]) -> str:
+    if m["rows"]:
+        return "number of rows"
+    said = m[0].lower()
+    return "number of" if m["said"] or said.startswith("tally") else "number of rows by"
+
+
 # Short adjectives -> their comparative and superlative: "more big than" is "bigger than".
 _DEGREES = {
     "big": ("bigger", "biggest"),
@@ -64,6 +81,7 @@ def spell_out(text: str, columns: Mapping[str, str]) -> str:
     if columns:
         names = "|".join(sorted(map(re.escape, columns), key=len, reverse=True))
         text = re.sub(rf"(?<![\w.])(?:{names})(?!\w)", lambda m: columns[m[0].lower()], text, flags=re.I)
+    text = _COUNTS.sub(_count_words, text)
     text = _MORE.sub(lambda m: _DEGREES[m["a"].lower()][m["d"].lower() == "most"], text)
     return _THE_LESS.sub("the least", text)
 

@@ -61,6 +61,12 @@ class Vocabulary:
         taken = {*dim_map, *value_map, *(normalize(p) for p in (*ds.synonyms, ds.name))}
         measure_map = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
         measure_map |= {
+            also: n
+            for p, n in list(measure_map.items())
+            for also in _EVERYDAY.get(p, ())
+            if also not in taken
+        }
+        measure_map |= {
             plural: name for phrase, name in measure_map.items() if (plural := _plural(phrase)) not in taken
         }
         dims = phrases(dim_map)
@@ -88,6 +94,13 @@ class Vocabulary:
             )
         return vocab
 
+
+# Everyday words for a measure the model names by the key's phrase: a country's "headcount" is its
+# population, a restaurant's "revenue" or "takings" its bills.
+_EVERYDAY = {
+    "population": ("headcount", "headcounts", "head count"),
+    "total bill": ("revenue", "revenues", "takings"),
+}
 
 _TIME_WORDS = frozenset(
     f"{unit}{s}" for unit in ("year", "date", "week", "month", "day", "hour", "quarter") for s in ("", "s")

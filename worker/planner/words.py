@@ -27,7 +27,7 @@ CHART_WORDS: dict[ChartType, str] = {
     "bar": r"bars?|columns?|column\s+chart",
 }
 AGG_WORDS: dict[Aggregation, str] = {
-    "avg": r"average|avg|mean",
+    "avg": r"(?:arithmetic(?:al)?\s+)?(?:average|avg|mean)",
     "sum": r"total|sum|combined|altogether|all\s+together|all\s+told|summed|added\s+up|"
     r"add\s+(?:them|it|these|those|everything|all)\s+up",
     "median": r"median",
@@ -37,7 +37,7 @@ AGG_WORDS: dict[Aggregation, str] = {
 }
 TIME_AXIS = (
     r"over\s+time|(?:over|through|across)\s+the\s+(?:years|decades)|trends?|evolution|evolved?|history|"
-    r"over\s+the\s+time|historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:year|date|week|month|day)|"
+    r"over\s+the\s+time|develop(?:s|ed|ing|ment)?|historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:survey\s+|calendar\s+)?(?:year|date|week|month|day)|"
     r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
 )
 VERSUS = (
@@ -55,8 +55,8 @@ TOP = re.compile(
 )
 _SORT = words(
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:from\s+)?"
-    r"(?:(?P<up>lowest|smallest|least|low)\s+to\s+(?:highest|largest|greatest|most|high)|"
-    r"(?P<down>highest|largest|greatest|most|high)\s+to\s+(?:lowest|smallest|least|low))|"
+    r"(?:(?P<up>lowest|smallest|least|low|quietest)\s+to\s+(?:highest|largest|greatest|most|high|busiest)|"
+    r"(?P<down>highest|largest|greatest|most|high|busiest)\s+to\s+(?:lowest|smallest|least|low|quietest))|"
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
     r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest|richest|poorest|best|"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.worker.planner.plan_fields import filters_of, measures_of
-from worker.planner.rules import RulePlanner
+from worker.planner.rules import RulePlanner, UnchartableQuestion
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,20 @@ def test_people_after_a_party_size_condition(planner: RulePlanner) -> None:
     assert filters_of(plan) == [("party_size", "gte", 2)]
     counted = planner.plan("number of tables with 5 people or more per day")
     assert (counted.dataset, filters_of(counted)) == ("tips", [("party_size", "gte", 5)])
+
+
+def test_a_spending_verb_puts_a_money_condition_on_the_bill(planner: RulePlanner) -> None:
+    plan = planner.plan("average tip by day for tables that paid more than 25 dollars")
+    assert measures_of(plan) == [("tip", "avg")]
+    assert filters_of(plan) == [("total_bill", "gt", 25)]
+
+
+def test_an_adjective_agreeing_with_a_band_condition_is_read_with_it(planner: RulePlanner) -> None:
+    plan = planner.plan("wind frequency by direction for light winds of 2 or less")
+    assert plan.dimension == "direction"
+    assert [f.column for f in plan.filters] == ["strength"]
+
+
+def test_an_adjective_against_a_band_condition_is_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="strong"):
+        planner.plan("wind frequency by direction for strong winds of 2 or less")

@@ -96,3 +96,26 @@ def test_words_nothing_reads_are_named_rather_than_taken_for_entities(
     with pytest.raises(UnchartableQuestion) as refusal:
         planner.plan(question)
     assert f"\u201c{word}\u201d" in str(refusal.value) and "among them" not in str(refusal.value)
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("a frequency table of meals", "meal"),
+        ("frequency table for the number of tables per sex", "sex"),
+        ("tally of tables per day", "day"),
+        ("sample size by smoker status", "smoker"),
+        ("crosstab of the number of tables by meal and day", "meal"),
+    ],
+)
+def test_words_for_a_count_of_rows(planner: RulePlanner, question: str, dimension: str) -> None:
+    """A frequency table, a tally, a sample size and a cross-tab of a count are counts of rows."""
+    plan = planner.plan(question)
+    assert plan.dataset == "tips"
+    assert measures_of(plan)[0][1] == "count"
+    assert plan.dimension == dimension
+
+
+def test_a_tally_of_a_counted_measure_adds_it_up(planner: RulePlanner) -> None:
+    plan = planner.plan("tally of votes for each candidate")
+    assert measures_of(plan) == [("votes", "sum")]

@@ -296,3 +296,73 @@ def test_numbers_in_words_and_still_in_a_condition(planner: RulePlanner) -> None
 def test_over_the_decades_is_over_time(planner: RulePlanner) -> None:
     plan = planner.plan("total gdp of every continent over the decades, one line each")
     assert plan.use_time and plan.series == "continent"
+
+
+def test_an_arithmetic_mean_is_an_average(planner: RulePlanner) -> None:
+    plan = planner.plan("arithmetic average of the sepal width per species")
+    assert measures_of(plan) == [("sepal_width", "avg")]
+    assert plan.dimension == "species"
+
+
+def test_a_colour_for_each_value_of_a_dimension_is_the_series(planner: RulePlanner) -> None:
+    plan = planner.plan("scatter of tip vs total bill with one colour per meal")
+    assert plan.chart_type == "scatter"
+    assert plan.series == "meal"
+
+
+def test_each_survey_year_and_develop_put_time_on_the_x_axis(planner: RulePlanner) -> None:
+    plan = planner.plan("how did the GDP per capita of Japan develop, for each survey year since 1970")
+    assert plan.use_time and plan.chart_type == "line"
+    assert filters_of(plan) == [("country", "eq", "Japan")]
+
+
+def test_a_total_over_the_countries_of_a_value_is_one_line(planner: RulePlanner) -> None:
+    plan = planner.plan("total population across all European countries by year")
+    assert plan.use_time and plan.series is None
+    assert filters_of(plan) == [("continent", "eq", "Europe")]
+
+
+def test_everyday_words_for_measures(planner: RulePlanner) -> None:
+    """A country's "headcount" is its population; the restaurant's "takings" are its bills, added up."""
+    headcount = planner.plan("headcount of Brazil and Argentina over time")
+    assert measures_of(headcount) == [("pop", "sum")] and headcount.series == "country"
+    takings = planner.plan("takings per meal")
+    assert measures_of(takings) == [("total_bill", "sum")]
+    assert measures_of(planner.plan("average takings per meal")) == [("total_bill", "avg")]
+    with pytest.raises(UnchartableQuestion, match="sales"):
+        planner.plan("sales revenue per meal")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "average tip per day, days in their natural order",
+        "average tip by party size, kept in numerical order",
+    ],
+)
+def test_keeping_the_dimensions_own_order(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is None and plan.chart_type == "bar"
+
+
+def test_by_a_dimension_in_order_keeps_the_grouping(planner: RulePlanner) -> None:
+    plan = planner.plan("gdp by continent in 2002, in the usual order")
+    assert plan.dimension == "continent" and plan.sort is None
+
+
+def test_a_split_by_values_set_against_each_other(planner: RulePlanner) -> None:
+    plan = planner.plan("average bill per day, split by lunch versus dinner")
+    assert plan.dimension == "day" and plan.series == "meal"
+
+
+def test_all_of_the_rows_counted(planner: RulePlanner) -> None:
+    plan = planner.plan("histogram of sepal width over all 150 irises")
+    assert plan.chart_type == "histogram" and plan.filters == []
+
+
+def test_the_districts_a_candidate_won_named_by_a_pronoun(planner: RulePlanner) -> None:
+    plan = planner.plan("Coderre's votes in the districts he won")
+    assert plan.dimension == "district"
+    assert sorted(filters_of(plan)) == [("candidate", "eq", "Coderre"), ("winner", "eq", "Coderre")]
+    with pytest.raises(UnchartableQuestion):
+        planner.plan("votes in the districts she won")

@@ -132,3 +132,38 @@ def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
     """ "given", "in form of a pie": words that change nothing about the data."""
     assert measures_of(planner.plan("the smallest bill given on each day")) == [("total_bill", "min")]
     assert planner.plan("votes of each candidate in form of a pie").chart_type == "pie"
+
+
+def test_the_highest_value_each_named_value_reached_is_its_maximum(planner: RulePlanner) -> None:
+    """ "the lowest price Apple and Microsoft fell to": each one's own extreme, not a top 10 of averages."""
+    plan = planner.plan("the lowest price Apple and Microsoft hit in 2019, as bars")
+    assert measures_of(plan) == [("price", "min")]
+    assert plan.dimension == "ticker" and plan.limit is None
+    assert filters_of(plan) == [("ticker", "in", ["AAPL", "MSFT"])]
+
+
+def test_which_of_the_named_values_still_ranks(planner: RulePlanner) -> None:
+    plan = planner.plan("which of Apple and Microsoft had the highest price in 2019")
+    assert measures_of(plan) == [("price", "avg")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the largest number of votes each candidate got in one district",
+        "highest tally of medals in a single medal type for every nation",
+    ],
+)
+def test_the_largest_count_of_each_group_is_its_maximum(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan)[0][1] == "max"
+    assert plan.limit is None
+
+
+def test_busiest_to_quietest_is_a_descending_order(planner: RulePlanner) -> None:
+    plan = planner.plan("number of tables per meal, sorted busiest to quietest")
+    assert measures_of(plan)[0][1] == "count"
+    assert plan.dimension == "meal"
+    assert plan.sort is not None and plan.sort.direction == "desc"
+    up = planner.plan("number of tables per meal from quietest to busiest")
+    assert up.sort is not None and up.sort.direction == "asc"

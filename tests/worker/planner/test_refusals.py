@@ -224,3 +224,25 @@ def test_each_followed_by_a_word_naming_the_dataset_is_refused(planner: RulePlan
     """ "each waiter": the tips data is the waiter's records, not a grouping by waiter."""
     with pytest.raises(UnchartableQuestion, match="waiter"):
         planner.plan("the average tip of every waiter")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "life expectancy by continent, weighted by population, in 2002",
+        "the gdp-weighted average life expectancy of each continent",
+        "weighted mean tip per day",
+    ],
+)
+def test_a_weighted_average_is_refused_and_named(planner: RulePlanner, question: str) -> None:
+    """The plain average of the rows would answer another question, so it is never charted instead."""
+    with pytest.raises(UnchartableQuestion, match="weighted"):
+        planner.plan(question)
+
+
+def test_a_frequency_table_of_data_with_a_frequency_measure_asks_which_is_meant(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="frequency measure or a count of its rows"):
+        planner.plan("a frequency table of the wind's directions")
+    assert planner.plan("wind frequency for each direction").measures[0].agg == "sum"
+    counted = planner.plan("frequency table of the meals")  # the tips data has no frequency measure
+    assert (counted.dimension, counted.measures[0].agg) == ("meal", "count")

@@ -1,0 +1,124 @@
+"""Rankings of a question: "top 5", "the 3 largest", "which four … the highest", "the 10 richest", and the
+smallest or largest of each group or named value ("smallest bill per day", "the highest price Google and
+Amazon reached", "the largest number of votes each candidate got"), which is an aggregation, not a ranking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.plan import Aggregation
+from worker.planner import phrasings as ph
+from worker.planner import words as pw
+from worker.planner.conditions import read_superlative
+from worker.planner.counts import ranking_count
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.lexicon import Lexicon
+from worker.planner.read_time import PERIODS
+from worker.planner.refusals import suggest
+from worker.planner.shape import Reading, Top
+from worker.planner.time_phrases import parse_count
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+from worker.semantic import Dataset
+
+__all__ = ["read_ranking"]
+
+# "which directions does the wind come from most (least) often": ranked by the measure, which counts how
+# often.
+_OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
+
+
+def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
+    """ "top 5", "the 3 largest", "which four … the highest", "the 10 richest"; or, before a measure and
+    with a grouping, the smallest or largest of each group ("smallest bill per day")."""
+    vocab = lex.vocab
+    superlative = read_superlative(scan, vocab)
+    if superlative is not None:
+        measure, low = superlative
+        r.measures.append(measure)
+        if r.groups:
+            return ["min" if low else "max"]
+        r.top = Top(low, 10, False, measure)
+        return []
+    rank = pw.read_rank_word(scan, lex.ds, lex.ranks)
+    if rank is not None:
+        limit, counted = rank.limit, rank.counted
+        if not counted and (said := ranking_count(scan, vocab, lex.rows)) is not None:
+            limit, counted = said, True
+        r.top = Top(rank.low, limit, counted, rank.measure)
+        return []
+    top, follows = _top(scan, vocab)
+    if top is None:
+        if (first := ph.read_first_count(scan)) is not None:  # "the biggest first, only the 10 first"
+            r.top = Top(r.sort == "asc", first, True)
+        return []
+    low = top["dir"].lower() in pw.LOW_WORDS
+    n = top["n"] or top["n0"]
+    if not n and follows and (r.groups or _several_named(scan, vocab)):
+        # "smallest bill per day", "the highest price Google and Amazon reached": the smallest (largest)
+        # of each group or value named, not a ranking of them.
+        return ["min" if low else "max"]
+    count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
+    count = count or _which_one(scan, vocab)
+    r.top = Top(low, count or 10, count is not None)
+    return []
+
+
+def _several_named(scan: Scan, vocab: Vocabulary) -> bool:
+    """Whether the question names several values of one dimension and asks no "which": bars for each of
+    them, so an extreme before the measure is each one's own ("which of A and B had the highest" ranks)."""
+    values = vocab.values[0]
+    if values is None or re.search(r"(?<!\w)which(?!\w)", scan.text):
+        return False
+    dims = [vocab.values[1][normalize(m[0])][0] for m in values.finditer(scan.text)]
+    return any(dims.count(d) > 1 for d in set(dims))
+
+
+def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
+    """ "which nation won the fewest gold medals": one, when the ranked thing is named in the singular."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return None
+    m = re.search(rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})", scan.text)
+    return 1 if m is not None and not m["d"].lower().endswith("s") else None
+
+
+def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
+    """The first ranking word nothing read (claimed), and whether a measure follows it ("most" and
+    "fewest" rank only when one does: "the most votes")."""
+    for top in pw.TOP.finditer(scan.text):
+        if any(scan.used[top.start() : top.end()]):
+            continue
+        after = re.match(
+            r"\s+(?:the\s+|closing\s+|single\s+|individual\s+|weekly\s+|daily\s+)*", scan.text[top.end() :]
+        )
+        at = lead = top.end() + (after.end() if after else 0)
+        # A value may stand between: "the fewest gold medals".
+        if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:
+            at = value.end() + len(scan.text[value.end() :]) - len(scan.text[value.end() :].lstrip())
+        follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
+        # "the largest number of votes", "the highest tally": the count a measure of counted things holds.
+        follows = follows or (_COUNTED.match(scan.text, lead) is not None and _counts_things(vocab.ds))
+        often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None
+        if top["dir"].lower() in pw.MEASURE_RANKS and not follows and not often:
+            continue
+        if often:
+            scan.claim((top.start(), _OFTEN.match(scan.text, top.end()).end()))  # type: ignore[union-attr]
+            return top, False
+        scan.claim((top.start(), lead) if follows else top.span())
+        if PERIODS.match(scan.text, top.end()):
+            raise UnchartableQuestion(
+                f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"
+                "\u2026\u201d); "
+                f"it can show the values over time. {suggest(vocab.ds)}"
+            )
+        return top, follows
+    return None, False
+
+
+_COUNTED = re.compile(r"(?:number|count|tally)(?!\w)")
+
+
+def _counts_things(ds: Dataset) -> bool:
+    """Whether the dataset's first measure is itself a count (votes, medals)."""
+    return ds.measures[0].additive and ds.measures[0].decimals == 0
