@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from types import SimpleNamespace
 from uuid import uuid4
 
 import orjson
+import pytest
 import redis.asyncio as aioredis
+from redis.asyncio import Redis
 from starlette.types import Message
 
 from api.event_stream import task_events
@@ -16,7 +20,7 @@ from api.pubsub import PubSubMultiplexer
 from api.stream_relay import Relayed, relay
 from api.stream_wires import SLOW_FRAME, SseWire
 from shared.job import ChartJob
-from shared.models import Priority, Step, TaskStatus
+from shared.models import Priority, Step, TaskDTO, TaskStatus
 from shared.redis import create_redis
 from shared.settings import Settings
 from shared.task_states import accepted
@@ -44,9 +48,35 @@ class SlowReader:
         raise AssertionError
 
 
-async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
-    redis_server: EmbeddedRedis, isolated_settings: Settings
-) -> None:
+@dataclass
+class OneTaskStream:
+    """A PENDING task of its own user, the stream's lease, and what follows it: the pieces of a stream."""
+
+    redis: Redis
+    store: TaskStore
+    mux: PubSubMultiplexer
+    user: str
+    task: TaskDTO
+    lease: StreamLease
+
+    def relayed(self, keepalive_s: float) -> Relayed:
+        events = task_events(
+            self.mux,
+            self.store,
+            self.task.task_id,
+            last_seq=None,
+            keepalive_s=keepalive_s,
+            fallback=self.task,
+        )
+        return Relayed(events, self.lease, None)
+
+    async def lease_given_back(self) -> bool:
+        await asyncio.sleep(0.1)  # the lease is given back by a detached task
+        return await self.redis.zcard(self.lease.key) == 0
+
+
+@pytest.fixture
+async def one_task(redis_server: EmbeddedRedis, isolated_settings: Settings) -> AsyncIterator[OneTaskStream]:
     redis = create_redis(redis_server.url)
     store = TaskStore(redis, isolated_settings)
     mux = PubSubMultiplexer(aioredis.from_url(redis_server.url), buffer_size=2)
@@ -56,27 +86,29 @@ async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(
     await store.create(task, ChartJob.for_task(task, user_id=user, question="q"))
     lease = StreamLease(SimpleNamespace(redis=redis, settings=isolated_settings), user)
     assert await lease.acquire()
+    yield OneTaskStream(redis, store, mux, user, task, lease)
+    await mux.close()
+    await redis.aclose()
+
+
+async def test_a_reader_that_falls_behind_gets_a_slow_consumer_frame(one_task: OneTaskStream) -> None:
     reader = SlowReader()
-    events = task_events(mux, store, task.task_id, last_seq=None, keepalive_s=5, fallback=task)
-    relaying = asyncio.create_task(relay(Relayed(events, lease, None), SseWire(reader.receive, reader.send)))
+    relaying = asyncio.create_task(relay(one_task.relayed(5), SseWire(reader.receive, reader.send)))
     try:
         await reader.first_frame.wait()
         assert orjson.loads(reader.bodies[0].split(b"data: ", 1)[1])["seq"] == 1
-        running = task.model_copy(update={"status": TaskStatus.PROCESSING})
+        running = one_task.task.model_copy(update={"status": TaskStatus.PROCESSING})
         for step in (Step.PLANNING, Step.DATA_EXTRACTION, Step.SCHEMA_CREATION, Step.PERSISTING):
-            await store.transition(running.model_copy(update={"current_step": step}), user)
+            await one_task.store.transition(running.model_copy(update={"current_step": step}), one_task.user)
         await asyncio.sleep(0.2)  # the four events reach the multiplexer, which has room for two
         reader.resume.set()
         await asyncio.wait_for(relaying, 10)
         assert reader.bodies[-1] == SLOW_FRAME
         assert orjson.loads(SLOW_FRAME.removeprefix(b"data: "))["code"] == "slow_consumer"
-        assert mux.subscribers == 0
-        await asyncio.sleep(0.1)  # the lease is given back by a detached task
-        assert await redis.zcard(lease.key) == 0
+        assert one_task.mux.subscribers == 0
+        assert await one_task.lease_given_back()
     finally:
         relaying.cancel()
-        await mux.close()
-        await redis.aclose()
 
 
 class LeavingReader:
@@ -97,27 +129,10 @@ class LeavingReader:
         return {"type": "http.disconnect"}
 
 
-async def test_without_the_servers_word_a_listener_notices_the_client_leave(
-    redis_server: EmbeddedRedis, isolated_settings: Settings
-) -> None:
-    redis = create_redis(redis_server.url)
-    store = TaskStore(redis, isolated_settings)
-    mux = PubSubMultiplexer(aioredis.from_url(redis_server.url))
-    await mux.start()
-    user = uuid4().hex
-    task = accepted(str(uuid4()), "m", "s", Priority.NORMAL)
-    await store.create(task, ChartJob.for_task(task, user_id=user, question="q"))
-    lease = StreamLease(SimpleNamespace(redis=redis, settings=isolated_settings), user)
-    assert await lease.acquire()
+async def test_without_the_servers_word_a_listener_notices_the_client_leave(one_task: OneTaskStream) -> None:
     reader = LeavingReader()
-    events = task_events(mux, store, task.task_id, last_seq=None, keepalive_s=60, fallback=task)
-    try:
-        # The keep-alive is a minute away: only the listener can end this stream in time.
-        await asyncio.wait_for(relay(Relayed(events, lease, None), SseWire(reader.receive, reader.send)), 10)
-        assert len(reader.bodies) == 1  # the first frame, and nothing after the client left
-        assert mux.subscribers == 0
-        await asyncio.sleep(0.1)  # the lease is given back by a detached task
-        assert await redis.zcard(lease.key) == 0
-    finally:
-        await mux.close()
-        await redis.aclose()
+    # The keep-alive is a minute away: only the listener can end this stream in time.
+    await asyncio.wait_for(relay(one_task.relayed(60), SseWire(reader.receive, reader.send)), 10)
+    assert len(reader.bodies) == 1  # the first frame, and nothing after the client left
+    assert one_task.mux.subscribers == 0
+    assert await one_task.lease_given_back()

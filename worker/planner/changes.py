@@ -14,7 +14,7 @@ from worker.planner.refusals import suggest
 from worker.planner.vocabulary import Scan
 from worker.semantic import Dataset
 
-__all__ = ["check_coefficients", "check_ranked_changes", "check_rates", "check_weighted"]
+__all__ = ["check_rates", "check_statistics"]
 
 _RATE = re.compile(
     r"(?<!\w)(?:growth\s+rates?|rates?\s+of\s+(?:change|growth|increase|decrease)|"
@@ -56,36 +56,34 @@ _COEFFICIENT = re.compile(
 _WEIGHTED = re.compile(r"(?<![\w-])(?:\w+-)?weighted(?:\s+(?:mean|average|avg)s?|\s+by)(?!\w)", re.IGNORECASE)
 
 
-def check_weighted(scan: Scan, ds: Dataset) -> None:
-    """ "population-weighted mean life expectancy": a weighted average, which chartq cannot compute."""
-    m = _WEIGHTED.search(scan.text)
-    if m is not None:
-        raise UnchartableQuestion(
-            f"chartq cannot yet compute a weighted average (\u201c{scan.excerpt(m.span())}\u201d); it can "
-            f"chart the plain average, the total or the values themselves. {suggest(ds)}"
-        )
+# A statistic each pattern asks for, and what the refusal says chartq can do instead ({said}: the words).
+_STATISTICS = (
+    (
+        _RANKED_CHANGE,
+        "chartq cannot yet rank by a change between periods (\u201c{said}\u201d); it can show the values "
+        "over time, or rank them in one period.",
+    ),
+    (
+        _COEFFICIENT,
+        "chartq draws charts and cannot yet compute a statistic such as a correlation coefficient "
+        "(\u201c{said}\u201d); a scatter of the two measures shows how they relate.",
+    ),
+    (
+        _WEIGHTED,
+        "chartq cannot yet compute a weighted average (\u201c{said}\u201d); it can chart the plain "
+        "average, the total or the values themselves.",
+    ),
+)
 
 
-def check_ranked_changes(scan: Scan, ds: Dataset) -> None:
-    """ "which five countries grew their population the most": a ranking by the change between two
-    periods, which needs each period's value first (two levels)."""
-    m = _RANKED_CHANGE.search(scan.text)
-    if m is not None:
-        raise UnchartableQuestion(
-            f"chartq cannot yet rank by a change between periods (\u201c{scan.excerpt(m.span())}\u201d); "
-            f"it can show the values over time, or rank them in one period. {suggest(ds)}"
-        )
-
-
-def check_coefficients(scan: Scan, ds: Dataset) -> None:
-    """ "the correlation number between life expectancy and GDP per capita": a statistic, not a chart."""
-    m = _COEFFICIENT.search(scan.text)
-    if m is not None:
-        raise UnchartableQuestion(
-            f"chartq draws charts and cannot yet compute a statistic such as a correlation coefficient "
-            f"(\u201c{scan.excerpt(m.span())}\u201d); a scatter of the two measures shows how they relate. "
-            f"{suggest(ds)}"
-        )
+def check_statistics(scan: Scan, ds: Dataset) -> None:
+    """ "which five countries grew their population the most" (a ranking by the change between two
+    periods, which needs each period's value first), "the correlation number between …", "population-
+    weighted mean …": statistics no plan computes, refused naming the words."""
+    for pattern, refusal in _STATISTICS:
+        m = pattern.search(scan.text)
+        if m is not None:
+            raise UnchartableQuestion(f"{refusal.format(said=scan.excerpt(m.span()))} {suggest(ds)}")
 
 
 def check_rates(scan: Scan, ds: Dataset) -> None:
