@@ -10,10 +10,12 @@ from shared.models import BatchCounts, BatchDTO, BatchStatus, TaskDTO, TaskStatu
 
 
 def batch_status(counts: BatchCounts) -> BatchStatus:
-    """Active while a task is: PROCESSING if one runs, else PENDING. Once every task has ended:
-    COMPLETED if all were charted, PARTIAL if some were, CANCELLED if all were cancelled, else FAILED."""
+    """Active while a task is: PENDING until one of its tasks has started, then PROCESSING (a batch
+    whose first tasks ended while the rest wait for a worker is under way, as Hatchet's runs are).
+    Once every task has ended: COMPLETED if all were charted, PARTIAL if some were, CANCELLED if all
+    were cancelled, else FAILED."""
     total = counts.pending + counts.processing + counts.completed + counts.failed + counts.cancelled
-    if counts.processing:
+    if counts.processing or (counts.pending and counts.pending < total):
         return BatchStatus.PROCESSING
     if counts.pending:
         return BatchStatus.PENDING

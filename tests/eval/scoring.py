@@ -52,6 +52,9 @@ SETS = (
     EvalSet(
         "holdout12", HERE / "holdout12.yaml", "twelfth holdout (written blind after the eleventh's fixes)"
     ),
+    EvalSet(
+        "holdout13", HERE / "holdout13.yaml", "thirteenth holdout (written blind after the twelfth's fixes)"
+    ),
 )
 FIELDS = (
     "dataset",
