@@ -28,21 +28,13 @@ from api.errors import ApiError
 from api.state import AppState
 from shared import keys
 from shared.auth import Principal
+from shared.lua.streams import ACQUIRE_STREAM_LEASE
 from shared.models import ErrorDTO
 
 log = structlog.get_logger("chartq.api")
 
 T = TypeVar("T")
 
-# KEYS[1]: the user's streams; ARGV: now (ms), this lease's expiry (ms), cap, stream id, key TTL (ms).
-# Returns 1 when the lease is taken, 0 when the user already holds `cap` live leases.
-_ACQUIRE = """
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return 1
-"""
 STREAM_RETRY_AFTER_SECONDS = 10
 TOO_MANY_STREAMS = "too_many_streams"
 TOO_MANY_WRITES = "too_many_writes"
@@ -79,7 +71,14 @@ class StreamLease:
     async def acquire(self) -> bool:
         now_ms = int(time.time() * 1000)
         taken = await self.redis.eval(
-            _ACQUIRE, 1, self.key, now_ms, now_ms + self.lease_ms, self.cap, self.id, 2 * self.lease_ms
+            ACQUIRE_STREAM_LEASE,
+            1,
+            self.key,
+            now_ms,
+            now_ms + self.lease_ms,
+            self.cap,
+            self.id,
+            2 * self.lease_ms,
         )
         self.renewed = time.monotonic()
         return bool(taken)

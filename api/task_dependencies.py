@@ -3,7 +3,7 @@ an adjustment, the base chart task of its message while that is still active (so
 while its chart is being made changes that chart, not an older one).
 
 A task can only depend on tasks that exist before it, so no cycle can form. The wait and the release
-are the store's (shared.lua.CREATE_TASK and TRANSITION); the counts here only word the first status.
+are the store's (shared.lua.tasks.CREATE_TASK and TRANSITION); the counts here only word the first status.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ records and their charts stay in SQL after that, but the grouping does not.
 
 The outcome of a batch is counted once, by whichever API process first sees it ended (a GET, a stream,
 a DELETE, or the sweep of /metrics and the operators' batch statistics): one script records it, counts
-it and takes it out of the active set together (shared.lua.FINISH_BATCH).
+it and takes it out of the active set together (shared.lua.batches.FINISH_BATCH).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import orjson
 from arq.connections import ArqRedis
 
 from shared import keys
-from shared.lua import FINISH_BATCH
+from shared.lua.batches import FINISH_BATCH
 from shared.models import BatchStats, BatchStatus
 from shared.settings import Settings
 
@@ -86,7 +86,7 @@ class BatchStore:
         )
 
     async def finish(self, batch_id: str, status: BatchStatus) -> bool:
-        """Records that the batch ended with `status` (shared.lua.FINISH_BATCH); True for the one call
+        """Records that the batch ended with `status` (shared.lua.batches.FINISH_BATCH); True for the one call
         that recorded it. Its record then lives CHARTQ_TASK_TTL_SECONDS from now."""
         recorded = await self._finish(
             keys=[keys.batch(batch_id), self.open_key, self.totals_key],

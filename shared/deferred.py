@@ -14,7 +14,7 @@ import time
 from arq.connections import ArqRedis
 
 from shared import keys
-from shared.lua import DEFER_TASK, PROMOTE_DUE
+from shared.lua.queue import DEFER_TASK, PROMOTE_DUE
 
 # How many due tasks one call moves; the next poll moves the rest.
 PROMOTE_BATCH = 100

@@ -183,7 +183,7 @@ def queued_users(queue: str) -> str:
 
 def schedules_due(queue: str) -> str:
     """Sorted set: chart id -> when its schedule is next due (ms); while one worker fires it, a lease
-    (now + the lease) instead, so no other claims it (shared.lua.CLAIM_SCHEDULE). SQL holds the
+    (now + the lease) instead, so no other claims it (shared.lua.schedules.CLAIM_SCHEDULE). SQL holds the
     schedules (chart_schedules); workers put back what a lost Redis forgot (worker.runtime.scheduler)."""
     return f"{PREFIX}:{{{queue}}}:schedules-due"
 

@@ -1,8 +1,8 @@
 """When each schedule of a queue is next due, in Redis (keys.schedules_due), and its run counters.
 
 SQL is the record (shared.db.schedules); this set is what workers poll every second. Only the claim
-(shared.lua.CLAIM_SCHEDULE) lets a worker fire a due schedule, so each due time is fired by one worker
-however many poll."""
+(shared.lua.schedules.CLAIM_SCHEDULE) lets a worker fire a due schedule, so each due time is fired by one
+worker however many poll."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import cast
 from redis.asyncio import Redis
 
 from shared import keys
-from shared.lua import CLAIM_SCHEDULE
+from shared.lua.schedules import CLAIM_SCHEDULE
 
 # How long a claim keeps others off a schedule while its worker fires it (a dead claimer's run is
 # picked up after this).

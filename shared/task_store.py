@@ -12,7 +12,7 @@ from arq.connections import ArqRedis
 from shared import keys
 from shared.fairness import BAND_RANK, fairness_key, front_of_band
 from shared.job import ChartJob, job_kwargs, job_payload
-from shared.lua import CREATE_TASK, MARK_CHART_DELETED, RESTORE_JOB, TRANSITION
+from shared.lua.tasks import CREATE_TASK, MARK_CHART_DELETED, RESTORE_JOB, TRANSITION
 from shared.models import Priority, TaskDTO, TaskStatus
 from shared.redis import dumps, loads
 from shared.replication import ReplicaAck
@@ -35,7 +35,7 @@ class StoredTask:
     dependency_failed: bool = False
 
 
-# The task hash's fields a StoredTask is read from, in this order (also by shared.lua.CLAIM_JOB).
+# The task hash's fields a StoredTask is read from, in this order (also by shared.lua.queue.CLAIM_JOB).
 STORED_FIELDS = ("dto", "user", "org", "cancel", "job", "queue_score", "dep_failed")
 
 
@@ -102,7 +102,7 @@ class TaskStore:
         `completed_answers`, completed with a chart that was not deleted: the caller found no chart for
         the message an instant before the task completed). With a later
         `start_at_ms` the task waits in the deferred set until then (shared.deferred) instead; with
-        `depends_on`, until the last of those tasks ends (shared.lua.TRANSITION releases it)."""
+        `depends_on`, until the last of those tasks ends (shared.lua.tasks.TRANSITION releases it)."""
         now_ms = int(time.time() * 1000)
         payload = job_payload(job, now_ms)
         user_id, request = job.user_id, job.request_key
@@ -186,7 +186,7 @@ class TaskStore:
     ) -> TransitionResult:
         """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky).
 
-        `attempt` > 0 marks a write of that attempt of a worker, fenced (shared.lua.TRANSITION): refused
+        `attempt` > 0 marks a write of that attempt of a worker, fenced (shared.lua.tasks.TRANSITION): refused
         (`stale`) once a newer attempt started or the task was handed back; `starts` for the write that
         starts it, which must be newer than the current attempt."""
         args: list[Any] = [
@@ -222,7 +222,7 @@ class TaskStore:
 
     async def restore_job(self, task_id: str, priority: Priority, lease_ms: int) -> bool:
         """Puts back arq's job, queue entry and (for a running task) in-progress marker that a fenced-off
-        attempt's worker deleted when it ended its copy of the job (shared.lua.RESTORE_JOB)."""
+        attempt's worker deleted when it ended its copy of the job (shared.lua.tasks.RESTORE_JOB)."""
         queue = self.settings.queue_name
         restored = await self._restore_job(
             keys=[

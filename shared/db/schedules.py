@@ -2,8 +2,8 @@
 
 Every write a firing makes is a compare-and-set on the row (its due time, its run's task id and status),
 so of two workers that both believe they act for one due time or one ended run, one changes the row and
-the other changes nothing: the claim in Redis (shared.lua.CLAIM_SCHEDULE) keeps them apart, and these
-conditions keep the record right even when a claim's lease ran out under a slow worker.
+the other changes nothing: the claim in Redis (shared.lua.schedules.CLAIM_SCHEDULE) keeps them apart,
+and these conditions keep the record right even when a claim's lease ran out under a slow worker.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from shared import keys
 from shared.deferred import DeferredTasks
-from shared.lua import CLAIM_JOB
+from shared.lua.queue import CLAIM_JOB
 from shared.redis import primary_moves, redis_fault
 from shared.task_store import STORED_FIELDS
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
@@ -129,7 +129,7 @@ class ResilientWorker(Worker):
                 log.warning("could not renew job leases", error=repr(exc))
 
     async def start_jobs(self, job_ids: list[bytes]) -> None:
-        """arq's start_jobs with two changes. The claim is one Lua call (shared.lua.CLAIM_JOB)
+        """arq's start_jobs with two changes. The claim is one Lua call (shared.lua.queue.CLAIM_JOB)
         instead of a four-round-trip WATCH transaction. And a claim that fails on a Redis error hands
         its slot back: in arq, an outage at that moment leaked the slot (semaphore + job_counter) for
         good, and a worker that lost all its slots looked full forever."""

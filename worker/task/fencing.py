@@ -1,4 +1,4 @@
-"""A worker's attempt at a task is fenced (shared.lua.TRANSITION): once a newer attempt started, or the
+"""A worker's attempt at a task is fenced (shared.lua.tasks.TRANSITION): once a newer attempt started, or the
 reaper handed the task back (its worker froze past its lease: SIGSTOP, a stalled VM), every write of
 the old attempt is refused and it stops. What is left is arq's bookkeeping: the fenced-off worker still
 ends its copy of the job, and arq then deletes the job, its queue entry and its in-progress marker,
@@ -21,7 +21,7 @@ FENCED_OFF = "chartq_fenced_off"
 
 
 async def restore_job_after_fence(ctx: dict[str, Any]) -> None:
-    """arq's after_job_end hook: restores the job of a fenced-off attempt (shared.lua.RESTORE_JOB)."""
+    """arq's after_job_end hook: restores the job of a fenced-off attempt (shared.lua.tasks.RESTORE_JOB)."""
     if not ctx.pop(FENCED_OFF, False):
         return
     wctx: WorkerContext = ctx["chartq"]

@@ -12,7 +12,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from shared import keys
 from shared.job import ChartJob
-from shared.lua import CLAIM_JOB
+from shared.lua.queue import CLAIM_JOB
 from shared.models import Priority
 from shared.redis import create_redis
 from shared.settings import Settings
