@@ -6,7 +6,7 @@ the workers' queue. The clock runs from the RENAME until the queue is empty (arq
 its queue when the job function has returned, which for chartq is after COMPLETED was published, the
 chart and the run record were written and the statistics recorded).
 
-chartq runs the real chart task on a trivial question (bench.common.NOOP_QUESTION); arq runs a no-op
+chartq runs the real chart task on a trivial question (bench.workload.NOOP_QUESTION); arq runs a no-op
 function with poll_delay 0.01 (tuned), everything else at arq's defaults.
 """
 
@@ -21,17 +21,10 @@ from collections.abc import Awaitable, Callable
 from arq import create_pool
 from arq.connections import RedisSettings
 
-from bench.common import (
-    NOOP_QUESTION,
-    FigureResult,
-    Row,
-    Sizes,
-    Stack,
-    bench_store,
-    create_tasks,
-    task_statuses,
-    unique,
-)
+from bench.results import FigureResult, Row
+from bench.sizes import Sizes
+from bench.stack import Stack
+from bench.workload import NOOP_QUESTION, bench_store, create_tasks, task_statuses, unique
 from shared import keys
 
 FIGURE = "b"

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.common import Stack, unique
 from bench.drain import release
+from bench.stack import Stack
+from bench.workload import unique
 
 Fill = Callable[[str, int], Awaitable[list[str]]]
 # The commands of the bench process itself while it times a drain (ZCARD: its own polls are subtracted).

@@ -16,23 +16,13 @@ import time
 import orjson
 import sqlalchemy as sa
 
-from bench.common import (
-    REAL_QUESTIONS,
-    FigureResult,
-    Row,
-    Sizes,
-    Stack,
-    bench_store,
-    create_messages,
-    create_tasks,
-    ms,
-    summary,
-    task_statuses,
-    unique,
-)
 from bench.drain import release, wait_empty
 from bench.drain_cost import cpu_seconds
+from bench.results import FigureResult, Row, ms, summary
+from bench.sizes import Sizes
+from bench.stack import Stack
 from bench.wire import HttpConnection, SseClient, open_stream
+from bench.workload import REAL_QUESTIONS, bench_store, create_messages, create_tasks, task_statuses, unique
 from shared.db.engine import create_engine
 from shared.db.tables import TaskRun
 

@@ -21,8 +21,11 @@ from collections.abc import Callable
 
 import orjson
 
-from bench.common import FigureResult, Row, Sizes, Stack, bench_store, create_task, ms, summary, unique
+from bench.results import FigureResult, Row, ms, summary
+from bench.sizes import Sizes
+from bench.stack import Stack
 from bench.wire import SseClient, StreamClient, WsClient, close_many, open_many
+from bench.workload import bench_store, create_task, unique
 from shared.models import TaskStatus
 
 FIGURE = "d"

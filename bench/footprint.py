@@ -16,20 +16,11 @@ import asyncio
 import gc
 import time
 
-from bench.common import (
-    NOOP_QUESTION,
-    FigureResult,
-    Row,
-    Sizes,
-    Stack,
-    bench_store,
-    create_tasks,
-    ms,
-    rss_kib,
-    summary,
-    unique,
-)
+from bench.results import FigureResult, Row, ms, summary
+from bench.sizes import Sizes
+from bench.stack import Stack, rss_kib
 from bench.wire import HttpConnection, SseClient, StreamClient, WsClient, close_many, open_many
+from bench.workload import NOOP_QUESTION, bench_store, create_tasks, unique
 from shared.auth import OPERATOR_ROLE
 from shared.fairness import band_base
 from shared.models import Priority

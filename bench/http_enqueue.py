@@ -14,8 +14,11 @@ import orjson
 from arq import create_pool
 from arq.connections import RedisSettings
 
-from bench.common import FigureResult, Row, Sizes, Stack, create_messages, ms, summary, unique
+from bench.results import FigureResult, Row, ms, summary
+from bench.sizes import Sizes
+from bench.stack import Stack
 from bench.wire import HttpConnection
+from bench.workload import create_messages, unique
 
 FIGURE = "c"
 TITLE = "HTTP enqueue throughput (32 concurrent clients, one API process)"

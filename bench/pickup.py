@@ -21,18 +21,10 @@ from arq import create_pool
 from arq.connections import RedisSettings
 
 from bench.arq_worker import started_key
-from bench.common import (
-    NOOP_QUESTION,
-    FigureResult,
-    Row,
-    Sizes,
-    Stack,
-    bench_store,
-    create_task,
-    ms,
-    summary,
-    unique,
-)
+from bench.results import FigureResult, Row, ms, summary
+from bench.sizes import Sizes
+from bench.stack import Stack
+from bench.workload import NOOP_QUESTION, bench_store, create_task, unique
 from shared import keys
 
 FIGURE = "a"

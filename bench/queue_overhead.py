@@ -24,11 +24,14 @@ from typing import Any
 from arq import create_pool
 from arq.connections import RedisSettings
 
-from bench.common import FigureResult, Row, Sizes, Stack, bench_store, create_tasks, task_statuses, unique
 from bench.drain import WAKE_TOKENS_PER_PROCESS
 from bench.drain_cost import Drain, Fill, drain
 from bench.overhead_profile import breakdown, table
 from bench.profiles import attach, read_stacks
+from bench.results import FigureResult, Row
+from bench.sizes import Sizes
+from bench.stack import Stack
+from bench.workload import bench_store, create_tasks, task_statuses, unique
 
 FIGURE = "i"
 TITLE = "queue overhead: no-op tasks through full tracking vs raw arq"

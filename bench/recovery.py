@@ -17,17 +17,10 @@ from typing import Any, cast
 
 import orjson
 
-from bench.common import (
-    NOOP_QUESTION,
-    FigureResult,
-    Row,
-    Sizes,
-    Stack,
-    bench_store,
-    create_task,
-    summary,
-    unique,
-)
+from bench.results import FigureResult, Row, summary
+from bench.sizes import Sizes
+from bench.stack import Stack
+from bench.workload import NOOP_QUESTION, bench_store, create_task, unique
 from shared import keys
 from shared.models import TaskStatus
 from worker.main import ARQ_TIMEOUT_MARGIN_S

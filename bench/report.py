@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from bench.common import FigureResult, Row
+from bench.results import FigureResult, Row
 
 
 def fmt(value: float | None, unit: str = "") -> str:

@@ -34,8 +34,10 @@ from bench import (
     recovery,
     tracing_cost,
 )
-from bench.common import ROOT, FigureResult, Sizes, Stack, raise_fd_limit
 from bench.report import document, markdown
+from bench.results import FigureResult
+from bench.sizes import Sizes
+from bench.stack import ROOT, Stack, raise_fd_limit
 
 Figure = Callable[[Stack, Sizes], Awaitable[FigureResult]]
 FIGURES: dict[str, tuple[str, Figure]] = {

@@ -22,8 +22,9 @@ import uvicorn
 
 from api.app import create_app
 from api.http_protocol import GuardedHttpToolsProtocol
-from bench.common import NOOP_QUESTION, Stack, bench_store, create_tasks, rss_kib, unique
+from bench.stack import Stack, rss_kib
 from bench.wire import SseClient, StreamClient, close_many, open_many
+from bench.workload import NOOP_QUESTION, bench_store, create_tasks, unique
 from worker.cli.embedded_redis import free_port
 
 TOP = 20

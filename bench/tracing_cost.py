@@ -13,7 +13,9 @@ from __future__ import annotations
 import time
 from uuid import uuid4
 
-from bench.common import FigureResult, Row, Sizes, Stack, percentile
+from bench.results import FigureResult, Row, percentile
+from bench.sizes import Sizes
+from bench.stack import Stack
 from shared import tracing
 from shared.job import ChartJob
 from shared.models import PIPELINE_STEPS, Priority, TaskStatus
