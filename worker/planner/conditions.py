@@ -14,6 +14,7 @@ from typing import Any
 
 from worker.plan import Filter
 from worker.planner.spending import spent_on
+from worker.planner.spoken import NUMBER_WORDS
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
@@ -25,15 +26,8 @@ _OPS = {
     "lt": r"under|below|less\s+than|lower\s+than|fewer\s+than|smaller\s+than|<",
     "lte": r"at\s+most|no\s+more\s+than|<=",
 }
-# Numbers written as words in a condition ("a life expectancy over seventy").
-_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_NUMBER_WORDS = {
-    **{w: i for i, w in enumerate(_ONES, 1)},
-    **{w: 10 * i for i, w in enumerate(_TENS, 2)},
-    "a hundred": 100,
-    "one hundred": 100,
-}
+# Numbers written as words in a condition ("a life expectancy over seventy", "over sixty-five").
+_NUMBER_WORDS = NUMBER_WORDS
 _WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = r"\$?\s*(?P<{0}>\d[\d,]*(?:\.\d+)?|" + _WORDS + r")\s*(?P<{0}s>million|billion|thousand|mn|bn|k|m)?"
 _UNIT = r"(?:\s*(?:%|percent|dollars?|usd|us\$|years?|cm|centimet(?:er|re)s?)(?!\w))?"
@@ -71,7 +65,9 @@ _COMPARED = {a[i]: (word, op) for word, a in _ADJECTIVES.items() for i, op in ((
 _SUPERLATIVE = {a[i]: (word, low) for word, a in _ADJECTIVES.items() for i, low in ((2, False), (3, True))}
 _SUPERLATIVES = re.compile(rf"(?<!\w)(?P<sup>{'|'.join(_SUPERLATIVE)})\s+(?P<noun>[a-z]+)(?!\w)")
 _COMPARISON = re.compile(
-    rf"(?<!\w)(?P<noun>[a-z]+)\s+(?P<cmp>{'|'.join(_COMPARED)})\s+than\s+{_NUMBER.format('a')}(?!\w){_UNIT}"
+    # "petals longer than 5 cm", "whose sepal is wider than 3 cm", "a sepal that is wider than 3.5"
+    rf"(?<!\w)(?P<noun>[a-z]+)\s+(?:(?:that|which)\s+)?(?:(?:is|are|was|were)\s+)?"
+    rf"(?P<cmp>{'|'.join(_COMPARED)})\s+than\s+{_NUMBER.format('a')}(?!\w){_UNIT}"
 )
 
 

@@ -14,7 +14,6 @@ from worker.semantic import Dataset, Dimension, DimensionValue
 __all__ = [
     "COMBINED",
     "JOIN",
-    "coloured_groups",
     "ordered_dimensions",
     "read_codes",
     "read_demonyms",
@@ -199,13 +198,16 @@ _SPLIT_JOIN = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/|\bvs\b\.?|\bversus\b)\s*")
 _SPLIT_BY = re.compile(r"(?<!\w)(?:split|broken\s+down|colou?red|shaded)\s+(?:up\s+)?(?:by|into|between)\s+")
 
 
-def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionValue]] | None:
+def split_by_values(
+    scan: Scan, vocab: Vocabulary, split: re.Pattern[str] = _SPLIT_BY
+) -> tuple[str, list[DimensionValue]] | None:
     """ "split by lunch and dinner": a grouping named by its values instead of its name, so the chart's
-    series is their dimension (kept to the values named when they are not all of them). Claims it."""
+    series is their dimension (kept to the values named when they are not all of them). `split` is the
+    wording before the values. Claims it."""
     values = vocab.values[0]
     if values is None:
         return None
-    for m in _SPLIT_BY.finditer(scan.text):
+    for m in split.finditer(scan.text):
         found: Found = []
         at = end = m.end()
         while (v := values.match(scan.text, at)) is not None and not any(scan.used[v.start() : v.end()]):
@@ -220,19 +222,3 @@ def split_by_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionV
             scan.claim((m.start(), end))
             return dims.pop(), [value for _, value in found]
     return None
-
-
-def coloured_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
-    """ "the continents in different colours", "each species in its own colour": what colours the chart
-    (its series). Claims the words."""
-    dims = vocab.dims[0]
-    if dims is None:
-        return []
-    pattern = re.compile(
-        rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+in\s+(?:different|separate|distinct|"
-        r"its\s+own|their\s+own)\s+colou?rs?(?!\w)|"
-        # "with a separate colour for each continent", "one colour per species"
-        r"(?<!\w)(?:with\s+)?(?:a|one)\s+(?:(?:separate|different|distinct)\s+)?colou?r\s+(?:for|per)\s+"
-        rf"(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"
-    )
-    return [vocab.dims[1][normalize(m["d"] or m["e"])] for m in scan.take(pattern)]

@@ -19,6 +19,7 @@ from worker.planner.vocabulary import Scan, Vocabulary, normalize
 __all__ = [
     "claim_breakdowns",
     "claim_wholes",
+    "read_divided",
     "read_first_count",
     "read_in_order",
     "read_restricted",
@@ -45,19 +46,25 @@ def claim_breakdowns(scan: Scan) -> None:
 
 
 def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
-    """ "for the setosa and versicolor flowers only", "virginica and versicolor irises": the dimensions of
-    several values named before the dataset's own noun or "only", which keep those rows rather than
-    compare them."""
-    values, names = vocab.values[0], vocab.datasets[0]
+    """ "for the setosa and versicolor flowers only", "virginica and versicolor irises", "the setosa and
+    versicolor species": the dimensions of several values named before the dataset's own noun, their
+    dimension's noun or "only", which keep those rows rather than compare them (unless they are all of
+    them)."""
+    values, names, dims = vocab.values[0], vocab.datasets[0], vocab.dims[0]
     if values is None:
         return []
-    tail = rf"(?:{names.pattern}\s*)?only|{names.pattern}" if names is not None else "only"
+    nouns = "|".join(p.pattern for p in (names, dims) if p is not None)
+    tail = rf"(?:(?:{nouns})\s*)?only|{nouns}" if nouns else "only"
     listed = rf"(?P<v>(?:{values.pattern})(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:{values.pattern}))+)"
     found = []
-    for m in re.finditer(rf"{listed}\s+(?:{tail})(?!\w)", scan.text):
-        dims = {vocab.values[1][normalize(v[0])][0] for v in values.finditer(m["v"])}
-        if len(dims) == 1:
-            found.append(dims.pop())
+    for m in re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text):
+        said = {vocab.values[1][normalize(v[0])] for v in values.finditer(m["v"])}
+        dims_named = {dim for dim, _ in said}
+        noun = vocab.dims[1].get(normalize(m["t"]))
+        # Every value of the dimension named ("the lunch and dinner meals") keeps nothing out: compared.
+        every = len(said) >= len(vocab.ds.dimension(next(iter(dims_named))).values)
+        if len(dims_named) == 1 and noun in (None, *dims_named) and not every:
+            found.append(dims_named.pop())
     return found
 
 
@@ -86,6 +93,26 @@ def read_varying(scan: Scan, vocab: Vocabulary) -> list[str]:
             scan.claim(m.span())
             found.append(said[0])
     return found
+
+
+# "divided among", "shared between"; "split" only after "was" / "were" ("split between" alone colours).
+_DIVIDED = r"(?:divided|shared|apportioned)(?:\s+(?:up|out))?"
+_COPULA = r"(?:was|is|were|are|gets|got|been)"
+
+
+def read_divided(scan: Scan, vocab: Vocabulary) -> str | None:
+    """ "how the population was divided among the continents": the parts of a whole, one per value of the
+    dimension named (a pie, unless a chart is named). Claims the words."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return None
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?:{_COPULA}\s+)?{_DIVIDED}|{_COPULA}\s+split(?:\s+up)?)\s+(?:among|between|across|amongst)\s+"
+        rf"(?:the\s+|all\s+the\s+|its\s+|their\s+)?(?P<d>{dims.pattern})(?!\w)"
+    )
+    for m in scan.take(pattern):
+        return vocab.dims[1][normalize(m["d"])]
+    return None
 
 
 _IN_ORDER = re.compile(
@@ -131,10 +158,15 @@ _EXTREMES = (
 )
 
 
+_FULL_SAMPLE = re.compile(
+    r"(?<!\w)(?:over|across|for|in|during|throughout)\s+the\s+(?:full|whole|entire)\s+sample(?:\s+period)?(?!\w)"
+)
+
+
 def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
     """Phrases naming all of the data: "counting every strength band" (a sum over them, which a chart by
     direction is), "over the whole two years" of data that covers two years, and "of one country" in a
-    per-group extreme ("the biggest population of one country for each continent")."""
+    per-group extreme ("the biggest population of one country for each continent"), "over the full sample"."""
     dims = vocab.dims[0]
     if dims is not None:
         every = (
@@ -155,6 +187,8 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
         names = vocab.datasets[0].pattern
         every = rf"(?<!\w)(?:across|over|of|for|among)\s+all\s+(?:the\s+)?(?:{COUNT})\s+(?:{names})(?!\w)"
         list(scan.take(re.compile(every, re.IGNORECASE)))
+    # "over the full sample": every row the data has (a finance word for the whole period of the data).
+    list(scan.take(_FULL_SAMPLE))
     years = _years_covered(vocab)
     if years is not None:
         whole = re.compile(

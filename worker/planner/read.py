@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from worker.plan import Aggregation
-from worker.planner import baseline, changes, limits
+from worker.planner import baseline, changes, forms, limits
 from worker.planner import entities as pe
 from worker.planner import phrasings as ph
 from worker.planner import words as pw
@@ -26,6 +26,7 @@ from worker.planner.counts import claim_counts_of_all, read_counts
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
+from worker.planner.paired import check_paired_aggregations
 from worker.planner.rankings import read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
@@ -39,8 +40,6 @@ __all__ = ["read"]
 _VS = words(pw.VERSUS)
 # "split by candidate", "coloured by species": the grouping that colours the chart (its series).
 _SPLIT = re.compile(r"split|colou?r|shaded|stacked|broken", re.IGNORECASE)
-# "as a single line": the values named drawn as one line, so combined.
-_ONE_LINE = re.compile(r"(?<!\w)(?:as|in|on)\s+(?:a\s+)?(?:single|one)(?=\s+line)")
 # "side by side": bars of the values or measures named, each summarised over the period.
 _ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
 
@@ -54,11 +53,12 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     vocab, ds = lex.vocab, lex.ds
     r = Reading(ds)
     r.side_by_side = any([*scan.take(_ASIDE)])
-    one_line = any([*scan.take(_ONE_LINE)])
+    one_line = any([*scan.take(forms.ONE_LINE)])
     ph.claim_breakdowns(scan)
     ph.claim_wholes(scan, vocab)
     relative = baseline.read_relative(scan, vocab)
     read_period(scan, r)
+    check_paired_aggregations(scan, vocab)
     check_period_ranking(scan, vocab)
     limits.check_leaders(scan, vocab)
     limits.check_lacking(scan, vocab)
@@ -72,16 +72,21 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     )
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
-    for dim in pe.coloured_groups(scan, vocab):
+    for dim in forms.separate_groups(scan, vocab):
         r.groups.append(dim)
         r.split.append(dim)
-    if (split := pe.split_by_values(scan, vocab)) is not None:
-        dim, values = split
-        r.groups.append(dim)
-        r.split.append(dim)
-        if len(values) < len(vocab.ds.dimension(dim).values):
-            r.entities[dim] = values
+    for split in (pe.split_by_values(scan, vocab), forms.separate_values(scan, vocab)):
+        if split is not None:
+            dim, values = split
+            r.groups.append(dim)
+            r.split.append(dim)
+            if len(values) < len(vocab.ds.dimension(dim).values):
+                r.entities[dim] = values
+    forms.claim_series_each(scan)
     r.groups += ph.read_varying(scan, vocab)
+    if (divided := ph.read_divided(scan, vocab)) is not None:
+        r.groups.append(divided)
+        r.chart = "pie"
     _read_named_values(scan, vocab, r)
     aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
@@ -99,7 +104,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
     r.bare = list(dict.fromkeys(bare))
     charts = [k for k, p in CHARTS.items() for _ in scan.take(p)]
-    r.chart = charts[0] if charts else ("bar" if r.side_by_side else None)
+    r.chart = charts[0] if charts else (r.chart or ("bar" if r.side_by_side else None))
     aggs += [k for k, p in AGGS.items() for _ in scan.take(p)]
     notes = read_time_axis(scan, ds, r)
     if totals and all(a == "count" for a in aggs):  # "revenue" is the bills added up, unless said otherwise

@@ -19,10 +19,12 @@ from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
+from worker.planner.measure_words import spell_closes
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
 from worker.planner.shorthand import spell_out
+from worker.planner.spoken import undictate
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
@@ -94,6 +96,7 @@ class RulePlanner:
         return cached
 
     def _answer(self, text: str) -> Answer:
+        text = undictate(text, self._speller.known)
         if pw.is_command(text):
             raise UnchartableQuestion(
                 self.help("chartq only reads data to draw charts; it does not run commands or change data.")
@@ -149,7 +152,7 @@ class RulePlanner:
 
     def _verbs(self, text: str) -> str:
         """ "billed" -> "bill": a verb made of a measure's word, read as the measure; shorthand spelt out."""
-        text = spell_out(text, self._columns)
+        text = spell_closes(spell_out(text, self._columns))
         return _FORM.sub(lambda m: self._forms.get(m[0].lower(), m[0]), text) if self._forms else text
 
     def _recognised(self, text: str, span: tuple[int, int]) -> bool:

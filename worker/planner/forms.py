@@ -1,0 +1,68 @@
+"""Chart forms said in words, which set the chart's series (or keep it to one):
+
+- "the continents in different colours", "with a separate colour for each continent", "a separate bar for
+  each candidate", "one series per ticker", "a line for every species": the dimension named colours the
+  chart (its series), whatever else is on the x axis;
+- "with a separate bar for lunch and dinner", "one line each for Apple and Google": the same, named by
+  the dimension's values (kept to those values when they are not all of them);
+- "one series each", "as separate series": the values named are drawn one each, as they are anyway;
+- "as a single line", "plot a single line of …": the values named drawn as one line, so combined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.entities import split_by_values
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+from worker.semantic import DimensionValue
+
+__all__ = ["ONE_LINE", "claim_series_each", "separate_groups", "separate_values"]
+
+# What is drawn once per value: a colour, a bar, a line, a series.
+_MARK = r"(?:colou?r|bar|column|line|series|slice)s?"
+_SEPARATE = r"(?:separate|different|distinct|individual)"
+# "as a single line", "plot a single line of …": one line for everything named.
+ONE_LINE = re.compile(r"(?<!\w)(?:(?:as|in|on)\s+(?:a\s+)?(?:single|one)|a\s+single)(?=\s+line(?!s))")
+# "with a separate bar for lunch and dinner", "one line each for Apple and Google".
+_FOR_VALUES = re.compile(
+    rf"(?<!\w)(?:with\s+)?(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+){_MARK}\s+(?:each\s+)?"
+    r"(?:for|per)\s+(?:each\s+of\s+)?(?:the\s+)?"
+)
+# "one series each", "as separate series", "with a separate line for each": the mark word ("line") is left
+# for the chart type.
+_EACH = re.compile(
+    rf"(?P<pre>(?<!\w)(?:(?:with|as|in)\s+)?(?:(?:one|a|its\s+own|their\s+own)\s+(?:{_SEPARATE}\s+)?|"
+    rf"{_SEPARATE}\s+))(?:series(?:\s+(?:each|apiece))?(?!\w)|(?P<mark>{_MARK})\s+"
+    r"(?P<post>each|apiece|for\s+each(?:\s+(?:one|of\s+them))?)(?=\s*(?:$|[?.!,;:])))"
+)
+
+
+def separate_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
+    """ "the continents in different colours", "each species in its own colour", "a separate bar for each
+    candidate", "one series per ticker": the dimensions that colour the chart (its series). Claims them."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return []
+    pattern = re.compile(
+        rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+in\s+(?:{_SEPARATE}|its\s+own|"
+        r"their\s+own)\s+colou?rs?(?!\w)|"
+        rf"(?<!\w)(?:with\s+)?(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+){_MARK}\s+(?:for|per)\s+"
+        rf"(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"
+    )
+    return [vocab.dims[1][normalize(m["d"] or m["e"])] for m in scan.take(pattern)]
+
+
+def separate_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionValue]] | None:
+    """ "with a separate bar for lunch and dinner": the dimension of the values named is the series."""
+    return split_by_values(scan, vocab, _FOR_VALUES)
+
+
+def claim_series_each(scan: Scan) -> None:
+    """ "one series each", "as separate series", "with a separate line for each": one line (or bar) per
+    value named, which the chart draws anyway."""
+    for m in list(_EACH.finditer(scan.text)):
+        if scan.free(m.span()):
+            scan.claim(m.span() if m["mark"] is None else m.span("pre"))
+            if m["post"] is not None:
+                scan.claim(m.span("post"))
