@@ -4,29 +4,56 @@ from __future__ import annotations
 
 from shared.fairness import BAND_SPAN, ROUND_WIDTH
 
-# KEYS: arq in-progress marker, queue, fairness, task. ARGV: job id, now ms, lease ms, task fields...
-# Returns the job's score and the task's fields (shared.task_store.STORED_FIELDS, read here so the task
-# needs no read of its own) when this worker now holds it; nil when another worker does, the job has
-# finished (left the queue) or it is deferred (a retry's score lies in the future).
-# Why Lua: arq claims with WATCH/EXISTS/ZSCORE/MULTI/EXEC, four round trips on every task's path to
-# PROCESSING; this is one, and just as exclusive.
-# Claiming a task of a later round moves its band's current round forward (shared.fairness).
-CLAIM_JOB = """
+# KEYS: queue, fairness, arq abort set. ARGV: now ms, lease ms, slots, candidates, offset, arq in-progress
+#       prefix, arq job prefix, arq retry prefix, task key prefix, task key suffix, task fields...
+# Looks at the queue and claims up to `slots` of its due jobs (the first `candidates` from `offset`, as
+# arq's poll reads them) that no worker holds: each gets an in-progress marker under a lease. For each
+# returns {job id, score, arq's job, its try, whether it was aborted, the task's fields}: what arq's
+# run_job reads first (GET job, INCR and EXPIRE retry, ZREM abort), and the task as the store reads it
+# (shared.task_store.STORED_FIELDS), so neither needs a round trip of its own.
+# Why Lua: arq looks (ZRANGEBYSCORE), claims each job with WATCH/EXISTS/ZSCORE/MULTI/EXEC and then reads
+# it in a MULTI; from a worker's wake-up to its job's first statement that was six round trips, and it
+# is one, as exclusive. Claiming a task of a later round moves its band's current round forward
+# (shared.fairness).
+CLAIM_NEXT = """
 local BAND_SPAN, ROUND_WIDTH = @BAND_SPAN@, @ROUND_WIDTH@
-if redis.call('EXISTS', KEYS[1]) == 1 then return nil end
-local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
-if not score or tonumber(score) > tonumber(ARGV[2]) then return nil end
-redis.call('SET', KEYS[1], '1', 'PX', ARGV[3])
-local s = tonumber(score)
-if s < 0 then
-  local rank = math.ceil(-s / BAND_SPAN) - 1
-  local round = math.floor((s + (rank + 1) * BAND_SPAN) / ROUND_WIDTH)
-  local field = 'round:' .. rank
-  if round > tonumber(redis.call('HGET', KEYS[3], field) or 0) then
-    redis.call('HSET', KEYS[3], field, string.format('%.0f', round))
+local slots, candidates, offset = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local fields = {unpack(ARGV, 11)}
+local claimed = {}
+local function claim(id, score)
+  local marker = ARGV[6] .. id
+  if redis.call('EXISTS', marker) == 1 then return end
+  redis.call('SET', marker, '1', 'PX', ARGV[2])
+  local s = tonumber(score)
+  if s < 0 then
+    local rank = math.ceil(-s / BAND_SPAN) - 1
+    local round = math.floor((s + (rank + 1) * BAND_SPAN) / ROUND_WIDTH)
+    local field = 'round:' .. rank
+    if round > tonumber(redis.call('HGET', KEYS[2], field) or 0) then
+      redis.call('HSET', KEYS[2], field, string.format('%.0f', round))
+    end
   end
+  local retry = ARGV[8] .. id
+  local try = redis.call('INCR', retry)
+  redis.call('EXPIRE', retry, 88400)
+  local aborted = redis.call('ZREM', KEYS[3], id)
+  local task = redis.call('HMGET', ARGV[9] .. id .. ARGV[10], unpack(fields))
+  claimed[#claimed + 1] = {id, score, redis.call('GET', ARGV[7] .. id), try, aborted, task}
 end
-return {score, unpack(redis.call('HMGET', KEYS[4], unpack(ARGV, 4)))}
+-- In chunks a little larger than the free slots: the jobs at the front are mostly held already (by
+-- this worker among others), and reading all the candidates at once cost Redis more than the claims.
+local seen = 0
+while #claimed < slots and seen < candidates do
+  local chunk = math.min(candidates - seen, slots - #claimed + 16)
+  local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', offset + seen, chunk)
+  for i = 1, #due, 2 do
+    if #claimed >= slots then break end
+    claim(due[i], due[i + 1])
+  end
+  seen = seen + chunk
+  if #due < 2 * chunk then break end
+end
+return claimed
 """.replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
 
 # KEYS: task, deferred. ARGV: task_id, due ms, queue score.

@@ -32,17 +32,16 @@ from collections.abc import Awaitable
 from typing import Any, cast
 
 import structlog
+from arq.connections import ArqRedis
 from arq.utils import timestamp_ms
 from arq.worker import Worker
-from redis.commands.core import AsyncScript
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from shared import keys
 from shared.deferred import DeferredTasks
-from shared.lua.queue import CLAIM_JOB
 from shared.redis import primary_moves, redis_fault
-from shared.task_store import STORED_FIELDS
+from worker.runtime.claims import ClaimedJob, ClaimNext, answering, first_read
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
 
 log = structlog.get_logger("chartq.worker")
@@ -75,7 +74,7 @@ class ResilientWorker(Worker):
         self.outage_waits = 0
         self._outage_since = self._outage_told_at = 0.0
         self._slot_freed = asyncio.Event()
-        self._claim: AsyncScript | None = None
+        self._claim: ClaimNext | None = None
         self._deferred: DeferredTasks | None = None
         self._next_promotion = 0.0
         # Each running job's count of primary moves when it was claimed (shared.redis.primary_moves).
@@ -128,44 +127,67 @@ class ResilientWorker(Worker):
             except Exception as exc:  # an outage, or a read-only Redis: the next round tries again
                 log.warning("could not renew job leases", error=repr(exc))
 
-    async def start_jobs(self, job_ids: list[bytes]) -> None:
-        """arq's start_jobs with two changes. The claim is one Lua call (shared.lua.queue.CLAIM_JOB)
-        instead of a four-round-trip WATCH transaction. And a claim that fails on a Redis error hands
-        its slot back: in arq, an outage at that moment leaked the slot (semaphore + job_counter) for
-        good, and a worker that lost all its slots looked full forever."""
-        for job_id_b in job_ids:
+    @property
+    def pool(self) -> ArqRedis:
+        """arq's client; for a claimed job's first read in run_job, what the claim read (claims)."""
+        answered = first_read()
+        return cast(ArqRedis, answered if answered is not None else self._pool)
+
+    async def _look_at_queue(self) -> int:
+        """arq's _poll_iteration, with its look at the queue, its claims and the first read of each
+        claimed job in one script (worker.runtime.claims). A claim that fails on a Redis error hands
+        its slots back: in arq, an outage at that moment leaked the slot (semaphore + job_counter)
+        for good, and a worker that lost all its slots looked full forever."""
+        count = self.queue_read_limit
+        if self.burst and self.max_burst_jobs >= 0:
+            count = min(count, self.max_burst_jobs - self._jobs_started())
+            if count < 1:
+                return 0
+        started = 0
+        if self.allow_pick_jobs and self.job_counter < self.max_jobs:
+            started = await self.claim_jobs(min(count, self.max_jobs - self.job_counter), candidates=count)
+        if self.allow_abort_jobs:
+            await self._cancel_aborted_jobs()
+        for job_id, task in list(self.tasks.items()):
+            if task.done():
+                del self.tasks[job_id]
+                task.result()  # arq's way to surface an error of run_job
+        await self.heart_beat()
+        return started
+
+    async def claim_jobs(self, slots: int, *, candidates: int) -> int:
+        """Claims and starts up to `slots` due jobs (of the first `candidates` in the queue); returns
+        how many."""
+        for _ in range(slots):  # free: each running job holds one, and job_counter counts them
             await self.sem.acquire()
-            if self.job_counter >= self.max_jobs:
-                self.sem.release()
-                return
-            self.job_counter += 1
-            job_id = job_id_b.decode()
-            if self._claim is None:
-                self._claim = self.pool.register_script(CLAIM_JOB)
-            moves = primary_moves(self.pool)
-            try:
-                claimed = await self._claim(
-                    keys=[
-                        keys.arq_in_progress(job_id),
-                        self.queue_name,
-                        keys.fairness(self.queue_name),
-                        keys.task(job_id),
-                    ],
-                    args=[job_id, timestamp_ms(), int(self.in_progress_timeout_s * 1000), *STORED_FIELDS],
-                )
-            except BaseException:
+        self.job_counter += slots
+        if self._claim is None:
+            self._claim = ClaimNext(self.pool, self.queue_name)
+        moves = primary_moves(self.pool)
+        claimed: list[ClaimedJob] = []
+        try:
+            claimed = await self._claim(
+                now_ms=timestamp_ms(),
+                lease_ms=int(self.in_progress_timeout_s * 1000),
+                slots=slots,
+                candidates=candidates,
+                offset=self._queue_read_offset,
+            )
+        finally:
+            for _ in range(slots - len(claimed)):  # the slots no job took, or all on an error
                 self.job_counter -= 1
                 self.sem.release()
-                raise
-            if claimed is None:  # running elsewhere, finished, or deferred
-                self.job_counter -= 1
-                self.sem.release()
-                continue
-            score, self.claimed_fields[job_id] = claimed[0], claimed[1:]
-            self._claimed_under[job_id] = moves
-            task = self.loop.create_task(self.run_job(job_id, int(float(score))))
+        for job in claimed:
+            self.claimed_fields[job.job_id] = job.task_fields
+            self._claimed_under[job.job_id] = moves
+            task = self.loop.create_task(self._run_claimed(job))
             task.add_done_callback(lambda _: self._release_sem_dec_counter_on_complete())
-            self.tasks[job_id] = task
+            self.tasks[job.job_id] = task
+        return len(claimed)
+
+    async def _run_claimed(self, job: ClaimedJob) -> None:
+        answering(job)  # in this task's own context: run_job's first read is answered
+        await self.run_job(job.job_id, job.score)
 
     async def close(self) -> None:
         """arq's close, except that a job task which failed on a connection error in an outage, or
@@ -233,11 +255,11 @@ class ResilientWorker(Worker):
 
     async def _poll_iteration(self) -> None:
         try:
+            started_some = await self._look_at_queue() > 0
+            # After the look, not before: a woken worker's first round trip claims its job.
             await self._promote_due()
-            before = self._jobs_started()
-            await super()._poll_iteration()
             # Having just started a job, look again at once: more may be waiting behind it.
-            await self._wait_for_work(started_some=self._jobs_started() > before)
+            await self._wait_for_work(started_some=started_some)
         except Exception as exc:
             if not redis_outage(exc):
                 raise
