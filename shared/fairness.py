@@ -15,7 +15,7 @@ inside a round.
 
 The script that stores a task computes its score (shared.lua.tasks.CREATE_TASK) and keeps it in the task hash
 (`queue_score`), so a task handed back, retried or restored returns to the place it was given: a retry
-never goes behind the tasks posted after it. The claim (shared.lua.queue.CLAIM_JOB) moves the band's current
+never goes behind the tasks posted after it. The claim (shared.lua.queue.CLAIM_NEXT) moves the band's current
 round forward. The state is one hash per queue (shared.keys.fairness): the current round of each band
 and the last round of each key.
 """

@@ -35,7 +35,7 @@ class StoredTask:
     dependency_failed: bool = False
 
 
-# The task hash's fields a StoredTask is read from, in this order (also by shared.lua.queue.CLAIM_JOB).
+# The task hash's fields a StoredTask is read from, in this order (also by shared.lua.queue.CLAIM_NEXT).
 STORED_FIELDS = ("dto", "user", "org", "cancel", "job", "queue_score", "dep_failed")
 
 
