@@ -1,4 +1,4 @@
-"""Where an idle event stream's memory goes: `python -m bench.stream_memory [N]`.
+"""Where an idle event stream's memory goes: `python -m bench.stream_memory [N] [sse|ws]`.
 
 Figure g measures the API process's RSS per idle subscriber. This runs the same API (create_app, uvicorn
 with chartq's HTTP protocol, uvloop) inside this process with tracemalloc on, opens N idle SSE streams
@@ -23,7 +23,7 @@ import uvicorn
 from api.app import create_app
 from api.http_protocol import GuardedHttpToolsProtocol
 from bench.stack import Stack, rss_kib
-from bench.wire import SseClient, StreamClient, close_many, open_many
+from bench.wire import SseClient, StreamClient, WsClient, close_many, open_many
 from bench.workload import NOOP_QUESTION, bench_store, create_tasks, unique
 from worker.cli.embedded_redis import free_port
 
@@ -56,7 +56,7 @@ def _by_package(stats: list[tracemalloc.StatisticDiff], n: int) -> list[str]:
     return [f"{size / n / 1024:8.2f} KiB  {name}" for name, size in sizes.most_common(TOP)]
 
 
-async def measure(n: int) -> None:
+async def measure(n: int, kind: str = "sse") -> None:
     with tempfile.TemporaryDirectory(prefix="chartq-stream-memory-") as folder:
         stack = await Stack(Path(folder)).start()
         os.environ.update(stack.env)
@@ -69,6 +69,8 @@ async def measure(n: int) -> None:
             log_level="warning",
             http=GuardedHttpToolsProtocol,
             loop="none",
+            ws_ping_interval=settings.sse_keepalive_seconds,  # as `chartq api` serves WebSockets
+            ws_ping_timeout=settings.sse_keepalive_seconds,
         )
         server = uvicorn.Server(config)
         serving = asyncio.create_task(server.serve())
@@ -82,6 +84,9 @@ async def measure(n: int) -> None:
         task_ids = await create_tasks(store, user, [NOOP_QUESTION] * (n + 20))
 
         def sse(task_id: str) -> StreamClient:
+            if kind == "ws":
+                path = f"/api/v1/analytics/charts/ws/{task_id}?access_token={token}"
+                return WsClient("127.0.0.1", port, path, _ignore)
             path = f"/api/v1/analytics/charts/stream/{task_id}?access_token={token}"
             return SseClient("127.0.0.1", port, path, _ignore)
 
@@ -100,7 +105,7 @@ async def measure(n: int) -> None:
         diff = [s for s in after.compare_to(before, "traceback") if "bench/wire.py" not in str(s.traceback)]
         traced = sum(s.size_diff for s in diff)
         print(
-            f"{n} idle SSE streams: RSS +{(rss_after - rss_before) / n:.1f} KiB each (clients included), "
+            f"{n} idle {kind.upper()} streams: RSS +{(rss_after - rss_before) / n:.1f} KiB each (clients included), "
             f"Python allocations of the server side +{traced / n / 1024:.1f} KiB each"
         )
         print("\nby package (KiB per stream):")
@@ -116,4 +121,6 @@ async def measure(n: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 500))
+    asyncio.run(
+        measure(int(sys.argv[1]) if len(sys.argv) > 1 else 500, sys.argv[2] if len(sys.argv) > 2 else "sse")
+    )
