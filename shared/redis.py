@@ -91,10 +91,12 @@ class SentinelPool(SentinelConnectionPool):
         asking = {
             "socket_timeout": options.get("socket_timeout") or SOCKET_TIMEOUT_S,
             "socket_connect_timeout": options["socket_connect_timeout"],
+            "username": url.sentinel_username,
             "password": url.sentinel_password,
         }
         sentinels = Sentinel(url.sentinels, sentinel_kwargs=asking)  # type: ignore[no-untyped-call]
-        super().__init__(url.service_name, sentinels, db=url.db, password=url.password, **options)  # type: ignore[no-untyped-call]
+        credentials = {"username": url.username, "password": url.password}
+        super().__init__(url.service_name, sentinels, db=url.db, **credentials, **options)  # type: ignore[no-untyped-call]
         self._next_check = 0.0
         # How many times the primary moved: work begun before a move must not be finished after it.
         self.primary_moves = 0

@@ -1,11 +1,13 @@
 """CHARTQ_REDIS_URL: a plain Redis URL (redis://, rediss://, unix://), or a Redis Sentinel one:
 
-    redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db][?sentinel_password=...]
+    redis+sentinel://[[username]:password@]host:port[,host:port...]/service_name[/db]
+        [?sentinel_password=...&sentinel_username=...]
 
 The hosts are the sentinels (port 26379 when left out); every process asks them for the primary of
-`service_name` and asks again after a failover. The password authenticates to the Redis servers and to
-the sentinels alike (one secret, the usual deployment); `sentinel_password` gives the sentinels another
-one, or none when empty. Errors name the part that is wrong and never repeat a password.
+`service_name` and asks again after a failover. The username (a Redis 6 ACL user; none: the default
+user) and password authenticate to the Redis servers and to the sentinels alike (one identity, the usual
+deployment); `sentinel_username` and `sentinel_password` give the sentinels others, or none when empty.
+Errors name the part that is wrong and never repeat a password.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ SENTINEL_EXAMPLE = "redis+sentinel://:password@sentinel-0:26379,sentinel-1:26379
 # What Sentinel accepts in a `sentinel monitor` name that is also safe in a URL path.
 _SERVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HOST = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._-]+))(?::(?P<port>[^:]*))?$")
-_QUERY_OPTIONS = ("sentinel_password",)
+_QUERY_OPTIONS = ("sentinel_password", "sentinel_username")
 _QUERY_PASSWORD = re.compile(r"([?&](?:sentinel_)?password=)[^&#]*")
 
 
@@ -33,6 +35,10 @@ class SentinelUrl:
     # The Redis servers' password; the sentinels' is the same unless sentinel_password was given.
     password: str | None = field(default=None, repr=False)
     sentinel_password: str | None = field(default=None, repr=False)
+    # The Redis servers' ACL user (None: the default user); the sentinels' is the same unless
+    # sentinel_username was given.
+    username: str | None = None
+    sentinel_username: str | None = None
 
 
 def is_sentinel_url(url: str) -> bool:
@@ -63,10 +69,19 @@ def parse_sentinel_url(url: str) -> SentinelUrl:
     if parts.fragment:
         raise _invalid("it must not have a #fragment")
     userinfo, at, hosts = parts.netloc.rpartition("@")
-    password = _password(userinfo) if at else None
+    username, password = _credentials(userinfo) if at else (None, None)
     sentinels = _sentinels(hosts)
     service_name, db = _path(parts.path)
-    return SentinelUrl(sentinels, service_name, db, password, _query(parts.query, password))
+    options = _query(parts.query)
+    return SentinelUrl(
+        sentinels,
+        service_name,
+        db,
+        password,
+        _option(options, "sentinel_password", password),
+        username,
+        _option(options, "sentinel_username", username),
+    )
 
 
 def redact(url: str) -> str:
@@ -86,11 +101,10 @@ def _invalid(why: str) -> ValueError:
     return ValueError(f"CHARTQ_REDIS_URL is not a valid Redis Sentinel URL: {why} (e.g. {SENTINEL_EXAMPLE})")
 
 
-def _password(userinfo: str) -> str | None:
-    user, colon, password = userinfo.partition(":")
-    if user or not colon:
-        raise _invalid("a username is not supported; give the password alone, as :password@")
-    return unquote(password) or None
+def _credentials(userinfo: str) -> tuple[str | None, str | None]:
+    """(username, password) of `[username]:password` or `username`."""
+    user, _, password = userinfo.partition(":")
+    return unquote(user) or None, unquote(password) or None
 
 
 def _sentinels(hosts: str) -> tuple[tuple[str, int], ...]:
@@ -123,11 +137,16 @@ def _path(path: str) -> tuple[str, int]:
     return segments[0], int(db)
 
 
-def _query(query: str, password: str | None) -> str | None:
+def _query(query: str) -> dict[str, list[str]]:
     options = parse_qs(query, keep_blank_values=True)
     unknown = sorted(set(options) - set(_QUERY_OPTIONS))
     if unknown:
-        raise _invalid(f"unknown option {unknown[0]!r} (the only one is sentinel_password)")
-    if "sentinel_password" not in options:
-        return password
-    return options["sentinel_password"][-1] or None
+        raise _invalid(f"unknown option {unknown[0]!r} (the options are {' and '.join(_QUERY_OPTIONS)})")
+    return options
+
+
+def _option(options: dict[str, list[str]], name: str, default: str | None) -> str | None:
+    """The option's last value (empty: None), or `default` when it is not given."""
+    if name not in options:
+        return default
+    return options[name][-1] or None

@@ -48,8 +48,10 @@ class Node:
     def log(self) -> Path:
         return self.directory / f"{self.name}.log"
 
-    def client(self, password: str | None = None) -> redis.Redis:
-        return redis.Redis(port=self.port, password=password, socket_timeout=5, socket_connect_timeout=2)
+    def client(self, password: str | None = None, username: str | None = None) -> redis.Redis:
+        return redis.Redis(
+            port=self.port, username=username, password=password, socket_timeout=5, socket_connect_timeout=2
+        )
 
     def start(self, argv: list[str]) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -81,6 +83,8 @@ class Node:
 class SentinelDeployment:
     root: Path
     password: str | None = None
+    # With a username, the servers and the sentinels take only that ACL user (their default user is off).
+    username: str | None = None
     down_after_ms: int = SENTINEL_DOWN_AFTER_MS
     servers: list[Node] = field(default_factory=list)
     sentinels: list[Node] = field(default_factory=list)
@@ -89,7 +93,8 @@ class SentinelDeployment:
 
     @property
     def url(self) -> str:
-        auth = f":{quote(self.password, safe='')}@" if self.password else ""
+        user = quote(self.username, safe="") if self.username else ""
+        auth = f"{user}:{quote(self.password, safe='')}@" if self.password else ""
         hosts = ",".join(f"127.0.0.1:{node.port}" for node in self.sentinels)
         return f"redis+sentinel://{auth}{hosts}/{SERVICE}/0"
 
@@ -133,7 +138,7 @@ class SentinelDeployment:
 
     def failover(self) -> None:
         """SENTINEL FAILOVER: the replica is promoted while the old primary still runs."""
-        with self.sentinels[0].client(self.password) as client:
+        with self.sentinels[0].client(self.password, self.username) as client:
             client.execute_command("SENTINEL", "FAILOVER", SERVICE)
 
     def wait_for_new_primary(self, old_port: int, within: float = FAILOVER_TIMEOUT_S) -> Node:
@@ -149,7 +154,7 @@ class SentinelDeployment:
         return self.primary()
 
     def _named_by(self, sentinel: Node) -> int | None:
-        with sentinel.client(self.password) as client:
+        with sentinel.client(self.password, self.username) as client:
             try:
                 _host, port = client.sentinel_get_master_addr_by_name(SERVICE)
             except redis.ConnectionError:
@@ -164,7 +169,11 @@ class SentinelDeployment:
     def _server_argv(self, node: Node) -> list[str]:
         argv = [redis_server_binary(), "--port", str(node.port), "--bind", "127.0.0.1", "--dir"]
         argv += [str(node.directory), "--save", "", "--appendonly", "no", "--logfile", str(node.log)]
-        if self.password:
+        if self.username:
+            argv += ["--user", "default", "off"]
+            argv += ["--user", self.username, "on", f">{self.password}", "~*", "&*", "+@all"]
+            argv += ["--masteruser", self.username, "--masterauth", str(self.password)]
+        elif self.password:
             argv += ["--requirepass", self.password, "--masterauth", self.password]
         return argv
 
@@ -179,7 +188,16 @@ class SentinelDeployment:
             f"sentinel down-after-milliseconds {SERVICE} {self.down_after_ms}",
             f"sentinel failover-timeout {SERVICE} {SENTINEL_FAILOVER_TIMEOUT_MS}",
         ]
-        if self.password:
+        if self.username:
+            lines += [
+                "user default off",
+                f"user {self.username} on >{self.password} ~* &* +@all",
+                f"sentinel auth-user {SERVICE} {self.username}",
+                f"sentinel auth-pass {SERVICE} {self.password}",
+                f"sentinel sentinel-user {self.username}",
+                f"sentinel sentinel-pass {self.password}",
+            ]
+        elif self.password:
             lines += [
                 f"requirepass {self.password}",
                 f"sentinel auth-pass {SERVICE} {self.password}",
@@ -191,7 +209,7 @@ class SentinelDeployment:
         return path
 
     def _replicating(self, replica: Node) -> bool:
-        with replica.client(self.password) as client:
+        with replica.client(self.password, self.username) as client:
             try:
                 return bool(client.info("replication").get("master_link_status") == "up")
             except redis.ConnectionError:
@@ -199,7 +217,7 @@ class SentinelDeployment:
 
     def _sentinels_agree(self) -> bool:
         for sentinel in self.sentinels:
-            with sentinel.client(self.password) as client:
+            with sentinel.client(self.password, self.username) as client:
                 try:
                     master = client.sentinel_master(SERVICE)
                     replicas = client.sentinel_slaves(SERVICE)
@@ -212,7 +230,7 @@ class SentinelDeployment:
         return True
 
     def _role(self, node: Node) -> str | None:
-        with node.client(self.password) as client:
+        with node.client(self.password, self.username) as client:
             try:
                 role = client.role()
             except redis.ConnectionError:
@@ -239,7 +257,7 @@ class SentinelDeployment:
         """Whether every sentinel considers the replica down."""
         port = str(self.replica().port)
         for sentinel in self.sentinels:
-            with sentinel.client(self.password) as client:
+            with sentinel.client(self.password, self.username) as client:
                 replicas = client.sentinel_slaves(SERVICE)
             if not any(str(r["port"]) == port and r["is_sdown"] for r in replicas):
                 return False

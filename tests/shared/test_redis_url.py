@@ -1,6 +1,6 @@
-"""CHARTQ_REDIS_URL: the redis+sentinel:// form is parsed into sentinels, service, database and passwords;
-a malformed URL stops every process at start-up with a message that says what is wrong and never
-repeats the password."""
+"""CHARTQ_REDIS_URL: the redis+sentinel:// form is parsed into sentinels, service, database, ACL users
+and passwords; a malformed URL stops every process at start-up with a message that says what is wrong
+and never repeats the password."""
 
 from __future__ import annotations
 
@@ -39,12 +39,27 @@ from shared.settings import Settings
             SentinelUrl((("h", 26379),), "m", 0, "data", None),
         ),
         ("REDIS+SENTINEL://h/m", SentinelUrl((("h", 26379),), "m", 0)),
+        # A Redis 6 ACL user, for the servers and the sentinels alike, or the sentinels' own (or none).
+        (
+            "redis+sentinel://chartq:s3cret@h/m",
+            SentinelUrl((("h", 26379),), "m", 0, "s3cret", "s3cret", "chartq", "chartq"),
+        ),
+        (
+            "redis+sentinel://app:pw@h/m?sentinel_username=watcher&sentinel_password=other",
+            SentinelUrl((("h", 26379),), "m", 0, "pw", "other", "app", "watcher"),
+        ),
+        (
+            "redis+sentinel://app:pw@h/m?sentinel_username=&sentinel_password=",
+            SentinelUrl((("h", 26379),), "m", 0, "pw", None, "app", None),
+        ),
+        ("redis+sentinel://reader@h/m", SentinelUrl((("h", 26379),), "m", 0, None, None, "reader", "reader")),
     ],
 )
 def test_a_sentinel_url_is_parsed(url: str, expected: SentinelUrl) -> None:
     parsed = parse_sentinel_url(url)
     assert parsed == expected
     assert (parsed.password, parsed.sentinel_password) == (expected.password, expected.sentinel_password)
+    assert (parsed.username, parsed.sentinel_username) == (expected.username, expected.sentinel_username)
 
 
 @pytest.mark.parametrize(
@@ -63,8 +78,6 @@ def test_a_sentinel_url_is_parsed(url: str, expected: SentinelUrl) -> None:
         ("redis+sentinel://h1/m/zero", "the database 'zero' must be a number"),
         ("redis+sentinel://h1/m/0/extra", "/service_name or /service_name/db"),
         ("redis+sentinel://h1/my master/0", "is not a service name"),
-        ("redis+sentinel://user:pw@h1/m", "a username is not supported"),
-        ("redis+sentinel://pw@h1/m", "give the password alone, as :password@"),
         ("redis+sentinel://h1/m?db=1", "unknown option 'db'"),
         ("redis+sentinel://h1/m#top", "#fragment"),
     ],
