@@ -1,8 +1,9 @@
 """The semantic model: what a warehouse exposes to planners, and the check every ChartPlan must pass.
 
 The YAML file names datasets, measures (with units and a one-sentence meaning) and dimensions (with
-synonyms); `with_warehouse_facts` adds what only the data knows (category values, time span), so the
-planner can match "Mexico" or "last 10 years" and `validate_plan` can reject values that do not exist.
+synonyms); `worker.warehouse.model_facts` adds what only the data knows (category values, time span), so
+the planner can match "Mexico" or "last 10 years" and `validate_plan` can reject values that do not
+exist.
 """
 
 from __future__ import annotations
@@ -13,21 +14,17 @@ import re
 from pathlib import Path
 from typing import Literal
 
-import sqlalchemy as sa
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from worker.plan import Aggregation, ChartPlan, Filter, SortDirection, TimeRange
+from worker.plan import Aggregation, ChartPlan, SortDirection, TimeRange
+from worker.plan_checks import PlanValidationError as PlanValidationError
+from worker.plan_checks import check_chart_shape, check_filter
 
 DimensionValue = str | int | float
 TimeBound = int | str
 # More distinct values than this is free text or an id, not something to match words against.
 MAX_DIMENSION_VALUES = 2_000
-
-
-class PlanValidationError(ValueError):
-    """A plan that names something the model lacks or asks for something meaningless; str says what."""
 
 
 class _Model(BaseModel):
@@ -182,9 +179,6 @@ def _parse_bound(text: str | None, grain: str, *, is_end: bool) -> TimeBound | N
     return f"{year:04d}-12-31" if is_end else f"{year:04d}-01-01"
 
 
-_CHART_NEEDS_X = {"line", "bar", "area"}
-
-
 class SemanticModel(_Model):
     datasets: list[Dataset] = Field(min_length=1)
     # Questions this model answers well, quoted back to users whose question could not be charted.
@@ -225,69 +219,14 @@ class SemanticModel(_Model):
             raise PlanValidationError("The x axis is either time or a dimension, not both.")
         ds.time_bounds(plan.time_range)
         for flt in plan.filters:
-            _validate_filter(ds, flt)
+            check_filter(ds, flt)
         if plan.sort is not None:
             sortable = {ref.name for ref in plan.measures} | {plan.dimension, plan.series}
             if ds.time is not None and plan.use_time:
                 sortable.add(ds.time.column)
             if plan.sort.by not in sortable:
                 raise PlanValidationError(f"Cannot sort by {plan.sort.by!r}: it is not shown on the chart.")
-        _validate_chart_shape(plan, aggs)
-
-
-def _validate_chart_shape(plan: ChartPlan, aggs: set[Aggregation]) -> None:
-    kind, has_x = plan.chart_type, plan.use_time or plan.dimension is not None
-    if kind in _CHART_NEEDS_X and not has_x:
-        raise PlanValidationError(f"A {kind} chart needs time or a dimension on the x axis.")
-    if kind in _CHART_NEEDS_X and "none" in aggs and not plan.use_time:
-        raise PlanValidationError(f"A {kind} chart over categories needs an aggregation, not raw values.")
-    if kind == "pie":
-        if plan.dimension is None or plan.use_time or plan.series is not None or len(plan.measures) != 1:
-            raise PlanValidationError("A pie chart shows one measure split by one dimension, without time.")
-        if "none" in aggs:
-            raise PlanValidationError("A pie chart needs an aggregation, not raw values.")
-    if kind == "histogram" and (
-        len(plan.measures) != 1 or aggs != {"none"} or plan.use_time or plan.dimension is not None
-    ):
-        raise PlanValidationError("A histogram shows the raw values (agg none) of one measure.")
-    if kind == "scatter":
-        if len(plan.measures) > 2:
-            raise PlanValidationError("A scatter chart plots at most two measures against each other.")
-        if len(plan.measures) == 2 and plan.use_time:
-            raise PlanValidationError("A scatter of two measures uses the first as x, so not time.")
-        if len(plan.measures) == 1 and not has_x:
-            raise PlanValidationError("A scatter of one measure needs time or a dimension on the x axis.")
-
-
-def _validate_filter(ds: Dataset, flt: Filter) -> None:
-    names = {d.name: d for d in ds.dimensions}
-    measures = {m.name for m in ds.measures}
-    values = flt.value if isinstance(flt.value, list) else [flt.value]
-    if flt.op in ("in", "not_in"):
-        if not isinstance(flt.value, list) or not flt.value:
-            raise PlanValidationError(f"Filter {flt.op} on {flt.column!r} needs a non-empty list.")
-    elif flt.op == "between":
-        if not isinstance(flt.value, list) or len(flt.value) != 2:
-            raise PlanValidationError(f"Filter between on {flt.column!r} needs a [low, high] pair.")
-    elif isinstance(flt.value, list):
-        raise PlanValidationError(f"Filter {flt.op} on {flt.column!r} needs a single value, not a list.")
-    dim = names.get(flt.column)
-    if dim is not None and dim.type == "category":
-        if flt.op not in ("eq", "ne", "in", "not_in"):
-            raise PlanValidationError(f"{dim.label} is a category: filter it with eq, ne, in or not_in.")
-        if not all(isinstance(v, str) for v in values):
-            raise PlanValidationError(f"Values of {dim.label.lower()} are text, got {values!r}.")
-        unknown = [v for v in values if dim.values and v not in dim.values]
-        if unknown:
-            sample = ", ".join(map(str, dim.values[:8]))
-            raise PlanValidationError(f"Unknown {dim.label.lower()} {unknown!r} (values include {sample}).")
-    elif dim is not None or flt.column in measures or (ds.time is not None and flt.column == ds.time.column):
-        is_day = ds.time is not None and flt.column == ds.time.column and ds.time.grain == "day"
-        expected: tuple[type, ...] = (str,) if is_day else (int, float)
-        if not all(isinstance(v, expected) and not isinstance(v, bool) for v in values):
-            raise PlanValidationError(f"Filter on {flt.column!r} needs {'dates' if is_day else 'numbers'}.")
-    else:
-        raise PlanValidationError(f"Unknown column {flt.column!r} in dataset {ds.name!r}.")
+        check_chart_shape(plan, aggs)
 
 
 def load_semantic_model(path: Path | None = None) -> SemanticModel:
@@ -304,46 +243,3 @@ def load_semantic_model(path: Path | None = None) -> SemanticModel:
         for key in ds.key:
             ds.dimension(key)
     return model
-
-
-async def with_warehouse_facts(model: SemanticModel, engine: AsyncEngine) -> SemanticModel:
-    """A copy of `model` that knows each category's distinct values and each dataset's time span."""
-    datasets: list[Dataset] = []
-    async with engine.connect() as conn:
-        for ds in model.datasets:
-            table = sa.table(ds.table, *(sa.column(d.column) for d in ds.dimensions))
-            dimensions = []
-            for dim in ds.dimensions:
-                column = table.c[dim.column]
-                query = sa.select(column).distinct().where(column.is_not(None)).order_by(column)
-                rows = (await conn.execute(query.limit(MAX_DIMENSION_VALUES + 1))).scalars().all()
-                values = list(rows) if len(rows) <= MAX_DIMENSION_VALUES else []
-                dimensions.append(dim.model_copy(update={"values": values}))
-            update: dict[str, object] = {"dimensions": dimensions}
-            if ds.time is not None:
-                time_col: sa.ColumnClause[object] = sa.column(ds.time.column)
-                span = sa.select(sa.func.min(time_col), sa.func.max(time_col)).select_from(sa.table(ds.table))
-                low, high = (await conn.execute(span)).one()
-                update |= {"time_min": _iso(low), "time_max": _iso(high)}
-                if ds.time.grain == "year":
-                    update["periods"] = await _years(conn, ds)
-            datasets.append(ds.model_copy(update=update))
-    return model.model_copy(update={"datasets": datasets})
-
-
-async def _years(conn: AsyncConnection, ds: Dataset) -> list[int]:
-    """The distinct years of a yearly dataset (none when there are too many to list)."""
-    assert ds.time is not None
-    year: sa.ColumnClause[object] = sa.column(ds.time.column)
-    query = sa.select(year).distinct().select_from(sa.table(ds.table)).where(year.is_not(None)).order_by(year)
-    rows = (await conn.execute(query.limit(MAX_DIMENSION_VALUES + 1))).scalars().all()
-    years = [int(str(v)[:4]) for v in rows]
-    return years if len(years) <= MAX_DIMENSION_VALUES else []
-
-
-def _iso(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return str(value)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tests.eval.scoring import SETS, evaluate, load_floors, load_questions, report, score
 from worker.planner.rules import RulePlanner
-from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
+from worker.semantic import SemanticModel, load_semantic_model
+from worker.warehouse.model_facts import with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
 

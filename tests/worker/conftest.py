@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from worker.planner.rules import RulePlanner
-from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
+from worker.semantic import SemanticModel, load_semantic_model
+from worker.warehouse.model_facts import with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, sample_datasets_dir, warehouse_engine
 
 CsvRows = list[dict[str, str]]

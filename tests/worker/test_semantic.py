@@ -15,8 +15,8 @@ from worker.semantic import (
     PlanValidationError,
     SemanticModel,
     load_semantic_model,
-    with_warehouse_facts,
 )
+from worker.warehouse.model_facts import with_warehouse_facts
 
 VALID: dict[str, Any] = {
     "dataset": "gapminder",

@@ -22,7 +22,8 @@ from shared.task_store import TaskStore
 from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner
 from worker.runtime.sql_writes import SqlWrites
-from worker.semantic import SemanticModel, load_semantic_model, with_warehouse_facts
+from worker.semantic import SemanticModel, load_semantic_model
+from worker.warehouse.model_facts import with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
 # The first estimate of a task's duration, before this process has finished one.

@@ -16,8 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from worker.semantic import MAX_DIMENSION_VALUES, Dataset, SemanticModel, with_warehouse_facts
+from worker.semantic import MAX_DIMENSION_VALUES, Dataset, SemanticModel
 from worker.warehouse.draft import sample_question
+from worker.warehouse.model_facts import with_warehouse_facts
 from worker.warehouse.report import CheckReport, DatasetSummary, count
 from worker.warehouse.sql_text import first_error_line, sql_type_name
 

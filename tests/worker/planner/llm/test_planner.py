@@ -223,7 +223,8 @@ def test_the_api_key_never_reaches_the_logs(tmp_path: Path, warehouse_path: Path
         from tests.worker.planner.llm.fake_llm import FakeLLM
         from worker.planner.llm.planner import LLMPlanner
         from worker.planner.rules import RulePlanner, UnchartableQuestion
-        from worker.semantic import load_semantic_model, with_warehouse_facts
+        from worker.semantic import load_semantic_model
+        from worker.warehouse.model_facts import with_warehouse_facts
         from worker.warehouse.sample import warehouse_engine
 
         async def main():
