@@ -1227,7 +1227,7 @@ def test_operations_guide_names_only_real_settings() -> None:
     known = {f"CHARTQ_{name.upper()}" for name in Settings.model_fields}
     named = set(re.findall(r"\bCHARTQ_[A-Z][A-Z0-9_]*[A-Z0-9]", OPERATIONS.read_text()))
     assert not named - known - NOT_SETTINGS, f"not settings: {sorted(named - known - NOT_SETTINGS)}"
-    cli_source = (ROOT / "worker" / "cli" / "app.py").read_text()
+    cli_source = (ROOT / "worker" / "cli" / "remote_commands.py").read_text()
     for name in NOT_SETTINGS - {"CHARTQ_API_PORT"}:
         assert f'"{name}"' in cli_source, f"{name} is not read by the CLI"
 
