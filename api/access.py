@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import not_found
 from shared.auth import Principal
-from shared.db.charts import get_run, run_to_dto
+from shared.db.runs import get_run, run_to_dto
 from shared.db.tables import Chart, ChatSession, Message, TaskRun
 from shared.models import Priority, TaskDTO, TaskStatus
 from shared.task_store import TaskStore

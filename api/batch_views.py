@@ -16,7 +16,7 @@ from api.state import AppState
 from shared.auth import Principal
 from shared.batch_states import summarize
 from shared.batch_store import BatchRecord, BatchStore
-from shared.db.charts import get_run, run_to_dto
+from shared.db.runs import get_run, run_to_dto
 from shared.models import BatchDTO, BatchStats, TaskDTO, TaskStatus
 
 # Open batches one sweep looks at (the oldest first); the rest wait for the next sweep.

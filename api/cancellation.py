@@ -7,7 +7,8 @@ import asyncio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.state import AppState
-from shared.db.charts import hide_chart_of_task, record_run
+from shared.db.charts import hide_chart_of_task
+from shared.db.runs import record_run
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
 from shared.task_states import cancelled as cancelled_state

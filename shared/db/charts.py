@@ -1,21 +1,19 @@
-"""Charts and task runs in SQL: idempotent writes for the worker, visibility-checked reads for the API."""
+"""Charts in SQL: idempotent writes for the worker, visibility-checked reads for the API (task runs:
+shared.db.runs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import load_only
 
 from shared.auth import Principal
-from shared.db.tables import Chart, Message, TaskRun
-from shared.models import ChartDTO, Priority, Step, TaskDTO, TaskStatus, TimeRangeDTO, Visibility, utcnow
-from shared.task_states import status_sentence
+from shared.db.tables import Chart, Message
+from shared.db.upserts import UPSERTS, column_values
+from shared.models import ChartDTO, TimeRangeDTO, Visibility, utcnow
 
 
 def chart_to_dto(chart: Chart) -> ChartDTO:
@@ -195,8 +193,8 @@ async def insert_charts(db: AsyncSession, charts: list[Chart]) -> dict[str, Char
     returns per task the chart it has: its own, or the one another attempt stored first. No commit."""
     first = {chart.task_id: chart for chart in reversed(charts)}
     dialect = db.get_bind().dialect.name
-    if dialect in _UPSERTS:
-        await db.execute(_UPSERTS[dialect][0], [_column_values(chart) for chart in first.values()])
+    if dialect in UPSERTS:
+        await db.execute(UPSERTS[dialect][0], [column_values(chart) for chart in first.values()])
     else:
         stored_before = set(await db.scalars(sa.select(Chart.task_id).where(Chart.task_id.in_(first))))
         db.add_all(chart for task_id, chart in first.items() if task_id not in stored_before)
@@ -218,99 +216,3 @@ async def hide_chart_of_task(db: AsyncSession, task_id: str) -> None:
     live = sa.update(Chart).where(Chart.task_id == task_id, Chart.deleted_at.is_(None))
     await db.execute(live.values(deleted_at=utcnow()))
     await db.commit()
-
-
-async def record_run(db: AsyncSession, run: TaskRun) -> None:
-    """Writes the run record of a task, replacing the one an earlier attempt left."""
-    await record_runs(db, [run])
-
-
-async def record_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
-    """Writes the run records of several tasks in one statement and one commit (the last of a task's
-    records wins), each replacing the one an earlier attempt left."""
-    await write_runs(db, runs)
-    await db.commit()
-
-
-async def write_runs(db: AsyncSession, runs: list[TaskRun]) -> None:
-    """record_runs without the commit."""
-    latest = list({run.task_id: run for run in runs}.values())
-    dialect = db.get_bind().dialect.name
-    if dialect in _UPSERTS:
-        await db.execute(_UPSERTS[dialect][1], [_column_values(run) for run in latest])
-    else:
-        for run in latest:
-            await db.merge(run)
-
-
-def _upserts(insert: Any) -> tuple[sa.Insert, sa.Insert]:
-    """(insert a chart unless its task has one, insert or replace a run record) for a dialect with
-    ON CONFLICT. Built once: statements built per call spent more time in SQLAlchemy than in SQL."""
-    charts, runs = Chart.__table__, TaskRun.__table__
-    save = insert(charts).on_conflict_do_nothing(index_elements=["task_id"])
-    record = insert(runs)
-    replaced = {c.name: record.excluded[c.name] for c in runs.columns if c.name != "task_id"}
-    return save, record.on_conflict_do_update(index_elements=["task_id"], set_=replaced)
-
-
-_UPSERTS = {"postgresql": _upserts(postgresql.insert), "sqlite": _upserts(sqlite.insert)}
-
-
-def _column_values(row: Chart | TaskRun) -> dict[str, Any]:
-    """Every column's value; a column left unset takes its Python default, as the ORM would."""
-    values = {}
-    for column in row.__table__.columns:
-        value = getattr(row, column.key)
-        if value is None and column.default is not None and column.default.is_scalar:
-            value = column.default.arg
-        values[column.key] = value
-    return values
-
-
-def run_to_json(run: TaskRun) -> bytes:
-    """A run record as JSON, to keep it in Redis while the database is away (see run_from_json)."""
-    return orjson.dumps(_column_values(run))
-
-
-def run_from_json(raw: bytes) -> TaskRun:
-    values = orjson.loads(raw)
-    for column in TaskRun.__table__.columns:
-        if isinstance(values.get(column.key), str) and isinstance(
-            getattr(column.type, "impl", None), sa.DateTime
-        ):
-            values[column.key] = datetime.fromisoformat(values[column.key])
-    return TaskRun(**values)
-
-
-async def get_run(db: AsyncSession, task_id: str, user_id: str) -> TaskRun | None:
-    run = await db.get(TaskRun, task_id)
-    return run if run is not None and run.user_id == user_id else None
-
-
-def run_to_dto(run: TaskRun) -> TaskDTO:
-    """A TaskDTO rebuilt from the durable run record, once the live Redis hash has expired."""
-    status = TaskStatus(run.status)
-    done = status == TaskStatus.COMPLETED
-    steps = run.step_durations_ms or {}
-    return TaskDTO(
-        task_id=run.task_id,
-        message_id=run.message_id,
-        session_id=run.session_id,
-        status=status,
-        progress=100 if done else 0,
-        current_step=Step.DONE if done else Step.QUEUED,
-        step_progress={
-            step: 100 if done or step in steps else 0
-            for step in (s.value for s in Step)
-            if step not in (Step.QUEUED, Step.DONE)
-        },
-        error_message=run.error_message,
-        error_code=run.error_code,
-        chart_id=run.chart_id,
-        priority=Priority(run.priority),
-        attempt=run.attempts,
-        created_at=run.created_at,
-        started_at=run.started_at,
-        completed_at=run.completed_at,
-        message=status_sentence(status, run.error_message),
-    )

@@ -28,7 +28,8 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from shared import keys
-from shared.db.charts import insert_charts, record_run, run_from_json, run_to_json, write_runs
+from shared.db.charts import insert_charts
+from shared.db.runs import record_run, run_from_json, run_to_json, write_runs
 from shared.db.tables import Chart, TaskRun
 
 log = structlog.get_logger("chartq.worker")

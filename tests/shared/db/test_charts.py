@@ -7,8 +7,9 @@ from uuid import uuid4
 import pytest
 import sqlalchemy as sa
 
-from shared.db.charts import get_run, record_run, save_chart
+from shared.db.charts import save_chart
 from shared.db.engine import create_engine, session_factory
+from shared.db.runs import get_run, record_run
 from shared.db.tables import Chart
 from tests.shared.db.rows import a_chart, a_run
 

@@ -21,8 +21,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from shared import keys
-from shared.db.charts import get_run, insert_charts
+from shared.db.charts import insert_charts
 from shared.db.engine import create_engine, session_factory, upgrade
+from shared.db.runs import get_run
 from shared.db.tables import Chart
 from shared.redis import create_redis
 from shared.settings import Settings
