@@ -11,11 +11,11 @@ from collections.abc import AsyncGenerator, Awaitable, Callable
 
 import orjson
 
+from api.pending_estimates import PendingEstimates
 from api.pubsub import Event as Event
 from api.pubsub import PubSubMultiplexer, Resync, Subscription
 from shared import keys
-from shared.eta import with_eta
-from shared.models import TaskDTO, TaskStatus
+from shared.models import TaskDTO
 from shared.task_store import TaskStore
 
 
@@ -38,20 +38,6 @@ async def _replay(store: TaskStore, task_id: str, after_seq: int, *, current_onl
     if current_only:
         return [Event.parse(raw) for raw in await store.latest_events([task_id])]
     return [Event.parse(raw) for raw in await store.history(task_id, after_seq)]
-
-
-async def _current(store: TaskStore, event: Event) -> Event:
-    """The task's current state as its first frame: a PENDING task with its estimated completion as of
-    now (computed on every read, not stored: shared.eta)."""
-    envelope = orjson.loads(event.raw)
-    if envelope["data"]["status"] != TaskStatus.PENDING.value:
-        return event
-    task = TaskDTO.model_validate(envelope["data"])
-    estimated = await with_eta(store, task)
-    if estimated.estimated_completion == task.estimated_completion:
-        return event
-    envelope["data"] = estimated.model_dump(mode="json")
-    return Event.parse(orjson.dumps(envelope))
 
 
 async def _following(
@@ -91,12 +77,15 @@ async def task_events(
     last_seq: int | None,
     keepalive_s: float,
     fallback: TaskDTO,
+    estimates: PendingEstimates | None = None,
 ) -> AsyncGenerator[Event | None, None]:
-    """`last_seq` None: start from the current state; a number: replay every event after it."""
+    """`last_seq` None: start from the current state; a number: replay every event after it. A PENDING
+    event goes with the task's estimated completion as of now (api.pending_estimates)."""
+    estimates = estimates or PendingEstimates(store)
     async with mux.subscribe(keys.task_channel(task_id)) as subscription:
         latest = await _replay(store, task_id, 0, current_only=True)
         if last_seq is None:
-            backlog = [await _current(store, latest[0])] if latest else [synthetic_event(fallback, 1)]
+            backlog = latest[:1] or [synthetic_event(fallback, 1)]
         else:
             backlog = await _replay(store, task_id, last_seq, current_only=False)
             if not backlog and latest and latest[0].terminal:
@@ -113,7 +102,7 @@ async def task_events(
         while True:
             for event in backlog:
                 if event.seq > sent:
-                    yield event
+                    yield await estimates.of(event) if event.pending else event
                     sent = event.seq
                     if event.terminal:
                         return
@@ -127,8 +116,14 @@ async def task_events(
 
 
 async def user_events(
-    mux: PubSubMultiplexer, store: TaskStore, user_id: str, *, keepalive_s: float
+    mux: PubSubMultiplexer,
+    store: TaskStore,
+    user_id: str,
+    *,
+    keepalive_s: float,
+    estimates: PendingEstimates | None = None,
 ) -> AsyncGenerator[Event | None, None]:
+    estimates = estimates or PendingEstimates(store)
     async with mux.subscribe(keys.user_channel(user_id)) as subscription:
         sent: dict[str, int] = {}
 
@@ -141,7 +136,7 @@ async def user_events(
         while True:
             for event in backlog:
                 if event.seq > sent.get(event.task_id, 0):
-                    yield event
+                    yield await estimates.of(event) if event.pending else event
                     # Forget ended tasks so a long-lived stream's memory stays bounded.
                     if event.terminal:
                         sent.pop(event.task_id, None)

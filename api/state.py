@@ -9,6 +9,7 @@ from arq.connections import ArqRedis
 from prometheus_client import CollectorRegistry
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from api.pending_estimates import PendingEstimates
 from api.pubsub import PubSubMultiplexer
 from shared.db.engine import create_engine, session_factory
 from shared.redis import create_pubsub_redis, create_redis
@@ -29,6 +30,10 @@ class AppState:
     jwt_secret: str
     metrics: CollectorRegistry = field(default_factory=CollectorRegistry)
     metrics_collector: Any = None
+    pending_estimates: PendingEstimates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pending_estimates = PendingEstimates(self.store)
 
     @classmethod
     def open(cls, settings: Settings) -> AppState:

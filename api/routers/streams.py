@@ -78,6 +78,7 @@ def _task_events(
         last_seq=last_seq,
         keepalive_s=state.settings.sse_keepalive_seconds,
         fallback=task,
+        estimates=state.pending_estimates,
     )
 
 
@@ -120,7 +121,9 @@ async def stream_user_tasks(user: StreamUser, state: StateDep) -> Response:
 
 def _user_events(state: AppState, user: Principal) -> AsyncGenerator[Event | None, None]:
     keepalive_s = state.settings.sse_keepalive_seconds
-    return user_events(state.mux, state.store, user.user_id, keepalive_s=keepalive_s)
+    return user_events(
+        state.mux, state.store, user.user_id, keepalive_s=keepalive_s, estimates=state.pending_estimates
+    )
 
 
 async def _deny(websocket: WebSocket, status: int, code: str, detail: str) -> None:

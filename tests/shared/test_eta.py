@@ -1,11 +1,12 @@
 """A PENDING task's estimated completion (shared.eta), read through the API against a real worker: set from
-the moment the task is accepted, shrinking as the queue ahead drains, and close to when it really starts;
-null while no worker is alive to run a queued task."""
+the moment the task is accepted (in the 202 and in the events the streams relay), shrinking as the queue
+ahead drains, and close to when it really starts; null while no worker is alive to run a queued task."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import orjson
 from shared.eta import INPUTS_TTL_S, inputs
 from shared.redis import create_redis
 from shared.settings import Settings
-from tests.conftest import inprocess_api, new_message, spawn, stop, wait_for_status
+from tests.conftest import auth, inprocess_api, new_message, spawn, stop, wait_for_status
 from tests.worker_fixtures import QUESTION, SETTLE_S, TASKS, post_tasks, registered, worker_env
 
 WARM_UP = 3
@@ -87,6 +88,37 @@ async def test_the_estimate_follows_a_steady_queue(
         real = seconds(ran["started_at"]) - seconds(ran["created_at"])
         ratio = max(estimated, FLOOR_S) / max(real, FLOOR_S)
         assert 0.5 <= ratio <= 2, (estimated, real, run_s)
+
+
+async def test_the_users_stream_announces_a_new_task_with_its_estimate(
+    slow_stack: str, make_token: Callable[..., str]
+) -> None:
+    """The event the user's stream relays as a task is accepted (published by the script that stores
+    it, which weighs no queue) carries the estimate a status read gives, while a worker is alive."""
+    client = httpx.AsyncClient(base_url=slow_stack, headers=auth(make_token()), timeout=SETTLE_S)
+    async with client as http, http.stream("GET", "/api/v1/analytics/charts/stream") as stream:
+        assert stream.status_code == 200
+        deadline = time.monotonic() + SETTLE_S
+        while True:  # until the worker's heartbeat is in the estimate's inputs (cached INPUTS_TTL_S)
+            message = await new_message(http, QUESTION)
+            posted = (await http.post(TASKS, json={"message_id": message["id"]})).json()
+            if posted["estimated_completion"] is not None or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.5)
+        assert posted["estimated_completion"] is not None, "no worker in the estimate"
+        message = await new_message(http, QUESTION)  # now with the worker in the cached inputs
+        posted = (await http.post(TASKS, json={"message_id": message["id"]})).json()
+        frame = await first_pending(stream.aiter_lines(), posted["task_id"])
+    assert frame["estimated_completion"] is not None, frame
+
+
+async def first_pending(lines: AsyncIterator[str], task_id: str) -> dict[str, Any]:
+    async for line in lines:
+        if line.startswith("data: "):
+            data: dict[str, Any] = orjson.loads(line.removeprefix("data: "))["data"]
+            if data["task_id"] == task_id and data["status"] == "PENDING":
+                return data
+    raise AssertionError("the stream ended before the task's first event")
 
 
 async def assert_every_read_estimates(http: httpx.AsyncClient, task: dict[str, Any], message_id: str) -> None:
