@@ -105,8 +105,8 @@ async def measure(n: int, kind: str = "sse") -> None:
         diff = [s for s in after.compare_to(before, "traceback") if "bench/wire.py" not in str(s.traceback)]
         traced = sum(s.size_diff for s in diff)
         print(
-            f"{n} idle {kind.upper()} streams: RSS +{(rss_after - rss_before) / n:.1f} KiB each (clients included), "
-            f"Python allocations of the server side +{traced / n / 1024:.1f} KiB each"
+            f"{n} idle {kind.upper()} streams: RSS +{(rss_after - rss_before) / n:.1f} KiB each "
+            f"(clients included), Python allocations of the server side +{traced / n / 1024:.1f} KiB each"
         )
         print("\nby package (KiB per stream):")
         print("\n".join(_by_package(diff, n)))

@@ -55,6 +55,11 @@ SETS = (
     EvalSet(
         "holdout13", HERE / "holdout13.yaml", "thirteenth holdout (written blind after the twelfth's fixes)"
     ),
+    EvalSet(
+        "holdout14",
+        HERE / "holdout14.yaml",
+        "fourteenth holdout (written blind after the thirteenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

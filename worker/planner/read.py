@@ -30,6 +30,7 @@ from worker.planner.paired import check_paired_aggregations
 from worker.planner.rankings import read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
+from worker.planner.restrictions import read_kept
 from worker.planner.shape import Reading
 from worker.planner.typos import distance
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
@@ -99,6 +100,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     for m in scan.take(vocab.values[0]):
         r.add(*vocab.values[1][normalize(m[0])])
     r.only = ph.read_restricted(scan, vocab)
+    r.kept = read_kept(scan, vocab, r.entities)
     claim_counts_of_all(scan, vocab)
     limits.check_aggregated_dimension(scan, vocab)
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]

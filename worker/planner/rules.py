@@ -18,6 +18,7 @@ from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.headlines import unheadline
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
 from worker.planner.read import read
@@ -25,6 +26,7 @@ from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
 from worker.planner.shorthand import spell_out
 from worker.planner.spoken import undictate
+from worker.planner.sql_syntax import SqlReader
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
@@ -37,6 +39,8 @@ __all__ = ["RulePlanner", "UnchartableQuestion"]
 _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
 _OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
+# A query that only reads ("select ... from stocks where ..."): spelt out rather than refused as a command.
+_READ_ONLY = re.compile(r"^\W*select\b[^;]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
@@ -74,6 +78,7 @@ class RulePlanner:
             (c.name, c.label) for ds in model.datasets for c in ds.dimensions
         ]
         self._columns = {name: label.lower() for name, label in columns if "_" in name}
+        self._sql = SqlReader(model)
 
     def plan(self, question: str) -> ChartPlan:
         """The plan of `question`; raises UnchartableQuestion with a sentence for the user."""
@@ -97,6 +102,12 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = undictate(text, self._speller.known)
+        if not pw.is_command(text) or _READ_ONLY.match(text):
+            try:
+                text = self._sql.rewrite(text)
+            except UnchartableQuestion as exc:
+                raise UnchartableQuestion(self.help(str(exc))) from None
+        text = unheadline(text)
         if pw.is_command(text):
             raise UnchartableQuestion(
                 self.help("chartq only reads data to draw charts; it does not run commands or change data.")

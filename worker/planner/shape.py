@@ -61,6 +61,9 @@ class Reading:
     # Values named as a restriction ("the setosa and versicolor flowers only"): filters, not series of a
     # scatter or histogram.
     only: list[str] = field(default_factory=list)
+    # Values named to keep rows ("for Sat and Sun only", "On Thursdays and Fridays: ... by sex"): no series
+    # of bars grouped by another dimension (worker.planner.restrictions).
+    kept: list[str] = field(default_factory=list)
     # Values left out ("excluding Oceania"), per dimension.
     excluded: dict[str, list[DimensionValue]] = field(default_factory=dict)
     start: str | None = None
@@ -158,7 +161,9 @@ def shape(r: Reading) -> ChartPlan:
             # Values left out of a dimension ("the Americas except the US") ask for the rest of its values.
             left_out = [d for d in r.excluded if d not in r.entities]
             dimension = top_dim or next(iter([*on_x, *multi, *groups, *left_out, *named]), None) or fallback
-            rest = [d for d in [*groups, *multi] if d != dimension]
+            # Values named as a restriction ("for Sat and Sun only", "On Thursdays and Fridays: ... by sex")
+            # keep rows; they are no series of bars grouped by another dimension.
+            rest = [d for d in [*groups, *(d for d in multi if d not in r.kept)] if d != dimension]
             series = rest[0] if rest and kind != "pie" else None
     if ds.snapshot and not use_time and not extreme and not (raw and (key in r.entities or series == key)):
         start = end = end or ds.time_max

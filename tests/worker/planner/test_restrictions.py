@@ -1,0 +1,20 @@
+"""Values named to keep rows, for bars grouped by another dimension (worker.planner.restrictions)."""
+
+from __future__ import annotations
+
+from worker.planner.rules import RulePlanner
+
+
+def test_values_in_an_opening_setting_restrict(planner: RulePlanner) -> None:
+    plan = planner.plan("The lunch trade on Thursdays and Fridays: total tips by sex")
+    assert plan.dimension == "sex" and plan.series is None
+
+
+def test_values_before_only_restrict(planner: RulePlanner) -> None:
+    plan = planner.plan("total medals by nation for Gold and Silver only")
+    assert plan.dimension == "nation" and plan.series is None
+
+
+def test_values_listed_beside_a_grouping_still_compare(planner: RulePlanner) -> None:
+    assert planner.plan("silver and bronze medals by nation").series == "medal"
+    assert planner.plan("average check by sex on saturdays and sundays").series == "day"

@@ -1,0 +1,42 @@
+"""Headline and everyday wordings spelt out before a question is read: a value "excluded" after it
+("Oceania excluded") is "excluding Oceania"; "topped", "exceeded" and "surpassed" a number are "over" it;
+amounts in millions or billions are plain numbers ("100 million" is 100000000); "record highs" and "the
+peak" are the highest; "fiercest" winds are the strongest; "wich" is "which".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["unheadline"]
+
+_I = re.IGNORECASE
+_EXCLUDED = re.compile(
+    r"(?<=[,:;])\s*(?P<v>[A-Z][\w'.-]*(?:\s+(?:and|or|&)\s+[A-Z][\w'.-]*)*)\s+(?:excluded|left\s+out|aside)\b"
+)
+_OVER = re.compile(
+    r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses)\s+(?=[$\d])", _I
+)
+_SCALE = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?P<s>million|billion|mn|bn)\b", _I)
+_SCALES = {"million": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
+_WORDS = [
+    (re.compile(r"\brecord\s+highs?\b", _I), "highest"),
+    (re.compile(r"\brecord\s+lows?\b", _I), "lowest"),
+    (re.compile(r"\bfiercest\b", _I), "strongest"),
+    (re.compile(r"\bwich\b", _I), "which"),
+]
+
+
+def _amount(m: re.Match[str]) -> str:
+    value = float(m["n"]) * _SCALES[m["s"].lower()]
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def unheadline(text: str) -> str:
+    """`text` with headline wordings written as the readers know them."""
+    text = _EXCLUDED.sub(lambda m: f" excluding {m['v']}", text)
+    text = _OVER.sub("over ", text)
+    text = _SCALE.sub(_amount, text)
+    for pattern, said in _WORDS:
+        text = pattern.sub(said, text)
+    return text
