@@ -60,6 +60,11 @@ SETS = (
         HERE / "holdout14.yaml",
         "fourteenth holdout (written blind after the thirteenth's fixes)",
     ),
+    EvalSet(
+        "holdout15",
+        HERE / "holdout15.yaml",
+        "fifteenth holdout (written blind before the fourteenth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
