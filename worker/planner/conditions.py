@@ -42,6 +42,7 @@ _CONDITION = re.compile(
     rf"(?!\w){_UNIT}",
     re.IGNORECASE,
 )
+CONDITION = _CONDITION  # read by worker.planner.either
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 # What may stand between a measure and its condition: "life expectancy is over 80", "population of 5m".
 _FILLER = re.compile(

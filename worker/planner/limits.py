@@ -17,7 +17,7 @@ from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
 from worker.planner.shape import Reading
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
-from worker.semantic import Dataset, Measure
+from worker.semantic import Dataset
 
 __all__ = [
     "check_aggregated_dimension",
@@ -29,7 +29,6 @@ __all__ = [
     "check_share_within",
     "check_snapshot_year",
     "check_two_levels",
-    "check_units",
 ]
 
 _GRAINS = [
@@ -38,23 +37,16 @@ _GRAINS = [
         r"hourly|hour\s+(?:by|after|to)\s+hour|(?:per|by|each|every|an|the)\s+hour|hours?\s+of\s+the\s+day|intraday",
     ),
     ("day", r"day\s+(?:by|after|to)\s+day|daily|(?:per|by|each|every)\s+day"),
-    ("week", r"weekly|week\s+(?:by|after|to)\s+week|(?:per|by|each|every)\s+week"),
-    ("month", r"monthly|month\s+(?:by|after|to)\s+month|(?:per|by|each|every)\s+month"),
+    ("week", r"weekly|week\s+(?:by|after|to|for)\s+week|(?:per|by|each|every)\s+week"),
+    ("month", r"monthly|month\s+(?:by|after|to|for)\s+month|(?:per|by|each|every)\s+month"),
     ("quarter", r"quarterly|(?:per|by|each|every)\s+quarter"),
-    ("year", r"yearly|annual(?:ly)?|year\s+(?:by|after|to)\s+year|(?:per|by|each|every)\s+year"),
+    ("year", r"yearly|annual(?:ly)?|year\s+(?:by|after|to|for)\s+year|(?:per|by|each|every)\s+year"),
 ]
 _GRAIN = re.compile("|".join(rf"(?<!\w)(?P<{name}>{body})(?!\w)" for name, body in _GRAINS), re.IGNORECASE)
 _ORDER = [name for name, _ in _GRAINS]
 _ADJECTIVE = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly"}
 
 _PERCENT = re.compile(r"(?<!\w)(?:percentages?|percent|pct)(?!\w)|(?<![\w%])%(?=\s*of\b)")
-_UNIT = re.compile(
-    r"(?<!\w)(?:in\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|pounds?|gbp|yen|"
-    r"km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|cm|centimet(?:er|re)s?|kg|"
-    r"kilograms?|"
-    r"celsius|fahrenheit|degrees)(?!\w)"
-)
-_MONEY = {"dollar", "dollars", "usd"}
 
 
 def check_grains(scan: Scan, ds: Dataset) -> tuple[list[str], str | None]:
@@ -156,24 +148,6 @@ def check_percentages(scan: Scan, ds: Dataset) -> None:
             f"chartq cannot yet compute a {percent[0]} of a total; a pie chart shows each part's share of "
             f"the whole. {suggest(ds)}"
         )
-
-
-def check_units(scan: Scan, measures: list[Measure]) -> None:
-    """ "stock price in US dollars": a unit none of the measures is in."""
-    for m in _UNIT.finditer(scan.text):
-        if any(scan.used[m.start("u") : m.end("u")]):
-            continue
-        unit = m["u"].lower()
-        for measure in measures:
-            has = (measure.unit or "").lower()
-            money = unit in _MONEY and ("$" in has or "usd" in has or "dollar" in has)
-            if not money and not re.search(rf"(?<!\w){re.escape(unit)}", has):
-                raise UnchartableQuestion(
-                    f"{measure.label} is measured in {measure.unit or 'its own units'}, not in "
-                    f"\u201c{scan.excerpt(m.span('u'))}\u201d, and chartq does not convert units. "
-                    f"Try e.g. \u201c{measure.label.lower()}\u201d without the unit."
-                )
-        scan.claim(m.span())
 
 
 def check_two_levels(aggs: list[Aggregation], ds: Dataset, measure: str) -> None:

@@ -23,16 +23,19 @@ from worker.planner.conditions import (
     read_sizes,
 )
 from worker.planner.counts import claim_counts_of_all, read_counts
+from worker.planner.either import check_either
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
+from worker.planner.places import claim_places
 from worker.planner.rankings import read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
 from worker.planner.shape import Reading
 from worker.planner.typos import distance
+from worker.planner.units import check_units
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
 from worker.semantic import Dataset
 
@@ -71,6 +74,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     )
+    check_either(scan)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     for dim in forms.separate_groups(scan, vocab):
@@ -88,6 +92,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     if (divided := ph.read_divided(scan, vocab)) is not None:
         r.groups.append(divided)
         r.chart = "pie"
+    claim_places(scan, vocab)
     _read_named_values(scan, vocab, r)
     aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
@@ -116,7 +121,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     _split_share(scan, vocab, r)
     limits.check_share_within(scan.text, r)
     r.combined = one_line or pe.COMBINED.search(scan.text) is not None
-    limits.check_units(scan, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
+    check_units(scan, vocab, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
     limits.check_percentages(scan, ds)
     _check_unread_conditions(scan, lex, conditions.unread)
     return r, notes

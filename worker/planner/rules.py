@@ -19,8 +19,11 @@ from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.headlines import unheadline
+from worker.planner.hedges import unhedge
+from worker.planner.learners import unlearn
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
+from worker.planner.precise import unprecise
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
@@ -29,6 +32,7 @@ from worker.planner.spoken import undictate
 from worker.planner.sql_syntax import SqlReader
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
+from worker.planner.units import relative_measures, unit_words
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
 from worker.semantic import PlanValidationError, SemanticModel
 
@@ -79,6 +83,7 @@ class RulePlanner:
         ]
         self._columns = {name: label.lower() for name, label in columns if "_" in name}
         self._sql = SqlReader(model)
+        self._relative = relative_measures(model)
 
     def plan(self, question: str) -> ChartPlan:
         """The plan of `question`; raises UnchartableQuestion with a sentence for the user."""
@@ -101,7 +106,8 @@ class RulePlanner:
         return cached
 
     def _answer(self, text: str) -> Answer:
-        text = undictate(text, self._speller.known)
+        text = unlearn(unprecise(unhedge(undictate(text, self._speller.known))))
+        text = unit_words(text, self._relative)
         if not pw.is_command(text) or _READ_ONLY.match(text):
             try:
                 text = self._sql.rewrite(text)

@@ -1,0 +1,100 @@
+"""Units said with a measure: "GDP per capita in US dollars", "life expectancy in years", "population, in
+people", "petal length in centimetres", "frequency as a percentage of observations". A unit is the unit of
+the measure named just before it (or of the question's measures when none is), so it agrees or the question
+is refused: chartq does not convert units. A unit never becomes a filter: "US dollars" is money, not the
+United States.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.vocabulary import Scan, Vocabulary, normalize
+from worker.semantic import Measure, SemanticModel
+
+__all__ = ["check_units", "relative_measures", "unit_words"]
+
+_UNIT = re.compile(
+    r"(?<!\w)(?:(?:both\s+|all\s+)?(?:in|as)\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|"
+    r"pounds?|gbp|yen|km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|cm|"
+    r"centimet(?:er|re)s?|kg|kilograms?|celsius|fahrenheit|degrees)(?!\w)"
+)
+# Units that are also everyday words: read as a unit only after "in" and when the measure agrees.
+_SOFT = re.compile(
+    r"(?<!\w)(?:both\s+|all\s+)?(?:in|as)\s+(?:an?\s+)?(?P<u>years|people|persons|(?:percentages?|percent|%)\s+of"
+    r"\s+(?:the\s+)?[a-z]+)(?![\w-]|\s+\d)"
+)
+_SAME = {"centimetre": "cm", "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "persons": "people",
+         "percentage": "%", "percentages": "%", "percent": "%"}  # fmt: skip
+_MONEY = {"dollar", "dollars", "usd"}
+# "US dollars", "U.S. dollars", "US$": money, said before "US" is read as the country.
+_US_MONEY = re.compile(r"(?<![\w.])(?:u\.?s\.?\s*(?:\$|dollars?\b)|usd\b)", re.IGNORECASE)
+
+
+# "normalised price", "indexed prices": a measure already relative to a base (its unit is a multiple of a
+# base value) is what these words say it is; on any other measure they are left to be refused.
+_RELATIVE = r"(?:normali[sz]ed|indexed|rebased)"
+
+
+def relative_measures(model: SemanticModel) -> re.Pattern[str] | None:
+    """The names of measures relative to a base (a unit such as "times the Jan 2018 price"), after a word
+    saying so."""
+    names = {p.lower() for ds in model.datasets for m in ds.measures if "\u00d7" in (m.unit or "")
+             for p in (m.label, *m.synonyms)}  # fmt: skip
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w){_RELATIVE}\s+(?=(?:{body})(?!\w))", re.IGNORECASE) if names else None
+
+
+def unit_words(text: str, relative: re.Pattern[str] | None = None) -> str:
+    """`text` with "US dollars" and "US$" written as "dollars", and "normalised" dropped before a measure
+    that is normalised (`relative`, from relative_measures)."""
+    text = relative.sub("", text) if relative is not None else text
+    return _US_MONEY.sub("dollars", text)
+
+
+def _said(unit: str) -> str:
+    unit = " ".join(unit.lower().split())
+    first, _, rest = unit.partition(" ")
+    first = _SAME.get(first.rstrip("s"), _SAME.get(first, first))
+    rest = re.sub(r"^of\s+(?:the\s+)?", "of ", rest)
+    return f"{first} {rest}".strip()
+
+
+def _agrees(unit: str, measure: Measure) -> bool:
+    has = (measure.unit or "").lower().replace("the ", "")
+    if unit in _MONEY:
+        return "$" in has or "usd" in has or "dollar" in has
+    return re.search(rf"(?<!\w){re.escape(unit)}", has) is not None or (
+        unit.startswith("%") and has.startswith(unit)
+    )
+
+
+def _named_before(scan: Scan, vocab: Vocabulary, at: int) -> str | None:
+    """The measure named last before position `at` of the question."""
+    pattern, names = vocab.measures
+    found = [m for m in pattern.finditer(scan.text, 0, at)] if pattern is not None else []
+    return names.get(normalize(found[-1][0])) if found else None
+
+
+def check_units(scan: Scan, vocab: Vocabulary, measures: list[Measure]) -> None:
+    """Each unit said must be the unit of the measure it follows (or of the question's measures); it is
+    then read, as it changes nothing. A unit another measure is in stops the question."""
+    ds = vocab.ds
+    for soft, pattern in ((False, _UNIT), (True, _SOFT)):
+        for m in pattern.finditer(scan.text):
+            if any(scan.used[m.start("u") : m.end("u")]):
+                continue
+            unit = _said(m["u"])
+            named = _named_before(scan, vocab, m.start())
+            them = [ds.measure(named)] if named is not None else measures
+            wrong = next((x for x in them if not _agrees(unit, x)), None)
+            if wrong is not None and soft:
+                continue
+            if wrong is not None:
+                raise UnchartableQuestion(
+                    f"{wrong.label} is measured in {wrong.unit or 'its own units'}, not in "
+                    f"\u201c{scan.excerpt(m.span('u'))}\u201d, and chartq does not convert units. "
+                    f"Try e.g. \u201c{wrong.label.lower()}\u201d without the unit."
+                )
+            scan.claim(m.span())
