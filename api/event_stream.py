@@ -79,8 +79,8 @@ async def task_events(
     fallback: TaskDTO,
     estimates: PendingEstimates | None = None,
 ) -> AsyncGenerator[Event | None, None]:
-    """`last_seq` None: start from the current state; a number: replay every event after it. A PENDING
-    event goes with the task's estimated completion as of now (api.pending_estimates)."""
+    """`last_seq` None: start from the current state; a number: replay every event after it. The task's
+    current state, when PENDING, goes with its estimated completion as of now (api.pending_estimates)."""
     estimates = estimates or PendingEstimates(store)
     async with mux.subscribe(keys.task_channel(task_id)) as subscription:
         latest = await _replay(store, task_id, 0, current_only=True)
@@ -102,7 +102,10 @@ async def task_events(
         while True:
             for event in backlog:
                 if event.seq > sent:
-                    yield await estimates.of(event) if event.pending else event
+                    # Only the task's current state is estimated as of now; a replayed PENDING event
+                    # that later events follow is history, sent as it was published.
+                    current = event.pending and event is backlog[-1]
+                    yield await estimates.of(event) if current else event
                     sent = event.seq
                     if event.terminal:
                         return

@@ -94,7 +94,8 @@ async def test_the_users_stream_announces_a_new_task_with_its_estimate(
     slow_stack: str, make_token: Callable[..., str]
 ) -> None:
     """The event the user's stream relays as a task is accepted (published by the script that stores
-    it, which weighs no queue) carries the estimate a status read gives, while a worker is alive."""
+    it, which weighs no queue) carries the estimate a status read gives, while a worker is alive; the
+    same event replayed after the task ended does not."""
     client = httpx.AsyncClient(base_url=slow_stack, headers=auth(make_token()), timeout=SETTLE_S)
     async with client as http, http.stream("GET", "/api/v1/analytics/charts/stream") as stream:
         assert stream.status_code == 200
@@ -109,7 +110,17 @@ async def test_the_users_stream_announces_a_new_task_with_its_estimate(
         message = await new_message(http, QUESTION)  # now with the worker in the cached inputs
         posted = (await http.post(TASKS, json={"message_id": message["id"]})).json()
         frame = await first_pending(stream.aiter_lines(), posted["task_id"])
-    assert frame["estimated_completion"] is not None, frame
+        assert frame["estimated_completion"] is not None, frame
+        # Replayed once the task has ended, that event is history: sent as published, not estimated.
+        await wait_for_status(http, posted["task_id"], within=SETTLE_S)
+        replay = await http.get(
+            f"/api/v1/analytics/charts/stream/{posted['task_id']}", headers={"Last-Event-ID": "0"}
+        )
+        frames = [
+            orjson.loads(line[6:])["data"] for line in replay.text.splitlines() if line.startswith("data: ")
+        ]
+        assert frames[0]["status"] == "PENDING" and frames[-1]["status"] == "COMPLETED", frames
+        assert frames[0]["estimated_completion"] is None, frames[0]
 
 
 async def first_pending(lines: AsyncIterator[str], task_id: str) -> dict[str, Any]:
