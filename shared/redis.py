@@ -171,6 +171,7 @@ def redis_settings(url: str) -> RedisSettings:
         sentinel=True,
         sentinel_master=sentinel.service_name,
         database=sentinel.db,
+        username=sentinel.username,
         password=sentinel.password,
         conn_timeout=int(CONNECT_TIMEOUT_S),
     )

@@ -6,7 +6,8 @@
 The hosts are the sentinels (port 26379 when left out); every process asks them for the primary of
 `service_name` and asks again after a failover. The username (a Redis 6 ACL user; none: the default
 user) and password authenticate to the Redis servers and to the sentinels alike (one identity, the usual
-deployment); `sentinel_username` and `sentinel_password` give the sentinels others, or none when empty.
+deployment); given either of `sentinel_username` and `sentinel_password`, the sentinels take those two
+instead (a missing or empty one: none).
 Errors name the part that is wrong and never repeat a password.
 """
 
@@ -35,8 +36,8 @@ class SentinelUrl:
     # The Redis servers' password; the sentinels' is the same unless sentinel_password was given.
     password: str | None = field(default=None, repr=False)
     sentinel_password: str | None = field(default=None, repr=False)
-    # The Redis servers' ACL user (None: the default user); the sentinels' is the same unless
-    # sentinel_username was given.
+    # The Redis servers' ACL user (None: the default user); the sentinels' too, unless the URL gives
+    # either of sentinel_username and sentinel_password.
     username: str | None = None
     sentinel_username: str | None = None
 
@@ -73,14 +74,16 @@ def parse_sentinel_url(url: str) -> SentinelUrl:
     sentinels = _sentinels(hosts)
     service_name, db = _path(parts.path)
     options = _query(parts.query)
+    # The sentinels take the servers' credentials as a pair, unless either of their own is given.
+    own = "sentinel_password" in options or "sentinel_username" in options
     return SentinelUrl(
         sentinels,
         service_name,
         db,
         password,
-        _option(options, "sentinel_password", password),
+        _option(options, "sentinel_password") if own else password,
         username,
-        _option(options, "sentinel_username", username),
+        _option(options, "sentinel_username") if own else username,
     )
 
 
@@ -145,8 +148,6 @@ def _query(query: str) -> dict[str, list[str]]:
     return options
 
 
-def _option(options: dict[str, list[str]], name: str, default: str | None) -> str | None:
-    """The option's last value (empty: None), or `default` when it is not given."""
-    if name not in options:
-        return default
-    return options[name][-1] or None
+def _option(options: dict[str, list[str]], name: str) -> str | None:
+    """The option's last value; None when it is empty or not given."""
+    return options[name][-1] or None if name in options else None

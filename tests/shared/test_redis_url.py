@@ -52,6 +52,12 @@ from shared.settings import Settings
             "redis+sentinel://app:pw@h/m?sentinel_username=&sentinel_password=",
             SentinelUrl((("h", 26379),), "m", 0, "pw", None, "app", None),
         ),
+        # The sentinels' credentials go as a pair: clearing their password clears their user too (no
+        # AUTH app "" to sentinels that take none).
+        (
+            "redis+sentinel://app:pw@h/m?sentinel_password=",
+            SentinelUrl((("h", 26379),), "m", 0, "pw", None, "app", None),
+        ),
         ("redis+sentinel://reader@h/m", SentinelUrl((("h", 26379),), "m", 0, None, None, "reader", "reader")),
     ],
 )
