@@ -154,6 +154,11 @@ async def test_the_answered_read_is_arqs_own_or_it_refuses() -> None:
         pipe.expire(retry_key_prefix + "j1", 88400)
         pipe.zrem(abort_jobs_ss, "j1")
         assert await pipe.execute() == [b"job", 1, True, 0]
+    async with AnsweredPool(job).pipeline(transaction=True) as pipe:  # a worker without aborts
+        pipe.get(job_key_prefix + "j1")
+        pipe.incr(retry_key_prefix + "j1")
+        pipe.expire(retry_key_prefix + "j1", 88400)
+        assert await pipe.execute() == [b"job", 1, True]
     async with AnsweredPool(job).pipeline(transaction=True) as pipe:
         pipe.get(job_key_prefix + "another-job")
         pipe.incr(retry_key_prefix + "j1")
