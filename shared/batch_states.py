@@ -10,8 +10,8 @@ from shared.models import BatchCounts, BatchDTO, BatchStatus, TaskDTO, TaskStatu
 
 
 def batch_status(counts: BatchCounts) -> BatchStatus:
-    """Active while a task is: PENDING until one of its tasks has started, then PROCESSING (a batch
-    whose first tasks ended while the rest wait for a worker is under way, as Hatchet's runs are).
+    """Active while a task is: PENDING while every task is PENDING, PROCESSING once any is not (a batch
+    whose first tasks ran or ended while the rest wait for a worker is under way, as Hatchet's runs are).
     Once every task has ended: COMPLETED if all were charted, PARTIAL if some were, CANCELLED if all
     were cancelled, else FAILED."""
     total = counts.pending + counts.processing + counts.completed + counts.failed + counts.cancelled
