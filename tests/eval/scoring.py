@@ -65,6 +65,11 @@ SETS = (
         HERE / "holdout15.yaml",
         "fifteenth holdout (written blind before the fourteenth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout16",
+        HERE / "holdout16.yaml",
+        "sixteenth holdout (written blind after the fifteenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",
