@@ -4,12 +4,13 @@ one is configured (the rule planner when it fails), and the rule planner when no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from worker.plan import ChartPlan
 from worker.planner.adjust.apply import NotAnAdjustment, adjust
-from worker.planner.adjust.edits import reads_as_edit
+from worker.planner.adjust.edits import AnotherDataset, reads_as_edit
 from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import SemanticModel
@@ -101,25 +102,33 @@ def adjusted_plan(ctx: Planners, request: PlanRequest) -> PlanOutcome | None:
         base: ChartPlan | None = request.previous
         adjusts = "message_chart"
         if base is None:
-            base, adjusts = _follow_up(ctx, request.question, request.earlier), "follow_up"
+            followed = _follow_up(ctx, request.question, request.earlier)
+            base, adjusts = (followed.plan, "follow_up") if followed is not None else (None, adjusts)
         if base is None:
             base, adjusts = ctx.planner.plan(request.question), "question"
         plan = adjust(base, request.adjustment, ctx.model)
         return PlanOutcome(plan=plan, source="adjustment", details={"adjusts": adjusts})
-    followed = _follow_up(ctx, request.question, request.earlier)
-    if followed is None:
-        return None
-    return PlanOutcome(plan=followed, source="adjustment", details={"adjusts": "earlier_message"})
+    return _follow_up(ctx, request.question, request.earlier)
 
 
-def _follow_up(ctx: Planners, question: str, earlier: ChartPlan | None) -> ChartPlan | None:
+def _follow_up(ctx: Planners, question: str, earlier: ChartPlan | None) -> PlanOutcome | None:
     """`earlier` changed as `question` asks when the question is a follow-up: it reads as an edit ("make
-    it…", "only…", "…instead"), or it names nothing the rule planner can chart on its own."""
+    it…", "only…", "…instead"), or it names nothing the rule planner can chart on its own. None when it
+    is a new question after all, which the rule planner answers or refuses in its own words."""
     if earlier is None:
         return None
     if reads_as_edit(question):
         try:
-            return adjust(earlier, question, ctx.model)
+            return _changed(adjust(earlier, question, ctx.model))
+        except AnotherDataset:
+            # "show stock price instead" after a gapminder chart asks for a new chart of stock prices.
+            if _stands_alone(ctx, question):
+                return None
+            fresh = _anew(question)
+            if fresh == question or not _stands_alone(ctx, fresh):
+                raise
+            answer = ctx.planner.answer(fresh)
+            return PlanOutcome(plan=answer.plan, source="rules", left_out=answer.left_out)
         except UnchartableQuestion:
             if _stands_alone(ctx, question):
                 return None  # "now show tips by day": a new question after all
@@ -127,9 +136,24 @@ def _follow_up(ctx: Planners, question: str, earlier: ChartPlan | None) -> Chart
     if _stands_alone(ctx, question):
         return None
     try:
-        return adjust(earlier, question, ctx.model)
-    except NotAnAdjustment:
-        return None  # neither reading works: the planner's own refusal says what can be asked
+        return _changed(adjust(earlier, question, ctx.model))
+    except (NotAnAdjustment, AnotherDataset):
+        # Neither reading works ("what is the unemployment rate in France", "tesla stock price"): the
+        # planner's own refusal says what of the question it cannot chart.
+        return None
+
+
+def _changed(plan: ChartPlan) -> PlanOutcome:
+    return PlanOutcome(plan=plan, source="adjustment", details={"adjusts": "earlier_message"})
+
+
+# "instead" on its own says "not the chart before"; "instead of X" names what goes, and stays.
+_INSTEAD_ALONE = re.compile(r"[\s,;:]*\binstead\b(?!\s+of\b)[\s,;:]*", re.IGNORECASE)
+
+
+def _anew(question: str) -> str:
+    """A follow-up as a question of its own: "show stock price instead" is "show stock price"."""
+    return " ".join(_INSTEAD_ALONE.sub(" ", question).split())
 
 
 def plan_standing_alone(ctx: Planners, question: str) -> ChartPlan | None:

@@ -15,7 +15,7 @@ from worker.planner.adjust.edits import Edits, read_edits
 from worker.planner.adjust.reshape import Draft, categories_axis, fit, time_axis
 from worker.planner.adjust.text import adjusted_title, adjustment_help
 from worker.planner.rules import UnchartableQuestion
-from worker.planner.titles import lower_label
+from worker.planner.titles import join_names, lower_label
 from worker.semantic import Dataset, DimensionValue, PlanValidationError, SemanticModel
 
 __all__ = ["NotAnAdjustment", "adjust", "adjustment_help"]
@@ -39,6 +39,11 @@ def adjust(previous: ChartPlan, text: str, model: SemanticModel) -> ChartPlan:
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 80 else shown[:77] + "\u2026"
         reason = f"chartq could not read \u201c{shown}\u201d as a change to \u201c{previous.title}\u201d."
+        raise NotAnAdjustment(adjustment_help(ds, previous, reason))
+    if edits.unread:
+        words = join_names([f"\u201c{word}\u201d" for word in edits.unread])
+        means = "mean" if len(edits.unread) > 1 else "means"
+        reason = f"chartq does not know what {words} {means} in a change to \u201c{previous.title}\u201d."
         raise NotAnAdjustment(adjustment_help(ds, previous, reason))
     draft = Draft.of(previous)
     _apply_measures(draft, ds, edits)

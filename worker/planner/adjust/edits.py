@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from worker.plan import Aggregation, ChartType, Filter, TimeRange
+from worker.planner.adjust.unread import unread_words
 from worker.planner.conditions import read_comparisons, read_conditions, read_sizes
 from worker.planner.lexicon import row_nouns
 from worker.planner.rules import UnchartableQuestion
@@ -26,9 +27,15 @@ from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
 from worker.planner.words import AGG_WORDS, CHART_WORDS, LOW_WORDS, MEASURE_RANKS, TOP
 from worker.semantic import Dataset, DimensionValue, PlanValidationError, SemanticModel
 
-__all__ = ["Edits", "Entity", "Ranking", "Verb", "read_edits", "reads_as_edit"]
+__all__ = ["AnotherDataset", "Edits", "Entity", "Ranking", "Verb", "read_edits", "reads_as_edit"]
 
 Verb = Literal["add", "remove", "only", "replace"]
+
+
+class AnotherDataset(UnchartableQuestion):
+    """The change names a measure of another dataset: a new question, not a change to this chart."""
+
+
 SortEdit = Literal["asc", "desc", "alpha", "reverse"]
 
 _ADD = (
@@ -46,6 +53,10 @@ _VERBS: list[tuple[Verb, re.Pattern[str]]] = [
     ("only", words(_ONLY)),
 ]
 _INSTEAD = words(r"instead")
+# What comes just before a word the change takes away: "total instead of average", "not the mean".
+_REPLACED = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|not|no\s+longer)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SPLIT = re.compile(r"split|broken\s+down", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:,|and|or|&)?\s*")
 _ALONE = re.compile(r"\s*(?:only|alone)\b")
@@ -133,6 +144,8 @@ class Edits:
     instead: bool = False
     # "split by sex", "broken down by meal": a series beside the x axis rather than a new x axis.
     split: bool = False
+    # Words no edit read that say something ("unemployment rate"): the change is refused, naming them.
+    unread: list[str] = field(default_factory=list)
 
     def understood(self) -> bool:
         return any(
@@ -187,7 +200,7 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
     values = list(scan.take(vocab.values[0]))
     edits.named_dims = [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
     edits.chart = next((k for k, p in CHART_WORDS.items() if any(scan.take(words(p)))), None)
-    edits.agg = edits.agg or next((k for k, p in AGG_WORDS.items() if any(scan.take(words(p)))), None)
+    edits.agg = edits.agg or _read_agg(scan)
     edits.time_axis = any(scan.take(_TIME_AXIS))
     edits.show_all = any(scan.take(_SHOW_ALL))
     verbs = sorted(
@@ -207,7 +220,16 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
         edits.entities.append(Entity(verb, dim_name, value, scan.excerpt(m.span())))
     if not edits.understood():
         _refuse_other_datasets(scan, ds, model)
+    edits.unread = unread_words(scan)
     return edits
+
+
+def _read_agg(scan: Scan) -> Aggregation | None:
+    """The aggregation asked for: "total instead of average" asks for the total, whichever word the
+    planner's list has first; the one being replaced is read too, so it is not reported as unread."""
+    named = sorted((m.start(), agg) for agg, p in AGG_WORDS.items() for m in scan.take(words(p)))
+    kept = [agg for start, agg in named if not _REPLACED.search(scan.text[:start])]
+    return kept[0] if kept else None
 
 
 def _read_period(scan: Scan, ds: Dataset) -> TimePeriod | None:
@@ -269,7 +291,7 @@ def _refuse_other_datasets(scan: Scan, ds: Dataset, model: SemanticModel) -> Non
             example = lower_label(label)
             if other.dimensions:
                 example += f" by {other.dimensions[0].label.lower()}"
-            raise UnchartableQuestion(
+            raise AnotherDataset(
                 f"{label} is in the {other.name} data, which this {ds.name} chart does not use; "
                 f"ask for it as a new question, e.g. \u201c{example}\u201d."
             )

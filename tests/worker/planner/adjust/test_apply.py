@@ -3,8 +3,7 @@ rule planner and the sample semantic model, the follow-up detection, and the ref
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -13,9 +12,7 @@ from worker.extraction import run_query
 from worker.plan import ChartPlan
 from worker.planner.adjust.apply import NotAnAdjustment, adjust
 from worker.planner.adjust.edits import reads_as_edit
-from worker.planner.choose import PlanRequest, adjusted_plan, plan_offline, plan_standing_alone
 from worker.planner.rules import RulePlanner, UnchartableQuestion
-from worker.runtime.context import WorkerContext
 from worker.semantic import SemanticModel
 
 HEADLINE = "life expectancy in Mexico and Canada since 1980"
@@ -308,65 +305,3 @@ async def test_adjusted_plans_are_valid_and_return_rows(
 )
 def test_follow_ups_are_recognised_by_how_they_read(text: str, edit: bool) -> None:
     assert reads_as_edit(text) is edit
-
-
-def offline_context(planner: RulePlanner, model: SemanticModel) -> WorkerContext:
-    """What the offline planning path uses of a worker: its rule planner and semantic model."""
-    return cast(WorkerContext, SimpleNamespace(planner=planner, model=model, llm_planner=None))
-
-
-FOLLOW_UPS = ["add Brazil", "show the top 5", "show population instead", "use median instead", "as a pie"]
-
-
-@pytest.mark.parametrize("text", FOLLOW_UPS)
-def test_a_follow_up_message_changes_the_earlier_plan(
-    planner: RulePlanner, semantic_model: SemanticModel, headline: ChartPlan, text: str
-) -> None:
-    ctx = offline_context(planner, semantic_model)
-    outcome = adjusted_plan(ctx, PlanRequest(question=text, earlier=headline))
-    assert outcome is not None and outcome.source == "adjustment"
-    assert outcome.plan == adjust(headline, text, semantic_model)
-
-
-@pytest.mark.parametrize("text", ["average tip by day", "now show tips by day", "life expectancy in Japan"])
-async def test_a_question_that_stands_alone_starts_over(
-    planner: RulePlanner, semantic_model: SemanticModel, headline: ChartPlan, text: str
-) -> None:
-    ctx = offline_context(planner, semantic_model)
-    assert adjusted_plan(ctx, PlanRequest(question=text, earlier=headline)) is None
-    outcome = await plan_offline(ctx, PlanRequest(question=text, earlier=headline))
-    assert outcome.source == "rules" and outcome.plan == planner.plan(text.removeprefix("now show "))
-
-
-async def test_without_an_earlier_chart_a_follow_up_gets_the_planners_refusal(
-    planner: RulePlanner, semantic_model: SemanticModel
-) -> None:
-    with pytest.raises(UnchartableQuestion, match="says what to compare but not what to measure"):
-        await plan_offline(offline_context(planner, semantic_model), PlanRequest(question="add Brazil"))
-
-
-async def test_an_adjustment_without_a_chart_adjusts_the_question(
-    planner: RulePlanner, semantic_model: SemanticModel
-) -> None:
-    ctx = offline_context(planner, semantic_model)
-    outcome = await plan_offline(ctx, PlanRequest(question=HEADLINE, adjustment="make it a bar chart"))
-    assert outcome.source == "adjustment" and outcome.plan.chart_type == "bar"
-    assert filters_of(outcome.plan) == {"country": ("in", ["Mexico", "Canada"])}
-
-
-@pytest.mark.parametrize(
-    "text", [*FOLLOW_UPS, "average tip by day", "now show tips by day", "life expectancy in Japan"]
-)
-def test_the_earlier_plan_is_read_only_when_it_could_matter(
-    planner: RulePlanner, semantic_model: SemanticModel, headline: ChartPlan, text: str
-) -> None:
-    """The worker skips the query for the session's earlier plan when the question stands alone: that
-    is only safe if such a question never becomes a follow-up, and its plan is the planner's own."""
-    ctx = offline_context(planner, semantic_model)
-    alone = plan_standing_alone(ctx, text)
-    if text in FOLLOW_UPS:
-        assert alone is None
-    if alone is not None:
-        assert adjusted_plan(ctx, PlanRequest(question=text, earlier=headline)) is None
-        assert alone == planner.plan(text)
-    assert plan_standing_alone(ctx, "average tip by day") == planner.plan("average tip by day")
