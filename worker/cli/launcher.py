@@ -20,6 +20,7 @@ from shared.db.engine import create_engine, upgrade
 from shared.redis_url import redact
 from shared.settings import Settings
 from worker.cli.embedded_redis import EmbeddedRedis
+from worker.cli.errors import CliError
 from worker.cli.supervisor import ChildSpec, Supervisor, say
 
 READY_TIMEOUT_S = 60.0
@@ -54,7 +55,7 @@ class Launcher:
     def _prepare(self) -> dict[str, str]:
         host, port = self.settings.host, self.settings.port
         if not _port_is_free(host, port):
-            raise RuntimeError(f"port {port} on {host} is in use: stop what holds it, or set CHARTQ_PORT")
+            raise CliError(f"port {port} on {host} is in use: stop what holds it, or set CHARTQ_PORT")
         # Unbuffered, so a child's last lines reach the supervisor before it dies.
         env = dict(os.environ) | {"PYTHONUNBUFFERED": "1"}
         # A Redis of the operator's (a redis+sentinel:// URL too) is used as it is: no embedded one.

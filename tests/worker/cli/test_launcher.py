@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -84,3 +85,23 @@ def test_up_serves_the_api_and_the_printed_curl_makes_a_chart(tmp_path: Path) ->
         process.stdout.close()
     assert processes_of(tmp_path / "data") == {}  # no child left behind
     assert not (tmp_path / "data" / "redis" / "redis.sock").exists()
+
+
+def test_up_on_a_taken_port_says_so_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTQ_")}
+        env |= {"CHARTQ_DATA_DIR": str(tmp_path / "data"), "CHARTQ_PORT": str(port)}
+        done = subprocess.run(
+            [sys.executable, "-m", "worker.cli", "up", "--workers", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=STARTUP_TIMEOUT_S,
+        )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"chartq: port {port} on 127.0.0.1 is in use: stop what holds it, or set CHARTQ_PORT"
+    )
