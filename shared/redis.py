@@ -94,9 +94,11 @@ class SentinelPool(SentinelConnectionPool):
             "username": url.sentinel_username,
             "password": url.sentinel_password,
         }
-        sentinels = Sentinel(url.sentinels, sentinel_kwargs=asking)  # type: ignore[no-untyped-call]
+        # rediss+sentinel://: the sentinels and the servers they name speak TLS alike.
+        tls: dict[str, Any] = {"ssl": True, **url.tls_options} if url.tls else {}
+        sentinels = Sentinel(url.sentinels, sentinel_kwargs=asking | tls)  # type: ignore[no-untyped-call]
         credentials = {"username": url.username, "password": url.password}
-        super().__init__(url.service_name, sentinels, db=url.db, **credentials, **options)  # type: ignore[no-untyped-call]
+        super().__init__(url.service_name, sentinels, db=url.db, **credentials, **tls, **options)  # type: ignore[no-untyped-call]
         self._next_check = 0.0
         # How many times the primary moved: work begun before a move must not be finished after it.
         self.primary_moves = 0
@@ -174,6 +176,8 @@ def redis_settings(url: str) -> RedisSettings:
         username=sentinel.username,
         password=sentinel.password,
         conn_timeout=int(CONNECT_TIMEOUT_S),
+        ssl=sentinel.tls,
+        **sentinel.tls_options,  # type: ignore[arg-type]
     )
 
 

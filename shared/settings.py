@@ -27,10 +27,11 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".data")
 
     # Unset means "start an embedded redis-server" for `chartq up`; the processes it starts get a URL.
-    # Also redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db] (shared.redis_url).
+    # Also redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db], or rediss+sentinel://
+    # with TLS (shared.redis_url).
     redis_url: str = "redis://127.0.0.1:6379/0"
     # A new task is answered 202 only once a replica has it (WAIT), so a failover cannot lose it: "auto"
-    # does so with a redis+sentinel:// URL. A replica that does not confirm within the timeout makes it a
+    # does so with a Sentinel URL. A replica that does not confirm within the timeout makes it a
     # 503 with Retry-After; with no live replica there is nothing to wait for (shared.replication).
     redis_replica_ack: Literal["auto", "on", "off"] = "auto"
     redis_replica_ack_timeout_seconds: float = Field(default=1.0, gt=0)

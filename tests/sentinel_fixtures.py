@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
 import redis
+import trustme
 
 from worker.cli.embedded_redis import free_port, redis_server_binary
 
@@ -35,6 +37,44 @@ needs_sentinel = pytest.mark.skipif(
 )
 
 
+@dataclass(frozen=True)
+class TlsFiles:
+    """A test CA and one certificate it issued for 127.0.0.1, used by every node as its server and its
+    client certificate (Redis asks clients for one by default: tls-auth-clients yes)."""
+
+    ca: Path
+    cert: Path
+    key: Path
+
+    @classmethod
+    def issue(cls, directory: Path) -> TlsFiles:
+        directory.mkdir(parents=True, exist_ok=True)
+        authority = trustme.CA()
+        issued = authority.issue_cert("127.0.0.1", "localhost")
+        files = cls(directory / "ca.crt", directory / "node.crt", directory / "node.key")
+        authority.cert_pem.write_to_path(str(files.ca))
+        issued.cert_chain_pems[0].write_to_path(str(files.cert))
+        issued.private_key_pem.write_to_path(str(files.key))
+        return files
+
+    def client_options(self) -> dict[str, Any]:
+        return {
+            "ssl": True,
+            "ssl_ca_certs": str(self.ca),
+            "ssl_certfile": str(self.cert),
+            "ssl_keyfile": str(self.key),
+        }
+
+    def settings(self) -> list[tuple[str, str]]:
+        """The TLS settings of a redis-server or redis-sentinel: its certificates, and TLS to the others."""
+        return [
+            ("tls-cert-file", str(self.cert)),
+            ("tls-key-file", str(self.key)),
+            ("tls-ca-cert-file", str(self.ca)),
+            ("tls-replication", "yes"),
+        ]
+
+
 @dataclass
 class Node:
     """One redis-server or redis-sentinel process."""
@@ -48,9 +88,17 @@ class Node:
     def log(self) -> Path:
         return self.directory / f"{self.name}.log"
 
+    # The node's certificates, when it speaks only TLS (SentinelDeployment's tls).
+    tls: TlsFiles | None = None
+
     def client(self, password: str | None = None, username: str | None = None) -> redis.Redis:
         return redis.Redis(
-            port=self.port, username=username, password=password, socket_timeout=5, socket_connect_timeout=2
+            port=self.port,
+            username=username,
+            password=password,
+            socket_timeout=5,
+            socket_connect_timeout=2,
+            **(self.tls.client_options() if self.tls else {}),
         )
 
     def start(self, argv: list[str]) -> None:
@@ -86,6 +134,8 @@ class SentinelDeployment:
     # With a username, the servers and the sentinels take only that ACL user (their default user is off).
     username: str | None = None
     down_after_ms: int = SENTINEL_DOWN_AFTER_MS
+    # With TLS files, every node speaks only TLS (its plain port is off), to clients and to each other.
+    tls: TlsFiles | None = None
     servers: list[Node] = field(default_factory=list)
     sentinels: list[Node] = field(default_factory=list)
     # Killed on purpose: not reported as having died.
@@ -96,7 +146,10 @@ class SentinelDeployment:
         user = quote(self.username, safe="") if self.username else ""
         auth = f"{user}:{quote(self.password, safe='')}@" if self.password else ""
         hosts = ",".join(f"127.0.0.1:{node.port}" for node in self.sentinels)
-        return f"redis+sentinel://{auth}{hosts}/{SERVICE}/0"
+        if self.tls is None:
+            return f"redis+sentinel://{auth}{hosts}/{SERVICE}/0"
+        files = f"ssl_ca_certs={self.tls.ca}&ssl_certfile={self.tls.cert}&ssl_keyfile={self.tls.key}"
+        return f"rediss+sentinel://{auth}{hosts}/{SERVICE}/0?{files}"
 
     def start(self) -> SentinelDeployment:
         primary = self._server("primary")
@@ -105,7 +158,7 @@ class SentinelDeployment:
         replica.start([*self._server_argv(replica), "--replicaof", "127.0.0.1", str(primary.port)])
         self.until(lambda: self._replicating(replica), "the replica did not sync with the primary")
         for n in range(SENTINELS):
-            sentinel = Node(f"sentinel-{n}", free_port(), self.root / f"sentinel-{n}")
+            sentinel = Node(f"sentinel-{n}", free_port(), self.root / f"sentinel-{n}", tls=self.tls)
             self.sentinels.append(sentinel)
             sentinel.start(["redis-sentinel", str(self._sentinel_config(sentinel, primary.port))])
         self.until(self._sentinels_agree, "the sentinels did not find the replica and each other")
@@ -162,12 +215,13 @@ class SentinelDeployment:
             return int(port)
 
     def _server(self, name: str) -> Node:
-        node = Node(name, free_port(), self.root / name)
+        node = Node(name, free_port(), self.root / name, tls=self.tls)
         self.servers.append(node)
         return node
 
     def _server_argv(self, node: Node) -> list[str]:
-        argv = [redis_server_binary(), "--port", str(node.port), "--bind", "127.0.0.1", "--dir"]
+        ports = ["--port", "0", "--tls-port", str(node.port)] if self.tls else ["--port", str(node.port)]
+        argv = [redis_server_binary(), *ports, "--bind", "127.0.0.1", "--dir"]
         argv += [str(node.directory), "--save", "", "--appendonly", "no", "--logfile", str(node.log)]
         if self.username:
             argv += ["--user", "default", "off"]
@@ -175,11 +229,13 @@ class SentinelDeployment:
             argv += ["--masteruser", self.username, "--masterauth", str(self.password)]
         elif self.password:
             argv += ["--requirepass", self.password, "--masterauth", self.password]
+        if self.tls:
+            argv += [part for name, value in self.tls.settings() for part in (f"--{name}", value)]
         return argv
 
     def _sentinel_config(self, sentinel: Node, primary_port: int) -> Path:
         lines = [
-            f"port {sentinel.port}",
+            *(["port 0", f"tls-port {sentinel.port}"] if self.tls else [f"port {sentinel.port}"]),
             "bind 127.0.0.1",
             "daemonize no",
             f"dir {sentinel.directory}",
@@ -203,6 +259,8 @@ class SentinelDeployment:
                 f"sentinel auth-pass {SERVICE} {self.password}",
                 f"sentinel sentinel-pass {self.password}",
             ]
+        if self.tls:
+            lines += [f"{name} {value}" for name, value in self.tls.settings()]
         path = sentinel.directory / "sentinel.conf"  # Sentinel rewrites it: a file of its own
         sentinel.directory.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + "\n")

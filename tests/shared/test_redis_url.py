@@ -1,6 +1,6 @@
-"""CHARTQ_REDIS_URL: the redis+sentinel:// form is parsed into sentinels, service, database, ACL users
-and passwords; a malformed URL stops every process at start-up with a message that says what is wrong
-and never repeats the password."""
+"""CHARTQ_REDIS_URL: the redis+sentinel:// and rediss+sentinel:// forms are parsed into sentinels,
+service, database, ACL users, passwords and TLS files; a malformed URL stops every process at start-up
+with a message that says what is wrong and never repeats the password."""
 
 from __future__ import annotations
 
@@ -59,6 +59,27 @@ from shared.settings import Settings
             SentinelUrl((("h", 26379),), "m", 0, "pw", None, "app", None),
         ),
         ("redis+sentinel://reader@h/m", SentinelUrl((("h", 26379),), "m", 0, None, None, "reader", "reader")),
+        # TLS to the sentinels and the servers, with the system's CAs or the URL's files and checks.
+        ("rediss+sentinel://h/m", SentinelUrl((("h", 26379),), "m", 0, tls=True)),
+        (
+            "rediss+sentinel://:pw@h/m?ssl_ca_certs=/etc/ca.crt&ssl_certfile=/c.crt&ssl_keyfile=/c.key"
+            "&ssl_cert_reqs=Optional&ssl_check_hostname=true",
+            SentinelUrl(
+                (("h", 26379),),
+                "m",
+                0,
+                "pw",
+                "pw",
+                tls=True,
+                tls_options={
+                    "ssl_ca_certs": "/etc/ca.crt",
+                    "ssl_certfile": "/c.crt",
+                    "ssl_keyfile": "/c.key",
+                    "ssl_cert_reqs": "optional",
+                    "ssl_check_hostname": True,
+                },
+            ),
+        ),
     ],
 )
 def test_a_sentinel_url_is_parsed(url: str, expected: SentinelUrl) -> None:
@@ -86,6 +107,17 @@ def test_a_sentinel_url_is_parsed(url: str, expected: SentinelUrl) -> None:
         ("redis+sentinel://h1/my master/0", "is not a service name"),
         ("redis+sentinel://h1/m?db=1", "unknown option 'db'"),
         ("redis+sentinel://h1/m#top", "#fragment"),
+        (
+            "redis+sentinel://h1/m?ssl_ca_certs=/ca.crt",
+            "ssl_ca_certs needs TLS: start the URL with rediss+sentinel://",
+        ),
+        ("rediss+sentinel://h1/m?ssl_certfile=/c.crt", "needs both ssl_certfile and ssl_keyfile"),
+        (
+            "rediss+sentinel://h1/m?ssl_cert_reqs=maybe",
+            "ssl_cert_reqs must be one of required, optional, none",
+        ),
+        ("rediss+sentinel://h1/m?ssl_check_hostname=sure", "ssl_check_hostname must be true or false"),
+        ("redis+sentinels://h1/m", "the scheme must be redis+sentinel:// or rediss+sentinel://"),
     ],
 )
 def test_a_malformed_sentinel_url_says_what_is_wrong(url: str, complaint: str) -> None:
@@ -106,7 +138,10 @@ def test_settings_take_plain_redis_urls_as_before(url: str, tmp_path: Path) -> N
 def test_settings_refuse_a_bad_redis_url_without_repeating_its_password(tmp_path: Path) -> None:
     for url, complaint in [
         ("redis+sentinel://:hunter2@h1:26379", "must name the service"),
-        ("http://:hunter2@cache:6379/0", "must start with redis://, rediss://, unix:// or redis+sentinel://"),
+        (
+            "http://:hunter2@cache:6379/0",
+            "must start with redis://, rediss://, unix://, redis+sentinel:// or rediss+sentinel://",
+        ),
         ("localhost:6379", "must start with"),
     ]:
         with pytest.raises(ValidationError) as error:
@@ -120,6 +155,10 @@ def test_settings_refuse_a_bad_redis_url_without_repeating_its_password(tmp_path
     [
         ("redis+sentinel://:p@ss@h1,h2/m/0", "redis+sentinel://:***@h1,h2/m/0"),
         ("redis+sentinel://:a@h/m?sentinel_password=b", "redis+sentinel://:***@h/m?sentinel_password=***"),
+        (
+            "rediss+sentinel://u:a@h/m?ssl_ca_certs=/ca.crt",
+            "rediss+sentinel://u:***@h/m?ssl_ca_certs=/ca.crt",
+        ),
         ("redis://user:pw@host:6379/0", "redis://user:***@host:6379/0"),
         ("unix:///run/redis.sock?db=0&password=pw", "unix:///run/redis.sock?db=0&password=***"),
         ("redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"),
