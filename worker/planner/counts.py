@@ -16,11 +16,26 @@ from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
 
-__all__ = ["claim_counts_of_all", "ranking_count", "read_counts"]
+__all__ = ["claim_counts_of_all", "place_counts", "ranking_count", "read_counts"]
 
-_COUNT = re.compile(rf"(?<![\w.,$-])(?P<n>{COUNT})(?![\w.%$+-]|,\d)", re.IGNORECASE)
+# A count may end a sentence ("Rank the top 6."), but a decimal ("6.5") is no count.
+_COUNT = re.compile(rf"(?<![\w.,$-])(?P<n>{COUNT})(?![\w%$+-]|[.,]\d)", re.IGNORECASE)
 _BEFORE = re.compile(r"(?:\bwhich|\bwhat|\bthe|\btop|\bshow|\blist|\bname|\bme|\bonly|\bjust)\s+$")
 _MAX_RANKED = 100
+# Counts said after the fact: "which countries, eight of them, had the largest GDP" is "which eight
+# countries"; "the countries with the most people, the top ten of them" and "... ? Rank the top 6." are
+# a top ten / top 6.
+_OF_THEM = re.compile(rf"\b(?P<noun>[a-z]+),\s+(?P<n>{COUNT})\s+of\s+them\s*,\s*", re.IGNORECASE)
+_TOP_OF_THEM = re.compile(
+    rf"(?:\brank\s+)?(?:the\s+)?\b(?P<d>top|bottom)\s+(?P<n>{COUNT})(?:\s+of\s+(?:them|those|these))?\b",
+    re.IGNORECASE,
+)
+
+
+def place_counts(text: str) -> str:
+    """`text` with counts said after their noun ("countries, eight of them,") put before it."""
+    text = _OF_THEM.sub(lambda m: f"{m['n']} {m['noun']} ", text)
+    return _TOP_OF_THEM.sub(lambda m: f"{m['d']} {m['n']}", text)
 
 
 def _nouns(vocab: Vocabulary, rows: re.Pattern[str] | None) -> str:
@@ -72,6 +87,12 @@ def claim_counts_of_all(scan: Scan, vocab: Vocabulary) -> None:
             continue
         dim = vocab.ds.dimension(vocab.dims[1][normalize(m["d"])])
         if dim.values and len(dim.values) == parse_count(m["n"]):
+            scan.claim(m.span("n"))
+    # "stocks avg all 6 one line": "all" and the number of the dataset's entities, with no noun after.
+    key = vocab.ds.dimension(vocab.ds.key[0]) if vocab.ds.key else None
+    for m in re.finditer(rf"(?<!\w)all\s+(?P<n>{COUNT})(?![\w.%$+-])", scan.text, re.IGNORECASE):
+        counts_all = key is not None and key.values and len(key.values) == parse_count(m["n"])
+        if counts_all and not any(scan.used[m.start("n") : m.end("n")]):
             scan.claim(m.span("n"))
 
 

@@ -63,11 +63,19 @@ def read_winners(scan: Scan, vocab: Vocabulary) -> Found:
             rf"(?:that\s+|where\s+|which\s+)?(?P<v>{body.pattern})"
             r"\s+(?:won|wins|win|carried|took)(?!\w)",
             rf"(?<!\w)(?:won|carried|taken)\s+by\s+(?P<v>{body.pattern})",
+            # "where winner = Bergeron" (spelt "for district winner Bergeron only"), "the winner is Joly".
+            rf"(?<!\w)(?:{_names_of(dim)})\s*(?:is\s+|was\s+|=\s*|:\s*)?(?P<v>{body.pattern})",
         ]
         for pattern in patterns:
             found += [(dim.name, names[normalize(m["v"])]) for m in scan.take(re.compile(pattern, re.I))]
         found += _won_by_pronoun(scan, body, names, dim.name)
     return found
+
+
+def _names_of(dim: Dimension) -> str:
+    """A dimension's own names as one pattern, longest first."""
+    said = {normalize(dim.label), *(normalize(w) for w in dim.synonyms)}
+    return "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
 
 
 def _won_by_pronoun(scan: Scan, body: re.Pattern[str], names: dict[str, DimensionValue], dim: str) -> Found:
@@ -77,7 +85,10 @@ def _won_by_pronoun(scan: Scan, body: re.Pattern[str], names: dict[str, Dimensio
     if len(named) != 1:
         return []
     pronoun = re.compile(
-        r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|carried|took)(?!\w)", re.I
+        # "where he won the most votes" is the votes he got, not the districts he won.
+        r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|carried|took)(?!\w)"
+        r"(?!\s+(?:the\s+)?(?:most|fewest|least|more|fewer|highest|lowest|biggest|\d+)\b)",
+        re.I,
     )
     return [(dim, value) for value in named for _ in scan.take(pronoun)]
 

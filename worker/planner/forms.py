@@ -23,7 +23,11 @@ __all__ = ["ONE_LINE", "claim_series_each", "separate_groups", "separate_values"
 _MARK = r"(?:colou?r|bar|column|line|series|slice)s?"
 _SEPARATE = r"(?:separate|different|distinct|individual)"
 # "as a single line", "plot a single line of …": one line for everything named.
-ONE_LINE = re.compile(r"(?<!\w)(?:(?:as|in|on)\s+(?:a\s+)?(?:single|one)|a\s+single)(?=\s+line(?!s))")
+# A terse "one line" is too, unless a value or grouping follows ("one line per country", "one line each").
+ONE_LINE = re.compile(
+    r"(?<!\w)(?:(?:as|in|on)\s+(?:a\s+)?(?:single|one)|a\s+single"
+    r"|one(?=\s+line\s*(?:$|[,.;]|(?:19|20)\d\d\b|(?:of|in|since|from|over|for\s+all)\b)))(?=\s+line(?!s))"
+)
 # "with a separate bar for lunch and dinner", "one line each for Apple and Google".
 _FOR_VALUES = re.compile(
     rf"(?<!\w)(?:with\s+)?(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+){_MARK}\s+(?:each\s+)?"

@@ -1,7 +1,8 @@
 """Headline and everyday wordings spelt out before a question is read: a value "excluded" after it
 ("Oceania excluded") is "excluding Oceania"; "topped", "exceeded" and "surpassed" a number are "over" it;
 amounts in millions or billions are plain numbers ("100 million" is 100000000); "record highs" and "the
-peak" are the highest; "fiercest" winds are the strongest; "wich" is "which".
+peak" are the highest; "fiercest" winds are the strongest; "wich" is "which"; "5 and above" is "5 or
+more"; "he won (drew) the most votes" is the votes he got.
 """
 
 from __future__ import annotations
@@ -24,6 +25,18 @@ _WORDS = [
     (re.compile(r"\brecord\s+lows?\b", _I), "lowest"),
     (re.compile(r"\bfiercest\b", _I), "strongest"),
     (re.compile(r"\bwich\b", _I), "which"),
+    # "where he won (drew, pulled) the most votes": the votes he got, not the districts he won.
+    (
+        re.compile(
+            r"\b(?:won|drew|pulled|garnered|took)\s+(?=(?:the\s+|a\s+)?(?:most|fewest|least|more|fewer|"
+            r"highest|lowest|\d[\d,]*)\s+(?:[a-z]+\s+)?votes?\b)",
+            _I,
+        ),
+        "got ",
+    ),
+    # "winds of 5 and above": 5 or more (an adjective before them is checked against the band).
+    (re.compile(r"(?<=\d)\s+and\s+(?:above|over|up(?:wards)?|higher)\b", _I), " or more"),
+    (re.compile(r"(?<=\d)\s+and\s+(?:below|under|lower)\b", _I), " or less"),
 ]
 
 

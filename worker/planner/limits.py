@@ -16,6 +16,7 @@ from worker.plan import Aggregation
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
 from worker.planner.shape import Reading
+from worker.planner.titles import lower_label
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
 
@@ -160,12 +161,20 @@ def check_two_levels(aggs: list[Aggregation], ds: Dataset, measure: str) -> None
         return
     words = {"avg": "average", "sum": "total", "median": "median", "min": "lowest", "max": "highest",
              "count": "number"}  # fmt: skip
-    first, second = (
-        (words[a] for a in aggs[:2]) if aggs[0] != aggs[1] else sorted(words[a] for a in distinct)[:2]
-    )
+    # The outer one summarises the inner one's results: an average (total, median) of highest values or
+    # of counts, whichever order the readers found them in ("the average of each country's best-ever").
+    outer = next((a for a in ("avg", "median", "sum") if a in distinct), sorted(distinct)[0])
+    inner = next(a for a in ("max", "min", "count", "sum", "median", "avg") if a in distinct and a != outer)
+    plural = {"avg": "averages", "sum": "totals", "median": "medians", "min": "lowest values",
+              "max": "highest values", "count": "counts"}  # fmt: skip
     label = ds.measure(measure).label.lower()
+    first = words[outer]
+    second = (
+        plural[inner] if inner == "count" else f"{plural[inner]} of {lower_label(ds.measure(measure).label)}"
+    )
     raise UnchartableQuestion(
-        f"That asks for two levels of aggregation (the {first} of a {second}), and chartq charts one at a "
+        f"That asks for two levels of aggregation (the {first} of several {second}, one per group), and "
+        "chartq charts one at a "
         f"time. Try e.g. \u201c{words[aggs[-1]]} {label} by {ds.dimensions[0].label.lower()}\u201d."
         if ds.dimensions
         else f"That asks for two levels of aggregation, and chartq charts one at a time. {suggest(ds)}"

@@ -21,7 +21,7 @@ from worker.planner.time_phrases import parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
 
-__all__ = ["read_ranking"]
+__all__ = ["read_ranked_by", "read_ranking"]
 
 # "which directions does the wind come from most (least) often": ranked by the measure, which counts how
 # often.
@@ -38,7 +38,9 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         r.measures.append(measure)
         if r.groups:
             return ["min" if low else "max"]
-        r.top = Top(low, 10, False, measure)
+        # "which were the richest …? Rank the top 6.": the count said apart from the superlative.
+        said = ranking_count(scan, vocab, lex.rows) or _which_one(scan, vocab)
+        r.top = Top(low, said or 10, said is not None, measure)
         return []
     rank = pw.read_rank_word(scan, lex.ds, lex.ranks)
     if rank is not None:
@@ -46,6 +48,7 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         if not counted and (said := ranking_count(scan, vocab, lex.rows)) is not None:
             limit, counted = said, True
         r.top = Top(rank.low, limit, counted, rank.measure)
+        _claim_said_again(scan, vocab, rank.low)
         return []
     top, follows = _top(scan, vocab)
     if top is None:
@@ -61,7 +64,27 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
     count = count or _which_one(scan, vocab)
     r.top = Top(low, count or 10, count is not None)
+    _claim_said_again(scan, vocab, low)
     return []
+
+
+def _claim_said_again(scan: Scan, vocab: Vocabulary, low: bool) -> None:
+    """ "The world's biggest economies …: which eight countries had the largest total GDP?": the same
+    ranking said again, in the same direction and before a measure, is read with the first. A ranking the
+    other way is left to be refused."""
+    measures = vocab.measures[0]
+    if (
+        measures is None
+        or len({vocab.measures[1][normalize(m[0])] for m in measures.finditer(scan.text)}) != 1
+    ):
+        return  # only when one measure is named: "the biggest economies with the largest population" is two
+    for top in pw.TOP.finditer(scan.text):
+        if top["n"] or top["n0"] or not scan.free(top.span()) or (top["dir"].lower() in pw.LOW_WORDS) != low:
+            continue
+        after = re.match(r"\s+(?:the\s+)?(?:(?:total|average|mean|combined)\s+)?", scan.text[top.end() :])
+        at = top.end() + (after.end() if after else 0)
+        if measures.match(scan.text, at) is not None:
+            scan.claim(top.span())
 
 
 def _several_named(scan: Scan, vocab: Vocabulary) -> bool:
@@ -79,8 +102,11 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
     dims = vocab.dims[0]
     if dims is None:
         return None
-    m = re.search(rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})", scan.text)
-    return 1 if m is not None and not m["d"].lower().endswith("s") else None
+    m = re.search(
+        rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})(?P<verb>\s+(?:has|is|was|does))?", scan.text
+    )
+    # "which iris species has": a noun the same in both numbers, said with a verb in the singular.
+    return 1 if m is not None and (not m["d"].lower().endswith("s") or m["verb"]) else None
 
 
 def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
@@ -90,7 +116,9 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
         if any(scan.used[top.start() : top.end()]):
             continue
         after = re.match(
-            r"\s+(?:the\s+|closing\s+|single\s+|individual\s+|weekly\s+|daily\s+)*", scan.text[top.end() :]
+            # "best-ever", "highest ever": the extreme over every period, still before its measure.
+            r"(?:-ever|\s+ever)?\s+(?:the\s+|closing\s+|single\s+|individual\s+|weekly\s+|daily\s+)*",
+            scan.text[top.end() :],
         )
         at = lead = top.end() + (after.end() if after else 0)
         # A value may stand between: "the fewest gold medals".
@@ -122,3 +150,25 @@ _COUNTED = re.compile(r"(?:number|count|tally)(?!\w)")
 def _counts_things(ds: Dataset) -> bool:
     """Whether the dataset's first measure is itself a count (votes, medals)."""
     return ds.measures[0].additive and ds.measures[0].decimals == 0
+
+
+# "ranked by their average price", "ordered by population", "sorted by the total bill": an order by a measure.
+_RANKED_BY = re.compile(
+    r"(?<!\w)(?:ranked|ordered|sorted|rank(?:ing)?\s+(?:them|it))\s+(?:by|on|according\s+to)\s+"
+    r"(?:their\s+|its\s+|the\s+)?(?:(?:average|mean|total|median|overall)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def read_ranked_by(scan: Scan, vocab: Vocabulary) -> bool:
+    """Whether the question ranks (or sorts) what it shows by a measure ("the six tech stocks ranked by
+    their average price in 2019"): highest first, one bar each, never a line over time. Sorting by a
+    dimension ("sorted by day") is its own order and is left alone."""
+    measures = vocab.measures[0]
+    if measures is None:
+        return False
+    for m in _RANKED_BY.finditer(scan.text):
+        if measures.match(scan.text, m.end()) is not None and not any(scan.used[m.start() : m.end()]):
+            scan.claim((m.start(), m.end()))
+            return True
+    return False

@@ -29,7 +29,7 @@ from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.places import claim_places
-from worker.planner.rankings import read_ranking
+from worker.planner.rankings import read_ranked_by, read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
@@ -48,6 +48,7 @@ _SPLIT = re.compile(r"split|colou?r|shaded|stacked|broken", re.IGNORECASE)
 _ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
 
 
+_EVER = re.compile(r"(?<!\w)(?:ever|all[- ]time)(?!\w)", re.IGNORECASE)
 # Measure phrases that are totals by their meaning ("revenue", "takings"), whatever the measure's own default.
 _TOTALS = frozenset(("revenue", "revenues", "takings"))
 
@@ -71,6 +72,9 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.in_order = ph.read_in_order(scan, vocab)
     r.sort = pw.read_sort(scan)
+    ranked = read_ranked_by(scan, vocab)
+    r.sort = r.sort or ("desc" if ranked else None)
+    r.ranked = ranked
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     )
@@ -117,6 +121,16 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     if totals and all(a == "count" for a in aggs):  # "revenue" is the bills added up, unless said otherwise
         aggs.append("sum")
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
+    if r.agg in ("max", "min") and r.groups and not (r.start or r.end) and _EVER.search(scan.text):
+        r.span = True  # "each country's best-ever GDP per capita": the extreme over every period
+    elif (
+        r.top is not None
+        and r.agg is None
+        and not ds.snapshot
+        and not (r.start or r.end)
+        and _EVER.search(scan.text)
+    ):
+        r.agg = "min" if r.top.low else "max"  # "the highest stock price ever": ranked by each one's extreme
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
     limits.check_share_within(scan.text, r)

@@ -17,19 +17,23 @@ from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
 from worker.planner.conditions import size_conditions, superlatives
+from worker.planner.counts import place_counts
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.headlines import unheadline
 from worker.planner.hedges import unhedge
 from worker.planner.learners import unlearn
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
+from worker.planner.openers import Openers, metaphors
 from worker.planner.precise import unprecise
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
 from worker.planner.shorthand import spell_out
 from worker.planner.spoken import undictate
+from worker.planner.spreadsheet import unspreadsheet
 from worker.planner.sql_syntax import SqlReader
+from worker.planner.terse import hyphened, unhyphen, unterse
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.units import relative_measures, unit_words
@@ -81,9 +85,30 @@ class RulePlanner:
         columns = [(c.name, c.label) for ds in model.datasets for c in ds.measures] + [
             (c.name, c.label) for ds in model.datasets for c in ds.dimensions
         ]
+        # So are the CSVs' own column names of measures ("medal_count"), when not a computed measure's.
+        columns += [
+            (m.column, m.label)
+            for ds in model.datasets
+            for m in ds.measures
+            if not (m.divide_by or m.multiply_by)
+        ]
         self._columns = {name: label.lower() for name, label in columns if "_" in name}
         self._sql = SqlReader(model)
         self._relative = relative_measures(model)
+        # The model's phrases of measures, dimensions and values; the words of an opener that name none of
+        # them may be what a dataset is about ("Montreal's mayoral race").
+        named = {
+            w
+            for lex in self._lexicons
+            for t in (lex.vocab.measures[1], lex.vocab.dims[1], lex.vocab.values[1])
+            for k in t
+            for w in k.split()
+        }
+        self._openers = Openers({w for lex in self._lexicons for w in lex.about} - named)
+        # "share-price", "life-expectancy": measures and dimensions written with hyphens.
+        self._hyphened = hyphened(
+            k for lex in self._lexicons for t in (lex.vocab.measures[1], lex.vocab.dims[1]) for k in t
+        )
 
     def plan(self, question: str) -> ChartPlan:
         """The plan of `question`; raises UnchartableQuestion with a sentence for the user."""
@@ -106,7 +131,9 @@ class RulePlanner:
         return cached
 
     def _answer(self, text: str) -> Answer:
-        text = unlearn(unprecise(unhedge(undictate(text, self._speller.known))))
+        text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))
+        text = place_counts(text)
+        text = unspreadsheet(unterse(unlearn(unprecise(unhedge(undictate(text, self._speller.known))))))
         text = unit_words(text, self._relative)
         if not pw.is_command(text) or _READ_ONLY.match(text):
             try:
@@ -157,7 +184,7 @@ class RulePlanner:
         for m in lex.vocab.datasets[0].finditer(scan.text) if lex.vocab.datasets[0] else ():
             scan.claim(m.span())
         list(scan.take(_OVERVIEW))
-        notes += account(scan, ds, lex.about | _words_of_used(r, lex))
+        notes += account(scan, ds, lex.about | _words_of_used(r, lex) | (metaphors(r) - opener) | headline)
         try:
             plan = shape(r)
             self.model.validate_plan(plan)
@@ -283,6 +310,10 @@ def _which_dataset(scan: Scan, lex: Lexicon) -> str | None:
     for m in re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
         word = m["w"]
         if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
+            continue
+        # "for each iris species": the dataset's name before one of its dimensions only says which data.
+        after = re.match(r"\s+([a-z]+)", scan.text[m.end() :])
+        if after is not None and after[1] in lex.vocab.group_names:
             continue
         if any(word in k.split() for k in lex.vocab.datasets[1]) and word not in HARMLESS:
             return word

@@ -66,6 +66,8 @@ class Reading:
     kept: list[str] = field(default_factory=list)
     # Values left out ("excluding Oceania"), per dimension.
     excluded: dict[str, list[DimensionValue]] = field(default_factory=dict)
+    # "ranked by their average price": one bar each, in the measure's order, even over a period.
+    ranked: bool = False
     start: str | None = None
     end: str | None = None
     # True when the period covers several periods of the data (a range, or a year of daily data).
@@ -131,6 +133,7 @@ def shape(r: Reading) -> ChartPlan:
             has_time
             and chart not in ("pie", "histogram")
             and top is None
+            and not (r.ranked and not r.wants_time and chart not in ("line", "area"))
             and not (summary and chart not in ("line", "area"))
             and (r.wants_time or r.span or chart in ("line", "area") or (start is None and not groups))
         )

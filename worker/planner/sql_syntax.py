@@ -25,7 +25,7 @@ _I = re.IGNORECASE
 # Any of these makes a question SQL-flavoured; without one the text is left as it is.
 _SQLISH = re.compile(
     r"\b(?:group\s+by|order\s+by|limit\s+\d+|select|pivot|where\s+[\w.]+\s*(?:!=|<>|==|>=|<=|=|<|>|"
-    r"(?:not\s+)?in\s*\(|(?:not\s+)?between\b|like\b|is\b)|filter\s+[\w.]+\s*(?:!=|<>|==|=))"
+    r"(?:not\s+)?in\s*\(|(?:not\s+)?between\b|like\b|is\b)|filter\s+[\w.]+\s*(?:!=|<>|==|>=|<=|=|<|>))"
     r"|\b[a-z_]+\([^()]*\)|!=|<>|==",
     _I,
 )

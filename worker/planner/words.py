@@ -47,9 +47,10 @@ VERSUS = (
 LOW_WORDS = ("bottom", "lowest", "smallest", "worst", "least", "fewest", "weakest", "poorest")
 # Rank words only when a measure follows: "the most votes", "the fewest medals".
 MEASURE_RANKS = ("most", "fewest", "least")
-# "top 5", "the 3 largest", "10 weakest": a ranking and its count, before or after the rank word.
+# "top 5", "the 3 largest", "10 weakest": a ranking and its count, before or after the rank word (a year
+# before it is a period: "gdp in 2007 top 5 countries").
 TOP = re.compile(
-    rf"\b(?:(?P<n0>{COUNT})\s+)?(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst|"
+    rf"\b(?:(?!(?:19|20)\d\d\b)(?P<n0>{COUNT})\s+)?(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst|"
     rf"weakest|strongest|most|fewest|least)(?:\s+(?P<n>{COUNT}))?\b",
     re.IGNORECASE,
 )
@@ -60,7 +61,7 @@ _SORT = words(
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
     r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest|richest|poorest|best|"
-    r"worst)\s+first|"
+    r"worst|longest|shortest|widest|narrowest|strongest|weakest)\s+first|"
     r"(?:starting|beginning|start|begin)\s+(?:with|from|at)\s+the\s+(?P<start>highest|largest|lowest|smallest|"
     r"fewest|least|most|biggest|greatest|richest|poorest|best|worst)(?:\s+one)?"
 )
@@ -103,7 +104,11 @@ def read_sort(scan: Scan) -> SortDirection | None:
     tip"), if any."""
     for m in scan.take(_SORT):
         if m["first"] or m["start"]:
-            return "asc" if (m["first"] or m["start"]).lower() in LOW_WORDS else "desc"
+            return (
+                "asc"
+                if (m["first"] or m["start"]).lower() in (*LOW_WORDS, "shortest", "narrowest")
+                else "desc"
+            )
         return "asc" if m["up"] or m["asc"] else "desc"
     # "Rank X by Y" asks for an order without naming one: highest first. The words stay unclaimed.
     return "desc" if _RANK_BY.match(scan.text) else None
@@ -147,7 +152,10 @@ def counting_pattern(vocab: Vocabulary, rows: str = "") -> re.Pattern[str] | Non
     bodies += [rf"(?:{rows})(?!\w)"] if rows else []
     if not bodies:
         return None
-    return re.compile(rf"\b{_COUNTING}(?P<what>{'|'.join(bodies)})", re.IGNORECASE)
+    # "countries per continent 2002", a fragment opening with a plural noun per dimension: counts them.
+    dims = vocab.dims[0].pattern if vocab.dims[0] is not None else "(?!)"
+    fragment = rf"^\W*(?=(?:{dims})\s+per\s+(?:{dims})(?:\s+(?:in\s+)?\d{{4}})?\s*[?.!]?\s*$)"
+    return re.compile(rf"(?:\b{_COUNTING}|{fragment})(?P<what>{'|'.join(bodies)})", re.IGNORECASE)
 
 
 def counted_measure(scan: Scan, vocab: Vocabulary) -> tuple[bool, bool]:
