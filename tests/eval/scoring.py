@@ -70,6 +70,11 @@ SETS = (
         HERE / "holdout16.yaml",
         "sixteenth holdout (written blind after the fifteenth's fixes)",
     ),
+    EvalSet(
+        "holdout17",
+        HERE / "holdout17.yaml",
+        "seventeenth holdout (written blind after the sixteenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",
