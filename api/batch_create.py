@@ -25,16 +25,19 @@ from shared import keys
 from shared.auth import Principal
 from shared.batch_store import BatchRecord, BatchStore
 from shared.db.charts import RequestedMessage, message_for_request
+from shared.db.lookups import Lookups
 from shared.job import request_key
 from shared.models import ACTIVE_STATUSES, BatchCreate, TaskDTO, utcnow
 
 UNKNOWN_MESSAGES = "unknown_messages"
 
 
-async def messages_of(db: AsyncSession, user: Principal, message_ids: list[str]) -> list[RequestedMessage]:
+async def messages_of(lookups: Lookups, user: Principal, message_ids: list[str]) -> list[RequestedMessage]:
     """The caller's messages, in order, or 422 naming every id that is not one of them."""
     request = request_key(None)
-    found = [await message_for_request(db, user.user_id, message_id, request) for message_id in message_ids]
+    found = [
+        await message_for_request(lookups, user.user_id, message_id, request) for message_id in message_ids
+    ]
     unknown = [message_id for message_id, message in zip(message_ids, found, strict=True) if message is None]
     if unknown:
         raise ApiError(422, UNKNOWN_MESSAGES, f"No such message of yours: {', '.join(unknown)}")
@@ -68,7 +71,7 @@ async def check_room(state: AppState, user: Principal, messages: list[RequestedM
 async def create_batch(state: AppState, db: AsyncSession, user: Principal, body: BatchCreate) -> BatchRecord:
     check_priority(user, body.priority)
     await spend_writes(state, user, len(body.message_ids))
-    messages = await messages_of(db, user, body.message_ids)
+    messages = await messages_of(state.lookups, user, body.message_ids)
     await check_room(state, user, messages)
     created: list[str] = []
     tasks: list[TaskDTO] = []

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from api.pending_estimates import PendingEstimates
 from api.pubsub import PubSubMultiplexer
 from shared.db.engine import create_engine, session_factory
+from shared.db.lookups import Lookups
 from shared.redis import create_pubsub_redis, create_redis
 from shared.settings import Settings
 from shared.stats.store import StatsStore
@@ -24,6 +25,8 @@ class AppState:
     redis: ArqRedis
     engine: AsyncEngine
     sessions: async_sessionmaker[Any]
+    # The create endpoint's message lookup, on the event loop with SQLite (shared.db.lookups).
+    lookups: Lookups
     store: TaskStore
     mux: PubSubMultiplexer
     stats: StatsStore
@@ -46,6 +49,7 @@ class AppState:
             redis=redis,
             engine=engine,
             sessions=session_factory(engine),
+            lookups=Lookups(engine),
             store=TaskStore(redis, settings),
             stats=StatsStore(redis, settings.queue_name),
             mux=PubSubMultiplexer(pubsub_redis, buffer_size=settings.subscriber_buffer),
@@ -58,4 +62,5 @@ class AppState:
     async def close(self) -> None:
         await self.mux.close()
         await self.redis.aclose()
+        self.lookups.close()
         await self.engine.dispose()

@@ -59,12 +59,13 @@ async def create_chart_task(
     body: ChartTaskCreate,
     user: CurrentUser,
     db: DbSession,
-    store: StoreDep,
+    state: StateDep,
     response: Response,
 ) -> TaskDTO:
+    store = state.store
     check_priority(user, body.priority)
     request = request_key(body.adjustment_query)
-    message = await message_for_request(db, user.user_id, body.message_id, request)
+    message = await message_for_request(state.lookups, user.user_id, body.message_id, request)
     if message is None:
         raise not_found("Message")
     if message.chart_task_id is not None and not body.force_create:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import load_only
 
 from shared.auth import Principal
+from shared.db.lookups import Lookups
 from shared.db.tables import Chart, Message
 from shared.db.upserts import UPSERTS, column_values
 from shared.models import ChartDTO, TimeRangeDTO, Visibility, utcnow
@@ -116,12 +117,14 @@ _MESSAGE_FOR_REQUEST = sa.select(
 
 
 async def message_for_request(
-    db: AsyncSession, user_id: str, message_id: str, request_key: str
+    lookups: Lookups, user_id: str, message_id: str, request_key: str
 ) -> RequestedMessage | None:
     """The message if `user_id` owns it (else None), with the task of its live chart for `request_key`."""
     params = {"user_id": user_id, "message_id": message_id, "request_key": request_key, "now": utcnow()}
-    row = (await db.execute(_MESSAGE_FOR_REQUEST, params)).first()
-    return None if row is None else RequestedMessage(*row)
+    row = await lookups.first(_MESSAGE_FOR_REQUEST, params)
+    if row is None:
+        return None
+    return RequestedMessage(row[0], row[1], row[2], row[3])
 
 
 async def charts_of_message(db: AsyncSession, user_id: str, message_id: str) -> list[Chart]:
