@@ -20,8 +20,8 @@ from worker.runtime.heartbeat import beat_forever, stop_beating
 from worker.runtime.reaper import reap_forever
 from worker.runtime.scheduler import start_scheduler
 from worker.runtime.stopping import stop_task
-from worker.task.attempts import end_orphan_out_of_attempts
 from worker.task.fencing import restore_job_after_fence
+from worker.task.orphans import end_orphan
 from worker.task.run import run_chart
 
 # Our own per-task time limit fires first and fails the task with code `timeout`; arq's is a backstop.
@@ -42,7 +42,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     wctx = await WorkerContext.open(settings, ctx["redis"], concurrency)
     ctx["chartq"] = wctx
     ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
-    reaping = reap_forever(wctx, end_orphan_out_of_attempts)
+    reaping = reap_forever(wctx, end_orphan)
     ctx["chartq_reaper"] = asyncio.create_task(reaping, name="chartq-reaper")
     ctx["chartq_scheduler"] = start_scheduler(wctx.store, wctx.sessions)
     if ctx.get(FREEZE_AFTER_START):

@@ -7,9 +7,10 @@ per pass (whoever takes the lock) looks at the running sets: a task is orphaned 
 heartbeating, or when a live worker does not list it as running (its finish was lost, e.g. to a Redis
 outage) and it started long enough ago for a heartbeat to have reported it.
 
-An orphan whose attempts are used up is not handed back: it ends FAILED here, and its job leaves the
-queue. Ending a task writes its run record, which belongs to the task layer above this one, so the
-caller passes that step in (worker.main: worker.task.attempts.end_orphan_out_of_attempts).
+An orphan whose user asked to cancel, or whose attempts are used up, is not handed back: it ends here
+(CANCELLED, or FAILED), and its job leaves the queue. Ending a task writes its run record, which belongs
+to the task layer above this one, so the caller passes that step in (worker.main:
+worker.task.orphans.end_orphan).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ REAP_INTERVAL_S = 1.0
 # A task this young may not be in its worker's last heartbeat yet.
 REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
 
-# Ends an orphan whose attempts are used up; True when it did (any other orphan is handed back).
-EndUsedUp = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
+# Ends an orphan that must not run again; True when it did (any other orphan is handed back).
+EndOrphan = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
 
 
 async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
@@ -65,13 +66,13 @@ async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
     return orphans
 
 
-async def settle(ctx: WorkerContext, task_id: str, priority: Priority, end_used_up: EndUsedUp) -> bool:
+async def settle(ctx: WorkerContext, task_id: str, priority: Priority, end_orphan: EndOrphan) -> bool:
     """Ends or hands back one orphan; True when this pass did either."""
     stored = await ctx.store.get(task_id)
     if stored is None or stored.dto.status != TaskStatus.PROCESSING:
         await ctx.store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
         return False
-    if await end_used_up(ctx, stored):
+    if await end_orphan(ctx, stored):
         await drop_job(ctx, task_id)
         return True
     return await requeue(ctx, stored, priority)
@@ -93,6 +94,10 @@ async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) ->
         return False
     async with store.redis.pipeline(transaction=True) as pipe:
         pipe.delete(keys.arq_in_progress(task_id))
+        # An abort meant the attempt that died. Left in arq's set, it would drop the job at its next
+        # pickup without calling chartq (a cancel that came after this orphan was read): the task runs,
+        # reads its cancel flag and ends CANCELLED instead.
+        pipe.zrem(keys.ARQ_ABORT_SET, task_id)
         # arq drops a job's key when it finishes or fails it; put the job back if that happened.
         pipe.set(keys.arq_job(task_id), stored.job_payload, px=ctx.settings.task_ttl_seconds * 1000, nx=True)
         # At the place it was given when accepted: a handed-back task does not lose its turn.
@@ -104,21 +109,21 @@ async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) ->
     return True
 
 
-async def reap_once(ctx: WorkerContext, end_used_up: EndUsedUp) -> list[str]:
+async def reap_once(ctx: WorkerContext, end_orphan: EndOrphan) -> list[str]:
     redis, queue = ctx.store.redis, ctx.settings.queue_name
     if not await redis.set(keys.reaper_lock(queue), ctx.worker_id, nx=True, px=int(REAP_INTERVAL_S * 900)):
         return []
     return [
         task_id
         for task_id, priority in (await find_orphans(ctx)).items()
-        if await settle(ctx, task_id, priority, end_used_up)
+        if await settle(ctx, task_id, priority, end_orphan)
     ]
 
 
-async def reap_forever(ctx: WorkerContext, end_used_up: EndUsedUp) -> None:
+async def reap_forever(ctx: WorkerContext, end_orphan: EndOrphan) -> None:
     while True:
         try:
-            await reap_once(ctx, end_used_up)
+            await reap_once(ctx, end_orphan)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # Redis away: try again next pass

@@ -127,6 +127,38 @@ async def test_a_task_still_running_after_the_drain_is_handed_back(
         stop([p for p in (first, second) if p is not None])
 
 
+async def test_a_task_cancelled_after_its_worker_died_ends_cancelled(
+    base_env: dict[str, str],
+    data_dir: Path,
+    isolated_settings: Settings,
+    make_token: Callable[..., str],
+    database_url: str,
+) -> None:
+    """The cancel answers while no worker runs the task; the reaper then ends it CANCELLED. It used to
+    hand it back: arq's abort set dropped the job at the next pickup, and the task stayed PENDING."""
+    env = worker_env(base_env, isolated_settings, step_delay_seconds="3")
+    victim = spawn(["worker"], env, data_dir / "cancel-victim.log")
+    survivor: subprocess.Popen[bytes] | None = None
+    try:
+        await registered(isolated_settings, 1)
+        async with inprocess_api(isolated_settings, make_token()) as http:
+            cancelled, other = await post_tasks(http, 2)
+            for task_id in (cancelled, other):
+                await wait_for_status(http, task_id, {"PROCESSING"}, within=20)
+            victim.send_signal(signal.SIGKILL)
+            await asyncio.to_thread(victim.wait, 30)
+            assert (await http.delete(f"{TASKS}/{cancelled}")).status_code == 200
+            survivor = spawn(
+                ["worker"], env | {"CHARTQ_STEP_DELAY_SECONDS": "0"}, data_dir / "cancel-survivor.log"
+            )
+            assert (await wait_for_status(http, cancelled, within=30))["status"] == "CANCELLED"
+            assert (await wait_for_status(http, other, within=30))["status"] == "COMPLETED"
+            assert (await http.get(f"{TASKS}/{cancelled}/result")).status_code == 409
+        assert await charts_per_task(database_url, [cancelled]) == {}
+    finally:
+        stop([p for p in (victim, survivor) if p is not None])
+
+
 async def run_burst(settings: Settings) -> None:
     worker = inprocess_worker(settings, burst=True)
     await worker.async_run()
