@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import structlog
 from arq.constants import retry_key_prefix
@@ -26,7 +27,7 @@ from shared import keys
 from shared.models import Priority, TaskStatus
 from shared.task_states import handed_back
 from shared.task_store import StoredTask
-from shared.worker_registry import HEARTBEAT_INTERVAL_S, live_workers
+from shared.worker_registry import HEARTBEAT_INTERVAL_S, HEARTBEAT_TTL_S, live_workers
 from worker.runtime.context import WorkerContext
 
 log = structlog.get_logger("chartq.reaper")
@@ -39,8 +40,36 @@ REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
 EndOrphan = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
 
 
-async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
+@dataclass
+class RegistryTrust:
+    """Whether the worker registry can tell a stopped worker from a stalled Redis. A Redis that stalls
+    (or is unreachable) longer than the heartbeats' lifetime comes back with every heartbeat lapsed, and
+    every running task looked orphaned: handed back from live workers, again as each new attempt started
+    before its worker had beaten again, until their attempts were used up. The registry is trusted once
+    this worker's own heartbeat, which it knows to be alive, has been in it for a heartbeat's lifetime:
+    by then every live worker has beaten again."""
+
+    since: float | None = None
+
+    def update(self, own_heartbeat_listed: bool) -> bool:
+        if not own_heartbeat_listed:
+            self.since = None
+            return False
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        return now - self.since >= HEARTBEAT_TTL_S
+
+    def lost(self) -> None:
+        """A pass failed (Redis away): start over once it answers."""
+        self.since = None
+
+
+async def find_orphans(ctx: WorkerContext, trust: RegistryTrust) -> dict[str, Priority]:
     redis, queue = ctx.store.redis, ctx.settings.queue_name
+    live = {worker.id: set(worker.tasks) for worker in await live_workers(redis, queue)}
+    if not trust.update(ctx.worker_id in live):
+        return {}
     now_ms = time.time() * 1000
     async with redis.pipeline(transaction=False) as pipe:
         for priority in Priority:
@@ -53,7 +82,6 @@ async def find_orphans(ctx: WorkerContext) -> dict[str, Priority]:
     }
     if not running:
         return {}
-    live = {worker.id: set(worker.tasks) for worker in await live_workers(redis, queue)}
     async with redis.pipeline(transaction=False) as pipe:
         for task_id in running:
             pipe.hget(keys.task(task_id), "worker")
@@ -109,23 +137,25 @@ async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) ->
     return True
 
 
-async def reap_once(ctx: WorkerContext, end_orphan: EndOrphan) -> list[str]:
+async def reap_once(ctx: WorkerContext, end_orphan: EndOrphan, trust: RegistryTrust) -> list[str]:
     redis, queue = ctx.store.redis, ctx.settings.queue_name
     if not await redis.set(keys.reaper_lock(queue), ctx.worker_id, nx=True, px=int(REAP_INTERVAL_S * 900)):
         return []
     return [
         task_id
-        for task_id, priority in (await find_orphans(ctx)).items()
+        for task_id, priority in (await find_orphans(ctx, trust)).items()
         if await settle(ctx, task_id, priority, end_orphan)
     ]
 
 
 async def reap_forever(ctx: WorkerContext, end_orphan: EndOrphan) -> None:
+    trust = RegistryTrust()
     while True:
         try:
-            await reap_once(ctx, end_orphan)
+            await reap_once(ctx, end_orphan, trust)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # Redis away: try again next pass
+            trust.lost()
             log.warning("reaper pass failed", error=repr(exc))
         await asyncio.sleep(REAP_INTERVAL_S)
