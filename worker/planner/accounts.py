@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from worker.plan import ChartPlan
+from worker.planner.computed import growth_notes, relation_notes
 from worker.planner.entities import winner_dimensions
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest, what_it_has
@@ -112,6 +113,7 @@ def account(scan: Scan, ds: Dataset, known: frozenset[str]) -> tuple[str, ...]:
     words = [(w, span) for w, span in left_over(scan) if w not in filler and w not in harmless]
     calendar = [(w, span) for w, span in words if _calendar(w)]
     notes = [_calendar_note(scan, ds, calendar)] if calendar else []
+    notes += relation_notes(scan)  # a scatter for "correlation": shown, but no coefficient computed
     rest = [(w, span) for w, span in words if (w, span) not in calendar]
     if not rest:
         return tuple(notes)
@@ -170,7 +172,7 @@ def unshown(r: Reading, plan: ChartPlan) -> list[str]:
     if words and not plan.use_time:
         said = join_names([f"\u201c{w}\u201d" for w in words])
         return [f"{said}: {_NOT_OVER_TIME.get(plan.chart_type, _NOT_OVER_TIME['bar'])}"]
-    return []
+    return growth_notes(r, plan)
 
 
 # "distribution of weekly prices": the values of each week, which a histogram shows.

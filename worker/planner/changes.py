@@ -46,7 +46,7 @@ _RANKED_CHANGE = re.compile(
 _COEFFICIENT = re.compile(
     r"(?<!\w)(?:correlations?\s+(?:number|coefficient|value|score|statistic|index|figure)s?|"
     r"coefficients?\s+of\s+(?:correlation|determination)|pearson(?:'s)?(?:\s+r)?|spearman(?:'s)?(?:\s+rho)?|"
-    r"r[-\s]?squared|r\s*\^?\s*2|r\s*=|p[-\s]values?|"
+    r"r[-\s]?squared|r\s*\^?\s*2|r\s*=|p[-\s]values?|r[-\s]values?|(?<!of\s)coefficients?(?!\s+of)|"
     # "the correlation between X and Y for each continent": a coefficient per group
     r"correlations?\s+(?:between|of)\s+[^?.!;]{1,80}?\s+(?:for|in|within|per)\s+(?:each|every)|"
     r"correlations?\s+(?:for|in|within)\s+(?:each|every))(?!\w)",

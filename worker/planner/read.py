@@ -26,6 +26,7 @@ from worker.planner.counts import claim_counts_of_all, read_counts
 from worker.planner.either import check_either
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
+from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.places import claim_places
@@ -49,6 +50,8 @@ _ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
 
 
 _EVER = re.compile(r"(?<!\w)(?:ever|all[- ]time)(?!\w)", re.IGNORECASE)
+# "the largest single bill" (one row's value), not "as a single line" (a chart form).
+_SINGLE = re.compile(r"(?<!\w)single(?!\s+(?:line|series|bar|colou?r|chart|pie|one)\b)(?!\w)", re.IGNORECASE)
 # Measure phrases that are totals by their meaning ("revenue", "takings"), whatever the measure's own default.
 _TOTALS = frozenset(("revenue", "revenues", "takings"))
 
@@ -75,12 +78,14 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     ranked = read_ranked_by(scan, vocab)
     r.sort = r.sort or ("desc" if ranked else None)
     r.ranked = ranked
+    grouped = GroupedConditions(scan, vocab)  # "by party size 3 or more": the grouping and the condition
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     )
     check_either(scan)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
+    r.groups += grouped.groups(scan, r.conditions)
     for dim in forms.separate_groups(scan, vocab):
         r.groups.append(dim)
         r.split.append(dim)
@@ -123,13 +128,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     _finish_aggs(r, [a for a in aggs if not (a == "count" and countable)], ds)
     if r.agg in ("max", "min") and r.groups and not (r.start or r.end) and _EVER.search(scan.text):
         r.span = True  # "each country's best-ever GDP per capita": the extreme over every period
-    elif (
-        r.top is not None
-        and r.agg is None
-        and not ds.snapshot
-        and not (r.start or r.end)
-        and _EVER.search(scan.text)
-    ):
+    elif r.top is not None and r.agg is None and not (r.start or r.end) and _one_value(scan, ds, r):
         r.agg = "min" if r.top.low else "max"  # "the highest stock price ever": ranked by each one's extreme
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
@@ -208,6 +207,14 @@ def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
             scan.claim(m.span())
             found.append(vocab.dims[1][normalize(m[0])])
     return found
+
+
+def _one_value(scan: Scan, ds: Dataset, r: Reading) -> bool:
+    """ "the highest stock price ever", "the largest single bill": a superlative asking for the extreme
+    value, not the highest average. Not on snapshot data, where a ranking shows one survey year."""
+    if ds.snapshot:
+        return False
+    return _EVER.search(scan.text) is not None or (not r.groups and _SINGLE.search(scan.text) is not None)
 
 
 def _finish_aggs(r: Reading, aggs: list[Aggregation], ds: Dataset) -> None:

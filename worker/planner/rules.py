@@ -37,6 +37,7 @@ from worker.planner.terse import hyphened, unhyphen, unterse
 from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.units import relative_measures, unit_words
+from worker.planner.unread import no_measure
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
 from worker.semantic import PlanValidationError, SemanticModel
 
@@ -175,7 +176,7 @@ class RulePlanner:
             raise UnchartableQuestion(no_such_group(ds, r, group))
         dataset_words = frozenset(w for k in lex.vocab.datasets[1] for w in k.split()) | pw.OVERVIEW_WORDS
         if not _read_anything(r) and pw.unknown_words(scan, self._plain | dataset_words):
-            raise UnchartableQuestion(self.help("That question doesn't name anything chartq can measure."))
+            raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
         if not _read_anything(r) and not r.chart and _conversational(scan, lex):
             raise UnchartableQuestion(
                 self.help(f"That question names the {ds.name} data but nothing to chart from it.")
@@ -225,12 +226,8 @@ class RulePlanner:
                 best, best_score = lex, score
         best = best or self._only_one_measured(scan)
         if best is None:
-            reason = "That question doesn't name anything chartq can measure."
-            if not scan.text.strip(" ?!.,;:'\"-"):
-                reason = "The question is empty."
-            elif any(scan.count(lex.vocab.values[0]) for lex in self._lexicons):
-                reason = "That question says what to compare but not what to measure."
-            raise UnchartableQuestion(self.help(reason))
+            # The words it could not read are named (worker.planner.unread), else a generic sentence.
+            raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
         return best
 
     def _only_one_measured(self, scan: Scan) -> Lexicon | None:

@@ -56,6 +56,9 @@ def chart_title(
         else:
             by = ds.dimension(dimension).label.lower()
             parts = [f"{'Lowest' if ranking.low else 'Highest'} {lower_label(head)} by {by}"]
+            # "the biggest tip ever": each one's extreme, which "Highest maximum tip" would say twice.
+            if agg in ("max", "min"):
+                parts = [f"{head} by {by}"]
     elif dimension is not None:
         parts.append(f"by {ds.dimension(dimension).label.lower()}")
     if series is not None and series not in entities:

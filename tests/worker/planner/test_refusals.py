@@ -91,7 +91,10 @@ def test_time_groupings_still_answer(planner: RulePlanner) -> None:
 
 
 def test_a_question_naming_only_a_dataset_word_is_refused(planner: RulePlanner) -> None:
-    with pytest.raises(UnchartableQuestion, match=r"doesn't name anything chartq can measure.*Try"):
+    # The words it could not read are named (worker.planner.unread), with the measures it can chart.
+    with pytest.raises(
+        UnchartableQuestion, match=r"\u201crecommend\u201d .*names nothing it can measure.*Try"
+    ):
         planner.plan("recommend a good restaurant near me")
 
 

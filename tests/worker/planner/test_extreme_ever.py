@@ -1,0 +1,38 @@
+"""A superlative of one measure with no grouping and "ever" or "single" asks for the extreme value, not the
+highest average: each group's maximum (minimum) over the dataset's default dimension, ranked, with a title
+that says the maximum."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import measures_of
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "title"),
+    [
+        ("the largest tip ever", ("tip", "max"), "Maximum tip by day"),
+        ("biggest single check", ("total_bill", "max"), "Maximum total bill by day"),
+        ("lowest tip ever left", ("tip", "min"), "Minimum tip by day"),
+        ("highest share price ever", ("price", "max"), "Maximum stock price by company"),
+    ],
+)
+def test_the_extreme_value_is_charted_and_titled(
+    planner: RulePlanner, question: str, measure: tuple[str, str], title: str
+) -> None:
+    answer = planner.answer(question)
+    assert measures_of(answer.plan) == [measure]
+    assert answer.plan.title == title and answer.plan.time_range is None
+    assert answer.plan.sort is not None and answer.plan.sort.direction == (
+        "asc" if "min" in measure else "desc"
+    )
+
+
+def test_a_single_line_is_a_chart_form_not_a_single_value(planner: RulePlanner) -> None:
+    assert measures_of(planner.plan("average tip as a single line")) == [("tip", "avg")]
+
+
+def test_without_ever_a_superlative_still_ranks_the_average(planner: RulePlanner) -> None:
+    assert measures_of(planner.plan("biggest tip")) == [("tip", "avg")]
