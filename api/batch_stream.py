@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 
 from api.batch_views import BatchView, load_view, record_outcome
-from api.event_stream import SlowConsumer
-from api.pubsub import Resync
+from api.event_stream import Follower
+from api.pubsub import Event
 from api.state import AppState
 from shared import keys
 from shared.batch_store import BatchRecord
@@ -29,6 +29,7 @@ async def batch_frames(state: AppState, record: BatchRecord) -> AsyncGenerator[b
     keepalive_s = state.settings.sse_keepalive_seconds
     async with state.mux.subscribe(keys.user_channel(record.user_id)) as subscription:
         view = await load_view(state, record)
+        follower = Follower(subscription, keepalive_s, lambda: load_view(state, record))
         changed = True
         while True:
             if changed:
@@ -39,16 +40,13 @@ async def batch_frames(state: AppState, record: BatchRecord) -> AsyncGenerator[b
                 yield frame(view, dto)
                 if dto.status.is_terminal:
                     return
-            item = await subscription.next(keepalive_s)
-            if subscription.overflowed:
-                raise SlowConsumer
+            item = await follower.next()
             if item is None:
                 changed = False
                 yield None
-            elif isinstance(item, Resync):
-                # The connection dropped: events may be lost, so read the state again.
-                fresh = await load_view(state, record)
-                changed = fresh.version != view.version
-                view = fresh
-            else:
+            elif isinstance(item, Event):
                 changed = view.apply(item)
+            else:
+                # The connection dropped: events may be lost, so the state was read again.
+                changed = item.version != view.version
+                view = item

@@ -7,7 +7,9 @@ ends after the terminal status. A user stream does the same for every task of on
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Generic, TypeVar
 
 import orjson
 
@@ -16,7 +18,10 @@ from api.pubsub import Event as Event
 from api.pubsub import PubSubMultiplexer, Resync, Subscription
 from shared import keys
 from shared.models import TaskDTO
+from shared.redis import redis_fault
 from shared.task_store import TaskStore
+
+T = TypeVar("T")
 
 
 class SlowConsumer(Exception):
@@ -40,17 +45,45 @@ async def _replay(store: TaskStore, task_id: str, after_seq: int, *, current_onl
     return [Event.parse(raw) for raw in await store.history(task_id, after_seq)]
 
 
-async def _following(
-    subscription: Subscription, keepalive_s: float, resync: Callable[[], Awaitable[list[Event]]]
-) -> list[Event] | None:
-    """What to send next: the subscription's next event, or after a reconnect what `resync` reads
-    again; None when a keep-alive is due; SlowConsumer once the subscription overflowed."""
-    item = await subscription.next(keepalive_s)
-    if subscription.overflowed:
-        raise SlowConsumer
-    if item is None:
-        return None
-    return await resync() if isinstance(item, Resync) else [item]
+# How soon a read after a reconnect is tried again when Redis is still coming back.
+RESYNC_RETRY_S = 1.0
+
+
+class Follower(Generic[T]):
+    """What a stream sends next: the subscription's next event; after a reconnect, what `resync` reads
+    again; None when a keep-alive is due; SlowConsumer once the subscription overflowed. A reconnect
+    often meets Redis still coming back (restarted by the supervisor, its pooled connections stale):
+    the read that fails then is tried again each RESYNC_RETRY_S, with a keep-alive in between, instead
+    of ending the stream without its terminal event. Events published meanwhile wait in the
+    subscription, and those the read covers are skipped by their seq."""
+
+    def __init__(
+        self, subscription: Subscription, keepalive_s: float, resync: Callable[[], Awaitable[T]]
+    ) -> None:
+        self.subscription, self.keepalive_s, self.resync = subscription, keepalive_s, resync
+        self.owed = False
+
+    async def next(self) -> Event | T | None:
+        if self.owed:
+            await asyncio.sleep(RESYNC_RETRY_S)
+            return await self._read_again()
+        item = await self.subscription.next(self.keepalive_s)
+        if self.subscription.overflowed:
+            raise SlowConsumer
+        if item is None:
+            return None
+        return await self._read_again() if isinstance(item, Resync) else item
+
+    async def _read_again(self) -> T | None:
+        try:
+            state = await self.resync()
+        except Exception as exc:
+            if redis_fault(exc) is None:
+                raise
+            self.owed = True
+            return None
+        self.owed = False
+        return state
 
 
 async def nothing_left(store: TaskStore, task_id: str, *, last_seq: int | None, fallback: TaskDTO) -> bool:
@@ -98,6 +131,8 @@ async def task_events(
         def replay() -> Awaitable[list[Event]]:
             return _replay(store, task_id, sent, current_only=False)
 
+        follower = Follower(subscription, keepalive_s, replay)
+
         event: Event | None = None
         while True:
             for event in backlog:
@@ -111,11 +146,11 @@ async def task_events(
                         return
             event = None
             backlog.clear()  # nothing sent stays referenced while the stream waits
-            following = await _following(subscription, keepalive_s, replay)
+            following = await follower.next()
             if following is None:
                 yield KEEPALIVE
             else:
-                backlog = following
+                backlog = [following] if isinstance(following, Event) else following
 
 
 async def user_events(
@@ -135,6 +170,7 @@ async def user_events(
             return [Event.parse(raw) for raw in await store.latest_events(active)]
 
         backlog = await snapshot()
+        follower = Follower(subscription, keepalive_s, snapshot)
         event: Event | None = None
         while True:
             for event in backlog:
@@ -147,8 +183,8 @@ async def user_events(
                         sent[event.task_id] = event.seq
             event = None
             backlog.clear()  # nothing sent stays referenced while the stream waits
-            following = await _following(subscription, keepalive_s, snapshot)
+            following = await follower.next()
             if following is None:
                 yield KEEPALIVE
             else:
-                backlog = following
+                backlog = [following] if isinstance(following, Event) else following
