@@ -35,7 +35,16 @@ MASTER_CHECK_S = 1.0
 
 
 def dumps(value: Any) -> bytes:
-    return orjson.dumps(value)
+    return orjson.dumps(value, default=_outcome)
+
+
+def _outcome(value: Any) -> str:
+    """arq serializes a job's outcome with the job serializer; an aborted job's is a CancelledError,
+    which JSON cannot hold, and arq logged "error serializing result" for every cancel. Its repr will
+    do (chartq keeps no results); anything else that is not JSON stays an error."""
+    if isinstance(value, BaseException):
+        return repr(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def loads(raw: bytes | str) -> Any:

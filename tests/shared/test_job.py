@@ -3,6 +3,7 @@ says which fields are wrong."""
 
 from __future__ import annotations
 
+import asyncio
 from uuid import uuid4
 
 import pytest
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 
 from shared.job import CHART_FUNCTION, ChartJob, job_kwargs, job_payload, request_key
 from shared.models import Priority, Visibility
-from shared.redis import loads
+from shared.redis import dumps, loads
 from shared.task_states import accepted
 
 
@@ -67,3 +68,10 @@ def test_a_job_from_an_api_that_predates_traces_runs_untraced() -> None:
     older = {key: value for key, value in job.kwargs().items() if key != "trace_context"}
     read = ChartJob.model_validate(older)
     assert read == job and read.trace_context == {}
+
+
+def test_an_aborted_jobs_outcome_serializes_and_anything_else_not_json_does_not() -> None:
+    """arq stores an aborted job's outcome (a CancelledError) through the job serializer."""
+    assert loads(dumps({"result": asyncio.CancelledError()})) == {"result": "CancelledError()"}
+    with pytest.raises(TypeError):
+        dumps({"when": object()})
