@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.entities import JOIN, Found, ordered_dimensions
+from worker.planner.entities import JOIN, Found, ordered_dimensions, winner_dimensions
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
 __all__ = ["read_exclusions", "read_opposites"]
@@ -20,6 +20,30 @@ _EXCLUDING = re.compile(
     r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
     r"\s+(?:the\s+)?"
 )
+
+
+_ARTICLE = re.compile(r"the\s+")
+# "not counting the districts Coderre won", "excluding districts won by Joly": the winner left out.
+_WON = r"\s+(?:won|wins|win|carried|took)(?!\w)"
+
+
+def _excluded_winners(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "not counting the districts Coderre won": rows whose winner is that value, left out."""
+    nouns = vocab.dims[0]
+    for dim in winner_dimensions(vocab.ds):
+        names = {k: v for k, (_, v) in vocab.values[1].items() if v in dim.values}
+        body = phrases(names)[0]
+        if body is None or nouns is None:
+            continue
+        clause = re.compile(
+            rf"(?:{nouns.pattern})\s+(?:(?:that|where|which)\s+)?(?P<v>{body.pattern}){_WON}|"
+            rf"(?:{nouns.pattern})\s+(?:won|carried|taken)\s+by\s+(?P<w>{body.pattern})",
+            re.IGNORECASE,
+        )
+        m = clause.match(scan.text, at)
+        if m is not None and scan.free(m.span()):
+            return [(dim.name, names[normalize(m["v"] or m["w"])])], m.end()
+    return [], at
 
 
 # "leaving bronze aside", "setting Oceania aside": the values between the verb and "aside".
@@ -53,7 +77,7 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
     values = vocab.values[0]
     found: Found = []
     for m in list(_EXCLUDING.finditer(scan.text)):
-        for read in (_excluded_weekend, _excluded_symbols):
+        for read in (_excluded_weekend, _excluded_symbols, _excluded_winners):
             named, end = read(scan, vocab, m.end())
             if named:
                 scan.claim((m.start(), end))
@@ -71,6 +95,9 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
             join = JOIN.match(scan.text, v.end())
             at = v.end() + (join.end() - join.start() if join and join.group().strip() else 0)
             at += len(scan.text[at:]) - len(scan.text[at:].lstrip())
+            # "excluding the north and the south": each value after the join may have its article.
+            article = _ARTICLE.match(scan.text, at) if at > v.end() else None
+            at = article.end() if article and values.match(scan.text, article.end()) else at
         if spans:
             scan.claim((m.start(), spans[-1][1]))
     return found + _set_aside(scan, vocab)

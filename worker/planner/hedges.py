@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.asides import unaside
+
 __all__ = ["unhedge"]
 
 _FINE = r"(?:fine|ok|okay|enough|good)"
@@ -42,7 +44,8 @@ _HEDGES = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in _SAID
 
 
 def unhedge(text: str) -> str:
-    """`text` without hedges, and with jargon in plain words."""
+    """`text` without hedges or asides, and with jargon and everyday words in plain words."""
+    text = unaside(text)
     for pattern, said in _HEDGES:
         text = pattern.sub(said, text)
     # A sentence left empty ("Ballpark is fine." gone) leaves no stray stop behind.

@@ -82,7 +82,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     )
-    check_either(scan)
+    check_either(scan, ds)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     r.groups += grouped.groups(scan, r.conditions)

@@ -8,12 +8,13 @@ United States.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Measure, SemanticModel
 
-__all__ = ["check_units", "relative_measures", "unit_words"]
+__all__ = ["Relatives", "check_units", "relative_measures", "share_measures", "unit_words"]
 
 _UNIT = re.compile(
     r"(?<!\w)(?:(?:both\s+|all\s+)?(?:in|as)\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|"
@@ -37,19 +38,61 @@ _US_MONEY = re.compile(r"(?<![\w.])(?:u\.?s\.?\s*(?:\$|dollars?\b)|usd\b)", re.I
 _RELATIVE = r"(?:normali[sz]ed|indexed|rebased)"
 
 
-def relative_measures(model: SemanticModel) -> re.Pattern[str] | None:
+class Relatives(NamedTuple):
+    """What unit_words rewrites for one model: `normalised` (relative_measures), `shares` (share_measures)."""
+
+    normalised: re.Pattern[str] | None
+    shares: list[tuple[re.Pattern[str], str]]
+
+
+def relative_measures(model: SemanticModel) -> Relatives:
     """The names of measures relative to a base (a unit such as "times the Jan 2018 price"), after a word
-    saying so."""
+    saying so; and the measures that are a percentage of something (share_measures)."""
     names = {p.lower() for ds in model.datasets for m in ds.measures if "\u00d7" in (m.unit or "")
              for p in (m.label, *m.synonyms)}  # fmt: skip
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w){_RELATIVE}\s+(?=(?:{body})(?!\w))", re.IGNORECASE) if names else None
+    pattern = re.compile(rf"(?<!\w){_RELATIVE}\s+(?=(?:{body})(?!\w))", re.IGNORECASE) if names else None
+    return Relatives(pattern, share_measures(model))
 
 
-def unit_words(text: str, relative: re.Pattern[str] | None = None) -> str:
-    """`text` with "US dollars" and "US$" written as "dollars", and "normalised" dropped before a measure
-    that is normalised (`relative`, from relative_measures)."""
-    text = relative.sub("", text) if relative is not None else text
+_SHARE = r"(?:percentage|percent|share|proportion|fraction)"
+_GAVE = r"(?:leave|left|leaves|give|gave|gives|pay|paid|pays|spend|spent)"
+
+
+def share_measures(model: SemanticModel) -> list[tuple[re.Pattern[str], str]]:
+    """ "the percentage of observations" (wind frequency, in "% of observations"), "the tip as a share of
+    the bill" and "what percentage of the bill did tables leave as a tip" (the tip percentage, in "% of
+    the bill"): a measure whose unit is a percentage of what is named, said by its unit."""
+    found = []
+    for ds in model.datasets:
+        for m in ds.measures:
+            of = re.fullmatch(r"%\s+of\s+(?:the\s+)?([a-z ]+)", (m.unit or "").lower().strip())
+            if of is None:
+                continue
+            noun = r"\s+".join(map(re.escape, of[1].split()))
+            base = next((b for b in ds.measures if b.name == m.column and b is not m), None)
+            said = {p.lower() for p in (base.label, *base.synonyms)} if base is not None else set()
+            base_body = "|".join(re.escape(p) for p in sorted(said, key=len, reverse=True)) or "(?!)"
+            patterns = [
+                # The measure named with its unit first: "the tip as a share of the bill".
+                rf"(?:{base_body})\s+as\s+(?:an?\s+)?{_SHARE}\s+of\s+(?:the\s+|their\s+|its\s+)?{noun}",
+                rf"(?:the\s+)?{_SHARE}\s+of\s+(?:the\s+|their\s+|its\s+)?{noun}(?:\s+(?:that\s+)?"
+                rf"(?:(?:did|do|does)\s+)?(?:[a-z]+\s+){{0,2}}?{_GAVE}\s+as\s+(?:an?\s+)?(?:{base_body})"
+                # "what percentage of the bill was the tip": the measure named again as its subject.
+                rf"|\s+(?:was|is|were|are)\s+(?:the\s+|their\s+|its\s+)?(?:{base_body}))?",
+            ]
+            found += [(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), m.label) for p in patterns]
+    return found
+
+
+def unit_words(text: str, relative: Relatives | None = None) -> str:
+    """`text` with "US dollars" and "US$" written as "dollars", "normalised" dropped before a measure that
+    is normalised, and a percentage of what a measure's unit names written as that measure (`relative`,
+    from relative_measures)."""
+    if relative is not None:
+        text = relative.normalised.sub("", text) if relative.normalised is not None else text
+        for pattern, label in relative.shares:
+            text = pattern.sub(label, text)
     return _US_MONEY.sub("dollars", text)
 
 
