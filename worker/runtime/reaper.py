@@ -40,29 +40,40 @@ REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
 EndOrphan = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
 
 
+# How long this worker's own heartbeat must have been listed before the registry is trusted: at start,
+# a heartbeat interval and a second (every live worker beats meanwhile); after a lapse or a failed pass,
+# a heartbeat's lifetime (every heartbeat may have lapsed, and every live worker beats again meanwhile).
+TRUST_AT_START_S = HEARTBEAT_INTERVAL_S + 1
+TRUST_AFTER_LAPSE_S = HEARTBEAT_TTL_S
+
+
 @dataclass
 class RegistryTrust:
     """Whether the worker registry can tell a stopped worker from a stalled Redis. A Redis that stalls
     (or is unreachable) longer than the heartbeats' lifetime comes back with every heartbeat lapsed, and
     every running task looked orphaned: handed back from live workers, again as each new attempt started
     before its worker had beaten again, until their attempts were used up. The registry is trusted once
-    this worker's own heartbeat, which it knows to be alive, has been in it for a heartbeat's lifetime:
-    by then every live worker has beaten again."""
+    this worker's own heartbeat, which it knows to be alive, has been listed for long enough."""
 
     since: float | None = None
+    wait_s: float = TRUST_AT_START_S
+    seen: bool = False
 
     def update(self, own_heartbeat_listed: bool) -> bool:
         if not own_heartbeat_listed:
-            self.since = None
+            if self.seen:  # it lapsed: so may every other
+                self.lost()
             return False
+        self.seen = True
         now = time.monotonic()
         if self.since is None:
             self.since = now
-        return now - self.since >= HEARTBEAT_TTL_S
+        return now - self.since >= self.wait_s
 
     def lost(self) -> None:
-        """A pass failed (Redis away): start over once it answers."""
+        """A pass failed (Redis away) or this worker's heartbeat lapsed: start over, waiting longer."""
         self.since = None
+        self.wait_s = TRUST_AFTER_LAPSE_S
 
 
 async def find_orphans(ctx: WorkerContext, trust: RegistryTrust) -> dict[str, Priority]:
