@@ -130,6 +130,8 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
         r.span = True  # "each country's best-ever GDP per capita": the extreme over every period
     elif r.top is not None and r.agg is None and not (r.start or r.end) and _one_value(scan, ds, r):
         r.agg = "min" if r.top.low else "max"  # "the highest stock price ever": ranked by each one's extreme
+        # On a snapshot, "ever" looks past the latest survey: each one's extreme over every period.
+        r.span = ds.snapshot
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
     limits.check_share_within(scan.text, r)
@@ -211,10 +213,11 @@ def _longer_than_measures(scan: Scan, vocab: Vocabulary) -> list[str]:
 
 def _one_value(scan: Scan, ds: Dataset, r: Reading) -> bool:
     """ "the highest stock price ever", "the largest single bill": a superlative asking for the extreme
-    value, not the highest average. Not on snapshot data, where a ranking shows one survey year."""
-    if ds.snapshot:
-        return False
-    return _EVER.search(scan.text) is not None or (not r.groups and _SINGLE.search(scan.text) is not None)
+    value, not the highest average. On snapshot data a ranking shows one survey year, unless "ever" (or
+    "all-time") asks for every one ("the highest life expectancy ever")."""
+    if _EVER.search(scan.text) is not None:
+        return True
+    return not ds.snapshot and not r.groups and _SINGLE.search(scan.text) is not None
 
 
 def _finish_aggs(r: Reading, aggs: list[Aggregation], ds: Dataset) -> None:

@@ -105,7 +105,7 @@ def shape(r: Reading) -> ChartPlan:
     dimension = series = None
     chart = r.chart
     # A snapshot's periods are never added up, but the highest or lowest over them may be asked for.
-    extreme = r.agg in ("max", "min") and bool(r.groups) and r.span
+    extreme = r.agg in ("max", "min") and bool(r.groups or top) and r.span
     # "the average sepal length and sepal width of each species": a summary per group, so bars.
     # So is an average of values named on data without dates ("the average tip and bill at lunch and dinner").
     by_values = bool(multi) and not has_time

@@ -36,3 +36,14 @@ def test_a_single_line_is_a_chart_form_not_a_single_value(planner: RulePlanner) 
 
 def test_without_ever_a_superlative_still_ranks_the_average(planner: RulePlanner) -> None:
     assert measures_of(planner.plan("biggest tip")) == [("tip", "avg")]
+
+
+def test_on_survey_data_ever_looks_past_the_latest_survey(planner: RulePlanner) -> None:
+    """Gapminder charts one survey year unless told otherwise; "ever" asks for every year."""
+    plan = planner.plan("which country had the highest life expectancy ever")
+    assert measures_of(plan) == [("life_exp", "max")]
+    assert (plan.dimension, plan.time_range, plan.limit) == ("country", None, 1)
+    plan = planner.plan("the 5 countries with the lowest gdp per capita ever")
+    assert measures_of(plan) == [("gdp_per_capita", "min")] and plan.time_range is None
+    # Without "ever" the ranking is of the latest survey, as before.
+    assert planner.plan("the country with the highest life expectancy").time_range is not None
