@@ -84,6 +84,28 @@ _CHANGE_DATA = re.compile(
 )
 
 
+# "delete all charts", "DROP TABLE charts", "clear my history" sent as a change to a chart: a verb that
+# destroys, acting on what chartq stores or on the data. "drop the limit" and "remove Canada from the
+# chart" are edits.
+_DESTROY_STORED = re.compile(
+    r"^\W*(?:(?:please|now|then|can\s+you|could\s+you|would\s+you|go\s+ahead\s+and)[\s,]+)*"
+    r"(?:delete|erase|wipe|truncate|destroy|purge|drop|remove|clear)\s+(?:(?!from\b|in\b|on\b|of\b)\S+\s+){0,3}?"
+    r"(?:charts?|tables?|database|db|rows?|records?|history|messages?|sessions?|tasks?|users?|accounts?|"
+    r"everything|data)\W*$",
+    re.IGNORECASE,
+)
+_SQL_STATEMENT = re.compile(
+    r"^\W*(?:drop\s+(?:table|database|schema|view|index)|delete\s+from|truncate|insert\s+into|"
+    r"update\s+\S+\s+set|alter\s+table|grant|revoke|exec(?:ute)?)\b",
+    re.IGNORECASE,
+)
+
+
+def destroys_stored(text: str) -> bool:
+    """True for a change that asks to delete what chartq stores or the data ("delete all charts")."""
+    return _DESTROY_STORED.match(text) is not None or _SQL_STATEMENT.match(text) is not None
+
+
 # "Why did ...", "why do men tip more": a question about causes, which a chart of the data cannot answer.
 _WHY = re.compile(r"\s*(?:but\s+|and\s+|so\s+)?(?:why|how\s+come)\b", re.IGNORECASE)
 

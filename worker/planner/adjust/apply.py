@@ -16,6 +16,7 @@ from worker.planner.adjust.reshape import Draft, categories_axis, fit, time_axis
 from worker.planner.adjust.text import adjusted_title, adjustment_help
 from worker.planner.rules import UnchartableQuestion
 from worker.planner.titles import join_names, lower_label
+from worker.planner.words import destroys_stored
 from worker.semantic import Dataset, DimensionValue, PlanValidationError, SemanticModel
 
 __all__ = ["NotAnAdjustment", "adjust", "adjustment_help"]
@@ -34,6 +35,12 @@ def adjust(previous: ChartPlan, text: str, model: SemanticModel) -> ChartPlan:
         ds = model.dataset(previous.dataset)
     except PlanValidationError as exc:
         raise UnchartableQuestion(f"The chart to adjust uses data chartq no longer has: {exc}") from exc
+    if destroys_stored(text):
+        # Read as edits, "delete all charts" would show every country: a chart nobody asked for.
+        reason = (
+            "chartq only reads data to draw charts; it does not run commands, change data or delete charts."
+        )
+        raise NotAnAdjustment(adjustment_help(ds, previous, reason))
     edits = read_edits(text, ds, model)
     if not edits.understood():
         shown = " ".join(text.split())

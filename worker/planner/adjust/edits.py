@@ -80,7 +80,12 @@ _SORTS: list[tuple[SortEdit, re.Pattern[str]]] = [
     ("reverse", words(r"reverse(?:d)?(?:\s+the)?(?:\s+(?:order|sort|sorting))?|flip\s+the\s+(?:order|sort)")),
 ]
 _EACH = re.compile(r"\s+(?:(?:value|one)\s+)?(?:(?:of|in|for)\s+each|per)(?!\w)")
-_SHOW_ALL = words(r"(?:show\s+)?all(?:\s+of\s+them)?|everything|no\s+limit|(?:remove|drop)\s+the\s+limit")
+_SHOW_ALL = words(r"(?:show\s+)?all(?:\s+of\s+them)?|everything")
+# Read before rankings: "remove the top 10 limit" takes the limit away, it does not ask for a top 10.
+_NO_LIMIT = words(
+    r"no\s+limit|(?:remove|drop|lose|clear|scrap|ditch|get\s+rid\s+of)\s+the\s+"
+    r"(?:(?:top|bottom)[\s-]*\w+\s+|\d+\s+)?(?:limit|cap|cut-?off)"
+)
 
 # A message that starts like this, or says "instead", changes the chart before it rather than asking anew.
 _EDIT_OPENING = re.compile(
@@ -183,6 +188,7 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
     for m in scan.take(vocab.group):
         edits.groups += [vocab.dims[1][normalize(m[g])] for g in ("d1", "d2") if m[g]]
         edits.split = edits.split or bool(_SPLIT.match(m[0]))
+    edits.show_all = any(scan.take(_NO_LIMIT))
     top = next(
         (m for m in TOP.finditer(scan.text) if m["dir"] not in MEASURE_RANKS and scan.free(m.span())), None
     )
@@ -202,7 +208,7 @@ def read_edits(text: str, ds: Dataset, model: SemanticModel) -> Edits:
     edits.chart = next((k for k, p in CHART_WORDS.items() if any(scan.take(words(p)))), None)
     edits.agg = edits.agg or _read_agg(scan)
     edits.time_axis = any(scan.take(_TIME_AXIS))
-    edits.show_all = any(scan.take(_SHOW_ALL))
+    edits.show_all = any(scan.take(_SHOW_ALL)) or edits.show_all
     verbs = sorted(
         (m.start(), verb)
         for verb, pattern in _VERBS

@@ -66,3 +66,25 @@ def test_the_aggregation_being_replaced_is_not_the_one_asked_for(
 ) -> None:
     plan = adjust(planner.plan("average tip by day"), text, semantic_model)
     assert [m.agg for m in plan.measures] == [agg]
+
+
+@pytest.mark.parametrize(
+    "text", ["delete all charts", "DROP TABLE charts", "please wipe my history", "remove every chart"]
+)
+def test_a_change_that_would_destroy_something_is_refused(
+    planner: RulePlanner, semantic_model: SemanticModel, text: str
+) -> None:
+    # Read as edits, "delete all charts" lifted the top 10 and showed every country.
+    with pytest.raises(NotAnAdjustment, match="only reads data"):
+        adjust(planner.plan("top 10 countries by gdp per capita in 2007"), text, semantic_model)
+
+
+@pytest.mark.parametrize(
+    "text", ["remove the top 10 limit", "drop the limit", "get rid of the cap", "no limit"]
+)
+def test_taking_the_limit_away_shows_every_value(
+    planner: RulePlanner, semantic_model: SemanticModel, text: str
+) -> None:
+    before = planner.plan("top 10 countries by gdp per capita in 2007")
+    plan = adjust(before, text, semantic_model)
+    assert (before.limit, plan.limit, plan.dimension) == (10, None, "country")
