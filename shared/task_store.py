@@ -61,10 +61,20 @@ Outcome = Literal["created", "existing", "user_cap", "queue_full"]
 
 
 @dataclass(frozen=True)
+class QueuePlace:
+    """Where a task just queued stands: the queued tasks ahead of it, and when each running one started."""
+
+    ahead: int
+    running_started_ms: tuple[float, ...]
+
+
+@dataclass(frozen=True)
 class CreateResult:
     outcome: Outcome
     task_id: str
     count: int = 0
+    # Set when the task went straight into the queue (not scheduled, not waiting for dependencies).
+    place: QueuePlace | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ class TaskStore:
                 keys.fairness(self.settings.queue_name),
                 keys.queued_users(self.settings.queue_name),
                 keys.deferred(self.settings.queue_name),
+                *(keys.running(self.settings.queue_name, p.value) for p in Priority),
             ],
             args=[
                 dto.task_id,
@@ -155,6 +166,9 @@ class TaskStore:
         value: str = raw[1].decode()
         if outcome in ("user_cap", "queue_full"):
             return CreateResult(outcome, "", int(value))
+        if len(raw) > 2:  # queued at once: its place comes back too
+            place = QueuePlace(int(raw[2]), tuple(float(ms) for ms in raw[3]))
+            return CreateResult(outcome, value, place=place)
         return CreateResult(outcome, value)
 
     async def chart_deleted(self, task_id: str) -> None:

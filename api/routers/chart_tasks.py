@@ -18,7 +18,7 @@ from shared.db.charts import (
     get_visible_chart,
     message_for_request,
 )
-from shared.eta import with_eta, with_etas
+from shared.eta import with_eta, with_etas, with_placed_eta
 from shared.job import request_key
 from shared.models import (
     ACTIVE_STATUSES,
@@ -100,7 +100,7 @@ async def create_chart_task(
         existing = await store.get(result.task_id)
         if existing is not None:
             return await with_eta(store, existing.dto)
-    return await with_eta(store, dto)
+    return await with_placed_eta(store, dto, result.place)
 
 
 @router.get("/async/{task_id}/status", response_model=TaskDTO, responses=_NOT_FOUND)

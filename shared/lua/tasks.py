@@ -51,13 +51,14 @@ end
 """.replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
 
 # KEYS: task, events, task_chan, user_chan, user_active, message_index, active_request, queue, arq_job,
-#       stats_totals, wake, fairness, queued_users, deferred
+#       stats_totals, wake, fairness, queued_users, deferred, running (high, normal, low)
 # ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, band rank, job_ttl_ms,
 #       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id, fairness key,
 #       start ms (0: now; later: the task waits in the deferred set until then, shared.deferred),
 #       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION),
 #       '1' when a COMPLETED task of the same request answers it (not when a new chart is forced)
-# Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id}
+# Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id} (scheduled, or waiting
+# for its dependencies) | {'created', id, queued tasks ahead, {start ms of each running task}} (queued)
 CREATE_TASK = (
     _APPEND_AND_PUBLISH
     + _FAIR_SCORE
@@ -127,13 +128,25 @@ if start_ms > 0 then
   redis.call('EXPIRE', KEYS[14], 2764800)
   return {'created', ARGV[1]}
 end
+-- Its place, for the estimate the 202 carries (shared.eta): the queued tasks ahead of it (running ones
+-- stay in arq's queue while they run, so those are taken off) and when each running task started.
+local ahead = redis.call('ZCOUNT', KEYS[8], '-inf', score)
+local started = {}
+for k = 15, 17 do
+  local running = redis.call('ZRANGE', KEYS[k], 0, -1, 'WITHSCORES')
+  for i = 1, #running, 2 do
+    local queued_at = redis.call('ZSCORE', KEYS[8], running[i])
+    if queued_at and tonumber(queued_at) <= tonumber(score) then ahead = ahead - 1 end
+    started[#started + 1] = running[i + 1]
+  end
+end
 redis.call('ZADD', KEYS[8], score, ARGV[1])
 redis.call('PEXPIRE', KEYS[8], tonumber(ARGV[10]) + 3600000)
 -- Wake one idle worker; the list is capped because a token only says "look at the queue".
 redis.call('LPUSH', KEYS[11], '1')
 redis.call('LTRIM', KEYS[11], 0, 255)
 redis.call('PEXPIRE', KEYS[11], 60000)
-return {'created', ARGV[1]}
+return {'created', ARGV[1], ahead, started}
 """
 )
 

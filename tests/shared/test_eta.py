@@ -63,9 +63,18 @@ async def test_the_estimate_follows_a_steady_queue(
                 assert (await wait_for_status(http, task_id, within=SETTLE_S))["status"] == "COMPLETED"
             await asyncio.sleep(INPUTS_TTL_S)  # the estimate's cached inputs now hold the warm-up's runs
             messages = [await new_message(http, QUESTION) for _ in range(QUEUED)]
-            accepted = [(await http.post(TASKS, json={"message_id": m["id"]})).json() for m in messages]
+            accepted, reread = [], []
+            for m in messages:
+                accepted.append((await http.post(TASKS, json={"message_id": m["id"]})).json())
+                task_id = accepted[-1]["task_id"]
+                reread.append((await http.get(f"{TASKS}/{task_id}/status")).json())
             run_s = (await inputs(redis, settings.queue_name)).run_s
             assert all(task["estimated_completion"] for task in accepted), accepted
+            # The 202 takes its place from the script that queued it; a read weighs the queue afresh. A
+            # place off by one task would put them a whole run apart.
+            for posted, read in zip(accepted, reread, strict=True):
+                apart = seconds(read["estimated_completion"]) - seconds(posted["estimated_completion"])
+                assert abs(apart) < run_s / 2, (posted, read, run_s)
             last = accepted[-1]
             stream = asyncio.create_task(first_frame(http, last["task_id"]))
 
