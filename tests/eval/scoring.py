@@ -75,6 +75,11 @@ SETS = (
         HERE / "holdout17.yaml",
         "seventeenth holdout (written blind after the sixteenth's fixes)",
     ),
+    EvalSet(
+        "holdout18",
+        HERE / "holdout18.yaml",
+        "eighteenth holdout (written blind after the seventeenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

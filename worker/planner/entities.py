@@ -86,7 +86,7 @@ def _won_by_pronoun(scan: Scan, body: re.Pattern[str], names: dict[str, Dimensio
         return []
     pronoun = re.compile(
         # "where he won the most votes" is the votes he got, not the districts he won.
-        r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|carried|took)(?!\w)"
+        r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|wins?|carried|took)(?!\w)"
         r"(?!\s+(?:the\s+)?(?:most|fewest|least|more|fewer|highest|lowest|biggest|\d+)\b)",
         re.I,
     )

@@ -1,8 +1,10 @@
-"""Headline and everyday wordings spelt out before a question is read: a value "excluded" after it
-("Oceania excluded") is "excluding Oceania"; "topped", "exceeded" and "surpassed" a number are "over" it;
-amounts in millions or billions are plain numbers ("100 million" is 100000000); "record highs" and "the
-peak" are the highest; "fiercest" winds are the strongest; "wich" is "which"; "5 and above" is "5 or
-more"; "he won (drew) the most votes" is the votes he got.
+"""Headline and everyday wordings spelt out before a question is read: a value "excluded" or "out" after
+it ("Oceania excluded", "Asia and Africa out") is "excluding Oceania"; "topped", "exceeded" and
+"surpassed" a number are "over" it; amounts in millions or billions are plain numbers ("100 million" is
+100000000); "record highs" and "the peak" are the highest; "fiercest" winds are the strongest; "wich" is
+"which"; "5 and above" is "5 or more"; "he won (drew) the most votes" is the votes he got; a "leader board"
+is a ranking; "who wins (leads) on X, A or B" compares X; "Population race: A vs B" is the population of A
+vs B.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ __all__ = ["unheadline"]
 
 _I = re.IGNORECASE
 _EXCLUDED = re.compile(
-    r"(?<=[,:;])\s*(?P<v>[A-Z][\w'.-]*(?:\s+(?:and|or|&)\s+[A-Z][\w'.-]*)*)\s+(?:excluded|left\s+out|aside)\b"
+    r"(?<=[,:;])\s*(?P<v>[A-Z][\w'.-]*(?:\s+(?:and|or|&)\s+[A-Z][\w'.-]*)*)\s+(?:excluded|left\s+out|aside|out(?=\s*(?:[.,;!?]|$)))\b"
 )
 _OVER = re.compile(
     r"\b(?:topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses)\s+(?=[$\d])", _I
@@ -25,6 +27,17 @@ _WORDS = [
     (re.compile(r"\brecord\s+lows?\b", _I), "lowest"),
     (re.compile(r"\bfiercest\b", _I), "strongest"),
     (re.compile(r"\bwich\b", _I), "which"),
+    # "leader board", "leaderboard": a ranking, highest first ("top ten" beside it gives the count).
+    (re.compile(r"\bleader\s*-?\s*boards?\b", _I), "ranking"),
+    # "Who wins on life expectancy, Europe or Americas?", "who leads on gold": the measure compared.
+    (
+        re.compile(
+            r"\bwho(?:'s|\s+is)?\s+(?:wins?|winning|leads?|leading|ahead|comes\s+out\s+ahead)\s+"
+            r"(?:on|in\s+terms\s+of)\s+",
+            _I,
+        ),
+        "",
+    ),
     # "where he won (drew, pulled) the most votes": the votes he got, not the districts he won.
     (
         re.compile(
@@ -45,8 +58,17 @@ def _amount(m: re.Match[str]) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
+# "Population race: China vs India": a contest of one measure, said before the values it compares.
+_RACE = re.compile(
+    r"^\W*(?P<m>[a-z]+(?:\s+[a-z]+)?)\s+(?:race|duel|battle|showdown|contest|rivalry)\s*:"
+    r"(?=.*\b(?:vs\.?|versus|against|or)\s)",
+    _I,
+)
+
+
 def unheadline(text: str) -> str:
     """`text` with headline wordings written as the readers know them."""
+    text = _RACE.sub(lambda m: f"{m['m']}:", text)
     text = _EXCLUDED.sub(lambda m: f" excluding {m['v']}", text)
     text = _OVER.sub("over ", text)
     text = _SCALE.sub(_amount, text)

@@ -47,9 +47,9 @@ def claim_breakdowns(scan: Scan) -> None:
 
 def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
     """ "for the setosa and versicolor flowers only", "virginica and versicolor irises", "the setosa and
-    versicolor species": the dimensions of several values named before the dataset's own noun, their
-    dimension's noun or "only", which keep those rows rather than compare them (unless they are all of
-    them)."""
+    versicolor species", "only versicolor and virginica": the dimensions of several values named before
+    the dataset's own noun, their dimension's noun or "only", or after "only", which keep those rows rather
+    than compare them (unless they are all of them)."""
     values, names, dims = vocab.values[0], vocab.datasets[0], vocab.dims[0]
     if values is None:
         return []
@@ -57,7 +57,9 @@ def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
     tail = rf"(?:(?:{nouns})\s*)?only|{nouns}" if nouns else "only"
     listed = rf"(?P<v>(?:{values.pattern})(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:{values.pattern}))+)"
     found = []
-    for m in re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text):
+    # "…, only versicolor and virginica": "only" before the values keeps them just the same.
+    leading = re.finditer(rf"(?<!\w)only\s+(?:the\s+)?{listed}(?P<t>)(?!\w)", scan.text)
+    for m in [*re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text), *leading]:
         said = {vocab.values[1][normalize(v[0])] for v in values.finditer(m["v"])}
         dims_named = {dim for dim, _ in said}
         noun = vocab.dims[1].get(normalize(m["t"]))
@@ -192,7 +194,7 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
     years = _years_covered(vocab)
     if years is not None:
         whole = re.compile(
-            rf"(?<!\w)(?:over|during|for|across|in)?\s*the\s+(?:whole|entire|full|all)\s+(?P<n>{COUNT})\s+years(?!\w)"
+            rf"(?<!\w)(?:over|during|for|across|in)?\s*(?:all\s+the|the\s+(?:whole|entire|full|all))\s+(?P<n>{COUNT})\s+years(?!\w)"
         )
         for m in list(whole.finditer(scan.text)):
             if parse_count(m["n"]) == years and scan.free(m.span()):

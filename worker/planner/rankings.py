@@ -28,7 +28,24 @@ __all__ = ["read_ranked_by", "read_ranking"]
 _OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 
 
+# "Rank them.", "Rank all three.", "rank every one": every one of them in order, however many "which" asked.
+_RANK_ALL = re.compile(
+    r"(?<!\w)rank\s+(?:(?P<all>all|every\s+one|each)(?:\s+of\s+them|\s+(?:\d+|[a-z]+))?|them(?:\s+(?P<all2>all))?)"
+    r"(?=\s*(?:[.?!,;]|$))"
+)
+
+
 def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
+    """A ranking, unless "rank them" or "rank all three" asks for every one of the bars in order."""
+    aggs = _read_ranking(scan, lex, r)
+    for m in _RANK_ALL.finditer(scan.text):
+        if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):
+            r.sort, r.top = ("asc" if r.top.low else "desc"), None
+            scan.claim(m.span())
+    return aggs
+
+
+def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     """ "top 5", "the 3 largest", "which four … the highest", "the 10 richest"; or, before a measure and
     with a grouping, the smallest or largest of each group ("smallest bill per day")."""
     vocab = lex.vocab
@@ -57,6 +74,10 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         return []
     low = top["dir"].lower() in pw.LOW_WORDS
     n = top["n"] or top["n0"]
+    if not n and follows and r.groups and _sizes_of_things(scan, vocab, top.end()):
+        # "the biggest economies by continent": each group's economy, largest first, not its largest one.
+        r.sort = "asc" if low else "desc"
+        return []
     if not n and follows and (r.groups or _several_named(scan, vocab)):
         # "smallest bill per day", "the highest price Google and Amazon reached": the smallest (largest)
         # of each group or value named, not a ranking of them.
@@ -66,6 +87,21 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     r.top = Top(low, count or 10, count is not None)
     _claim_said_again(scan, vocab, low)
     return []
+
+
+def _sizes_of_things(scan: Scan, vocab: Vocabulary, at: int) -> bool:
+    """Whether a superlative at `at` comes before a measure that adds up, named in the plural of a thing
+    that has a size ("economies"): the size of each group's whole, not its largest part."""
+    measures = vocab.measures[0]
+    after = re.match(r"(?:\s+the)?\s+", scan.text[at:])
+    found = measures.match(scan.text, at + (after.end() if after else 0)) if measures is not None else None
+    if found is None or not found[0].endswith("s"):
+        return False
+    measure = vocab.ds.measure(vocab.measures[1][normalize(found[0])])
+    singular = found[0][:-3] + "y" if found[0].endswith("ies") else found[0][:-1]
+    # The model names the thing in the singular ("economy"); a plural it lists itself ("votes") is a count.
+    declared = {normalize(p) for p in (measure.label, *measure.synonyms)}
+    return measure.additive and singular in declared and normalize(found[0]) not in declared
 
 
 def _claim_said_again(scan: Scan, vocab: Vocabulary, low: bool) -> None:
@@ -122,9 +158,12 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
         )
         at = lead = top.end() + (after.end() if after else 0)
         # A value may stand between: "the fewest gold medals".
-        if vocab.values[0] is not None and (value := vocab.values[0].match(scan.text, at)) is not None:
+        value = vocab.values[0].match(scan.text, at) if vocab.values[0] is not None else None
+        if value is not None:
             at = value.end() + len(scan.text[value.end() :]) - len(scan.text[value.end() :].lstrip())
         follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
+        # "the most gold": a value of data with one measure stands for it ("gold" medals).
+        follows = follows or (value is not None and len(vocab.ds.measures) == 1)
         # "the largest number of votes", "the highest tally": the count a measure of counted things holds.
         follows = follows or (_COUNTED.match(scan.text, lead) is not None and _counts_things(vocab.ds))
         often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None

@@ -22,10 +22,13 @@ _SETTING = r"(?:on|at|in|during)\s+(?:the\s+)?"
 
 def read_kept(scan: Scan, vocab: Vocabulary, entities: Mapping[str, Sequence[DimensionValue]]) -> list[str]:
     """The dimensions of several values (`entities`, as read) named as a restriction: in a clause ending in
-    "only" ("for Sat and Sun only", "for wind strength 5-6 and wind strength 6+ only"), or in a setting
+    "only" ("for Sat and Sun only", "for wind strength 5-6 and wind strength 6+ only") or opening with it
+    ("only versicolor and virginica"), or in a setting
     clause opening the question before a grouping ("On Thursdays and Fridays: ...")."""
     found: list[str] = []
     clauses = [m[0] for m in re.finditer(r"[^,:;]*?(?<!\w)only(?!\w)", scan.text)]
+    # "…, only versicolor and virginica": "only" opening the clause of the values keeps them just the same.
+    clauses += [m[0] for m in re.finditer(r"(?<!\w)only\s+[^,:;]+", scan.text)]
     head = re.match(r"^[^:;,]*[:;,]", scan.text)
     if head is not None and re.search(r"(?<!\w)(?:by|per|each|who|which)(?!\w)", scan.text[head.end() :]):
         clauses += [m[0] for m in re.finditer(rf"(?<!\w){_SETTING}.*", head[0])]

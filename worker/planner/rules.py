@@ -233,10 +233,9 @@ class RulePlanner:
     def _only_one_measured(self, scan: Scan) -> Lexicon | None:
         """ "top 5 districts for Joly": names (values, dimensions) of one dataset only, which has one measure,
         so the question can only be about it."""
-        named = [
-            lex for lex in self._lexicons if scan.count(lex.vocab.values[0]) or scan.count(lex.vocab.dims[0])
-        ]
-        if len(named) == 1 and len(named[0].ds.measures) == 1 and scan.count(named[0].vocab.values[0]):
+        # Values only: a dimension's word ("nations") may be another dataset's too, its values are its own.
+        named = [lex for lex in self._lexicons if scan.count(lex.vocab.values[0])]
+        if len(named) == 1 and len(named[0].ds.measures) == 1:
             return named[0]
         return None
 

@@ -4,7 +4,8 @@ smoker"; "Pivot:" / "Pivot table:" / "pivot of" only say it is a summary; "filte
 "filter to petal_length >= 4" are filters as SQL writes them; "filtered to Dinner only" and "filter
 direction to N, NE and E" keep those values ("for … only"); "grouped by" is "by"; "only the top 3 rows"
 and "top 5 rows" are a top 3 / top 5 (the rows of the summary are its bars); "sort the sum column Z to A"
-sorts by the measure, highest first (A to Z: lowest first).
+sorts by the measure, highest first (A to Z: lowest first), and so does a clause ", desc" (", asc":
+lowest first).
 
 Every rewrite says the same thing in other words; nothing is dropped that a reader would need: a sort
 "Z to A" is read only of the summary's own column (the sum, the average, the value), since A to Z of a
@@ -58,6 +59,9 @@ _SAID = [
     # "sort the sum column Z to A", "sorted Z-A": by the summary's own column.
     (rf"\bsort(?:ed)?\s+(?:the\s+)?(?:{_AGG}\s+)?(?:column\s+)?z\s*(?:-|to|→)\s*a\b", "sorted descending"),
     (rf"\bsort(?:ed)?\s+(?:the\s+)?(?:{_AGG}\s+)?(?:column\s+)?a\s*(?:-|to|→)\s*z\b", "sorted ascending"),
+    # ", desc" / ", sorted asc" as a clause of its own: the summary's rows by its value, as SQL's DESC / ASC.
+    (r"(?<=[,;])\s*(?:(?:sort(?:ed)?|order(?:ed)?)\s+)?desc\.?(?=\s*(?:[,;]|$))", " highest first"),
+    (r"(?<=[,;])\s*(?:(?:sort(?:ed)?|order(?:ed)?)\s+)?asc\.?(?=\s*(?:[,;]|$))", " lowest first"),
 ]
 _SPREADSHEET = [(re.compile(pattern, _I), said) for pattern, said in _SAID]
 # Words a spreadsheet user writes only between steps: "Filter to smoker = Yes, then average of …".
@@ -66,7 +70,7 @@ _THEN = re.compile(r"(?<=[,;])\s*then\b", _I)
 
 def unspreadsheet(text: str) -> str:
     """`text` with a spreadsheet's words in the words the readers know."""
-    if not re.search(r"\b(?:pivot|rows?|columns?|filter(?:ed)?|grouped|sort(?:ed)?)\b", text, _I):
+    if not re.search(r"\b(?:pivot|rows?|columns?|filter(?:ed)?|grouped|sort(?:ed)?|desc|asc)\b", text, _I):
         return text
     for pattern, said in _SPREADSHEET:
         text = pattern.sub(said, text)

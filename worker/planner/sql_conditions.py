@@ -34,7 +34,7 @@ def on_measure(label: str, op: str, value: str, hi: str | None) -> str:
     return f"with {label} {words[op]} {value}"
 
 
-def on_dimension(ds: Dataset, dim: Dimension, op: str, values: list[str]) -> str:
+def on_dimension(ds: Dataset, dim: Dimension, op: str, values: list[str], hi: str | None = None) -> str:
     said = [_value(ds, dim, v) for v in values]
     listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
     if op in ("!=", "<>", "not in"):
@@ -51,6 +51,11 @@ def on_dimension(ds: Dataset, dim: Dimension, op: str, values: list[str]) -> str
         }
         if noun:
             return f"{noun} {said_op[op].format(values[0])}"
+    # "size between 2 and 5": a range on a number dimension, both ends kept.
+    if dim.type == "number" and op == "between" and hi is not None:
+        noun = next((n for n, d in row_nouns(ds).items() if d == dim.name and n.endswith("s")), None)
+        if noun:
+            return f"{noun} of {values[0]} to {hi}"
     raise UnchartableQuestion(f"chartq cannot compare {dim.label.lower()} with “{op}”; name its values.")
 
 

@@ -47,6 +47,7 @@ _UNSUPPORTED = [
     (re.compile(r"\bcount\s*\(\s*distinct\b", _I), "count(distinct …)"),
     (re.compile(r"\bunion\b", _I), "UNION"),
     (re.compile(r"\bcase\s+when\b", _I), "CASE WHEN"),
+    (re.compile(r"\)\s*[-+*/]\s*[a-z_]+\s*\(", _I), "arithmetic between aggregates (a ratio of sums)"),
 ]
 _AGG_WORDS = {
     "avg": "average",
@@ -289,10 +290,10 @@ class SqlReader:
             return on_time(op, values[0], hi)
         exact = [(ds, d) for ds, d in self._dims.get(col, []) if col in (d.name.lower(), d.column.lower())]
         if exact:
-            return on_dimension(exact[0][0], exact[0][1], op, values)
+            return on_dimension(exact[0][0], exact[0][1], op, values, hi)
         if col in self._measures:
             return on_measure(self._label(col), op, values[0], hi)
         found = self._dims.get(col)
         if found:
-            return on_dimension(found[0][0], found[0][1], op, values)
+            return on_dimension(found[0][0], found[0][1], op, values, hi)
         return None

@@ -140,6 +140,13 @@ def _group_names(ds: Dataset, dim_map: dict[str, str], taken: set[str]) -> dict[
         for form, strict in forms:
             if form not in dim_map and not (strict and form in taken) and form not in _TIME_WORDS:
                 extra.setdefault(form, []).append(name)
+    # The CSV's own column name ("by time" for the meal, "by size" for the party size), as an analyst types
+    # it, when nothing else is that word and the data has no time column it could mean instead.
+    if ds.time is None:
+        for d in ds.dimensions:
+            column = d.column.lower().replace("_", " ")
+            if column != d.name and column not in dim_map and column not in taken:
+                extra.setdefault(column, []).append(d.name)
     return dim_map | {form: names[0] for form, names in extra.items() if len(set(names)) == 1}
 
 

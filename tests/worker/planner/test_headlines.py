@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.worker.planner.plan_fields import filters_of
 from worker.planner.headlines import unheadline
 from worker.planner.rules import RulePlanner
@@ -22,3 +24,61 @@ def test_headline_questions_are_charted(planner: RulePlanner) -> None:
     plan = planner.plan("Total economic output by continent in 1987, Oceania excluded")
     assert filters_of(plan) == [("continent", "ne", "Oceania")]
     assert planner.plan("wich country has the most people").dimension == "country"
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        (
+            "GDP per capita by continent, 1992, Asia and Africa out.",
+            ("continent", "not_in", ["Asia", "Africa"]),
+        ),
+        ("population by continent, Oceania out", ("continent", "ne", "Oceania")),
+        ("average tip by day, Thur and Fri out", ("day", "not_in", ["Thur", "Fri"])),
+    ],
+)
+def test_values_out_after_a_comma_are_left_out(
+    planner: RulePlanner, question: str, kept: tuple[str, str, object]
+) -> None:
+    assert filters_of(planner.plan(question)) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("Leader board: GDP per capita, top ten countries, 2007.", 10),
+        ("Tech stocks leader board, average price over both years.", None),
+        ("leaderboard of votes by candidate", None),
+    ],
+)
+def test_a_leader_board_is_a_ranking(planner: RulePlanner, question: str, limit: int | None) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == "desc"
+    assert plan.limit == limit
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        (
+            "Who wins on life expectancy, Europe or Americas, 1997?",
+            ("continent", "in", ["Europe", "Americas"]),
+        ),
+        ("who's ahead on tips, lunch or dinner?", ("meal", "in", ["Lunch", "Dinner"])),
+        ("Who leads on gold? All three nations.", ("medal", "eq", "Gold")),
+    ],
+)
+def test_who_wins_on_a_measure_compares_it(
+    planner: RulePlanner, question: str, kept: tuple[str, str, object]
+) -> None:
+    plan = planner.plan(question)
+    assert filters_of(plan) == [kept]
+    assert plan.limit is None and plan.sort is not None and plan.sort.direction == "desc"
+
+
+@pytest.mark.parametrize(
+    "question", ["Population race: China vs India since 1962.", "life expectancy duel: Japan vs Chile"]
+)
+def test_a_contest_of_one_measure_compares_the_values(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.series == "country" and plan.use_time

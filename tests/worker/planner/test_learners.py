@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.worker.planner.plan_fields import filters_of
 from worker.planner.learners import unlearn
 from worker.planner.rules import RulePlanner
@@ -40,3 +42,58 @@ def test_non_native_questions_are_charted(planner: RulePlanner) -> None:
     assert sorted(filters_of(plan)) == [("candidate", "eq", "Joly"), ("winner", "eq", "Bergeron")]
     assert plan.limit == 6
     assert planner.plan("the price of the share of Google during the march of 2019, week for week").use_time
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("show me the countries of Asia, their life long, year 2002", "life_exp"),
+        ("the life long of the countries of Africa in 1977", "life_exp"),
+    ],
+)
+def test_life_long_is_life_expectancy(planner: RulePlanner, question: str, measure: str) -> None:
+    assert [m.name for m in planner.plan(question).measures] == [measure]
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "limit"),
+    [
+        ("the countries of Europe more rich in 1997, give me only seven", "desc", 7),
+        ("the continents more poor in 1982", "asc", 10),
+        ("the countries of Asia more rich in 2002", "desc", 10),
+    ],
+)
+def test_more_without_than_ranks(planner: RulePlanner, question: str, direction: str, limit: int) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == direction
+    assert plan.limit == limit
+
+
+def test_more_with_than_still_compares(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "for every continent, how many countries had the life long more small than 50 in 1987"
+    )
+    assert filters_of(plan) == [("life_exp", "lt", 50)]
+    assert unlearn("tables more big than 40") == "tables more big than 40"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "points of the bill and the tip, colour for the time of day",
+        "the bill against the tip, in points, colour for the meal",
+        "points for the total bill and the tip, color according to the time of day",
+    ],
+)
+def test_points_are_a_scatter_and_colour_for_a_series(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.chart_type == "scatter" and plan.series == "meal"
+    assert {m.agg for m in plan.measures} == {"none"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["the tip for each person, of men and of women, on the dinner", "the tip for every person by day"],
+)
+def test_for_each_person_is_per_person(planner: RulePlanner, question: str) -> None:
+    assert [m.name for m in planner.plan(question).measures] == ["tip_per_person"]

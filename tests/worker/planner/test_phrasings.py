@@ -415,3 +415,29 @@ def test_votes_split_between_candidates_without_was_still_colour(planner: RulePl
 def test_over_the_full_sample_is_every_row(planner: RulePlanner) -> None:
     plan = planner.plan("average price by ticker over the full sample")
     assert plan.time_range is None and plan.dimension == "ticker"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many weeks every company was more big than 1.3, in all the two years",
+        "average price by company in all the two years",
+        "average price by company over the whole two years",
+    ],
+)
+def test_all_the_two_years_is_all_of_the_data(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.dimension == "ticker" and plan.time_range is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the sepal width against the sepal length, in points, only versicolor and virginica",
+        "petal length vs petal width as a scatter, only the setosa and virginica",
+    ],
+)
+def test_values_after_only_restrict_a_scatter(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.chart_type == "scatter" and plan.series is None
+    assert [f.op for f in plan.filters] == ["in"]

@@ -18,3 +18,9 @@ def test_values_before_only_restrict(planner: RulePlanner) -> None:
 def test_values_listed_beside_a_grouping_still_compare(planner: RulePlanner) -> None:
     assert planner.plan("silver and bronze medals by nation").series == "medal"
     assert planner.plan("average check by sex on saturdays and sundays").series == "day"
+
+
+def test_values_after_only_restrict(planner: RulePlanner) -> None:
+    for question in ("average tip by sex, only Sat and Sun", "total medals by nation, only gold and silver"):
+        plan = planner.plan(question)
+        assert plan.series is None and len(plan.filters) == 1

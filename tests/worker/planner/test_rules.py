@@ -459,3 +459,20 @@ def test_commands_are_refused_even_when_they_name_data(planner: RulePlanner, que
         planner.plan(question)
     assert str(caught.value).startswith("chartq only reads data to draw charts")
     assert "life expectancy" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("question", "series"),
+    [
+        ("Gold, silver, bronze per nation.", "medal"),
+        ("gold and silver per nation", "medal"),
+        ("Gold? All three nations.", None),
+    ],
+)
+def test_values_of_data_with_one_measure_choose_it(
+    planner: RulePlanner, question: str, series: str | None
+) -> None:
+    """ "nation" is a word of other data too; the medal values are only the medals data's, and its one
+    measure is what they count."""
+    plan = planner.plan(question)
+    assert plan.dataset == "medals" and plan.dimension == "nation" and plan.series == series

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.worker.planner.plan_fields import filters_of, measures_of
 from worker.planner.rules import RulePlanner
 from worker.planner.spreadsheet import unspreadsheet
@@ -43,3 +45,24 @@ def test_rows_and_sorts_of_a_summary(planner: RulePlanner) -> None:
     assert measures_of(plan) == [("medals", "sum")] and filters_of(plan) == [("nation", "eq", "China")]
     plan = planner.plan("Sum of votes by district where winner = Joly")
     assert filters_of(plan) == [("winner", "eq", "Joly")]
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "limit"),
+    [
+        ("sum(total_bill) per day, desc", "desc", None),
+        ("votes by district where winner = Joly, desc, only the first 10 rows", "desc", 10),
+        ("total medals by nation, asc", "asc", None),
+        ("average price by ticker; sorted desc", "desc", None),
+    ],
+)
+def test_a_desc_or_asc_clause_sorts_by_the_measure(
+    planner: RulePlanner, question: str, direction: str, limit: int | None
+) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == direction
+    assert plan.limit == limit
+
+
+def test_desc_inside_a_word_is_left_alone() -> None:
+    assert unspreadsheet("tip by day, description please") == "tip by day, description please"

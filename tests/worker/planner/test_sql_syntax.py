@@ -96,3 +96,29 @@ def test_sql_it_cannot_do_is_refused_by_name(planner: RulePlanner, question: str
 def test_plain_questions_are_left_alone(planner: RulePlanner) -> None:
     plan = planner.plan("avg bill: lunch vs dinner (thu/fri only)")
     assert plan.dimension == "meal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sum(tip) / sum(total_bill) per day",
+        "sum(votes) / count(*) by district",
+        "avg(price) * max(price) by ticker",
+    ],
+)
+def test_arithmetic_between_aggregates_is_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="arithmetic between aggregates"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "bounds"),
+    [
+        ("avg tip_pct by size where size between 2 and 5", [2, 5]),
+        ("count(*) by day where size between 3 and 4", [3, 4]),
+    ],
+)
+def test_between_on_a_number_dimension_is_a_range(
+    planner: RulePlanner, question: str, bounds: list[int]
+) -> None:
+    assert filters_of(planner.plan(question)) == [("party_size", "between", bounds)]

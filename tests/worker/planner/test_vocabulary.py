@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from worker.planner.rules import RulePlanner
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases, words
 from worker.semantic import load_semantic_model
 
@@ -60,3 +63,29 @@ def test_a_scan_can_quote_the_question_as_written() -> None:
     # Lower-casing that changes the length ("İ" becomes two characters) falls back to the normalised text.
     odd = Scan.of("İstanbul population")
     assert odd.shown == odd.text and odd.without([(0, 9)]) == "population"
+
+
+def test_a_dimension_is_grouped_by_its_csv_column_name() -> None:
+    tips = next(ds for ds in load_semantic_model().datasets if ds.name == "tips")
+    names = Vocabulary.build(tips).group_names
+    assert names["time"] == "meal" and names["size"] == "party_size"
+
+
+def test_data_with_dates_keeps_time_for_its_axis() -> None:
+    for ds in load_semantic_model().datasets:
+        if ds.time is not None:
+            assert "time" not in Vocabulary.build(ds).group_names
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("median total_bill by time", "meal"),
+        ("average tip per time", "meal"),
+        ("count of rows by size", "party_size"),
+    ],
+)
+def test_a_csv_column_name_groups_by_its_dimension(
+    planner: RulePlanner, question: str, dimension: str
+) -> None:
+    assert planner.plan(question).dimension == dimension

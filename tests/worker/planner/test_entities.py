@@ -1,0 +1,24 @@
+"""Values a question names beyond their own names (worker.planner.entities): the districts a candidate won,
+said with a pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "votes of Coderre in the districts where he win with majority, the 5 more big",
+        "votes of Coderre in the districts where he win with a majority",
+        "Joly's votes in the districts that she win",
+    ],
+)
+def test_the_districts_he_wins_are_those_he_won(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    winners = [f for f in filters_of(plan) if f[0] == "winner"]
+    candidates = [f for f in filters_of(plan) if f[0] == "candidate"]
+    assert len(winners) == 1 and winners[0][2] == candidates[0][2]

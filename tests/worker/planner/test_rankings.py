@@ -1,0 +1,62 @@
+"""Rankings (worker.planner.rankings): "rank them" shows every bar in order, and the biggest economies of
+each group are each group's economy."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import measures_of
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        ("Which days bring in the most revenue? Rank them.", "desc"),
+        ("Which species has the widest petals? Rank all three.", "desc"),
+        ("Which continents have the lowest life expectancy? Rank them all.", "asc"),
+    ],
+)
+def test_rank_them_shows_every_one_in_order(planner: RulePlanner, question: str, direction: str) -> None:
+    plan = planner.plan(question)
+    assert plan.limit is None
+    assert plan.sort is not None and plan.sort.direction == direction
+
+
+def test_rank_them_keeps_a_count_said(planner: RulePlanner) -> None:
+    assert planner.plan("which 3 countries are richest? rank them").limit == 3
+    assert planner.plan("top 5 countries by population, rank them").limit == 5
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        ("Biggest economies by continent, 2007, as a pie.", "desc"),
+        ("the largest economies per continent in 1982", "desc"),
+        ("smallest economies by continent", "asc"),
+    ],
+)
+def test_the_biggest_economies_of_each_group_add_up(
+    planner: RulePlanner, question: str, direction: str
+) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan) == [("gdp", "sum")] and plan.limit is None
+    assert plan.sort is not None and plan.sort.direction == direction
+
+
+def test_the_biggest_of_a_measure_per_group_is_still_its_maximum(planner: RulePlanner) -> None:
+    assert measures_of(planner.plan("biggest bills per day")) == [("total_bill", "max")]
+    assert measures_of(planner.plan("the highest votes per district")) == [("votes", "max")]
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("Which nation won the most gold?", 1),
+        ("which nation won the most golds?", 1),
+        ("the 2 nations with the most bronze", 2),
+    ],
+)
+def test_a_value_ranks_by_the_only_measure(planner: RulePlanner, question: str, limit: int) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan) == [("medals", "sum")] and plan.limit == limit
