@@ -36,7 +36,8 @@ EVERYDAY = frozenset(
     something soon sort spend spends spending start state still such sure take than that their them
     then there these they
     thing think this those three time told total tree true turn type under unit upon used user very
-    want were what when where which while white whole wide will wish with within without word work
+    want were what when where which while white whole wide will wins winner winners winning wish with
+    within without word work
     world would year years your
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
