@@ -142,6 +142,11 @@ def _apply_entities(draft: Draft, ds: Dataset, edits: Edits) -> None:
             )
     for dim, values in only.items():
         draft.set_values(dim, values, [])
+        # "the same for Europe" on a chart of Mexico and Canada: the values picked of the dimension shown
+        # gave way to the new subject; kept, the two filters would meet in no row.
+        for shown in {draft.dimension, draft.series} - {None, dim}:
+            if shown is not None and draft.values_of(shown)[0] is not None and shown not in only:
+                draft.set_values(shown, None, [])
     for dim in dict.fromkeys(e.dim for e in edits.entities):
         included, _ = draft.values_of(dim)
         if included is not None and len(included) > 1:
