@@ -17,7 +17,7 @@ from api.errors import ApiError
 from shared import keys
 from shared.auth import Principal
 from shared.job import request_key
-from shared.models import ACTIVE_STATUSES
+from shared.models import ACTIVE_STATUSES, TaskStatus
 from shared.task_store import TaskStore
 
 
@@ -37,15 +37,19 @@ async def resolve_dependencies(
     adjustment_query: str | None,
     depends_on: list[str],
 ) -> Dependencies:
-    """The tasks the new one waits for; 422 naming any that is not one of the caller's tasks."""
-    task_ids, active, unknown = list(depends_on), 0, []
-    for task_id in depends_on:
+    """The tasks the new one waits for; 422 naming any that is not one of the caller's tasks. One that
+    already COMPLETED is left out: nothing to wait for, and past its Redis hash's life (read here from
+    its SQL run record) the create script would take it for gone and fail the new task."""
+    task_ids, active, unknown = [], 0, []
+    for task_id in dict.fromkeys(depends_on):
         try:
             task = await owned_task(store, db, user, task_id)
         except ApiError:
             unknown.append(task_id)
             continue
-        active += task.status in ACTIVE_STATUSES
+        if task.status != TaskStatus.COMPLETED:
+            task_ids.append(task_id)
+            active += task.status in ACTIVE_STATUSES
     if unknown:
         raise ApiError(422, "unknown_dependencies", f"depends_on names tasks that are not yours: {unknown}")
     base = await active_base_task(store, user.user_id, message_id) if adjustment_query else None

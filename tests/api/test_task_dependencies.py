@@ -91,6 +91,25 @@ async def test_dependencies_that_already_ended_decide_at_once(
     assert (finals[1]["status"], finals[1]["error_code"]) == ("FAILED", "dependency_failed")
 
 
+async def test_a_dependency_completed_past_its_redis_life_lets_the_task_run(
+    slow_worker: Settings, make_token: Callable[..., str]
+) -> None:
+    """After CHARTQ_TASK_TTL_SECONDS (or a Redis that lost its data) a completed task is read from its SQL
+    run record; a task depending on it was failed dependency_failed, its dependency taken for gone."""
+    async with inprocess_api(slow_worker, make_token()) as http:
+        done = await post(http, QUESTION)
+        await wait_for_status(http, done["task_id"], within=60)
+        redis = create_redis(slow_worker.redis_url)
+        try:
+            await redis.delete(keys.task(done["task_id"]), keys.task_events(done["task_id"]))
+        finally:
+            await redis.aclose()
+        assert (await http.get(f"{TASKS}/{done['task_id']}/status")).json()["status"] == "COMPLETED"
+        runs = await post(http, QUESTION, depends_on=[done["task_id"]])
+        final = await wait_for_status(http, runs["task_id"], within=60)
+    assert (final["status"], final["error_code"]) == ("COMPLETED", None), final
+
+
 async def test_an_adjustment_waits_for_the_chart_it_changes(
     slow_worker: Settings, make_token: Callable[..., str]
 ) -> None:
