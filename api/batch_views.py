@@ -7,6 +7,8 @@ import asyncio
 from dataclasses import dataclass, field
 
 import orjson
+import structlog
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.cancellation import cancel
@@ -18,9 +20,12 @@ from shared.batch_states import summarize
 from shared.batch_store import BatchRecord, BatchStore
 from shared.db.runs import get_run, run_to_dto
 from shared.models import BatchDTO, BatchStats, TaskDTO, TaskStatus
+from shared.redis import redis_fault
 
 # Open batches one sweep looks at (the oldest first); the rest wait for the next sweep.
 SWEEP_LIMIT = 100
+
+log = structlog.get_logger("chartq.api")
 
 
 def batch_store(state: AppState) -> BatchStore:
@@ -106,12 +111,19 @@ async def cancel_batch(state: AppState, db: AsyncSession, record: BatchRecord) -
 
 
 async def sweep(state: AppState) -> BatchStats:
-    """Counts as ended the open batches whose tasks have all ended, then the batch statistics."""
+    """Counts as ended the open batches whose tasks have all ended, then the batch statistics. While
+    Redis refuses writes (out of memory, a replica) the counting waits for a later read: the statistics
+    are still answered, as they stand."""
     store = batch_store(state)
-    for batch_id in await store.open_batch_ids(SWEEP_LIMIT):
-        record = await store.get(batch_id)
-        if record is None or record.outcome is not None:
-            await store.forget(batch_id)  # expired before anyone saw it end, or already counted
-            continue
-        await current(state, record)
+    try:
+        for batch_id in await store.open_batch_ids(SWEEP_LIMIT):
+            record = await store.get(batch_id)
+            if record is None or record.outcome is not None:
+                await store.forget(batch_id)  # expired before anyone saw it end, or already counted
+                continue
+            await current(state, record)
+    except RedisError as exc:
+        if redis_fault(exc) not in ("read_only", "out_of_memory"):
+            raise
+        log.info("batch sweep put off while Redis refuses writes", error=str(exc))
     return await store.stats()

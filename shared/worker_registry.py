@@ -35,9 +35,13 @@ class WorkerInfo(BaseModel):
 
 
 async def heartbeat(redis: ArqRedis, queue: str, info: WorkerInfo) -> None:
+    """This worker is alive; the ones that stopped beating are forgotten here, not by the readers, so
+    that reading the registry never writes (the stats still answer while Redis refuses writes)."""
+    seen_ms = info.last_seen.timestamp() * 1000
     async with redis.pipeline(transaction=True) as pipe:
         pipe.set(keys.worker(info.id), info.model_dump_json(), px=int(HEARTBEAT_TTL_S * 1000))
-        pipe.zadd(keys.workers(queue), {info.id: info.last_seen.timestamp() * 1000})
+        pipe.zremrangebyscore(keys.workers(queue), "-inf", f"({seen_ms - HEARTBEAT_TTL_S * 1000}")
+        pipe.zadd(keys.workers(queue), {info.id: seen_ms})
         pipe.expire(keys.workers(queue), REGISTRY_TTL_S)
         await pipe.execute()
 
@@ -50,11 +54,10 @@ async def leave(redis: ArqRedis, queue: str, worker_id: str) -> None:
 
 
 async def live_workers(redis: ArqRedis, queue: str, now: float | None = None) -> list[WorkerInfo]:
-    """Workers seen within the heartbeat TTL, oldest first; forgets the ones that stopped beating."""
+    """Workers seen within the heartbeat TTL, oldest first."""
     now = time.time() if now is None else now
     cutoff_ms = (now - HEARTBEAT_TTL_S) * 1000
-    await redis.zremrangebyscore(keys.workers(queue), "-inf", f"({cutoff_ms}")
-    ids = await cast(Awaitable[list[bytes]], redis.zrange(keys.workers(queue), 0, -1))
+    ids = await cast(Awaitable[list[bytes]], redis.zrangebyscore(keys.workers(queue), cutoff_ms, "+inf"))
     if not ids:
         return []
     raws = await redis.mget([keys.worker(worker_id.decode()) for worker_id in ids])

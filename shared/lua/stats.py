@@ -60,3 +60,27 @@ if ARGV[6] ~= '' then
 end
 return 0
 """
+
+
+# The queue's depth as one snapshot: queued and running counted at the same instant. Flagged as reading
+# only (and fine on a replica cut off from its primary), so Redis runs it while it refuses writes: out of
+# memory, or a replica after a failover, when the operators' view matters most. A MULTI is refused there.
+# KEYS: queue, deferred, queued users, running (high, normal, low)
+# ARGV: for each band (high, normal, low) its min (exclusive) and max; candidates per band, now ms,
+#       top users
+# Returns per band {count, first candidates, running ids}, then deferred count, arq's deferred count,
+# top users (flat member, score)
+DEPTH = """#!lua flags=no-writes,allow-stale
+local out = {}
+local candidates = tonumber(ARGV[7])
+for band = 0, 2 do
+  local low, high = '(' .. ARGV[2 * band + 1], ARGV[2 * band + 2]
+  out[#out + 1] = redis.call('ZCOUNT', KEYS[1], low, high)
+  out[#out + 1] = redis.call('ZRANGEBYSCORE', KEYS[1], low, high, 'LIMIT', 0, candidates)
+  out[#out + 1] = redis.call('ZRANGE', KEYS[4 + band], 0, -1)
+end
+out[#out + 1] = redis.call('ZCARD', KEYS[2])
+out[#out + 1] = redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[8], '+inf')
+out[#out + 1] = redis.call('ZREVRANGE', KEYS[3], 0, tonumber(ARGV[9]) - 1, 'WITHSCORES')
+return out
+"""

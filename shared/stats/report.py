@@ -67,11 +67,11 @@ def estimated_wait(
     with no recent completions, over what the live workers can run at once."""
     if queued == 0:
         return 0.0
-    if completed_last_minute > 0:
-        return round(queued / (completed_last_minute / 60), 1)
     slots = sum(w.concurrency for w in workers)
     if slots == 0:
-        return None  # nobody is there to run it
+        return None  # nobody is there to run it, however fast the last minute went
+    if completed_last_minute > 0:
+        return round(queued / (completed_last_minute / 60), 1)
     return round(queued / slots * (end_to_end_p50_ms or 1000) / 1000, 1)
 
 

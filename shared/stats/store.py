@@ -20,7 +20,7 @@ from arq.connections import ArqRedis
 
 from shared import keys
 from shared.fairness import band_bounds
-from shared.lua.stats import RECORD_OUTCOME, WINDOWS
+from shared.lua.stats import DEPTH, RECORD_OUTCOME, WINDOWS
 from shared.models import Priority
 from shared.stats.bins import bin_of
 
@@ -67,6 +67,7 @@ class StatsStore:
         self.redis = redis
         self.queue_name = queue_name
         self._windows = redis.register_script(WINDOWS)
+        self._depth = redis.register_script(DEPTH)
         self._record = redis.register_script(RECORD_OUTCOME)
 
     async def record(
@@ -119,17 +120,16 @@ class StatsStore:
     async def depth(self, now_ms: int | None = None) -> QueueDepth:
         now_ms = int(time.time() * 1000) if now_ms is None else now_ms
         priorities = list(Priority)
-        async with self.redis.pipeline(transaction=True) as pipe:
-            for priority in priorities:
-                low, high = priority_band(priority, now_ms)
-                pipe.zcount(self.queue_name, f"({low}", high)
-                pipe.zrangebyscore(self.queue_name, f"({low}", high, start=0, num=OLDEST_CANDIDATES)
-                pipe.zrange(keys.running(self.queue_name, priority.value), 0, -1)
-            # Deferred: retries parked by chartq (shared.deferred) and arq's own deferred jobs.
-            pipe.zcard(keys.deferred(self.queue_name))
-            pipe.zcount(self.queue_name, f"({now_ms}", "+inf")
-            pipe.zrevrange(keys.queued_users(self.queue_name), 0, TOP_USERS - 1, withscores=True)
-            replies = await pipe.execute()
+        bounds = [str(int(bound)) for p in priorities for bound in priority_band(p, now_ms)]
+        replies = await self._depth(
+            keys=[
+                self.queue_name,
+                keys.deferred(self.queue_name),
+                keys.queued_users(self.queue_name),
+                *(keys.running(self.queue_name, p.value) for p in priorities),
+            ],
+            args=[*bounds, OLDEST_CANDIDATES, now_ms, TOP_USERS],
+        )
         queued: dict[str, int] = {}
         running_ids: set[str] = set()
         next_in_line: list[str] = []
@@ -140,8 +140,10 @@ class StatsStore:
             queued[priority.value] = max(0, int(in_band) - len(running_here))
             waiting = [member.decode() for member in candidates if member.decode() not in running_here]
             next_in_line += waiting[:AGED_PER_BAND]
+        # Deferred: retries parked by chartq (shared.deferred) and arq's own deferred jobs.
         deferred = int(replies[-3]) + int(replies[-2])
-        top_users = [(user.decode(), int(count)) for user, count in replies[-1]]
+        users = replies[-1]  # member, score, member, score ...
+        top_users = [(u.decode(), int(float(n))) for u, n in zip(users[0::2], users[1::2], strict=True)]
         age = await self._oldest_age_s(next_in_line, now_ms)
         return QueueDepth(queued, deferred, len(running_ids), age, running_ids, top_users)
 

@@ -214,3 +214,59 @@ async def test_a_busy_redis_answers_503_on_requests_streams_and_websockets(
             assert (await http.get(f"{TASKS}/{task_id}/status")).json()["status"] == "PENDING"
     finally:
         stop([api])
+
+
+@pytest.mark.parametrize("fault", ["out_of_memory", "read_only"])
+async def test_operators_still_see_the_queue_while_redis_refuses_writes(
+    own_redis: tuple[EmbeddedRedis, aioredis.Redis],
+    base_env: dict[str, str],
+    data_dir: Path,
+    make_token: Callable[..., str],
+    fault: str,
+) -> None:
+    """The queue statistics, their live stream and /metrics only read: a Redis memory incident or a
+    failover must not blind the dashboard and the autoscaler (KEDA scales on these numbers) exactly when
+    they matter. A real API process, for the stream."""
+    server, admin = own_redis
+    env = base_env | {"CHARTQ_REDIS_URL": server.url, "CHARTQ_QUEUE_NAME": f"arq:queue:{fault}"}
+    api_url, api = start_api(env, data_dir / f"{fault}-api-{server.port}.log")
+    headers = auth(make_token(roles=["operator"]))
+    try:
+        async with httpx.AsyncClient(base_url=api_url, headers=headers, timeout=30) as http:
+            message = await new_message(http, "average tip by day")
+            assert (await http.post(TASKS, json={"message_id": message["id"]})).status_code == 202
+            async with http.stream("GET", "/api/v1/analytics/queue/stats/stream?interval=0.2") as live:
+                frames = data_lines(live)
+                await anext(frames)
+                await break_writes(admin, fault)
+                try:
+                    stats = await http.get("/api/v1/analytics/queue/stats")
+                    metrics = await http.get("/metrics")
+                    # The dashboard's live view goes on: frames written after the fault.
+                    for _ in range(3):
+                        frame = await asyncio.wait_for(anext(frames), 10)
+                finally:
+                    await admin.config_set("maxmemory", 0)
+                    await admin.replicaof("NO", "ONE")
+    finally:
+        stop([api])
+    assert '"queued_total":1' in frame, frame
+    assert stats.status_code == 200, stats.text
+    assert stats.json()["queued"]["normal"] == 1, stats.json()
+    assert metrics.status_code == 200, metrics.text
+    assert "chartq_queue_depth" in metrics.text
+
+
+async def break_writes(admin: aioredis.Redis, fault: str) -> None:
+    if fault == "out_of_memory":
+        await admin.config_set("maxmemory-policy", "noeviction")
+        await admin.config_set("maxmemory", 1)
+    else:  # what a failover does to the old primary
+        await admin.replicaof("127.0.0.1", free_port())
+
+
+async def data_lines(response: httpx.Response) -> AsyncIterator[str]:
+    """The data lines of a server-sent event stream."""
+    async for line in response.aiter_lines():
+        if line.startswith("data: "):
+            yield line
