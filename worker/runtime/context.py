@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,10 @@ class WorkerContext:
     pid: int = field(default_factory=os.getpid)
     started_at: float = field(default_factory=time.time)
     expected_duration_s: float = INITIAL_EXPECTED_DURATION_S
-    running_ids: set[str] = field(default_factory=set)
+    # Attempts running here, by task: two attempts of one task can overlap here when a stalled Redis
+    # made the reaper hand a live task back, and the first to end must not hide the other from the
+    # heartbeat (the reaper would take it for an orphan too, and again, until its attempts ran out).
+    running_ids: Counter[str] = field(default_factory=Counter)
     completed: int = 0
     failed: int = 0
     # Set when CHARTQ_LLM_BASE_URL is: one HTTP connection pool per process, shared by its tasks.
@@ -87,7 +91,15 @@ class WorkerContext:
 
     @property
     def running(self) -> int:
-        return len(self.running_ids)
+        return self.running_ids.total()
+
+    def attempt_started(self, task_id: str) -> None:
+        self.running_ids[task_id] += 1
+
+    def attempt_ended(self, task_id: str) -> None:
+        self.running_ids[task_id] -= 1
+        if self.running_ids[task_id] <= 0:
+            del self.running_ids[task_id]
 
     def observe_duration(self, seconds: float) -> None:
         self.expected_duration_s += EWMA_WEIGHT * (seconds - self.expected_duration_s)

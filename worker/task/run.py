@@ -41,7 +41,7 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
     wctx: WorkerContext = ctx["chartq"]
     task_id = str(kwargs.get("task_id"))
     structlog.contextvars.bind_contextvars(task_id=task_id)
-    wctx.running_ids.add(task_id)
+    wctx.attempt_started(task_id)
     try:
         try:
             job = ChartJob.model_validate(kwargs)
@@ -62,7 +62,7 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
             if task.fenced_off:
                 ctx[FENCED_OFF] = True
     finally:
-        wctx.running_ids.discard(task_id)
+        wctx.attempt_ended(task_id)
         structlog.contextvars.unbind_contextvars("task_id")
 
 

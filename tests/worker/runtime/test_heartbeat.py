@@ -10,8 +10,11 @@ from pathlib import Path
 from uuid import uuid4
 
 from shared.redis import create_redis
+from shared.settings import Settings
 from shared.worker_registry import HEARTBEAT_TTL_S, WorkerInfo, live_workers
 from tests.conftest import spawn, stop
+from worker.runtime.context import WorkerContext
+from worker.runtime.heartbeat import worker_info
 
 
 async def wait_for_workers(url: str, queue: str, count: int, within: float) -> list[WorkerInfo]:
@@ -50,3 +53,21 @@ async def test_a_killed_worker_leaves_the_list_after_its_ttl(
         )
     finally:
         stop([killed, stopped])
+
+
+async def test_a_task_stays_listed_while_any_attempt_of_it_runs_here(isolated_settings: Settings) -> None:
+    """A stalled Redis can make the reaper hand a live task back, and its new attempt may start on the
+    same worker while the old one still runs. The old one ending (fenced off) hid the new one from the
+    heartbeat, so the reaper took it for an orphan too, and again, until its attempts were used up."""
+    redis = create_redis(isolated_settings.redis_url)
+    ctx = await WorkerContext.open(isolated_settings, redis, 2)
+    try:
+        ctx.attempt_started("t1")  # the attempt handed back, still running
+        ctx.attempt_started("t1")  # its new attempt, claimed here
+        ctx.attempt_ended("t1")  # the old one ends, fenced off
+        assert (worker_info(ctx).tasks, ctx.running) == (["t1"], 1)
+        ctx.attempt_ended("t1")
+        assert (worker_info(ctx).tasks, ctx.running) == ([], 0)
+    finally:
+        await ctx.close()
+        await redis.aclose()
