@@ -80,6 +80,11 @@ SETS = (
         HERE / "holdout18.yaml",
         "eighteenth holdout (written blind after the seventeenth's fixes)",
     ),
+    EvalSet(
+        "holdout19",
+        HERE / "holdout19.yaml",
+        "nineteenth holdout (written blind after the eighteenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

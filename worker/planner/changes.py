@@ -1,8 +1,8 @@
 """Questions about a computed statistic rather than the values: rates of change and differences ("growth
-rate", "year over year"), which ones grew (rose, fell) the most between two periods, and a correlation
-coefficient. No plan computes either, and charting the values
-instead would answer another question ("which five countries grew their population the most" is not
-"the five most populous"), so they are refused, naming the words.
+rate", "year over year"), which ones grew (rose, fell) the most between two periods, a correlation
+coefficient, and values over a moving window ("moving average", "running total"). No plan computes any,
+and charting the values instead would answer another question ("which five countries grew their
+population the most" is not "the five most populous"), so they are refused, naming the words.
 """
 
 from __future__ import annotations
@@ -59,6 +59,17 @@ _COEFFICIENT = re.compile(
 _WEIGHTED = re.compile(r"(?<![\w-])(?:\w+-)?weighted(?:\s+(?:mean|average|avg)s?|\s+by)(?!\w)", re.IGNORECASE)
 
 
+# "the moving average of X", "a 4-week rolling mean", "running total", "cumulative sum": each point computed
+# over a window of rows, which no aggregation does. "Moving" is otherwise a filler verb ("moved"), so the
+# chart of the plain values would answer another question silently.
+_WINDOWED = re.compile(
+    r"(?<![\w-])(?:(?:\d+|[a-z]+)[-\s](?:week|day|month|year|period|point)s?[-\s])?"
+    r"(?:moving|rolling|running|trailing|sliding|cumulative|cumulated)\s+"
+    r"(?:averages?|avg|means?|medians?|sums?|totals?|max(?:imum)?|min(?:imum)?|counts?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 # A statistic each pattern asks for, and what the refusal says chartq can do instead ({said}: the words).
 _STATISTICS = (
     (
@@ -70,6 +81,11 @@ _STATISTICS = (
         _COEFFICIENT,
         "chartq draws charts and cannot yet compute a statistic such as a correlation coefficient "
         "(\u201c{said}\u201d); a scatter of the two measures shows how they relate.",
+    ),
+    (
+        _WINDOWED,
+        "chartq cannot yet compute a value over a moving window of rows (\u201c{said}\u201d); it can chart "
+        "the values themselves over time.",
     ),
     (
         _WEIGHTED,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from worker.planner.asides import unaside
+from worker.planner.homework import unschool
+from worker.planner.jargon import unjargon
 
 __all__ = ["unhedge"]
 
@@ -45,7 +47,7 @@ _HEDGES = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in _SAID
 
 def unhedge(text: str) -> str:
     """`text` without hedges or asides, and with jargon and everyday words in plain words."""
-    text = unaside(text)
+    text = unaside(unjargon(unschool(text)))
     for pattern, said in _HEDGES:
         text = pattern.sub(said, text)
     # A sentence left empty ("Ballpark is fine." gone) leaves no stray stop behind.

@@ -15,7 +15,6 @@ import re
 from worker.plan import Aggregation
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
-from worker.planner.shape import Reading
 from worker.planner.titles import lower_label
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
@@ -27,7 +26,6 @@ __all__ = [
     "check_lacking",
     "check_leaders",
     "check_percentages",
-    "check_share_within",
     "check_snapshot_year",
     "check_two_levels",
 ]
@@ -246,31 +244,6 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
         f"aggregation, and chartq charts one at a time; it can show the values of every group side by "
         f"side. {suggest(vocab.ds)}"
     )
-
-
-# "Joly's share of the vote in each district": the share of something named (the possessive) per group.
-_SHARE_WITHIN = re.compile(
-    r"(?:'s|s')\s+(?:share|proportion|percentage|fraction|portion)\s+of\b.*?\b(?:in|within|for|of|across)\s+"
-    r"(?:each|every)\s+"
-)
-
-
-def check_share_within(text: str, r: Reading) -> None:
-    """ "Joly's share of the vote in each district": one value's share within each group needs the group's
-    total as well (two levels); a pie of Joly's votes by district would answer another question."""
-    if r.chart != "pie" or not r.groups or _SHARE_WITHIN.search(text) is None:
-        return
-    named = [
-        (dim, values[0]) for dim, values in r.entities.items() if len(values) == 1 and dim not in r.groups
-    ]
-    if named:
-        (dim, value), group = named[0], r.ds.dimension(r.groups[0]).label.lower()
-        raise UnchartableQuestion(
-            f"That asks for {value}\u2019s share within each {group}, which needs each {group}\u2019s "
-            f"total as well (two levels of aggregation), and chartq charts one at a time; it can show "
-            f"the values of every {r.ds.dimension(dim).label.lower()} side by side for each {group}. "
-            f"{suggest(r.ds)}"
-        )
 
 
 def check_lacking(scan: Scan, vocab: Vocabulary) -> None:

@@ -59,7 +59,9 @@ def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
     found = []
     # "…, only versicolor and virginica": "only" before the values keeps them just the same.
     leading = re.finditer(rf"(?<!\w)only\s+(?:the\s+)?{listed}(?P<t>)(?!\w)", scan.text)
-    for m in [*re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text), *leading]:
+    # "on saturdays and sundays": days said as habits keep their rows, as "on weekends" does.
+    habits = (m for m in re.finditer(rf"(?<!\w)on\s+{listed}(?P<t>)(?!\w)", scan.text) if _habitual(m["v"]))
+    for m in [*re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text), *leading, *habits]:
         said = {vocab.values[1][normalize(v[0])] for v in values.finditer(m["v"])}
         dims_named = {dim for dim, _ in said}
         noun = vocab.dims[1].get(normalize(m["t"]))
@@ -68,6 +70,12 @@ def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
         if len(dims_named) == 1 and noun in (None, *dims_named) and not every:
             found.append(dims_named.pop())
     return found
+
+
+def _habitual(listed: str) -> bool:
+    """Whether every value of a list is said in the plural ("saturdays and sundays", not "sat and sun")."""
+    said = [w for w in re.split(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", listed) if w]
+    return len(said) > 1 and all(re.fullmatch(r"[a-z]{3,}days", w) for w in said)
 
 
 _VARY = (

@@ -35,6 +35,7 @@ from worker.planner.read_time import check_period_ranking, read_period, read_tim
 from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
 from worker.planner.shape import Reading
+from worker.planner.shares import check_share_within
 from worker.planner.typos import distance
 from worker.planner.units import check_units
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
@@ -134,7 +135,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
         r.span = ds.snapshot
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
-    limits.check_share_within(scan.text, r)
+    check_share_within(scan, vocab, r)
     r.combined = one_line or pe.COMBINED.search(scan.text) is not None
     check_units(scan, vocab, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
     limits.check_percentages(scan, ds)

@@ -180,17 +180,28 @@ def shape(r: Reading) -> ChartPlan:
         dim = ds.dimension(dimension)
         if not dim.order and dim.type != "number":
             sort = Sort(by=measures[0], direction="desc")
-    filters = [_filter(d, v) for d, v in r.entities.items()] + list(r.conditions)
+    # A pie kept to one value of its own dimension is one slice, always 100%: "Canada's share" is the
+    # pie of every nation.
+    entities = {d: v for d, v in r.entities.items() if not (kind == "pie" and d == dimension and len(v) == 1)}
+    filters = [_filter(d, v) for d, v in entities.items()] + list(r.conditions)
     filters += [_filter(d, v, ("ne", "not_in")) for d, v in r.excluded.items()]
+    if start is not None and end is None and not ds.snapshot and _from_the_first(ds, start):
+        start = None  # "since the start of 2018" on data that begins then keeps every row: no restriction
     time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
     plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series, use_time=use_time,
                      time_range=time_range, filters=filters, sort=sort,
                      limit=top.limit if top else None, chart_type=kind, title=ds.name)  # fmt: skip
     ranking = None if top is None else Ranking(low=top.low, counted=top.counted)
-    title = chart_title(ds, plan, r.entities, ranking)
+    title = chart_title(ds, plan, entities, ranking)
     if r.excluded:
         title += f" excluding {join_names([str(v) for values in r.excluded.values() for v in values])}"
     return plan.model_copy(update={"title": title[:200]})
+
+
+def _from_the_first(ds: Dataset, start: str) -> bool:
+    """Whether a period opening at `start` opens at or before the data's first date."""
+    first = ds.time_bounds(TimeRange(start=start))[0] if ds.time is not None else None
+    return first is not None and ds.time_min is not None and str(first) <= ds.time_min
 
 
 def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggregation:

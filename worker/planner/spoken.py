@@ -6,6 +6,7 @@ said aloud, the hesitations it keeps, and the homophones it picks.
   are rewritten: "twenty five" stays a count, and "two measures" or "top five" stay words (the readers
   know small counts in words).
 - "six plus" is "6+" (a band such as the wind's "6+", or "parties of 6+").
+- Self-corrections ("by day no sorry by meal") keep only the words said last (worker.planner.corrections).
 - Hesitations ("um", "uh", "erm"), "basically" and asides ("i mean", "you know") are dropped; "right
   now" / "at the moment" are "now".
 - Homophones: "metals" for medals, "pedal" for petal, where the word meant names something the model
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+
+from worker.planner.corrections import uncorrect
 
 __all__ = ["NUMBER_WORDS", "undictate"]
 
@@ -111,11 +114,11 @@ def undictate(text: str, known: Collection[str]) -> str:
     """`text` with spoken numbers, hesitations and homophones written as typed; `known` are the words of
     the model's phrases (a homophone is read as the word it sounds like only when that word is known and
     the word typed is not)."""
-    text = _HESITATIONS.sub("", text)
-    text = _NOW.sub("now", text)
     text = _DECADE.sub(_decade, text)
     text = _THOUSANDS.sub(lambda m: _year(m, 20), text)
     text = _YEAR.sub(_spoken_year, text)
+    text = _HESITATIONS.sub("", uncorrect(text))
+    text = _NOW.sub("now", text)
     text = _PLUS.sub(lambda m: f"{NUMBER_WORDS.get(m['n'].lower(), m['n'])}+", text)
     text = _WEAK.sub(lambda m: f"{m['pre'] or m['after'] or ''}week{m['s'] or ''}", text)
 

@@ -441,3 +441,22 @@ def test_values_after_only_restrict_a_scatter(planner: RulePlanner, question: st
     plan = planner.plan(question)
     assert plan.chart_type == "scatter" and plan.series is None
     assert [f.op for f in plan.filters] == ["in"]
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("show me a histogram of the tips on saturdays and sundays", ["Sat", "Sun"]),
+        ("distribution of the total bill on fridays and saturdays", ["Fri", "Sat"]),
+        ("tip vs total bill on thursdays and fridays", ["Thur", "Fri"]),
+    ],
+)
+def test_days_said_as_habits_keep_rows_of_a_raw_chart(
+    planner: RulePlanner, question: str, days: list[str]
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.series, filters_of(plan)) == (None, [("day", "in", days)])
+
+
+def test_days_named_once_each_still_colour_a_histogram(planner: RulePlanner) -> None:
+    assert planner.plan("histogram of the tips on sat and sun").series == "day"

@@ -60,3 +60,19 @@ def test_the_biggest_of_a_measure_per_group_is_still_its_maximum(planner: RulePl
 def test_a_value_ranks_by_the_only_measure(planner: RulePlanner, question: str, limit: int) -> None:
     plan = planner.plan(question)
     assert measures_of(plan) == [("medals", "sum")] and plan.limit == limit
+
+
+@pytest.mark.parametrize(
+    ("question", "limit", "direction"),
+    [
+        ("um which three directions have the most wind", 3, "desc"),
+        ("the five directions with the least wind", 5, "asc"),
+        ("which two strengths have the most wind", 2, "desc"),
+    ],
+)
+def test_the_name_of_data_with_one_measure_ranks_by_it(
+    planner: RulePlanner, question: str, limit: int, direction: str
+) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan) == [("frequency", "sum")]
+    assert (plan.limit, plan.sort.direction if plan.sort else None) == (limit, direction)

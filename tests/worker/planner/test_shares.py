@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 
@@ -27,3 +29,58 @@ def test_either_refusal_suggests_a_question(planner: RulePlanner) -> None:
         assert "Try e.g." in str(exc)
     else:
         raise AssertionError("an “or” across two conditions is refused")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Joly's vote share in each district.",
+        "joly's share of the vote in each district",
+        "the share of the vote won by coderre in every district",
+        "bergeron's percentage of the vote per district",
+        "the vote share of joly in each district as a bar chart",
+        "asia's share of the world population over time",
+    ],
+)
+def test_one_values_share_within_each_group_is_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="share within each"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("Vote share by candidate, as a pie", "candidate"),
+        ("share of the vote for each candidate in plurality districts", "candidate"),
+        ("each district's share of joly's votes", "district"),
+        ("share of gold medals by nation", "nation"),
+        ("population share by continent in 2007 as a pie", "continent"),
+    ],
+)
+def test_a_share_of_a_total_across_groups_is_a_pie(
+    planner: RulePlanner, question: str, dimension: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.chart_type, plan.measures[0].agg) == (dimension, "pie", "sum")
+
+
+def test_a_share_word_in_a_measure_is_the_measure(planner: RulePlanner) -> None:
+    plan = planner.plan("sunday's tip percentage by sex")
+    assert ([m.name for m in plan.measures], plan.dimension) == (["tip_pct"], "sex")
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("Asia's share of population in 2007", "continent"),
+        ("what share of the medals did Canada win", "nation"),
+        ("Joly's share of the vote", "candidate"),
+    ],
+)
+def test_one_values_share_of_the_whole_is_the_pie_of_every_value(
+    planner: RulePlanner, question: str, dimension: str
+) -> None:
+    # Kept to that value, the pie was one slice: 100%, whatever its share.
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.dimension) == ("pie", dimension)
+    assert [f for f in plan.filters if f.column == dimension] == []

@@ -1,0 +1,121 @@
+"""A student's homework sheet (worker.planner.homework): question labels carry no meaning and their
+numbers are never limits; "Using the X dataset," names the data; textbook words are the planner's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.homework import unschool
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("Q1. Plot the mean tip by day.", "Plot the mean tip by day."),
+        ("Q12. For each company, show the price.", "For each company, show the price."),
+        ("Part (c): Draw a histogram of tips.", "Draw a histogram of tips."),
+        ("Exercise 4 - Which five countries?", "Which five countries?"),
+        ("Question 3) Show medals by nation.", "Show medals by nation."),
+        ("Problem 2b: Show medals by nation.", "Show medals by nation."),
+    ],
+)
+def test_question_labels_are_dropped(said: str, read: str) -> None:
+    assert unschool(said) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        (
+            "Exercise 4 - Which five countries had the largest population in 1952? "
+            "Display your answer as a bar chart.",
+            5,
+        ),
+        ("Q12. Draw a bar chart of the mean tip for each day.", None),
+        ("Question 7) Using the medals dataset, draw a bar chart of the medals won by each nation.", None),
+    ],
+)
+def test_a_labels_number_is_no_limit(planner: RulePlanner, question: str, limit: int | None) -> None:
+    plan = planner.plan(question)
+    assert (plan.limit, plan.chart_type) == (limit, "bar")
+
+
+@pytest.mark.parametrize(
+    ("question", "dataset", "measures"),
+    [
+        (
+            "Q14. Using the tips dataset, plot the relationship between the total bill and the tip.",
+            "tips",
+            [("total_bill", "none"), ("tip", "none")],
+        ),
+        ("In the iris data, plot the mean petal width of each species.", "iris", [("petal_width", "avg")]),
+        ("Using the wind dataset, plot the frequency for each direction.", "wind", [("frequency", "sum")]),
+    ],
+)
+def test_using_the_dataset_names_the_data(
+    planner: RulePlanner, question: str, dataset: str, measures: list[tuple[str, str]]
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dataset, measures_of(plan)) == (dataset, measures)
+
+
+@pytest.mark.parametrize(
+    ("question", "filters"),
+    [
+        (
+            "Exercise 16 - Draw a histogram of the total bill variable for dinner observations only.",
+            [("meal", "eq", "Dinner")],
+        ),
+        (
+            "Q28. Draw a histogram of sepal length for the virginica observations.",
+            [("species", "eq", "virginica")],
+        ),
+        (
+            "Using only the observations from Asia, plot the total population over time.",
+            [("continent", "eq", "Asia")],
+        ),
+        ("Draw a histogram of the tip variable for the lunch observations.", [("meal", "eq", "Lunch")]),
+    ],
+)
+def test_observations_are_rows(
+    planner: RulePlanner, question: str, filters: list[tuple[str, str, str]]
+) -> None:
+    assert filters_of(planner.plan(question)) == filters
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "measures"),
+    [
+        ("Q17. Construct a frequency bar chart of party size.", "party_size", [("tip", "count")]),
+        ("Construct a frequency bar chart of day.", "day", [("tip", "count")]),
+        (
+            "Q12. For each company, count the observations with a price above 1.5 "
+            "and show the frequencies in a bar chart.",
+            "ticker",
+            [("price", "count")],
+        ),
+        (
+            "Calculate the mean bill per person for male and female customers, broken down by meal.",
+            "sex",
+            [("bill_per_person", "avg")],
+        ),
+        (
+            "Q24. Using the wind dataset, treat strength as a categorical variable "
+            "and plot the total frequency for each strength.",
+            "strength",
+            [("frequency", "sum")],
+        ),
+    ],
+)
+def test_textbook_words(
+    planner: RulePlanner, question: str, dimension: str, measures: list[tuple[str, str]]
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, measures_of(plan)) == (dimension, measures)
+
+
+def test_a_percentage_of_observations_is_still_the_wind_unit(planner: RulePlanner) -> None:
+    plan = planner.plan("Show the percentage of observations in each wind strength band as a pie.")
+    assert (plan.dimension, measures_of(plan), plan.chart_type) == ("strength", [("frequency", "sum")], "pie")
