@@ -87,7 +87,7 @@ class Stack:
 
     async def start(self) -> Stack:
         self.redis_server.start()
-        engine = create_engine(self.database_url)
+        engine = create_engine(self.database_url, statement_timeout_s=None)
         await upgrade(engine)
         await engine.dispose()
         build_sample_warehouse(self.warehouse)

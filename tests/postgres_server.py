@@ -45,6 +45,13 @@ class PrivatePostgres:
             "pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l", str(self.data / "log"), "start"
         )
 
+    def signal_all(self, signum: int) -> None:
+        """Sends `signum` to the server and its backends: SIGSTOP freezes it as a hung host would."""
+        main_pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(["pgrep", "-P", str(main_pid)], capture_output=True, text=True).stdout
+        for pid in [main_pid, *(int(p) for p in children.split())]:
+            os.kill(pid, signum)
+
     def stop(self) -> None:
         self._as_postgres("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
 

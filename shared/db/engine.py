@@ -28,7 +28,16 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
+# PostgreSQL: how long a connection may take to open, a statement to answer, a request to wait for a
+# pooled connection. Without them a database host that hangs (a dead VM, a partition) held every request
+# 60 s (asyncpg's connect timeout) or for ever (a statement); with them it is a 503 within seconds.
+CONNECT_TIMEOUT_S = 5.0
+STATEMENT_TIMEOUT_S = 10.0
+POOL_TIMEOUT_S = 5.0
+
+
+def create_engine(url: str, *, statement_timeout_s: float | None = STATEMENT_TIMEOUT_S) -> AsyncEngine:
+    """The engine for `url`. `statement_timeout_s` None for work that may take long (migrations)."""
     # Looked up at each call: with traces on, shared.otel has wrapped it to trace the engine's SQL.
     create_async_engine = sqlalchemy.ext.asyncio.create_async_engine
     parsed = make_url(url)
@@ -38,7 +47,17 @@ def create_engine(url: str) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 10})
         sa.event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    connect_args: dict[str, Any] = {"timeout": CONNECT_TIMEOUT_S}
+    if parsed.get_driver_name() == "asyncpg" and statement_timeout_s is not None:
+        connect_args["command_timeout"] = statement_timeout_s
+    return create_async_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args=connect_args,
+    )
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:

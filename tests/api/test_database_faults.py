@@ -5,6 +5,7 @@ started, and the server cut the connection)."""
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +70,34 @@ async def test_a_connection_killed_mid_request_answers_503(
     finally:
         await admin.close()
         await watch.close()
+        stop([api])
+
+
+async def test_a_database_that_hangs_answers_503_within_its_timeouts(
+    postgres: PrivatePostgres, base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str]
+) -> None:
+    """A frozen database host (a dead VM, a partition) accepts connections and never answers. Requests
+    held 60 s (asyncpg's connect timeout) or until the client gave up; they now answer 503 once the
+    statement, pool or connect timeout (seconds) runs out, and work again once the host is back."""
+    env = base_env | {"CHARTQ_DATABASE_URL": postgres.url}
+    await migrate(env)
+    api_url, api = start_api(env, data_dir / "db-hang-api.log")
+    try:
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=45) as http:
+            assert (await http.post("/api/v1/sessions", json={"title": "t"})).status_code == 201
+            postgres.signal_all(signal.SIGSTOP)
+            try:
+                answers = await asyncio.gather(
+                    http.get("/api/v1/sessions"), http.post("/api/v1/sessions", json={"title": "u"})
+                )
+            finally:
+                postgres.signal_all(signal.SIGCONT)
+            for answer in answers:
+                assert answer.status_code == 503, answer.text
+                assert answer.json()["code"] == "database_unavailable"
+                assert int(answer.headers["Retry-After"]) > 0
+            assert (await http.get("/api/v1/sessions")).status_code == 200
+    finally:
         stop([api])
 
 

@@ -110,7 +110,7 @@ def db_upgrade() -> None:
     settings = load_settings()
 
     async def run() -> None:
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, statement_timeout_s=None)  # migrations may take long
         try:
             await upgrade(engine)
         finally:

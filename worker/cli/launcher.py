@@ -144,7 +144,7 @@ def _port_is_free(host: str, port: int) -> bool:
 
 
 async def _migrate(url: str) -> None:
-    engine = create_engine(url)
+    engine = create_engine(url, statement_timeout_s=None)  # migrations may take long
     try:
         await upgrade(engine)
     finally:
