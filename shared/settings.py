@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     worker_drain_seconds: float = 30.0
     # Attempts per task, counting retries after transient faults and after a worker crash.
     max_attempts: int = 5
+    # A chart drawn while the SQL database is away waits this long for it, in its persisting step,
+    # before its attempt counts as failed: a database restart of a minute fails no chart.
+    database_wait_seconds: float = Field(default=60.0, ge=0)
     chart_ttl_days: int = 30
     # Backpressure: a user's active (PENDING or PROCESSING) tasks, and all queued tasks.
     max_active_tasks_per_user: int = 50

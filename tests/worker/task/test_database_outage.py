@@ -1,5 +1,6 @@
-"""The SQL database stops mid-run: endpoints that need it answer 503, workers retry persisting with
-backoff, and every task accepted before the outage completes after it, its chart stored once.
+"""The SQL database stops mid-run: endpoints that need it answer 503, a drawn chart waits for the
+database in its persisting step (CHARTQ_DATABASE_WAIT_SECONDS), and every task accepted before the
+outage completes after it, its chart stored once.
 
 The test runs its own PostgreSQL cluster (Debian's binaries, as the postgres user since initdb refuses
 root) on a free port, so it can stop and start it without touching anything else.
@@ -29,6 +30,7 @@ from tests.worker_fixtures import charts_per_task, worker_env
 pytestmark = pytest.mark.db
 
 TASKS = "/api/v1/analytics/charts/async"
+OUTAGE_S = 20
 
 
 async def test_a_database_outage_delays_tasks_but_loses_none(
@@ -60,11 +62,14 @@ async def test_a_database_outage_delays_tasks_but_loses_none(
             assert ready.status_code == 503 and ready.json()["database"].startswith("error")
             # Task status lives in Redis: it stays readable while the database is away.
             assert (await http.get(f"{TASKS}/{task_ids[-1]}/status")).status_code == 200
-            await asyncio.sleep(1.5)
+            # Longer than every attempt's backoff together (at most 15 s): with retries alone, charts
+            # drawn during a restart like this one failed transient_error.
+            await asyncio.sleep(OUTAGE_S)
             await asyncio.to_thread(postgres.start)
 
             finals = [await wait_for_status(http, task_id, within=60) for task_id in task_ids]
             assert [f["status"] for f in finals] == ["COMPLETED"] * len(task_ids), finals
+            assert [f["attempt"] for f in finals] == [1] * len(task_ids), finals
             assert (await http.get("/ready")).status_code == 200
         assert await charts_per_task(postgres.url, task_ids) == dict.fromkeys(task_ids, 1)
     finally:
@@ -92,7 +97,9 @@ async def test_a_task_that_ends_while_the_database_is_down_keeps_its_status_afte
     """The run record of a task that ended with the database away waits in Redis and reaches SQL once
     the database is back, so its status still answers once the task's Redis hash has expired."""
     settings = isolated_settings.model_copy(update={"database_url": postgres.url})
-    env = worker_env(base_env, settings, database_url=postgres.url, max_attempts="1")
+    env = worker_env(
+        base_env, settings, database_url=postgres.url, max_attempts="1", database_wait_seconds="0"
+    )
     await migrate(env)
     worker: subprocess.Popen[bytes] | None = None
     try:
