@@ -7,6 +7,7 @@ import asyncio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.state import AppState
+from shared import keys
 from shared.db.charts import hide_chart_of_task
 from shared.db.runs import record_run
 from shared.db.tables import TaskRun
@@ -55,3 +56,23 @@ async def _wait_for_end(store: TaskStore, task_id: str, last: TaskDTO) -> TaskDT
         if last.status.is_terminal:
             break
     return last
+
+
+async def cancel_tasks_of_messages(
+    state: AppState, db: AsyncSession, user_id: str, message_ids: list[str]
+) -> None:
+    """Cancels every active task made from these messages (their session is being deleted), without
+    waiting for running ones to stop: once their cancel flag is set no attempt can complete them, and
+    a chart one of them stores is hidden before it ends CANCELLED."""
+    async with state.redis.pipeline(transaction=False) as pipe:
+        for message_id in message_ids:
+            pipe.hkeys(keys.message_index(user_id, message_id))
+        indexes: list[list[bytes]] = await pipe.execute()
+    for task_id in {raw.decode() for index in indexes for raw in index}:
+        stored = await state.store.get(task_id)
+        if stored is None or stored.dto.status.is_terminal:
+            continue
+        if stored.dto.status == TaskStatus.PENDING:
+            await cancel(state, db, stored)
+        else:
+            await state.store.request_cancel(task_id)

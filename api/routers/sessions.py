@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Query, Response
 
 from api.access import owned_session
-from api.deps import CurrentUser, DbSession
+from api.cancellation import cancel_tasks_of_messages
+from api.deps import CurrentUser, DbSession, StateDep
 from api.limits import WRITE_LIMIT_DOC, WriteLimited
 from shared.db.charts import chart_to_dto, charts_of_session
 from shared.db.tables import Chart, ChatSession, Message
@@ -81,8 +82,14 @@ async def get_session(session_id: ResourceId, user: CurrentUser, db: DbSession) 
 
 
 @router.delete("/{session_id}", status_code=204, responses=_NOT_FOUND)
-async def delete_session(session_id: ResourceId, user: CurrentUser, db: DbSession) -> Response:
+async def delete_session(
+    session_id: ResourceId, user: CurrentUser, db: DbSession, state: StateDep
+) -> Response:
     session = await owned_session(db, user, session_id)
+    # Its charts still being made are cancelled first: one finishing after the rows below are gone would
+    # leave a chart of a deleted session readable by id.
+    message_ids = list(await db.scalars(sa.select(Message.id).where(Message.session_id == session.id)))
+    await cancel_tasks_of_messages(state, db, user.user_id, message_ids)
     now = utcnow()
     await db.execute(
         sa.update(Chart)

@@ -8,7 +8,9 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
-from tests.conftest import auth
+from shared.settings import Settings
+from tests.conftest import auth, inprocess_api, inprocess_worker, wait_for_status
+from tests.worker_fixtures import TASKS
 
 pytestmark = pytest.mark.db
 
@@ -62,6 +64,34 @@ async def test_deleting_a_session_removes_it_and_its_messages(client: httpx.Asyn
     assert (await client.get(f"/api/v1/sessions/{session['id']}")).status_code == 404
     gone = await client.get(f"/api/v1/analytics/charts/by-message/{message['id']}")
     assert gone.status_code == 404
+
+
+async def test_deleting_a_session_cancels_the_charts_still_being_made(
+    isolated_settings: Settings, make_token: Callable[..., str]
+) -> None:
+    """Tasks running or queued when their session is deleted stored charts that stayed readable by id,
+    for messages and a session that no longer existed."""
+    slow = isolated_settings.model_copy(update={"step_delay_seconds": 0.5})
+    worker = inprocess_worker(slow, concurrency=1)
+    running = asyncio.create_task(worker.async_run())
+    try:
+        async with inprocess_api(slow, make_token()) as http:
+            session = (await http.post("/api/v1/sessions", json={})).json()
+            task_ids = []
+            for _ in range(2):
+                message = await http.post(
+                    f"/api/v1/sessions/{session['id']}/messages", json={"content": "average tip by day"}
+                )
+                posted = await http.post(TASKS, json={"message_id": message.json()["id"]})
+                task_ids.append(posted.json()["task_id"])
+            await wait_for_status(http, task_ids[0], {"PROCESSING"}, within=20)  # one runs, one waits
+            assert (await http.delete(f"/api/v1/sessions/{session['id']}")).status_code == 204
+            finals = [await wait_for_status(http, task_id, within=20) for task_id in task_ids]
+    finally:
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+        await worker.close()
+    assert [(f["status"], f["chart_id"]) for f in finals] == [("CANCELLED", None)] * 2, finals
 
 
 @pytest.mark.parametrize(
