@@ -12,9 +12,10 @@ puts back into Redis any schedule it lost (a Redis restarted without persistence
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
@@ -36,6 +37,8 @@ log = structlog.get_logger("chartq.scheduler")
 TICK_S = 1.0
 SETTLE_EVERY_S = 3.0
 RESYNC_EVERY_S = 60.0
+# A claimed due time that could not fire is due again this long after.
+RETRY_AFTER_FAILURE_S = 5.0
 
 
 class Scheduler:
@@ -78,8 +81,19 @@ class Scheduler:
         fired = 0
         for chart_id in await self.due.due(self.clock()):
             if await self.due.claim(chart_id, self.clock()):
-                fired += await self.fire(chart_id)
+                try:
+                    fired += await self.fire(chart_id)
+                except Exception:
+                    await self._release(chart_id)
+                    raise
         return fired
+
+    async def _release(self, chart_id: str) -> None:
+        """A due time this worker claimed but could not fire (the database away) is due again shortly,
+        not after the claim's lease: the run came up to a minute after the database was back. Firing it
+        again is safe (fire finds a run already recorded and makes its task unless it exists)."""
+        with contextlib.suppress(Exception):  # Redis away too: the lease runs out instead
+            await self.due.put(chart_id, self.clock() + timedelta(seconds=RETRY_AFTER_FAILURE_S))
 
     async def fire(self, chart_id: str) -> int:
         now = self.clock()

@@ -17,6 +17,7 @@ import pytest
 
 from shared import keys
 from shared.db import schedules as sql
+from shared.db.engine import create_engine, session_factory
 from shared.db.tables import ChartSchedule
 from shared.models import utcnow
 from shared.schedule_store import CLAIM_LEASE_MS
@@ -32,6 +33,8 @@ from tests.schedule_fixtures import (
     running_worker,
     schedule_settings,
 )
+from worker.cli.embedded_redis import free_port
+from worker.runtime.scheduler import RETRY_AFTER_FAILURE_S, Scheduler
 
 pytestmark = pytest.mark.db
 __all__ = ["parts", "schedule_settings"]  # fixtures
@@ -136,6 +139,27 @@ async def test_a_run_left_half_made_by_a_dead_worker_is_made_once(
         shown = (await http.get(f"/api/v1/charts/{chart['id']}/schedule")).json()
         assert shown["last_task_id"] == "0f8e1a52-5d6c-4b35-9a53-1d1f1c0ffee0"
         assert datetime.fromisoformat(shown["next_run_at"]) == next_at
+
+
+async def test_a_due_time_that_could_not_fire_is_due_again_within_seconds(
+    schedule_settings: Settings, parts: Parts, make_token: Callable[..., str]
+) -> None:
+    """The claim of a due time whose firing failed (the database away) held it for the claim's lease:
+    the run came up to a minute after the database was back."""
+    async with running_worker(schedule_settings), api(schedule_settings, make_token()) as http:
+        chart = await make_chart(http)
+        await schedule(http, chart)
+        due_at = utcnow() + timedelta(minutes=2)
+        nowhere = create_engine(f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/chartq")
+        try:
+            broken = Scheduler(parts.store, session_factory(nowhere), clock=frozen(due_at))
+            with pytest.raises(OSError):
+                await broken.tick()
+        finally:
+            await nowhere.dispose()
+        soon = parts.scheduler(frozen(due_at + timedelta(seconds=RETRY_AFTER_FAILURE_S + 1)))
+        assert await soon.tick() == 1
+        assert len(await refresh_tasks(http, chart)) == 1
 
 
 async def test_a_schedule_whose_chart_was_deleted_pauses(
