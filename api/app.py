@@ -23,6 +23,7 @@ from api.stream_relay import StreamHandoff
 from shared import tracing
 from shared.collector import collect_periodically, settle_after_start
 from shared.logs import configure_logging
+from shared.redis_persistence import warn_if_volatile
 from shared.settings import Settings, get_settings
 
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, freeze_after_start: bool = F
         registry.register(state.metrics_collector)
         app.state.chartq = state
         await state.start()
+        await warn_if_volatile(state.redis)
         collecting = None
         if freeze_after_start:
             settle_after_start()

@@ -13,6 +13,7 @@ from shared.collector import collect_periodically, settle_after_start
 from shared.job import CHART_FUNCTION
 from shared.logs import configure_logging
 from shared.redis import create_redis, dumps, loads
+from shared.redis_persistence import warn_if_volatile
 from shared.settings import Settings, get_settings
 from worker.runtime.arq_worker import ResilientWorker
 from worker.runtime.context import WorkerContext
@@ -40,6 +41,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     # Before the engines open: the SQL instrumentation sees engines made after it.
     tracing.configure_tracing("chartq-worker")
     wctx = await WorkerContext.open(settings, ctx["redis"], concurrency)
+    await warn_if_volatile(ctx["redis"])
     ctx["chartq"] = wctx
     ctx["chartq_heartbeat"] = asyncio.create_task(beat_forever(wctx), name="chartq-heartbeat")
     reaping = reap_forever(wctx, end_orphan)
