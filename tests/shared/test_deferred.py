@@ -43,7 +43,8 @@ async def test_a_retried_task_runs_before_the_tasks_of_its_band_queued_after_it(
     if not settings.database_url.startswith("sqlite"):
         # Only the PostgreSQL re-run of the `db` tests skips it; `make test` (SQLite) always runs it.
         pytest.skip("its fault is a writer lock on the SQLite file; it runs on SQLite in make test")
-    env = worker_env(base_env, settings, step_delay_seconds="0.3")
+    # The chart does not wait for the database in place (CHARTQ_DATABASE_WAIT_SECONDS): its attempt fails.
+    env = worker_env(base_env, settings, step_delay_seconds="0.3", database_wait_seconds="0")
     worker = spawn(["worker", "--concurrency", "1"], env, data_dir / "deferred-worker.log")
     lock = sqlite3.connect(sqlite_path(settings.database_url), timeout=30, isolation_level=None)
     try:
