@@ -255,6 +255,11 @@ class TaskStore:
         )
         return bool(restored)
 
+    async def last_worker(self, task_id: str) -> str | None:
+        """The worker the task's latest attempt started on."""
+        raw = await cast(Awaitable[bytes | None], self.redis.hget(keys.task(task_id), "worker"))
+        return raw.decode() if raw else None
+
     async def request_cancel(self, task_id: str) -> None:
         """Asks the worker running the task to stop; arq cancels the job at its next poll."""
         async with self.redis.pipeline(transaction=True) as pipe:

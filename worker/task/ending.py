@@ -25,9 +25,11 @@ async def end_task(
     chart_id: str | None = None,
     message: str | None = None,
     attempt: int = 0,
+    worker_id: str | None = None,
 ) -> TransitionResult:
     """Writes the terminal state as a write of `attempt` (0: before any attempt started). Only when it
-    is applied does `state.dto` become it, and the run record and statistics follow."""
+    is applied does `state.dto` become it, and the run record and statistics follow; the record names
+    `worker_id` when the task last ran on another worker (its attempts used up by workers that died)."""
     now = utcnow()
     ended = task_states.finished(state.dto, status, code=code, error=error, chart_id=chart_id, now=now)
     if message is not None:
@@ -53,5 +55,6 @@ async def end_task(
         request_key=state.job.request_key,
         step_durations_ms=state.durations_ms,
         plan_details=state.plan_details,
+        worker_id=worker_id,
     )
     return outcome

@@ -7,12 +7,9 @@ chartq, and the task stayed PENDING with nothing queued to run it, holding its u
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import cast
-
 import structlog
 
-from shared import keys, task_states
+from shared import task_states
 from shared.db.charts import hide_chart_of_task
 from shared.models import TaskDTO, TaskStatus
 from shared.task_store import StoredTask
@@ -41,9 +38,7 @@ async def end_orphan(ctx: WorkerContext, stored: StoredTask) -> bool:
 
 
 async def _end(ctx: WorkerContext, stored: StoredTask, ended: TaskDTO) -> bool:
-    last_worker = await cast(
-        Awaitable[bytes | None], ctx.store.redis.hget(keys.task(ended.task_id), "worker")
-    )
+    last_worker = await ctx.store.last_worker(ended.task_id)
     if not (await ctx.store.transition(ended, stored.user_id, expected=TaskStatus.PROCESSING)).applied:
         return False
     log.warning(
@@ -54,6 +49,6 @@ async def _end(ctx: WorkerContext, stored: StoredTask, ended: TaskDTO) -> bool:
         ended,
         user_id=stored.user_id,
         request_key=str(stored.job.get("request_key") or ""),
-        worker_id=last_worker.decode() if last_worker else None,
+        worker_id=last_worker,
     )
     return True

@@ -132,12 +132,14 @@ class ChartTask:
             )
             return True
         if attempts.used_up(stored.dto, self.ctx.settings.max_attempts):
-            # Each earlier attempt ended with its worker gone: stop before this one takes another down.
+            # Each earlier attempt ended with its worker gone: stop before this one takes another down. The
+            # record names the worker that died on the last attempt, as the reaper's would.
             await self._finish(
                 state,
                 TaskStatus.FAILED,
                 code=attempts.TOO_MANY_ATTEMPTS,
                 error=attempts.too_many_attempts_message(stored.dto),
+                worker_id=await self.ctx.store.last_worker(self.job.task_id),
             )
             return True
         return False
@@ -304,6 +306,7 @@ class ChartTask:
         error: str | None = None,
         chart_id: str | None = None,
         message: str | None = None,
+        worker_id: str | None = None,
     ) -> TransitionResult:
         """Ends the task (a write of this attempt, fenced). Every CANCELLED comes from a cancel the user
         requested, after which no attempt can complete the task, so a chart this task may have stored is
@@ -319,6 +322,7 @@ class ChartTask:
             chart_id=chart_id,
             message=message,
             attempt=self._fence(state),
+            worker_id=worker_id,
         )
         self.fenced_off |= outcome.stale
         return outcome
