@@ -132,6 +132,11 @@ class ChartTask:
             )
             return True
         if attempts.used_up(stored.dto, self.ctx.settings.max_attempts):
+            if stored.dto.status != TaskStatus.PENDING:
+                # A second pickup of a job whose last attempt still holds the task: that attempt ends it,
+                # or the reaper does if its worker died. Ending it here killed a live last attempt.
+                log.info("the task's last attempt holds it; leaving it be", attempt=stored.dto.attempt)
+                return True
             # Each earlier attempt ended with its worker gone: stop before this one takes another down. The
             # record names the worker that died on the last attempt, as the reaper's would.
             await self._finish(
