@@ -40,6 +40,14 @@ REPORT_GRACE_MS = (2 * HEARTBEAT_INTERVAL_S + 1) * 1000
 EndOrphan = Callable[[WorkerContext, StoredTask], Awaitable[bool]]
 
 
+@dataclass(frozen=True, slots=True)
+class Orphan:
+    priority: Priority
+    # The attempt found without a live worker. Its job's lease can run out meanwhile, and a worker pick
+    # it up again: that newer attempt is live, and handing it back or ending it killed it.
+    attempt: int
+
+
 # How long this worker's own heartbeat must have been listed before the registry is trusted: at start,
 # a heartbeat interval and a second (every live worker beats meanwhile); after a lapse or a failed pass,
 # a heartbeat's lifetime (every heartbeat may have lapsed, and every live worker beats again meanwhile).
@@ -76,7 +84,7 @@ class RegistryTrust:
         self.wait_s = TRUST_AFTER_LAPSE_S
 
 
-async def find_orphans(ctx: WorkerContext, trust: RegistryTrust) -> dict[str, Priority]:
+async def find_orphans(ctx: WorkerContext, trust: RegistryTrust) -> dict[str, Orphan]:
     redis, queue = ctx.store.redis, ctx.settings.queue_name
     live = {worker.id: set(worker.tasks) for worker in await live_workers(redis, queue)}
     if not trust.update(ctx.worker_id in live):
@@ -95,26 +103,30 @@ async def find_orphans(ctx: WorkerContext, trust: RegistryTrust) -> dict[str, Pr
         return {}
     async with redis.pipeline(transaction=False) as pipe:
         for task_id in running:
-            pipe.hget(keys.task(task_id), "worker")
-        owners = await pipe.execute()
-    orphans: dict[str, Priority] = {}
-    for (task_id, (priority, started)), owner in zip(running.items(), owners, strict=True):
+            pipe.hmget(keys.task(task_id), ["worker", "attempt"])
+        holders = await pipe.execute()
+    orphans: dict[str, Orphan] = {}
+    for (task_id, (priority, started)), (owner, attempt) in zip(running.items(), holders, strict=True):
         worker_id = owner.decode() if owner else None
         if worker_id not in live or (task_id not in live[worker_id] and now_ms - started > REPORT_GRACE_MS):
-            orphans[task_id] = priority
+            orphans[task_id] = Orphan(priority, int(attempt or 0))
     return orphans
 
 
-async def settle(ctx: WorkerContext, task_id: str, priority: Priority, end_orphan: EndOrphan) -> bool:
-    """Ends or hands back one orphan; True when this pass did either."""
+async def settle(ctx: WorkerContext, task_id: str, orphan: Orphan, end_orphan: EndOrphan) -> bool:
+    """Ends or hands back one orphan; True when this pass did either. Both writes are fenced by the
+    orphaned attempt (shared.lua.tasks.TRANSITION), so one that started since is left to run."""
     stored = await ctx.store.get(task_id)
     if stored is None or stored.dto.status != TaskStatus.PROCESSING:
-        await ctx.store.redis.zrem(keys.running(ctx.settings.queue_name, priority.value), task_id)
+        await ctx.store.redis.zrem(keys.running(ctx.settings.queue_name, orphan.priority.value), task_id)
+        return False
+    if orphan.attempt and stored.dto.attempt != orphan.attempt:
+        log.info("an orphan was picked up again; leaving its new attempt be", task_id=task_id)
         return False
     if await end_orphan(ctx, stored):
         await drop_job(ctx, task_id)
         return True
-    return await requeue(ctx, stored, priority)
+    return await requeue(ctx, stored, orphan.priority)
 
 
 async def drop_job(ctx: WorkerContext, task_id: str) -> None:
@@ -128,7 +140,9 @@ async def drop_job(ctx: WorkerContext, task_id: str) -> None:
 async def requeue(ctx: WorkerContext, stored: StoredTask, priority: Priority) -> bool:
     store, task_id = ctx.store, stored.dto.task_id
     pending = handed_back(stored.dto)
-    outcome = await store.transition(pending, stored.user_id, expected=TaskStatus.PROCESSING)
+    outcome = await store.transition(
+        pending, stored.user_id, expected=TaskStatus.PROCESSING, attempt=stored.dto.attempt
+    )
     if not outcome.applied:
         return False
     async with store.redis.pipeline(transaction=True) as pipe:
@@ -154,8 +168,8 @@ async def reap_once(ctx: WorkerContext, end_orphan: EndOrphan, trust: RegistryTr
         return []
     return [
         task_id
-        for task_id, priority in (await find_orphans(ctx, trust)).items()
-        if await settle(ctx, task_id, priority, end_orphan)
+        for task_id, orphan in (await find_orphans(ctx, trust)).items()
+        if await settle(ctx, task_id, orphan, end_orphan)
     ]
 
 

@@ -39,7 +39,11 @@ async def end_orphan(ctx: WorkerContext, stored: StoredTask) -> bool:
 
 async def _end(ctx: WorkerContext, stored: StoredTask, ended: TaskDTO) -> bool:
     last_worker = await ctx.store.last_worker(ended.task_id)
-    if not (await ctx.store.transition(ended, stored.user_id, expected=TaskStatus.PROCESSING)).applied:
+    # Fenced by the orphaned attempt: a newer one, started since the reaper read the task, is live.
+    fence = stored.dto.attempt
+    if not (
+        await ctx.store.transition(ended, stored.user_id, expected=TaskStatus.PROCESSING, attempt=fence)
+    ).applied:
         return False
     log.warning(
         "ended an orphaned task", task_id=ended.task_id, status=ended.status.value, attempt=ended.attempt
