@@ -85,6 +85,11 @@ SETS = (
         HERE / "holdout19.yaml",
         "nineteenth holdout (written blind after the eighteenth's fixes)",
     ),
+    EvalSet(
+        "holdout20",
+        HERE / "holdout20.yaml",
+        "twentieth holdout (written blind after the nineteenth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

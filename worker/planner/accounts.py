@@ -142,7 +142,22 @@ def _calendar_note(scan: Scan, ds: Dataset, calendar: list[tuple[str, tuple[int,
             f"chartq cannot yet pick days or months of the {ds.name} data by name ({shown}); name a "
             f"period with its year, e.g. \u201c{_label(ds)} in March {str(ds.time_max)[:4]}\u201d."
         )
+    # "for January only", "just in March": a restriction the user insists on cannot be left out as a note
+    # (the chart would silently answer the question without it).
+    if any(
+        _INSISTED.search(scan.text, max(0, span[0] - 12), min(len(scan.text), span[1] + 6))
+        for _, span in calendar
+    ):
+        raise UnchartableQuestion(
+            f"The {ds.name} data has no dates, so it cannot be restricted to {shown}. {suggest(ds)}"
+        )
     return f"{shown}: the {ds.name} data has no dates"
+
+
+_CHANGE = re.compile(
+    r"(?:growth|grew|grow|chang|increas|decreas|declin|rise|rose|fell|fall|drop)", re.IGNORECASE
+)
+_INSISTED = re.compile(r"(?<!\w)(?:only|just|solely)(?!\w)")
 
 
 _COUNT_WORDS = frozenset(
@@ -171,6 +186,17 @@ def unshown(r: Reading, plan: ChartPlan) -> list[str]:
     words = [w for w in r.time_words if not (plan.chart_type == "histogram" and w.lower() in _EVERY)]
     if words and not plan.use_time:
         said = join_names([f"\u201c{w}\u201d" for w in words])
+        if (
+            r.start is not None
+            and r.end is not None
+            and r.start != r.end
+            and any(_CHANGE.match(w) for w in words)
+        ):
+            # "growth between 1952 and 2007" ranked: a change between two years, which no bar shows.
+            raise UnchartableQuestion(
+                f"chartq cannot compute a change between two periods ({said}); it can show the values "
+                f"over time as a line. {suggest(ds)}"
+            )
         return [f"{said}: {_NOT_OVER_TIME.get(plan.chart_type, _NOT_OVER_TIME['bar'])}"]
     return growth_notes(r, plan)
 

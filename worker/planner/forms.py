@@ -26,7 +26,7 @@ _SEPARATE = r"(?:separate|different|distinct|individual)"
 # A terse "one line" is too, unless a value or grouping follows ("one line per country", "one line each").
 ONE_LINE = re.compile(
     r"(?<!\w)(?:(?:as|in|on)\s+(?:a\s+)?(?:single|one)|a\s+single"
-    r"|one(?=\s+line\s*(?:$|[,.;]|(?:19|20)\d\d\b|(?:of|in|since|from|over|for\s+all)\b)))(?=\s+line(?!s))"
+    r"|one(?=\s+line\s*(?:$|[,.;?!]|(?:19|20)\d\d\b|(?:of|in|since|from|over|for\s+all)\b)))(?=\s+line(?!s))"
 )
 # "with a separate bar for lunch and dinner", "one line each for Apple and Google".
 _FOR_VALUES = re.compile(

@@ -131,11 +131,20 @@ _IN_ORDER = re.compile(
     r"(?:numeric(?:al)?|calendar|chronological|natural|usual|weekday|original|own)\s+order(?!\w)"
 )
 
+_ORDER_OF = re.compile(
+    r"(?<!\w)in\s+(?:ascending|increasing|rising)\s+order\s+of\s+(?:the\s+|their\s+)?(?P<d>[a-z]+(?:\s+[a-z]+)?)(?!\w)"
+)
+
 
 def read_in_order(scan: Scan, vocab: Vocabulary) -> bool:
     """ "days kept in calendar order", "sizes in numeric order": the dimension's own order, so no sort.
     A noun before it is read with it when it is a word of a dimension ("sizes" of party size)."""
     dim_words = {w for k in vocab.dims[1] for w in k.split()}
+    # "in ascending order of party size": a dimension's own order, not the measure's.
+    for m in list(_ORDER_OF.finditer(scan.text)):
+        if normalize(m["d"]) in vocab.dims[1] and scan.free(m.span()):
+            scan.claim(m.span())
+            return True
     for m in list(_IN_ORDER.finditer(scan.text)):
         start = m.start("noun") if m["noun"] else m.start()
         noun = m["noun"] or ""

@@ -40,7 +40,9 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     aggs = _read_ranking(scan, lex, r)
     for m in _RANK_ALL.finditer(scan.text):
         if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):
-            r.sort, r.top = ("asc" if r.top.low else "desc"), None
+            if r.top.by is not None and r.top.by not in r.measures:
+                r.measures.append(r.top.by)  # "the richest …, rank them all": still ranked by wealth
+            r.sort, r.top, r.ranked = ("asc" if r.top.low else "desc"), None, True
             scan.claim(m.span())
     return aggs
 

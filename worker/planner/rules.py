@@ -16,6 +16,7 @@ from collections import OrderedDict
 from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
+from worker.planner.claims import unclaim
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.counts import place_counts
 from worker.planner.errors import UnchartableQuestion
@@ -24,12 +25,15 @@ from worker.planner.hedges import unhedge
 from worker.planner.learners import unlearn
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
+from worker.planner.messages import unmessage
 from worker.planner.openers import Openers, metaphors
 from worker.planner.precise import unprecise
+from worker.planner.presentation import unpresent
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
 from worker.planner.shape import Reading, shape
 from worker.planner.shorthand import spell_out
+from worker.planner.spending import unspend
 from worker.planner.spoken import undictate
 from worker.planner.spreadsheet import unspreadsheet
 from worker.planner.sql_syntax import SqlReader
@@ -81,6 +85,10 @@ class RulePlanner:
             for p in (*(lex.vocab.measures[0], lex.vocab.datasets[0], lex.vocab.dims[0]), lex.vocab.values[0])
             if p is not None
         ] + [*CHARTS.values(), *AGGS.values(), *(lex.rows for lex in self._lexicons if lex.rows is not None)]
+        # The words of the data's values ("virginica", "north"): what a claim's scope may name.
+        self._values = frozenset(
+            w for lex in self._lexicons for k in lex.vocab.values[1] for w in k.split() if len(w) > 2
+        )
         self._answers: OrderedDict[str, Answer | UnchartableQuestion] = OrderedDict()
         # Column names typed as they are ("total_bill"): read as their labels.
         columns = [(c.name, c.label) for ds in model.datasets for c in ds.measures] + [
@@ -132,6 +140,7 @@ class RulePlanner:
         return cached
 
     def _answer(self, text: str) -> Answer:
+        text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))
         text = place_counts(text)
         text = unspreadsheet(unterse(unlearn(unprecise(unhedge(undictate(text, self._speller.known))))))

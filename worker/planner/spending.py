@@ -8,7 +8,7 @@ import re
 
 from worker.planner.vocabulary import Scan, Vocabulary
 
-__all__ = ["spent_on"]
+__all__ = ["spent_on", "unspend"]
 
 # "tables that spent over $30", "customers paying more than 40 dollars": what was spent is the bill.
 _SPENDING = re.compile(r"(?<!\w)(?:spent|spend|spends|spending|paid|pay|pays|paying)\s*$")
@@ -25,3 +25,17 @@ def spent_on(scan: Scan, vocab: Vocabulary, m: re.Match[str]) -> str | None:
         return None
     scan.claim(said.span())
     return spent
+
+
+# "how much did the tables spend", "how much do customers pay": what they spent is the bill, not the tip.
+_HOW_MUCH_SPENT = re.compile(
+    r"\bhow\s+much\s+(?:did|do|does)\s+(?P<who>(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+)?(?:tables?|customers?|"
+    r"diners?|parties|party|guests?|people|groups?|men|women|smokers|non-smokers))\s+(?:spend|pay)\b",
+    re.IGNORECASE,
+)
+
+
+def unspend(text: str) -> str:
+    """ "how much did the tables spend in total" -> "the bill of the tables in total": the amount spent is
+    the bill (a dataset without one refuses the word "bill" by name)."""
+    return _HOW_MUCH_SPENT.sub(lambda m: f"the bill of {m['who']}", text)

@@ -1,0 +1,69 @@
+"""An office worker's chat or email message: greetings, names, sign-offs and context dropped as framing
+(worker.planner.messages), never a value of the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.messages import unmessage
+from worker.planner.rules import RulePlanner
+
+
+def test_greetings_sign_offs_and_context_are_dropped() -> None:
+    said = unmessage(
+        "Hi Sam! For tomorrow's board deck, could you pull the average tip by day? Thanks a lot!", set()
+    )
+    assert said == "show the average tip by day?"
+    assert (
+        unmessage("Hey, quick one before lunch: tip by day. My manager asked. Cheers", set()) == "tip by day."
+    )
+    assert unmessage("Morning! tip by day for the Q3 review. Thanks, Dana", set()) == "tip by day."
+
+
+def test_a_message_is_charted_without_its_framing(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Hi Lee, for the lab report could you chart the average sepal width of each species? Thanks!"
+    )
+    assert (measures_of(plan), plan.dimension, plan.chart_type) == (
+        [("sepal_width", "avg")],
+        "species",
+        "bar",
+    )
+    # Friday, lunch and 2 in the context are no filter or limit.
+    plan = planner.plan(
+        "Hey! Quick favour: Netflix vs Amazon stock price over 2018, one line each. "
+        "Need it before the 2 o'clock call. Cheers, Tom"
+    )
+    assert (plan.series, plan.limit, plan.chart_type) == ("ticker", None, "line")
+    assert filters_of(plan) == [("ticker", "in", ["NFLX", "AMZN"])]
+    plan = planner.plan(
+        "Hi! Could you plot the bill against the tip for dinner tables only? It's for Friday's meeting."
+    )
+    assert filters_of(plan) == [("meal", "eq", "Dinner")]
+    # A request split over two sentences, and a limit said after the noun.
+    plan = planner.plan(
+        "Hi! I'm putting together a one-pager for our Lisbon office. I need the poorest European countries "
+        "by GDP per capita in 2002 — five of them is plenty. Thanks so much"
+    )
+    assert (plan.limit, plan.sort and plan.sort.direction) == (5, "asc")
+
+
+def test_how_much_the_tables_spent_is_the_bill(planner: RulePlanner) -> None:
+    plan = planner.plan("Hey, how much did the tables spend in total at dinner on each day? Cheers")
+    assert measures_of(plan) == [("total_bill", "sum")]
+
+
+def test_a_value_next_to_framing_words_is_kept(planner: RulePlanner) -> None:
+    # "China" after "Thanks" and "Canada" after "Hello" are values of the data, not names of people.
+    assert unmessage("medals by type. Thanks, China", {"china"}) == "medals by type. Thanks, China"
+    plan = planner.plan("Hello Canada, could you pull the medals by type? Thanks")
+    assert filters_of(plan) == [("nation", "eq", "Canada")]
+    plan = planner.plan("Hi! For the Q3 review, votes by district for Joly. Thanks")
+    assert filters_of(plan) == [("candidate", "eq", "Joly")]
+
+
+def test_a_word_not_understood_is_still_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="payment"):
+        planner.plan("Hi! For the board deck, could you pull the average tip by payment method? Thanks a lot")
