@@ -107,6 +107,12 @@ def entered(task: TaskDTO, step: Step) -> TaskDTO:
     )
 
 
+def waiting_for_earlier(task: TaskDTO, count: int) -> TaskDTO:
+    """A possible follow-up waits, in its planning step, for charts of earlier messages being made."""
+    charts = "the chart" if count == 1 else f"the {count} charts"
+    return task.model_copy(update={"message": f"Waiting for {charts} of earlier messages in this session."})
+
+
 def handed_back(task: TaskDTO, message: str = WORKER_STOPPED) -> TaskDTO:
     """Back to PENDING for another worker: its worker died, or is shutting down."""
     return task.model_copy(

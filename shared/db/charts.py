@@ -184,6 +184,19 @@ async def latest_chart_before_message(
     return (await db.scalars(query)).first()
 
 
+async def messages_before(
+    db: AsyncSession, session_id: str, message_id: str, candidates: list[str]
+) -> list[str]:
+    """Those of `candidates` that come before `message_id` in its session, in session order."""
+    position = sa.select(Message.message_index).where(Message.id == message_id).scalar_subquery()
+    query = (
+        sa.select(Message.id)
+        .where(Message.id.in_(candidates), Message.session_id == session_id, Message.message_index < position)
+        .order_by(Message.message_index)
+    )
+    return list(await db.scalars(query))
+
+
 async def save_chart(db: AsyncSession, chart: Chart) -> Chart:
     """Inserts the chart of a task once; a second attempt for the same task returns the first chart."""
     stored = (await insert_charts(db, [chart]))[chart.task_id]

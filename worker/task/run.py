@@ -168,7 +168,7 @@ class ChartTask:
         question = self.job.question_with_adjustment
         with self._timed(state, Step.PLANNING):
             # The owner from the task hash, not the job: only this user's earlier charts may be changed.
-            outcome = await plan_task(ctx, self.job, state)
+            outcome = await plan_task(ctx, self.job, state, lambda n: self._waiting_for_earlier(state, n))
             plan = outcome.plan
         await self._step(state, Step.DATA_EXTRACTION)
         with self._timed(state, Step.DATA_EXTRACTION):
@@ -240,6 +240,10 @@ class ChartTask:
     async def _enter(self, state: TaskRunState, step: Step) -> TransitionResult:
         state.dto = task_states.entered(state.dto, step)
         return await self._publish(state)
+
+    async def _waiting_for_earlier(self, state: TaskRunState, count: int) -> None:
+        state.dto = task_states.waiting_for_earlier(state.dto, count)
+        await self._publish(state)
 
     async def _pace(self) -> None:
         if self.ctx.settings.step_delay_seconds > 0:
