@@ -181,12 +181,22 @@ class HttpMetrics:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                route = getattr(scope.get("route"), "path", "unmatched")
+                route = route_label(scope)
                 self.latency.labels(scope["method"], route).observe(time.perf_counter() - started)
                 self.requests.labels(scope["method"], route, str(status)).inc()
             await send(message)
 
         await self.app(scope, receive, observe)
+
+
+def route_label(scope: Scope) -> str:
+    """The route's path template; a mounted app (the pages' static files, the docs' assets) sets no
+    route, so its mount point stands for it: one series per mount, not an "unmatched" that hid them."""
+    route = scope.get("route")
+    if route is not None:
+        return str(route.path)
+    mounted = str(scope.get("root_path", ""))
+    return f"{mounted}/{{path}}" if mounted else "unmatched"
 
 
 @router.get(

@@ -86,12 +86,17 @@ def started(task: TaskDTO, *, expected_duration_s: float, now: datetime | None =
             "current_step": Step.PLANNING,
             "progress": 0,
             "step_progress": {step.value: 0 for step in PIPELINE_STEPS},
-            "message": STEP_SENTENCES[Step.PLANNING],
+            "message": _again(STEP_SENTENCES[Step.PLANNING], task.attempt + 1),
             "estimated_completion": now + timedelta(seconds=expected_duration_s),
             "error_code": None,
             "error_message": None,
         }
     )
+
+
+def _again(sentence: str, attempt: int) -> str:
+    """A re-run says so: its card goes back from a later step to planning, which looked like a glitch."""
+    return sentence if attempt <= 1 else f"{sentence.rstrip('.…')} (attempt {attempt}, starting again)."
 
 
 def entered(task: TaskDTO, step: Step) -> TaskDTO:

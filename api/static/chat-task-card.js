@@ -100,7 +100,8 @@ class TaskCard {
 
   renderEta(task) {
     if (TERMINAL.has(task.status)) {
-      const took = task.started_at && task.completed_at ? (Date.parse(task.completed_at) - Date.parse(task.started_at)) / 1000 : null;
+      // From the question to the chart, as the user waited: a re-run's started_at is its last attempt's.
+      const took = task.created_at && task.completed_at ? (Date.parse(task.completed_at) - Date.parse(task.created_at)) / 1000 : null;
       this.eta.textContent = task.status === "COMPLETED" && took !== null ? "took " + formatSeconds(took) : "";
       return;
     }

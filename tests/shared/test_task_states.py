@@ -42,6 +42,9 @@ def test_a_rerun_is_a_new_attempt_starting_at_zero() -> None:
     rerun = task_states.started(handed_back, expected_duration_s=1)
     assert (rerun.attempt, rerun.progress, rerun.current_step) == (2, 0, Step.PLANNING)
     assert set(rerun.step_progress.values()) == {0}
+    # The card going back to planning says why; the first attempt's does not.
+    assert first.message == "Working out what to chart."
+    assert rerun.message == "Working out what to chart (attempt 2, starting again)."
 
 
 def test_entering_a_step_fills_the_bar_for_the_steps_before_it() -> None:

@@ -122,7 +122,8 @@ def account(scan: Scan, ds: Dataset, known: frozenset[str]) -> tuple[str, ...]:
     if len(numbers) == len(rest):
         raise UnchartableQuestion(f"chartq could not tell what {shown} refers to here. {suggest(ds)}")
     raise UnchartableQuestion(
-        f"chartq does not know what {shown} means in a question about the {ds.name} data; "
+        f"chartq does not know what {shown} {'means' if len(rest) == 1 else 'mean'} in a question about "
+        f"the {ds.name} data; "
         f"{what_it_has(ds)}. {suggest(ds)}"
     )
 
