@@ -74,7 +74,7 @@ async function ask(event) {
     return;
   }
   clearError();
-  el.askButton.disabled = true;
+  sending(true);
   try {
     const sessionId = await ensureSession(question);
     const message = await api("POST", API + "/sessions/" + sessionId + "/messages", { content: question, role: "user" });
@@ -85,9 +85,17 @@ async function ask(event) {
   } catch (err) {
     reportApiError(err);
   } finally {
-    el.askButton.disabled = false;
+    sending(false);
     el.question.focus();
   }
+}
+
+// A slow answer (a database busy for seconds) must not look like a question that went nowhere.
+function sending(busy) {
+  el.askButton.disabled = busy;
+  el.askButton.textContent = busy ? "Sending…" : "Ask";
+  el.question.readOnly = busy;
+  el.askForm.setAttribute("aria-busy", String(busy));
 }
 
 async function makeChart(messageId, button) {

@@ -207,6 +207,33 @@ async def test_reload_keeps_the_session_and_a_bad_token_goes_back_to_sign_in(pag
     assert [e for e in console.errors if "status of 401" not in e] == []
 
 
+async def test_a_question_waiting_for_a_slow_answer_shows_it_is_being_sent(page: Page) -> None:
+    """A database busy for seconds held the message's POST with nothing to show for it: the box stayed
+    editable and the page looked as if the question went nowhere."""
+    console = console_log(page)
+    await sign_in_as_dev(page)
+    held = asyncio.Event()
+
+    async def slow_message(route: Route) -> None:
+        if route.request.method == "POST":
+            await held.wait()
+        await route.continue_()
+
+    await page.route("**/api/v1/sessions/*/messages", slow_message)
+    box, button = page.get_by_label("Your question"), page.locator("#ask-button")
+    await box.fill("average tip by day")
+    await box.press("Enter")
+    await expect(button).to_have_text("Sending…")
+    await expect(button).to_be_disabled()
+    await expect(box).to_have_js_property("readOnly", True)
+    held.set()
+    await expect(page.locator("#messages > li .bubble")).to_have_text(["average tip by day"])
+    await expect(button).to_have_text("Ask")
+    await expect(box).to_have_js_property("readOnly", False)
+    await expect(box).to_have_value("")
+    assert console.errors == []
+
+
 async def test_dev_sign_in_hides_itself_outside_dev_mode(page: Page) -> None:
     """Outside dev mode POST /api/v1/dev/token answers 404: the button goes, the token field stays."""
     console = console_log(page)
