@@ -21,7 +21,9 @@ CANCEL_WAIT_SECONDS = 2.0
 CANCEL_POLL_SECONDS = 0.05
 
 
-async def cancel(state: AppState, db: AsyncSession, stored: StoredTask) -> TaskDTO:
+async def cancel(state: AppState, db: AsyncSession, stored: StoredTask, *, counted: bool = True) -> TaskDTO:
+    """Cancels the task; unless not `counted` (a task of a batch that was refused, which no user ever
+    had accepted), a PENDING one cancelled here counts among the cancelled outcomes of the statistics."""
     task = stored.dto
     if task.status == TaskStatus.PENDING:
         if may_have_chart(task):
@@ -36,7 +38,8 @@ async def cancel(state: AppState, db: AsyncSession, stored: StoredTask) -> TaskD
             await state.store.dequeue(task.task_id)
             request_key = str(stored.job.get("request_key", ""))
             await record_run(db, TaskRun.of_task(cancelled, user_id=stored.user_id, request_key=request_key))
-            await state.stats.record("cancelled", durations_ms={})
+            if counted:
+                await state.stats.record("cancelled", durations_ms={})
             return cancelled
         # The worker started it between our read and our write: stop it like a running task.
     if task.status.is_terminal:

@@ -33,11 +33,13 @@ async def submit_task(
     start_at: datetime | None = None,
     dependencies: Dependencies | None = None,
     new_chart: bool = False,
+    reservation: str = "",
 ) -> tuple[TaskDTO, CreateResult]:
     """Stores and enqueues a new task for `message` (shared.task_store.TaskStore.create), or schedules
     it for `start_at`: the task as accepted, and what the store did (created it, found the same request
     active, or refused it). Unless `new_chart` is asked for, a task of the same request that completed
-    since the caller looked for the message's chart answers too (no second chart for one message)."""
+    since the caller looked for the message's chart answers too (no second chart for one message).
+    A task of a batch passes the batch's `reservation`: the room it was given (TaskStore.reserve)."""
     waits_for = dependencies.task_ids if dependencies else []
     dto = accepted(
         str(uuid4()),
@@ -56,7 +58,9 @@ async def submit_task(
         visibility=visibility,
     )
     start_at_ms = int(start_at.timestamp() * 1000) if start_at else 0
-    return dto, await store.create(dto, job, start_at_ms, waits_for, completed_answers=not new_chart)
+    return dto, await store.create(
+        dto, job, start_at_ms, waits_for, completed_answers=not new_chart, reservation=reservation
+    )
 
 
 def refusal(result: CreateResult) -> ApiError | None:

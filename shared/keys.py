@@ -51,6 +51,13 @@ def user_active(user_id: str) -> str:
     return f"{PREFIX}:user:{user_id}:active"
 
 
+def user_reservations(user_id: str) -> str:
+    """Hash: reservation id -> "<tasks left>:<expires at ms>", the room in the user's active-task cap
+    that batches being created hold (shared.lua.tasks.RESERVE_ROOM); every other create counts it as
+    taken. An entry past its expiry (its API process died) is ignored and dropped."""
+    return f"{PREFIX}:user:{user_id}:reserved"
+
+
 def user_streams(user_id: str) -> str:
     """Sorted set: the user's open SSE and WebSocket streams, scored by when each lease expires (ms).
 
@@ -73,6 +80,12 @@ def batch(batch_id: str) -> str:
 def open_batches(queue: str) -> str:
     """Sorted set: batch ids not yet seen to end, scored by creation time (ms): the active batches."""
     return f"{PREFIX}:{{{queue}}}:batches:open"
+
+
+def queue_reservations(queue: str) -> str:
+    """Hash: reservation id -> "<tasks left>:<expires at ms>", the room in the queue that batches being
+    created hold (as `user_reservations`, for CHARTQ_MAX_QUEUE_LENGTH)."""
+    return f"{PREFIX}:{{{queue}}}:reserved"
 
 
 def batch_totals(queue: str) -> str:

@@ -6,13 +6,14 @@ import time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
+from uuid import uuid4
 
 from arq.connections import ArqRedis
 
 from shared import keys
 from shared.fairness import BAND_RANK, fairness_key, front_of_band
 from shared.job import ChartJob, job_kwargs, job_payload
-from shared.lua.tasks import CREATE_TASK, MARK_CHART_DELETED, RESTORE_JOB, TRANSITION
+from shared.lua.tasks import CREATE_TASK, MARK_CHART_DELETED, RESERVE_ROOM, RESTORE_JOB, TRANSITION
 from shared.models import Priority, TaskDTO, TaskStatus
 from shared.redis import dumps, loads
 from shared.replication import ReplicaAck
@@ -77,6 +78,26 @@ class CreateResult:
     place: QueuePlace | None = None
 
 
+# How long a batch's reserved room is held at most: the API process creating it may die mid-batch.
+RESERVATION_TTL_MS = 30_000
+
+
+ReserveOutcome = Literal["reserved", "user_cap", "queue_full"]
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A batch's room decision (TaskStore.reserve): `outcome` "reserved" when it fits, with the id its
+    creates pass (TaskStore.create's `reservation`); else "user_cap" or "queue_full". `new` is how many
+    tasks the batch needs, `held` the user's active tasks (for "user_cap" and "reserved") or the queue's
+    depth (for "queue_full"), either counting room other batches reserved."""
+
+    outcome: ReserveOutcome
+    reservation_id: str
+    new: int
+    held: int
+
+
 @dataclass(frozen=True)
 class TransitionResult:
     applied: bool
@@ -94,6 +115,7 @@ class TaskStore:
         self.redis = redis
         self.settings = settings
         self._create = redis.register_script(CREATE_TASK)
+        self._reserve = redis.register_script(RESERVE_ROOM)
         self._transition = redis.register_script(TRANSITION)
         self._restore_job = redis.register_script(RESTORE_JOB)
         self._mark_chart_deleted = redis.register_script(MARK_CHART_DELETED)
@@ -107,12 +129,15 @@ class TaskStore:
         depends_on: Sequence[str] = (),
         *,
         completed_answers: bool = False,
+        reservation: str = "",
     ) -> CreateResult:
         """Stores, indexes and enqueues a task, unless the same request is already active (or, with
         `completed_answers`, completed with a chart that was not deleted: the caller found no chart for
         the message an instant before the task completed). With a later
         `start_at_ms` the task waits in the deferred set until then (shared.deferred) instead; with
-        `depends_on`, until the last of those tasks ends (shared.lua.tasks.TRANSITION releases it)."""
+        `depends_on`, until the last of those tasks ends (shared.lua.tasks.TRANSITION releases it).
+        Under a `reservation` of its batch (`reserve`) a new task takes its room from it instead of
+        being checked against the caps; without one, room other batches reserved counts as taken."""
         now_ms = int(time.time() * 1000)
         payload = job_payload(job, now_ms)
         user_id, request = job.user_id, job.request_key
@@ -138,6 +163,8 @@ class TaskStore:
                 keys.queued_users(self.settings.queue_name),
                 keys.deferred(self.settings.queue_name),
                 *(keys.running(self.settings.queue_name, p.value) for p in Priority),
+                keys.user_reservations(user_id),
+                keys.queue_reservations(self.settings.queue_name),
             ],
             args=[
                 dto.task_id,
@@ -159,6 +186,7 @@ class TaskStore:
                 start_at_ms,
                 dumps(list(depends_on)),
                 "1" if completed_answers else "0",
+                reservation,
             ],
             when=lambda reply: reply[0] == b"created",
         )
@@ -170,6 +198,43 @@ class TaskStore:
             place = QueuePlace(int(raw[2]), tuple(float(ms) for ms in raw[3]))
             return CreateResult(outcome, value, place=place)
         return CreateResult(outcome, value)
+
+    async def reserve(
+        self, user_id: str, request_keys: Sequence[tuple[str, str]], ttl_ms: int = RESERVATION_TTL_MS
+    ) -> Reservation:
+        """Reserves, in one step, the room a batch needs in the user's active-task cap and in the queue:
+        one task for each (message id, request key) whose request has no active task. Creates passing
+        the id use it up; `release` gives back what is left; unreleased room lapses after
+        `ttl_ms` (RESERVATION_TTL_MS)."""
+        reservation_id = uuid4().hex
+        queue = self.settings.queue_name
+        prefix, suffix = keys.task("\0").split("\0")
+        raw = await self._reserve(
+            keys=[
+                keys.user_active(user_id),
+                queue,
+                keys.user_reservations(user_id),
+                keys.queue_reservations(queue),
+                *(keys.active_request(user_id, message_id, request) for message_id, request in request_keys),
+            ],
+            args=[
+                reservation_id,
+                self.settings.max_active_tasks_per_user,
+                self.settings.max_queue_length,
+                ttl_ms,
+                prefix,
+                suffix,
+            ],
+        )
+        outcome: ReserveOutcome = raw[0].decode()
+        return Reservation(outcome, reservation_id, int(raw[1]), int(raw[2]))
+
+    async def release(self, user_id: str, reservation_id: str) -> None:
+        """Gives back the room a reservation still holds (its batch is created, or refused)."""
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hdel(keys.user_reservations(user_id), reservation_id)
+            pipe.hdel(keys.queue_reservations(self.settings.queue_name), reservation_id)
+            await pipe.execute()
 
     async def chart_deleted(self, task_id: str) -> None:
         """Remembers that the chart of `task_id` was deleted, so the task no longer answers for it."""

@@ -50,18 +50,61 @@ local function fair_score(fair_key, rank, who)
 end
 """.replace("@BAND_SPAN@", str(BAND_SPAN)).replace("@ROUND_WIDTH@", str(ROUND_WIDTH))
 
+# Shared Lua: room reserved by batches being created (RESERVE_ROOM). A reservations hash (one per user,
+# keys.user_reservations, and one per queue, keys.queue_reservations) maps a reservation id to
+# "<tasks left>:<expires at ms>"; an entry past its expiry (its API process died mid-batch) no longer
+# counts and is dropped when seen. Every create counts the room others reserved as taken; a create made
+# under a live reservation takes one task off it and is not checked again (its room was checked then).
+_RESERVATIONS = """
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function reserved(key, now)
+  local total = 0
+  local entries = redis.call('HGETALL', key)
+  for i = 1, #entries, 2 do
+    local left, expires = string.match(entries[i + 1], '^(%d+):(%d+)$')
+    if left and tonumber(expires) > now then
+      total = total + tonumber(left)
+    else
+      redis.call('HDEL', key, entries[i])
+    end
+  end
+  return total
+end
+local function use_reservation(user_key, queue_key, id, now)
+  if id == '' then return false end
+  local entry = redis.call('HGET', user_key, id)
+  if not entry then return false end
+  local left, expires = string.match(entry, '^(%d+):(%d+)$')
+  if not left or tonumber(left) < 1 or tonumber(expires) <= now then return false end
+  for _, key in ipairs({user_key, queue_key}) do
+    if tonumber(left) > 1 then
+      redis.call('HSET', key, id, (tonumber(left) - 1) .. ':' .. expires)
+    else
+      redis.call('HDEL', key, id)
+    end
+  end
+  return true
+end
+"""
+
 # KEYS: task, events, task_chan, user_chan, user_active, message_index, active_request, queue, arq_job,
-#       stats_totals, wake, fairness, queued_users, deferred, running (high, normal, low)
+#       stats_totals, wake, fairness, queued_users, deferred, running (high, normal, low),
+#       user_reservations, queue_reservations
 # ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, band rank, job_ttl_ms,
 #       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id, fairness key,
 #       start ms (0: now; later: the task waits in the deferred set until then, shared.deferred),
 #       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION),
-#       '1' when a COMPLETED task of the same request answers it (not when a new chart is forced)
+#       '1' when a COMPLETED task of the same request answers it (not when a new chart is forced),
+#       reservation id ('' for none: the caps, less the room others reserved, are checked)
 # Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id} (scheduled, or waiting
 # for its dependencies) | {'created', id, queued tasks ahead, {start ms of each running task}} (queued)
 CREATE_TASK = (
     _APPEND_AND_PUBLISH
     + _FAIR_SCORE
+    + _RESERVATIONS
     + """
 local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local function task_key(id) return ARGV[13] .. id .. ARGV[14] end
@@ -75,19 +118,25 @@ if existing then
   end
 end
 
-local user_cap = tonumber(ARGV[11])
-if user_cap > 0 and redis.call('SCARD', KEYS[5]) >= user_cap then
-  -- Forget members whose task ended or expired without being removed, then count again.
-  for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
-    if not is_active(redis.call('HGET', task_key(id), 'status')) then redis.call('SREM', KEYS[5], id) end
+local now = now_ms()
+if not use_reservation(KEYS[18], KEYS[19], ARGV[20], now) then
+  local user_cap = tonumber(ARGV[11])
+  if user_cap > 0 then
+    local held = reserved(KEYS[18], now)
+    if redis.call('SCARD', KEYS[5]) + held >= user_cap then
+      -- Forget members whose task ended or expired without being removed, then count again.
+      for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do
+        if not is_active(redis.call('HGET', task_key(id), 'status')) then redis.call('SREM', KEYS[5], id) end
+      end
+      local n = redis.call('SCARD', KEYS[5]) + held
+      if n >= user_cap then return {'user_cap', tostring(n)} end
+    end
   end
-  local n = redis.call('SCARD', KEYS[5])
-  if n >= user_cap then return {'user_cap', tostring(n)} end
-end
-local queue_cap = tonumber(ARGV[12])
-if queue_cap > 0 then
-  local depth = redis.call('ZCARD', KEYS[8])
-  if depth >= queue_cap then return {'queue_full', tostring(depth)} end
+  local queue_cap = tonumber(ARGV[12])
+  if queue_cap > 0 then
+    local depth = redis.call('ZCARD', KEYS[8]) + reserved(KEYS[19], now)
+    if depth >= queue_cap then return {'queue_full', tostring(depth)} end
+  end
 end
 
 redis.call('HSET', KEYS[1], 'status', 'PENDING', 'dto', ARGV[2], 'user', ARGV[5], 'org', ARGV[6],
@@ -147,6 +196,53 @@ redis.call('LPUSH', KEYS[11], '1')
 redis.call('LTRIM', KEYS[11], 0, 255)
 redis.call('PEXPIRE', KEYS[11], 60000)
 return {'created', ARGV[1], ahead, started}
+"""
+)
+
+# KEYS: user_active, queue, user_reservations, queue_reservations, then the active_request key of each
+#       message the batch would start a task for
+# ARGV: reservation id, user_cap, queue_cap, reservation ttl ms, task_key_prefix, task_key_suffix
+# A batch's room, decided at once: a message whose task is still active brings that task, each other one
+# needs a task; when they all fit (in the user's active tasks plus the room the user's other batches
+# hold, and in the queue plus the room every batch holds), that room is reserved for this batch for the
+# ttl, and creates made with its id (CREATE_TASK) use it up.
+# Returns {'reserved', tasks needed, user's active tasks} | {'user_cap', tasks needed, user's active tasks}
+# | {'queue_full', tasks needed, queue depth} (the active tasks and the depth include reserved room)
+RESERVE_ROOM = (
+    _APPEND_AND_PUBLISH
+    + _RESERVATIONS
+    + """
+local function task_key(id) return ARGV[5] .. id .. ARGV[6] end
+local new = 0
+for k = 5, #KEYS do
+  local holder = redis.call('GET', KEYS[k])
+  if not (holder and is_active(redis.call('HGET', task_key(holder), 'status'))) then new = new + 1 end
+end
+local now = now_ms()
+local user_cap, queue_cap = tonumber(ARGV[2]), tonumber(ARGV[3])
+local held = reserved(KEYS[3], now)
+local active = redis.call('SCARD', KEYS[1]) + held
+if user_cap > 0 and active + new > user_cap then
+  -- Forget members whose task ended or expired without being removed, then count again.
+  for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+    if not is_active(redis.call('HGET', task_key(id), 'status')) then redis.call('SREM', KEYS[1], id) end
+  end
+  active = redis.call('SCARD', KEYS[1]) + held
+  if active + new > user_cap then return {'user_cap', new, active} end
+end
+if queue_cap > 0 then
+  local depth = redis.call('ZCARD', KEYS[2]) + reserved(KEYS[4], now)
+  if depth + new > queue_cap then return {'queue_full', new, depth} end
+end
+if new > 0 then
+  local ttl = tonumber(ARGV[4])
+  local entry = new .. ':' .. string.format('%.0f', now + ttl)
+  for k = 3, 4 do
+    redis.call('HSET', KEYS[k], ARGV[1], entry)
+    redis.call('PEXPIRE', KEYS[k], ttl)
+  end
+end
+return {'reserved', new, active}
 """
 )
 
