@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".data")
 
     # Unset means "start an embedded redis-server" for `chartq up`; the processes it starts get a URL.
+    # `chartq api` and `chartq worker` started by hand with it unset join that embedded Redis of the data
+    # dir when it answers, else use this default with a warning (worker.cli.config.load_redis_settings).
     # Also redis+sentinel://[:password@]host:port[,host:port...]/service_name[/db], or rediss+sentinel://
     # with TLS (shared.redis_url).
     redis_url: str = "redis://127.0.0.1:6379/0"

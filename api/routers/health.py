@@ -15,6 +15,7 @@ from api.deps import StateDep
 from api.errors import RETRY_AFTER_SECONDS
 from shared import keys
 from shared.db.engine import schema_behind
+from shared.db.sqlite_file import DatabaseFileGone, sqlite_file_problem
 from shared.redis import redis_fault
 
 router = APIRouter(tags=["health"])
@@ -67,9 +68,15 @@ async def _redis_check(redis: ArqRedis) -> str:
 
 
 async def _database_check(engine: AsyncEngine) -> str:
+    # An SQLite file deleted under the API, or a full disk: a connection would still answer the query
+    # below (the open file, a read), while every write is refused (503). Two system calls.
+    if problem := sqlite_file_problem(engine):
+        return problem
     try:
         behind = await asyncio.wait_for(schema_behind(engine), READY_TIMEOUT_SECONDS)
     except Exception as exc:  # any failure means "not ready", with the reason shown
+        if isinstance(getattr(exc, "orig", None), DatabaseFileGone):
+            return "missing: the SQLite database file was deleted or replaced"
         return f"error: {type(exc).__name__}"
     # Every endpoint would answer 503 against an unmigrated database: not ready either.
     return f"unmigrated: {behind}" if behind else "ok"
@@ -81,7 +88,8 @@ async def _database_check(engine: AsyncEngine) -> str:
     responses={
         503: {
             "description": "Redis does not take writes (unreachable, a read-only replica, out of memory, "
-            "loading) or the database is unreachable; the body says which"
+            "loading) or the database is unreachable, its SQLite file gone or its disk full; the body "
+            "says which"
         }
     },
 )
@@ -94,6 +102,10 @@ async def ready(state: StateDep) -> dict[str, str] | JSONResponse:
         wrong.append(_WHAT_IS_WRONG.get(checks["redis"].split(":", 1)[0], _WHAT_IS_WRONG["error"]))
     if checks["database"].startswith("unmigrated"):
         wrong.append("the database schema is behind this version")
+    elif checks["database"].startswith("missing"):
+        wrong.append("the database file is gone (deleted or replaced)")
+    elif checks["database"].startswith("disk_full"):
+        wrong.append("the database's disk is full")
     elif checks["database"] != "ok":
         wrong.append("the database is unreachable")
     return JSONResponse(

@@ -14,6 +14,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 
+from shared.db.sqlite_file import open_existing_only, plain_sqlite_path, watch_sqlite_file
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -42,10 +44,14 @@ def create_engine(url: str, *, statement_timeout_s: float | None = STATEMENT_TIM
     create_async_engine = sqlalchemy.ext.asyncio.create_async_engine
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        path = plain_sqlite_path(parsed)
+        if path is not None:
+            parsed = open_existing_only(parsed, path)
+        elif parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 10})
+        engine = create_async_engine(parsed, connect_args={"timeout": 10})
         sa.event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
+        watch_sqlite_file(engine.sync_engine)
         return engine
     connect_args: dict[str, Any] = {"timeout": CONNECT_TIMEOUT_S}
     if parsed.get_driver_name() == "asyncpg" and statement_timeout_s is not None:

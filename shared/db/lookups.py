@@ -19,6 +19,8 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.db.sqlite_file import watch_sqlite_file
+
 __all__ = ["AnyRow", "Lookups"]
 
 AnyRow = Row[*tuple[Any, ...]]
@@ -59,6 +61,7 @@ def _sqlite_reader(url: sa.URL) -> sa.Engine | None:
         max_overflow=4,
     )
     sa.event.listen(engine, "connect", _read_only)
+    watch_sqlite_file(engine)  # a file deleted under it: 503, not a lookup in the deleted file
     return engine
 
 

@@ -8,6 +8,7 @@ import asyncio
 import signal
 from collections.abc import Callable
 from pathlib import Path
+from uuid import uuid4
 
 import asyncpg
 import httpx
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 
 from api.deps import get_db
 from api.state import AppState
-from shared.db.engine import create_engine, session_factory
+from shared.db.engine import create_engine, session_factory, upgrade
 from tests.conftest import auth, start_api, stop
 from tests.postgres_server import PrivatePostgres, migrate
 
@@ -123,3 +124,90 @@ async def test_a_session_whose_connection_died_after_its_work_closes_quietly(
     finally:
         await admin.close()
         await engine.dispose()
+
+
+TASKS = "/api/v1/analytics/charts/async"
+
+
+def remove_sqlite_files(database: Path) -> None:
+    """What `rm -f .data/chartq.db .data/chartq.db-wal .data/chartq.db-shm` does."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+def exists(path: Path) -> bool:
+    return path.exists()
+
+
+async def _migrated_sqlite(path: Path) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def test_an_sqlite_file_deleted_under_the_api_answers_503_and_accepts_nothing(
+    base_env: dict[str, str], tmp_path: Path, make_token: Callable[..., str]
+) -> None:
+    """`make run` on SQLite, then `rm -f .data/chartq.db*`: the API's pooled connections kept writing
+    into the unlinked file, so /ready said ok and every write answered 201/202, all lost at the next
+    start. Now every database route answers 503 with Retry-After, /ready answers 503 naming the
+    database, and no empty file is made in its place; a new migrated file is taken up again."""
+    # CHARTQ_DATABASE_URL empty means unset: the SQLite file of the data dir, as `make run` has it.
+    env = base_env | {
+        "CHARTQ_DATA_DIR": str(tmp_path),
+        "CHARTQ_DATABASE_URL": "",
+        "CHARTQ_QUEUE_NAME": f"arq:queue:gone-{uuid4().hex[:8]}",  # no worker runs its tasks
+    }
+    database = tmp_path / "chartq.db"
+    await _migrated_sqlite(database)
+    api_url, api = start_api(env, tmp_path / "api.log")
+    try:
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
+            # A few requests at once, so the pool holds several connections to the file.
+            made = await asyncio.gather(*(http.post("/api/v1/sessions", json={}) for _ in range(3)))
+            assert all(r.status_code == 201 for r in made), [r.text for r in made]
+            session = made[0].json()
+            message = await http.post(f"/api/v1/sessions/{session['id']}/messages", json={"content": "q"})
+            assert message.status_code == 201, message.text
+            task = await http.post(TASKS, json={"message_id": message.json()["id"]})
+            assert task.status_code == 202, task.text
+
+            remove_sqlite_files(database)
+
+            for _ in range(3):
+                answers = await asyncio.gather(
+                    http.post("/api/v1/sessions", json={"title": "lost"}),
+                    http.post(f"/api/v1/sessions/{session['id']}/messages", json={"content": "lost"}),
+                    http.get(f"/api/v1/sessions/{session['id']}"),
+                    http.get("/api/v1/sessions"),
+                    http.post(TASKS, json={"message_id": message.json()["id"], "force_create": True}),
+                )
+                for answer in answers:
+                    assert answer.status_code == 503, answer.text
+                    assert answer.json()["code"] == "database_unavailable"
+                    assert int(answer.headers["Retry-After"]) > 0
+            ready = await http.get("/ready")
+            assert ready.status_code == 503, ready.text
+            assert int(ready.headers["Retry-After"]) > 0
+            assert ready.json()["database"].startswith("missing"), ready.json()
+            assert "database" in ready.json()["detail"]
+            assert not exists(database), "a connection made a new, empty database file"
+
+            # The file is back (migrated anew, say): each old connection is dropped, with a 503 at
+            # most, and the API serves the file that is there now, which has never seen the session.
+            await _migrated_sqlite(database)
+            statuses = []
+            for _ in range(30):
+                answer = await http.post("/api/v1/sessions", json={"title": "after"})
+                statuses.append(answer.status_code)
+                if answer.status_code == 201:
+                    break
+            assert statuses[-1] == 201 and set(statuses) <= {201, 503}, statuses
+            assert (await http.get(f"/api/v1/sessions/{session['id']}")).status_code == 404
+            assert (await http.get("/ready")).status_code == 200
+        assert api.poll() is None
+    finally:
+        stop([api])
+    assert "unhandled error" not in (tmp_path / "api.log").read_text()  # no 500 on the way

@@ -11,7 +11,7 @@ import typer
 
 from worker.cli import remote_commands
 from worker.cli.client import ApiClientError, one_line
-from worker.cli.config import load_settings
+from worker.cli.config import load_redis_settings, load_settings
 from worker.cli.errors import CliError
 from worker.cli.schedules import SCHEDULES_HELP
 from worker.cli.semantic import semantic_app
@@ -42,10 +42,11 @@ def api(
         ),
     ] = False,
 ) -> None:
-    """Start one API process (REST, SSE, WebSocket, pages)."""
+    """Start one API process (REST, SSE, WebSocket, pages). Without CHARTQ_REDIS_URL, it uses the embedded
+    Redis of `make run` in CHARTQ_DATA_DIR when that runs, else redis://127.0.0.1:6379/0 (with a warning)."""
     from worker.cli.serve_api import serve_api
 
-    settings = load_settings()
+    settings = load_redis_settings()
     settings.signing_secret()
     if not serve_api(settings, host=host or settings.host, port=port or settings.port, reuse_port=reuse_port):
         raise typer.Exit(UVICORN_STARTUP_FAILURE)
@@ -55,10 +56,12 @@ def api(
 def worker(
     concurrency: Annotated[int | None, typer.Option(min=1, help="Tasks run at once by this process")] = None,
 ) -> None:
-    """Start one worker process that runs chart tasks from the queue."""
+    """Start one worker process that runs chart tasks from the queue. Without CHARTQ_REDIS_URL, it joins the
+    embedded Redis of `make run` in CHARTQ_DATA_DIR when that runs, else redis://127.0.0.1:6379/0 (with a
+    warning)."""
     from worker.main import run_worker
 
-    run_worker(load_settings(), concurrency)
+    run_worker(load_redis_settings(), concurrency)
 
 
 @app.command()

@@ -11,6 +11,8 @@ from pathlib import Path
 import redis
 
 START_TIMEOUT_S = 10.0
+# Where `chartq up` (`make run`) keeps the embedded Redis: its data, log and socket.
+DATA_SUBDIR = "redis"
 
 
 class RedisNotFound(RuntimeError):
@@ -48,6 +50,11 @@ class EmbeddedRedis:
         self.appendonly = appendonly
         self.fsync = fsync
         self.process: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def of_data_dir(cls, data_dir: Path) -> EmbeddedRedis:
+        """The embedded Redis `chartq up` runs for CHARTQ_DATA_DIR `data_dir`, on its Unix socket."""
+        return cls(data_dir / DATA_SUBDIR)
 
     @property
     def socket_path(self) -> Path:

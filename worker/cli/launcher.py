@@ -71,7 +71,7 @@ class Launcher:
 
     def _start_redis(self) -> str:
         """Redis on a Unix socket in the data dir; restarted on the same data (AOF) and socket if it dies."""
-        redis = EmbeddedRedis(self.settings.data_dir / "redis")
+        redis = EmbeddedRedis.of_data_dir(self.settings.data_dir)
         redis.data_dir.mkdir(parents=True, exist_ok=True)
         spec = ChildSpec("redis", redis.command(), stage=REDIS_STAGE, log_file=redis.log_path)
         child = self.supervisor.start(spec)
