@@ -90,6 +90,11 @@ SETS = (
         HERE / "holdout20.yaml",
         "twentieth holdout (written blind after the nineteenth's fixes)",
     ),
+    EvalSet(
+        "holdout21",
+        HERE / "holdout21.yaml",
+        "twenty-first holdout (written blind after the twentieth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -17,6 +17,7 @@ from worker.plan import ChartPlan
 from worker.planner.computed import growth_notes, relation_notes
 from worker.planner.entities import winner_dimensions
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.negations import check_negations
 from worker.planner.refusals import suggest, what_it_has
 from worker.planner.shape import Reading
 from worker.planner.titles import join_names
@@ -108,6 +109,7 @@ def account(scan: Scan, ds: Dataset, known: frozenset[str]) -> tuple[str, ...]:
     are words this dataset's data is about without naming anything to filter ("tables" of tips, the
     words of its description: "strength band")."""
     harmless = HARMLESS | known | (_TIME_UNITS if ds.time is not None else frozenset())
+    check_negations(left_over(scan), scan.shown, suggest(ds))
     won = any(w.startswith("win") for w in known)  # the question uses a dimension of winning already
     filler = FILLER - _WINNING if winner_dimensions(ds) and not won else FILLER
     words = [(w, span) for w, span in left_over(scan) if w not in filler and w not in harmless]

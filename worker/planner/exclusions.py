@@ -17,7 +17,9 @@ _EXCLUDING = re.compile(
     r"(?:leaving|leave|setting|set|putting|put)\s+aside|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bwere\s))not(?:\s+(?:in|from|on|at|for))?|"
     r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|"
     r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
-    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus)"
+    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus|"
+    r"(?:(?<=\band\s)|(?<=\bbut\s)|(?<=,\s)|(?<=\bonly\s))not(?:\s+(?:in|from|on|at|for|during))?|"
+    r"not\s+(?:on|during|at|from))"
     r"\s+(?:the\s+)?"
 )
 
@@ -88,10 +90,13 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
     for m in list(_EXCLUDING.finditer(scan.text)):
         if not scan.free(m.span()):
             continue
-        at, spans = m.end(), []
+        at, spans = m.end(), list[tuple[int, int]]()
         while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
+            value = vocab.values[1][normalize(v[0])]
+            if spans and value[0] != found[-1][0]:
+                break  # "other than Canada, gold only": a value of another dimension starts a new condition
             spans.append(v.span())
-            found.append(vocab.values[1][normalize(v[0])])
+            found.append(value)
             join = JOIN.match(scan.text, v.end())
             at = v.end() + (join.end() - join.start() if join and join.group().strip() else 0)
             at += len(scan.text[at:]) - len(scan.text[at:].lstrip())

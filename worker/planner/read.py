@@ -23,7 +23,7 @@ from worker.planner.conditions import (
     read_sizes,
 )
 from worker.planner.counts import claim_counts_of_all, read_counts
-from worker.planner.either import check_either
+from worker.planner.either import check_either, check_or_across
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
 from worker.planner.grouped import GroupedConditions
@@ -36,6 +36,7 @@ from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
 from worker.planner.shape import Reading
 from worker.planner.shares import check_share_within
+from worker.planner.two_columns import check_two_columns
 from worker.planner.typos import distance
 from worker.planner.units import check_units
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
@@ -84,6 +85,8 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
     )
     check_either(scan, ds)
+    check_or_across(scan, vocab)
+    check_two_columns(scan, vocab)
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     r.groups += grouped.groups(scan, r.conditions)

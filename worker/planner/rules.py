@@ -16,22 +16,29 @@ from collections import OrderedDict
 from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
+from worker.planner.british import unbritish
 from worker.planner.claims import unclaim
+from worker.planner.compass import uncompass
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.counts import place_counts
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.folding import fold_filters
 from worker.planner.headlines import unheadline
 from worker.planner.hedges import unhedge
 from worker.planner.learners import unlearn
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
 from worker.planner.messages import unmessage
+from worker.planner.negated_conditions import unnegate
 from worker.planner.openers import Openers, metaphors
 from worker.planner.precise import unprecise
 from worker.planner.presentation import unpresent
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
+from worker.planner.scoped_every import unscope
+from worker.planner.seasons import check_seasons
 from worker.planner.shape import Reading, shape
+from worker.planner.short_spans import one_step
 from worker.planner.shorthand import spell_out
 from worker.planner.spending import unspend
 from worker.planner.spoken import undictate
@@ -43,6 +50,7 @@ from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.units import relative_measures, unit_words
 from worker.planner.unread import no_measure
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
+from worker.planner.when import unwhen
 from worker.semantic import PlanValidationError, SemanticModel
 
 # What worker.planner.shorthand spells out as a count of rows ("frequency table of party sizes").
@@ -140,6 +148,7 @@ class RulePlanner:
         return cached
 
     def _answer(self, text: str) -> Answer:
+        text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
         text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))
         text = place_counts(text)
@@ -165,6 +174,7 @@ class RulePlanner:
         scan = Scan.of(self._speller.correct(self._verbs(text), self._recognised))
         lex = self._choose_dataset(scan)
         ds = lex.ds
+        check_seasons(text, ds)
         if _FREQUENCY_TABLE.search(text) and any("frequency" in m.label.lower() for m in ds.measures):
             # Spelt out as a count of rows before the dataset was known; here "frequency" is a measure.
             raise UnchartableQuestion(
@@ -196,7 +206,7 @@ class RulePlanner:
         list(scan.take(_OVERVIEW))
         notes += account(scan, ds, lex.about | _words_of_used(r, lex) | (metaphors(r) - opener) | headline)
         try:
-            plan = shape(r)
+            plan = one_step(fold_filters(shape(r)), ds, text)
             self.model.validate_plan(plan)
         except (PlanValidationError, ValueError) as exc:
             raise UnchartableQuestion(
