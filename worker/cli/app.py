@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from shared.settings import dev_bind_problem
 from worker.cli import remote_commands
 from worker.cli.client import ApiClientError, one_line
 from worker.cli.config import load_redis_settings, load_settings
@@ -46,6 +47,10 @@ def api(
     Redis of `make run` in CHARTQ_DATA_DIR when that runs, else redis://127.0.0.1:6379/0 (with a warning)."""
     from worker.cli.serve_api import serve_api
 
+    # Refused before anything is looked for: `--host` beyond loopback in dev mode (CHARTQ_HOST is refused
+    # as the settings load).
+    if host is not None and load_settings().is_dev and (problem := dev_bind_problem(host)):
+        raise CliError(problem)
     settings = load_redis_settings()
     settings.signing_secret()
     if not serve_api(settings, host=host or settings.host, port=port or settings.port, reuse_port=reuse_port):
