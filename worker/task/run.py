@@ -11,26 +11,24 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
 from shared import task_states
-from shared.db.charts import hide_chart_of_task
 from shared.fairness import front_of_band
 from shared.job import ChartJob
 from shared.models import Step, TaskStatus, utcnow
-from shared.task_store import StoredTask, TransitionResult, stored_task
+from shared.task_store import StoredTask, stored_task
 from worker.extraction import QueryTimeout, run_query
 from worker.planner.accounts import partial_message
 from worker.runtime.arq_worker import CLAIMED_FIELDS
 from worker.runtime.context import WorkerContext
 from worker.task import attempts
 from worker.task.chart_row import chart_row
-from worker.task.ending import end_task
 from worker.task.failures import TRANSIENT_ERRORS, TaskFailure, TaskGone, backoff_seconds, is_transient
 from worker.task.fencing import FENCED_OFF
 from worker.task.invalid_job import fail_invalid_job
 from worker.task.plan_request import plan_task
-from worker.task.progress import StepTimer
 from worker.task.refresh import persist
 from worker.task.spans import task_span, task_started
 from worker.task.state import TaskRunState
+from worker.task.writes import TaskWrites
 
 log = structlog.get_logger("chartq.worker")
 
@@ -66,14 +64,12 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
         structlog.contextvars.unbind_contextvars("task_id")
 
 
-class ChartTask:
+class ChartTask(TaskWrites):
     def __init__(
         self, ctx: WorkerContext, job: ChartJob, queue_score: float, claimed: StoredTask | None = None
     ) -> None:
-        self.ctx, self.job, self.queue_score = ctx, job, queue_score
-        self.claimed = claimed
-        # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
-        self.fenced_off = False
+        super().__init__(ctx, job)
+        self.queue_score, self.claimed = queue_score, claimed
 
     async def run(self) -> None:
         stored = self.claimed or await self.ctx.store.get(self.job.task_id)
@@ -219,10 +215,6 @@ class ChartTask:
         elif outcome.current_status in (TaskStatus.FAILED.value, TaskStatus.CANCELLED.value):
             await self._hide_chart(state)
 
-    async def _hide_chart(self, state: TaskRunState) -> None:
-        async with self.ctx.sessions() as db:
-            await hide_chart_of_task(db, state.task_id)
-
     async def _start(self, state: TaskRunState) -> None:
         now = utcnow()
         state.dto = task_states.started(state.dto, expected_duration_s=self.ctx.expected_duration_s, now=now)
@@ -232,46 +224,6 @@ class ChartTask:
         log.info("task started", attempt=state.dto.attempt, queue_wait_s=round(waited, 3))
         task_started(state.dto.attempt)
         await self._pace()
-
-    async def _step(self, state: TaskRunState, step: Step) -> None:
-        await self._enter(state, step)
-        await self._pace()
-
-    async def _enter(self, state: TaskRunState, step: Step) -> TransitionResult:
-        state.dto = task_states.entered(state.dto, step)
-        return await self._publish(state)
-
-    async def _waiting_for_earlier(self, state: TaskRunState, count: int) -> None:
-        state.dto = task_states.waiting_for_earlier(state.dto, count)
-        await self._publish(state)
-
-    async def _pace(self) -> None:
-        if self.ctx.settings.step_delay_seconds > 0:
-            await asyncio.sleep(self.ctx.settings.step_delay_seconds)
-
-    def _fence(self, state: TaskRunState) -> int:
-        """The attempt a write carries: none before the attempt started (the task is decided as a
-        whole: cancelled, or out of attempts)."""
-        return state.dto.attempt if state.started else 0
-
-    async def _publish(
-        self, state: TaskRunState, extra: dict[str, str] | None = None, starts: bool = False
-    ) -> TransitionResult:
-        attempt = state.dto.attempt if starts else self._fence(state)
-        outcome = await self.ctx.store.transition(
-            state.dto, state.user_id, extra=extra, attempt=attempt, starts=starts
-        )
-        if not outcome.applied:
-            self.fenced_off |= outcome.stale
-            raise TaskGone(outcome.current_status, stale=outcome.stale)
-        return outcome
-
-    def _timed(self, state: TaskRunState, step: Step) -> StepTimer:
-        return StepTimer(state.durations_ms, step)
-
-    async def _cancel_was_requested(self, state: TaskRunState) -> bool:
-        stored = await self.ctx.store.get(state.task_id)
-        return stored is not None and stored.cancel_requested
 
     async def _retry_or_fail(self, state: TaskRunState, exc: BaseException) -> None:
         """Another attempt after a backoff, parked outside arq's queue (shared.deferred) so that it comes
@@ -305,33 +257,3 @@ class ChartTask:
             if not is_transient(publish_error):
                 raise
             # Still PROCESSING for arq's job, which ends now: the reaper hands the task back.
-
-    async def _finish(
-        self,
-        state: TaskRunState,
-        status: TaskStatus,
-        *,
-        code: str | None = None,
-        error: str | None = None,
-        chart_id: str | None = None,
-        message: str | None = None,
-        worker_id: str | None = None,
-    ) -> TransitionResult:
-        """Ends the task (a write of this attempt, fenced). Every CANCELLED comes from a cancel the user
-        requested, after which no attempt can complete the task, so a chart this task may have stored is
-        hidden first: a client never sees a CANCELLED task with a chart."""
-        if status == TaskStatus.CANCELLED and task_states.may_have_chart(state.dto):
-            await self._hide_chart(state)
-        outcome = await end_task(
-            self.ctx,
-            state,
-            status,
-            code=code,
-            error=error,
-            chart_id=chart_id,
-            message=message,
-            attempt=self._fence(state),
-            worker_id=worker_id,
-        )
-        self.fenced_off |= outcome.stale
-        return outcome
