@@ -95,6 +95,11 @@ SETS = (
         HERE / "holdout21.yaml",
         "twenty-first holdout (written blind after the twentieth's fixes)",
     ),
+    EvalSet(
+        "holdout22",
+        HERE / "holdout22.yaml",
+        "twenty-second holdout (written blind after the twenty-first's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

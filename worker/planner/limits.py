@@ -219,6 +219,12 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
             rf"(?P<mid2>{top})\s+(?P<a2>{dims.pattern})(?!\w)",
             scan.text,
         )
+        which = which or re.search(  # "the country with the highest life expectancy in each continent"
+            rf"(?<!\w)(?P<a>{dims.pattern})\s+(?:with|having|that\s+had|that\s+has)\s+(?:the\s+)?"
+            rf"(?P<mid>{top})\b.*?(?:in|of|for|on|across|within)\s+(?:each|every)\s+"
+            rf"(?P<b>{dims.pattern}|{_UNITS})(?!\w)",
+            scan.text,
+        )
         if which is not None and (which["a"] or which["a2"]).endswith("s"):
             which = None  # "the biggest countries in each continent" may be a ranking per group: not this
     leader = (

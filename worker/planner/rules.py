@@ -20,6 +20,7 @@ from worker.planner.british import unbritish
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
 from worker.planner.conditions import size_conditions, superlatives
+from worker.planner.context import context_note, without_context
 from worker.planner.counts import place_counts
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.folding import fold_filters
@@ -139,13 +140,24 @@ class RulePlanner:
             try:
                 cached = self._answer(text)
             except UnchartableQuestion as exc:
-                cached = exc
+                try:
+                    cached = self._without_context(text) or exc
+                except UnchartableQuestion as request_refused:
+                    cached = request_refused
             self._answers[text] = cached
             if len(self._answers) > _CACHE:
                 self._answers.popitem(last=False)
         if isinstance(cached, UnchartableQuestion):
             raise UnchartableQuestion(str(cached))
         return cached
+
+    def _without_context(self, text: str) -> Answer | None:
+        """A refused question's request without the circumstances told with it (worker.planner.context)."""
+        found = without_context(text, self._answer, UnchartableQuestion)
+        if found is None:
+            return None
+        context, answer = found
+        return Answer(answer.plan, (context_note(context), *answer.left_out))
 
     def _answer(self, text: str) -> Answer:
         text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
@@ -183,6 +195,7 @@ class RulePlanner:
                     "count of its rows; ask for one: “frequency by …” or “number of rows by …”."
                 )
             )
+        _claim_data_names(scan, lex)
         r, notes = read(scan, lex)
         named = any(d.name in r.entities for d in entity_dimensions(ds))
         lacking = strangers(scan, lex.vocab, lex.elsewhere, lex.ordinary, self._plain, named)
@@ -277,6 +290,17 @@ def _tables(v: Vocabulary) -> list[dict[str, object]]:
         {k: f"v:{x}" for k, x in v.values[1].items()},
     ]
     return [*names, dict(v.datasets[1]), dict.fromkeys(row_nouns(v.ds), "rows")]
+
+
+def _claim_data_names(scan: Scan, lex: Lexicon) -> None:
+    """ "the tips data", "the tips sheet": the dataset's name before a word for data names the data, not a
+    measure that shares the word (the tip)."""
+    names = lex.vocab.datasets[0]
+    if names is None:
+        return
+    for m in names.finditer(scan.text):
+        if re.match(r"\s+(?:data|dataset|data\s+set|table|sheet|file)\b", scan.text[m.end() :]):
+            scan.claim(m.span())
 
 
 def _words_of_used(r: Reading, lex: Lexicon) -> frozenset[str]:

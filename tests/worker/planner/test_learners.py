@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.plan import ChartPlan
+from worker.planner.errors import UnchartableQuestion
 from worker.planner.learners import unlearn
 from worker.planner.rules import RulePlanner
 
@@ -97,3 +99,115 @@ def test_points_are_a_scatter_and_colour_for_a_series(planner: RulePlanner, ques
 )
 def test_for_each_person_is_per_person(planner: RulePlanner, question: str) -> None:
     assert [m.name for m in planner.plan(question).measures] == ["tip_per_person"]
+
+
+def _seen(plan: ChartPlan) -> tuple[object, ...]:
+    """What a user sees on the chart: measures, axis, colours, period, filters, limit and form."""
+    period = (plan.time_range.start, plan.time_range.end) if plan.time_range else None
+    return (
+        measures_of(plan),
+        plan.dimension,
+        plan.series,
+        period,
+        filters_of(plan),
+        plan.limit,
+        plan.chart_type,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "seen"),
+    [
+        # "medium" (medio, mittlere) is the average; "each one X" is each X.
+        (
+            "Please make me a graphic of the medium life expectancy for each one continent in the year 1977.",
+            ([("life_exp", "avg")], "continent", None, ("1977", "1977"), [], None, "bar"),
+        ),
+        ("the medium bill of the smokers by day", ([("total_bill", "avg")], "day", None, None,
+         [("smoker", "eq", "Yes")], None, "bar")),
+        ("the population of each one continent in 1992", ([("pop", "sum")], "continent", None,
+         ("1992", "1992"), [], None, "bar")),
+        # "quantity of" is the number of; "more big than" compares.
+        ("Quantity of tables on each day, please", ([("tip", "count")], "day", None, None, [], None, "bar")),
+        (
+            "Quantity of countries with a life expectancy more big than 70 years, in every year, please.",
+            ([("life_exp", "count")], None, None, None, [("life_exp", "gt", 70)], None, "line"),
+        ),
+        # "actual" (actuel, aktuell) is current: the latest year; "a cake" is a pie.
+        ("the actual GDP per capita of the countries of Asia", ([("gdp_per_capita", "avg")], "country", None,
+         ("2007", "2007"), [("continent", "eq", "Asia")], None, "bar")),
+        ("the population of the continents in 1982 as a cake", ([("pop", "sum")], "continent", None,
+         ("1982", "1982"), [], None, "pie")),
+        ("a cake chart of the medals of each nation", ([("medals", "sum")], "nation", None, None, [], None,
+         "pie")),
+        ("How many votes had each candidate in total? In form of cake, please.", ([("votes", "sum")],
+         "candidate", None, None, [], None, "pie")),
+        # "action" (acción, Aktie) is a share; "enterprise" a company; "trimester" a quarter.
+        ("the Microsoft action in 2018, week by week", ([("price", "avg")], None, None, ("2018", "2018"),
+         [("ticker", "eq", "MSFT")], None, "line")),
+        ("the price of the action of Google in 2019", ([("price", "avg")], None, None, ("2019", "2019"),
+         [("ticker", "eq", "GOOG")], None, "line")),
+        ("the highest price of every enterprise in 2019", ([("price", "max")], "ticker", None,
+         ("2019", "2019"), [], None, "bar")),
+        ("the average price of Netflix in the first trimester of 2018", ([("price", "avg")], None, None,
+         ("2018-01-01", "2018-03-31"), [("ticker", "eq", "NFLX")], None, "line")),
+        # The adjective after its noun: "the tip more big of each day" is the biggest tip of each.
+        ("the tip more big of each day", ([("tip", "max")], "day", None, None, [], None, "bar")),
+        ("The price more high of each company in the last trimester of 2019, please.", ([("price", "max")],
+         "ticker", None, ("2019-10-01", "2019-12-31"), [], None, "bar")),
+        # "his level of January 2018" is its January 2018 level, not a period.
+        ("the weeks where Google had the price more big than his level of January 2018", ([("price", "avg")],
+         None, None, None, [("ticker", "eq", "GOOG"), ("price", "gt", 1)], None, "line")),
+        ("Count the weeks in what each company had the price more small than his level of January 2018",
+         ([("price", "count")], "ticker", None, None, [("price", "lt", 1)], None, "bar")),
+        # "along the years" is over time.
+        ("the price of Google and Apple along the years, one line for each company", ([("price", "avg")],
+         None, "ticker", None, [("ticker", "in", ["GOOG", "AAPL"])], None, "line")),
+        # "no smokers" are non-smokers; "with a colour for Z" colours by Z.
+        ("the average bill of the no smokers by day", ([("total_bill", "avg")], "day", None, None,
+         [("smoker", "eq", "No")], None, "bar")),
+        ("the bill and the tip in points with one colour for the day", ([("total_bill", "none"),
+         ("tip", "none")], None, "day", None, [], None, "scatter")),
+        ("the total bill against the tip in points, with a colour for the smokers and the no smokers",
+         ([("total_bill", "none"), ("tip", "none")], None, "smoker", None, [], None, "scatter")),
+        # "the long / wide of the sepal" is its length / width.
+        ("the medium wide of the sepal for each species", ([("sepal_width", "avg")], "species", None, None,
+         [], None, "bar")),
+        ("The medium long of the petal for each species of flower", ([("petal_length", "avg")], "species",
+         None, None, [], None, "bar")),
+    ],
+)  # fmt: skip
+def test_false_friends_are_read_as_meant(
+    planner: RulePlanner, question: str, seen: tuple[object, ...]
+) -> None:
+    assert _seen(planner.plan(question)) == seen
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "For each one continent, which is the country more rich in 2007? Only one country for continent.",
+        "In each continent, which was the country more poor in 1952?",
+    ],
+)
+def test_which_is_the_one_more_rich_per_group_is_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="leads within each group"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the medium-sized tables",
+        "the medium term trend",
+        "each one of the continents",
+        "the action movies",
+        "the apple action",
+        "enterprise customers by region",
+        "the first trimester",
+        "the price more high than 2",
+        "a separate colour for each continent",
+    ],
+)
+def test_false_friends_stay_where_they_may_be_meant(text: str) -> None:
+    assert unlearn(text) == text

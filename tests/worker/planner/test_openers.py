@@ -4,10 +4,7 @@ the question compares."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.worker.planner.plan_fields import filters_of, measures_of
-from worker.planner.errors import UnchartableQuestion
 from worker.planner.openers import Openers
 from worker.planner.rules import RulePlanner
 
@@ -52,9 +49,11 @@ def test_contest_metaphors_only_where_values_are_compared(planner: RulePlanner) 
     assert plan.series == "country" and plan.use_time
     plan = planner.plan("Apple vs Google: the 2019 share-price battle, week by week")
     assert plan.chart_type == "line" and filters_of(plan) == [("ticker", "in", ["AAPL", "GOOG"])]
-    # In an opener that is kept, a metaphor is not dropped: the continent named there is no comparison.
-    with pytest.raises(UnchartableQuestion, match="race"):
-        planner.plan("Europe's wealth race: GDP per capita in France versus Italy since 1977")
+    # An opener with a metaphor it cannot read is set aside as context, and said to be: the continent
+    # named there is no filter or comparison (worker.planner.context).
+    answer = planner.answer("Europe's wealth race: GDP per capita in France versus Italy since 1977")
+    assert filters_of(answer.plan) == [("country", "in", ["France", "Italy"])]
+    assert answer.left_out and "\u201cEurope's wealth race\u201d" in answer.left_out[0]
 
 
 def test_strongholds_are_a_ranking(planner: RulePlanner) -> None:

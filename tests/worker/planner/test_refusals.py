@@ -172,7 +172,12 @@ def test_one_values_share_within_each_group_is_refused(planner: RulePlanner) -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["the richest country in every continent", "each continent's most populous country in 2007"],
+    [
+        "the richest country in every continent",
+        "each continent's most populous country in 2007",
+        "the country with the highest life expectancy in each continent in 1997",
+        "show the company having the lowest price for every quarter of 2019",
+    ],
 )
 def test_the_leader_of_each_group_is_refused_without_which(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion, match="leads within each group"):

@@ -476,3 +476,14 @@ def test_values_of_data_with_one_measure_choose_it(
     measure is what they count."""
     plan = planner.plan(question)
     assert plan.dataset == "medals" and plan.dimension == "nation" and plan.series == series
+
+
+def test_the_datasets_name_before_a_word_for_data_is_no_measure(planner: RulePlanner) -> None:
+    """ "the tips data" names the data: the tip is not charted beside the measure asked for."""
+    for question in (
+        "On the tips data, average tip percentage by smoker",
+        "the tips sheet: bill per person by day",
+    ):
+        plan = planner.plan(question)
+        assert len(plan.measures) == 1 and plan.measures[0].name != "tip"
+    assert [m.name for m in planner.plan("tips by day").measures] == ["tip"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 from worker.planner.spreadsheet import unspreadsheet
 
@@ -66,3 +67,60 @@ def test_a_desc_or_asc_clause_sorts_by_the_measure(
 
 def test_desc_inside_a_word_is_left_alone() -> None:
     assert unspreadsheet("tip by day, description please") == "tip by day, description please"
+
+
+def test_the_sheet_is_the_data(planner: RulePlanner) -> None:
+    plan = planner.plan("Pivot on stocks: rows = ticker, values = max of price, filter year = 2019")
+    assert (plan.dataset, plan.dimension, measures_of(plan)) == ("stocks", "ticker", [("price", "max")])
+    assert plan.time_range is not None and plan.time_range.start == "2019"
+    plan = planner.plan("Pivot the iris sheet - rows = species, values = average of sepal_length")
+    assert (plan.dataset, plan.dimension) == ("iris", "species")
+    plan = planner.plan("rows = day, values = sum of tip over the whole sheet, nothing else")
+    assert (plan.dimension, measures_of(plan), plan.filters) == ("day", [("tip", "sum")], [])
+
+
+def test_pivot_chart_and_pivot_with_are_summaries(planner: RulePlanner) -> None:
+    plan = planner.plan("Pivot with rows = medal and values = sum of medal_count")
+    assert (plan.dimension, measures_of(plan)) == ("medal", [("medals", "sum")])
+    plan = planner.plan("Pivot chart: rows = year, columns = continent, values = average of lifeExp")
+    assert (plan.use_time, plan.series, plan.chart_type) == (True, "continent", "line")
+
+
+def test_slicers_lists_and_quoted_values(planner: RulePlanner) -> None:
+    plan = planner.plan("rows = nation, values = sum of medal_count, slicer on medal = Gold")
+    assert filters_of(plan) == [("medal", "eq", "Gold")]
+    plan = planner.plan("rows = day, values = sum of tip, filter day in (Sat, Sun)")
+    assert filters_of(plan) == [("day", "in", ["Sat", "Sun"])]
+    # "No" compared is a value of smoker, not a negation.
+    plan = planner.plan("rows = day, columns = meal, values = sum of total_bill, filter smoker = No")
+    assert filters_of(plan) == [("smoker", "eq", "No")] and plan.series == "meal"
+
+
+def test_top_n_filters_keep_the_highest(planner: RulePlanner) -> None:
+    plan = planner.plan("rows = candidate, values = sum of votes, top 3 filter")
+    assert (plan.limit, plan.sort and plan.sort.direction) == (3, "desc")
+    plan = planner.plan("rows = nation, values = sum of medal_count, bottom 4 filter on the values")
+    assert (plan.limit, plan.sort and plan.sort.direction) == (4, "asc")
+    # The measure a top filter is on is kept.
+    assert unspreadsheet("top 3 filter on the sum of tip, rows = day") == "top 3 by sum of tip by day"
+
+
+def test_xy_scatter_legend_and_insert(planner: RulePlanner) -> None:
+    plan = planner.plan("XY scatter: X = petal_length, Y = sepal_length, legend series = species")
+    assert plan.chart_type == "scatter" and plan.series == "species"
+    assert measures_of(plan) == [("petal_length", "none"), ("sepal_length", "none")]
+    plan = planner.plan("Insert a pie chart of medals by nation")
+    assert (plan.chart_type, plan.dimension) == ("pie", "nation")
+
+
+@pytest.mark.parametrize(
+    "question", ["insert into tips values (1, 2)", "INSERT INTO tips (tip) VALUES (5)", "Insert rows = day"]
+)
+def test_insert_that_is_not_a_chart_is_still_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)
+
+
+def test_words_that_are_not_pivot_parts_are_left_alone() -> None:
+    assert unspreadsheet("the legend of the tips data") == "the legend of the tips data"
+    assert unspreadsheet("nothing else but tip by day") == "nothing else but tip by day"

@@ -1,0 +1,62 @@
+"""A request told with its circumstances (worker.planner.context): the circumstances are set aside and
+named in the chart's description, never read as conditions; a clause that asks for something is never
+set aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.accounts import partial_message
+from worker.planner.context import told_with
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.rules import RulePlanner
+
+
+def test_numbers_dates_and_names_before_the_request_are_no_filter(planner: RulePlanner) -> None:
+    answer = planner.answer(
+        "Shift report 17, 5 waiters on, closing at 23:00 - average bill per person by day, dinner only."
+    )
+    plan = answer.plan
+    assert (measures_of(plan), plan.dimension, plan.limit) == ([("bill_per_person", "avg")], "day", None)
+    assert filters_of(plan) == [("meal", "eq", "Dinner")]
+    # The user is told what was set aside, in the task's final message.
+    message = partial_message(answer.left_out)
+    assert message is not None
+    assert "Shift report 17, 5 waiters on, closing at 23:00" in message and "context" in message
+
+
+def test_a_year_outside_the_data_in_the_context_does_not_refuse_the_request(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "My uncle moved to Chile in 1948, so I'd like Chile's life expectancy from 1957 to 1997 as a line."
+    )
+    assert filters_of(plan) == [("country", "eq", "Chile")]
+    assert plan.use_time
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1957", "1997")
+
+
+def test_a_handover_word_starts_the_request(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Our book club of 9 readers (founded 2016) wants the 4 richest countries in Africa in 2002"
+    )
+    assert (plan.limit, plan.sort and plan.sort.direction) == (4, "desc")
+    assert filters_of(plan) == [("continent", "eq", "Africa")]
+    plan = planner.plan("Expense claim 5512 aside, I need the total of the bills on each day")
+    assert (measures_of(plan), plan.dimension) == ([("total_bill", "sum")], "day")
+
+
+def test_a_clause_that_asks_for_something_is_never_context() -> None:
+    # A condition, an operation or a chart word before the cut: the question stays whole (and is refused
+    # or read whole by the planner), never cut to its tail.
+    assert list(told_with("Excluding the outliers: tips by day")) == []
+    assert list(told_with("As a percent of the total - tips by day")) == []
+    assert list(told_with("Forecast for 2020; stock price by company")) == []
+    assert list(told_with("Only for smokers, so show tips by day")) == []
+    assert list(told_with("Ticket 12: tips by day")) == [("Ticket 12", "tips by day")]
+
+
+def test_an_unchartable_request_is_still_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion):
+        planner.plan("Board pack 3 of 5, due 30 June: the median household income by continent in 2007")
+    with pytest.raises(UnchartableQuestion):
+        planner.plan("For slide 2 (Kim's deck): the country with the highest GDP in each continent in 1987")
