@@ -15,13 +15,14 @@ from collections import OrderedDict
 
 from worker.plan import ChartPlan
 from worker.planner import words as pw
-from worker.planner.accounts import FILLER, HARMLESS, Answer, account, unshown
+from worker.planner.accounts import FILLER, Answer, account, unshown
 from worker.planner.british import unbritish
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.counts import place_counts
+from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.folding import fold_filters
 from worker.planner.headlines import unheadline
@@ -50,7 +51,7 @@ from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.units import relative_measures, unit_words
 from worker.planner.unread import no_measure
-from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers, words
+from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers
 from worker.planner.when import unwhen
 from worker.semantic import PlanValidationError, SemanticModel
 
@@ -60,7 +61,6 @@ __all__ = ["RulePlanner", "UnchartableQuestion"]
 
 _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
-_OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
 # A query that only reads ("select ... from stocks where ..."): spelt out rather than refused as a command.
 _READ_ONLY = re.compile(r"^\W*select\b[^;]*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
@@ -195,28 +195,28 @@ class RulePlanner:
                     "count of its rows; ask for one: “frequency by …” or “number of rows by …”."
                 )
             )
-        _claim_data_names(scan, lex)
+        claim_data_names(scan, lex)
         r, notes = read(scan, lex)
         named = any(d.name in r.entities for d in entity_dimensions(ds))
         lacking = strangers(scan, lex.vocab, lex.elsewhere, lex.ordinary, self._plain, named)
         if lacking:
             raise UnchartableQuestion(lacks(ds, r, lacking))
-        groupable = (lex.own - _names_only(lex)) | PLAIN | EVERYDAY | FILLER
+        groupable = (lex.own - names_only(lex)) | PLAIN | EVERYDAY | FILLER
         group = pw.unknown_group(scan, groupable, lex.vocab.group_names)
-        group = group or _which_dataset(scan, lex)
+        group = group or which_dataset(scan, lex)
         if group is not None:
             raise UnchartableQuestion(no_such_group(ds, r, group))
         dataset_words = frozenset(w for k in lex.vocab.datasets[1] for w in k.split()) | pw.OVERVIEW_WORDS
         if not _read_anything(r) and pw.unknown_words(scan, self._plain | dataset_words):
             raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
-        if not _read_anything(r) and not r.chart and _conversational(scan, lex):
+        if not _read_anything(r) and not r.chart and conversational(scan, lex):
             raise UnchartableQuestion(
                 self.help(f"That question names the {ds.name} data but nothing to chart from it.")
             )
         # The dataset's own names chose it; words asking for it as a whole ("summarize") are read with it.
         for m in lex.vocab.datasets[0].finditer(scan.text) if lex.vocab.datasets[0] else ():
             scan.claim(m.span())
-        list(scan.take(_OVERVIEW))
+        list(scan.take(OVERVIEW))
         notes += account(scan, ds, lex.about | _words_of_used(r, lex) | (metaphors(r) - opener) | headline)
         try:
             plan = one_step(fold_filters(shape(r)), ds, text)
@@ -292,17 +292,6 @@ def _tables(v: Vocabulary) -> list[dict[str, object]]:
     return [*names, dict(v.datasets[1]), dict.fromkeys(row_nouns(v.ds), "rows")]
 
 
-def _claim_data_names(scan: Scan, lex: Lexicon) -> None:
-    """ "the tips data", "the tips sheet": the dataset's name before a word for data names the data, not a
-    measure that shares the word (the tip)."""
-    names = lex.vocab.datasets[0]
-    if names is None:
-        return
-    for m in names.finditer(scan.text):
-        if re.match(r"\s+(?:data|dataset|data\s+set|table|sheet|file)\b", scan.text[m.end() :]):
-            scan.claim(m.span())
-
-
 def _words_of_used(r: Reading, lex: Lexicon) -> frozenset[str]:
     """The words of every phrase naming a measure or dimension the question uses: "smoker status" reads
     "smoker", and "status" says nothing more."""
@@ -314,48 +303,3 @@ def _words_of_used(r: Reading, lex: Lexicon) -> frozenset[str]:
 def _read_anything(r: Reading) -> bool:
     """Whether the question named something of its dataset beyond the dataset itself."""
     return bool(r.measures or r.count_rows or r.groups or r.bare or r.entities or r.conditions or r.top)
-
-
-_REQUEST = re.compile(
-    r"(?<!\w)(?:show|shows|plot|chart|graph|draw|display|give|data|dataset|visuali[sz]e|view|see)(?!\w)"
-)
-
-
-def _conversational(scan: Scan, lex: Lexicon) -> bool:
-    """ "tell me about the irises": words besides the dataset's names, and none asking for a chart."""
-    names = lex.vocab.datasets[0]
-    rest = names.sub(" ", scan.text) if names is not None else scan.text
-    asks = _REQUEST.search(scan.text) or _OVERVIEW.search(scan.text)
-    return bool(re.search(r"[a-z]{2,}", rest)) and not asks
-
-
-def _names_only(lex: Lexicon) -> frozenset[str]:
-    """Words that only name the dataset ("waiter" of the tips): "by waiter" is a grouping it lacks."""
-    v = lex.vocab
-    named = {w for k in v.datasets[1] for w in k.split()}
-    other = {
-        w
-        for table in (v.measures[1], v.dims[1], v.values[1], v.group_names)
-        for k in table
-        for w in k.split()
-    }
-    return frozenset(named - other)
-
-
-def _which_dataset(scan: Scan, lex: Lexicon) -> str | None:
-    """ "which waiter earned the most", "the tip of each waiter": "which", "what", "each" or "every"
-    before a word naming the dataset rather than one of its dimensions asks for a grouping the data
-    hasn't; so does "which table" (one row: the rows have no names to group by)."""
-    for m in re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
-        word = m["w"]
-        if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
-            continue
-        # "for each iris species": the dataset's name before one of its dimensions only says which data.
-        after = re.match(r"\s+([a-z]+)", scan.text[m.end() :])
-        if after is not None and after[1] in lex.vocab.group_names:
-            continue
-        if any(word in k.split() for k in lex.vocab.datasets[1]) and word not in HARMLESS:
-            return word
-        if word in lex.sizes:  # "which table left the most": rows, which have no names
-            return word
-    return None

@@ -1,0 +1,72 @@
+"""Words that name a question's dataset itself rather than anything in it: "the tips data" (not the tip
+measure), "tell me about the irises" (conversation, no chart asked), "by waiter" or "which table" (a grouping
+the data has not: the dataset's own word, or its rows, which have no names)."""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner import words as pw
+from worker.planner.accounts import HARMLESS
+from worker.planner.lexicon import Lexicon
+from worker.planner.vocabulary import Scan, words
+
+__all__ = ["OVERVIEW", "claim_data_names", "conversational", "names_only", "which_dataset"]
+
+OVERVIEW = words("|".join(sorted(pw.OVERVIEW_WORDS)))
+
+
+def claim_data_names(scan: Scan, lex: Lexicon) -> None:
+    """ "the tips data", "the tips sheet": the dataset's name before a word for data names the data, not a
+    measure that shares the word (the tip)."""
+    names = lex.vocab.datasets[0]
+    if names is None:
+        return
+    for m in names.finditer(scan.text):
+        if re.match(r"\s+(?:data|dataset|data\s+set|table|sheet|file)\b", scan.text[m.end() :]):
+            scan.claim(m.span())
+
+
+_REQUEST = re.compile(
+    r"(?<!\w)(?:show|shows|plot|chart|graph|draw|display|give|data|dataset|visuali[sz]e|view|see)(?!\w)"
+)
+
+
+def conversational(scan: Scan, lex: Lexicon) -> bool:
+    """ "tell me about the irises": words besides the dataset's names, and none asking for a chart."""
+    names = lex.vocab.datasets[0]
+    rest = names.sub(" ", scan.text) if names is not None else scan.text
+    asks = _REQUEST.search(scan.text) or OVERVIEW.search(scan.text)
+    return bool(re.search(r"[a-z]{2,}", rest)) and not asks
+
+
+def names_only(lex: Lexicon) -> frozenset[str]:
+    """Words that only name the dataset ("waiter" of the tips): "by waiter" is a grouping it lacks."""
+    v = lex.vocab
+    named = {w for k in v.datasets[1] for w in k.split()}
+    other = {
+        w
+        for table in (v.measures[1], v.dims[1], v.values[1], v.group_names)
+        for k in table
+        for w in k.split()
+    }
+    return frozenset(named - other)
+
+
+def which_dataset(scan: Scan, lex: Lexicon) -> str | None:
+    """ "which waiter earned the most", "the tip of each waiter": "which", "what", "each" or "every"
+    before a word naming the dataset rather than one of its dimensions asks for a grouping the data
+    hasn't; so does "which table" (one row: the rows have no names to group by)."""
+    for m in re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
+        word = m["w"]
+        if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
+            continue
+        # "for each iris species": the dataset's name before one of its dimensions only says which data.
+        after = re.match(r"\s+([a-z]+)", scan.text[m.end() :])
+        if after is not None and after[1] in lex.vocab.group_names:
+            continue
+        if any(word in k.split() for k in lex.vocab.datasets[1]) and word not in HARMLESS:
+            return word
+        if word in lex.sizes:  # "which table left the most": rows, which have no names
+            return word
+    return None
