@@ -1,15 +1,15 @@
 """A curious member of the public's asides and everyday words, spelt out before a question is read.
 
-Asides ("I was wondering,", "just out of interest,", "out of curiosity,", "just curious -", "in a
-nutshell,", "just for fun,") say nothing about the data and are dropped. "My friend says <claim>. Is that
-true? Show me <chart>" asks for the chart after "show me": the claim is what the chart will test, so its
-values are not filters, and it is dropped, but only when the chart part does not point back into it
-("those two districts", "their prices", "for each."), where the claim would be needed and is kept (and
-its words are then named in the refusal). "My kid asked me about petals, so" is dropped only when the rest
-says its topic again. Everyday words are written as the planner reads them: "folks" are people, "anybody
-paid" / "people left" is what was paid / left, "per head" is per person, "gust strength" is the wind
-strength, "how long are the longest X" asks for the longest X, "all continents but Oceania" excludes
-Oceania ("but" after "all <noun>" means "except", never "and").
+Asides ("I was wondering,", "just out of interest,", "out of curiosity,", "just curious -", "in a nutshell,",
+"just for fun,", "whilst you're at it,") say nothing about the data and are dropped. "My friend says <claim>.
+Is that true? Show me <chart>" asks for the chart after "show me": the claim is what the chart will test, so
+its values are not filters, and it is dropped, but only when the chart part does not point back into it
+("those two districts", "their prices", "for each."), where the claim would be needed and is kept (and its
+words are then named in the refusal). "My kid asked me about petals, so" is dropped only when the rest says
+its topic again. Everyday words are written as the planner reads them: "folks" are people, "anybody paid" /
+"people left" is what was paid / left, "per head" is per person, "gust strength" is the wind strength, "how
+long are the longest X" asks for the longest X, "all continents but Oceania" excludes Oceania ("but" after
+"all <noun>" means "except", never "and").
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _ASIDES = [
     rf"(?:just|i'?m|i\s+am)\s+(?:just\s+)?curious(?!\s+(?:about|if|whether|why)\b){_SEP}",
     rf"in\s+a\s+nutshell{_SEP}",
     rf"just\s+for\s+fun{_SEP}",
+    rf"(?:while|whilst)\s+(?:you'?re|you\s+are)\s+at\s+it{_SEP}",
 ]
 _ASIDE = re.compile(rf"(?:(?<=^)|(?<=[\s,.?!;:]))(?:{'|'.join(_ASIDES)})", re.IGNORECASE)
 
@@ -99,7 +100,7 @@ _SAID: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"\bhow\s+(?:big|large)\s+(?:was|is|were|are)\s+(?=the\s+economy\b)", "what was "),
     # "A pie would be lovely.": a pie.
     (
-        r"(?:,\s*|\s+)?\b(?:an?\s+)?pie(?:\s+chart)?\s+would\s+be\s+(?:lovely|nice|great|good|perfect|ideal|fine)\b",
+        r"(?:,\s*|\s+)?\b(?:an?\s+)?pie(?:\s+chart)?\s+would\s+be\s+(?:lovely|nice|great|good|perfect|ideal|fine|grand|brilliant|smashing)\b",
         " as a pie",
     ),
     (r"\b(?:i'?d|i\s+would)\s+(?:love|like)\s+to\s+see\b", "show"),

@@ -1,6 +1,7 @@
 """Conditions against a measure's own base: a measure kept relative to a base period (the stock prices are
 "\u00d7 Jan 2018 price", 1 in the first week of January 2018) is compared to that base by its multiple, so
-"below its January 2018 level" is price < 1 and "above 1.5 times its jan 2018 price" is price > 1.5.
+"below its January 2018 level" is price < 1, "above 1.5 times its jan 2018 price" is price > 1.5 and
+"between 1 and 1.5 times the January 2018 level" is price from 1 to 1.5.
 
 Read before the periods, so the base's month and year are never taken for the period charted.
 """
@@ -56,6 +57,9 @@ def read_relative(scan: Scan, vocab: Vocabulary) -> list[Filter]:
             r"(?:\s+(?:closing\s+)?(?:price|level|value|close|mark|prices|levels|values))?(?!\w)",
             re.IGNORECASE,
         )
+        for m in scan.take(_between(base)):
+            value = [_number(m["lo"]), _number(m["hi"])]
+            found.append(Filter.model_validate({"column": measure.name, "op": "between", "value": value}))
         for m in scan.take(pattern):
             op = next(k for k in _OPS if m[k])
             found.append(Filter.model_validate({"column": measure.name, "op": op, "value": _times(m)}))
@@ -70,3 +74,20 @@ def _times(m: re.Match[str]) -> float:
         return float(said)
     except ValueError:
         return float(parse_count(said))
+
+
+def _number(said: str) -> float:
+    said = " ".join(said.lower().split())
+    return _TIMES[said] if said in _TIMES else float(said) if said[0].isdigit() else float(parse_count(said))
+
+
+def _between(base: str) -> re.Pattern[str]:
+    """ "between 1 and 1.5 times the January 2018 level", "from 1x to 2x its jan 2018 price": a range of
+    multiples of the base."""
+    number = rf"(?:\d+(?:\.\d+)?|{COUNT}|one\s+and\s+a\s+half)"
+    return re.compile(
+        rf"(?<!\w)(?:between|from)\s+(?P<lo>{number})\s*(?:times|x)?\s+(?:and|to)\s+(?P<hi>{number})\s*"
+        rf"(?:times|x)\s+(?:(?:its|their|the)\s+)?(?:{base})"
+        r"(?:\s+(?:closing\s+)?(?:price|level|value|close|mark|prices|levels|values))?(?!\w)",
+        re.IGNORECASE,
+    )

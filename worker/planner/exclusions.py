@@ -1,6 +1,6 @@
 """Values a question leaves out: "population by continent excluding Oceania", "every ticker except Apple and
 Amazon", "without the weekend", "other than the 0-1 and 6+ strength bands", "all the stocks apart of
-facebook", "leaving bronze aside".
+facebook", "leaving bronze aside", "leaving out both the 0-1 and the 6+ bands", "..., lunch excluded".
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _EXCLUDING = re.compile(
     r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus|"
     r"(?:(?<=\band\s)|(?<=\bbut\s)|(?<=,\s)|(?<=\bonly\s))not(?:\s+(?:in|from|on|at|for|during))?|"
     r"not\s+(?:on|during|at|from))"
-    r"\s+(?:the\s+)?"
+    r"\s+(?:both\s+(?=.*?\band\b))?(?:the\s+)?"
 )
 
 
@@ -79,7 +79,7 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
     values = vocab.values[0]
     found: Found = []
     for m in list(_EXCLUDING.finditer(scan.text)):
-        for read in (_excluded_weekend, _excluded_symbols, _excluded_winners):
+        for read in (_excluded_weekend, _excluded_symbols, _excluded_winners, _excluded_own_wins):
             named, end = read(scan, vocab, m.end())
             if named:
                 scan.claim((m.start(), end))
@@ -105,7 +105,7 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
             at = article.end() if article and values.match(scan.text, article.end()) else at
         if spans:
             scan.claim((m.start(), spans[-1][1]))
-    return found + _set_aside(scan, vocab)
+    return found + _set_aside(scan, vocab) + _excluded_after(scan, vocab)
 
 
 def _set_aside(scan: Scan, vocab: Vocabulary) -> Found:
@@ -164,4 +164,71 @@ def _excluded_symbols(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, in
             end = join.end()
         if found:
             return found, end
+    return [], at
+
+
+# "..., lunch excluded", "; virginica and setosa left out": a clause of values, then the word leaving them
+# out.
+_CLAUSE = re.compile(r"(?:(?<=[,;:])|(?<=[,;:]\s)|(?<=\bwith\s))(?:the\s+)?")
+_AFTER = re.compile(r"\s+(?:excluded|omitted|left\s+out|taken\s+out|removed)(?=\s*(?:[.,;!?)]|$))")
+
+
+def _excluded_after(scan: Scan, vocab: Vocabulary) -> Found:
+    """ "total tips by sex, lunch excluded", "sepal length, virginica and setosa left out": values named
+    at the start of a clause and left out by the word after them."""
+    values, found = vocab.values[0], []
+    if values is None:
+        return []
+    for m in list(_CLAUSE.finditer(scan.text)):
+        at, named = m.end(), Found()
+        while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
+            value = vocab.values[1][normalize(v[0])]
+            if named and value[0] != named[-1][0]:
+                break
+            named.append(value)
+            join = JOIN.match(scan.text, v.end())
+            at = join.end() if join and join.group().strip() else v.end()
+        end = _AFTER.match(scan.text, at)
+        if named and end is not None and scan.free((m.start(), end.end())):
+            scan.claim((m.start(), end.end()))
+            found += named
+    return found
+
+
+# "the districts Coderre won ... excluding his majority wins": the kind of win of the winner named before.
+_OWN_WINS = re.compile(
+    r"(?:(?:counting|including)\s+)?(?:his|her|their)\s+(?P<v>[a-z]+)\s+(?:wins|victories)(?!\w)"
+)
+
+
+def _excluded_own_wins(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, int]:
+    """ "only in the districts Coderre won, and excluding his majority wins": the winner's wins of that kind
+    left out (the kind is a value of another dimension: [result, ne, majority]). Only after a clause naming
+    the districts a winner won, whom "his" is about; otherwise "his" may be anyone's, and nothing is read."""
+    m = _OWN_WINS.match(scan.text, at)
+    winners = winner_dimensions(vocab.ds)
+    if m is None or not winners or not scan.free(m.span()):
+        return [], at
+    value = vocab.values[1].get(normalize(m["v"]))
+    if value is None or any(value[0] == d.name for d in winners):
+        return [], at
+    for dim in winners:
+        names = {k: v for k, (_, v) in vocab.values[1].items() if v in dim.values}
+        body, nouns = phrases(names)[0], vocab.dims[0]
+        if body is None or nouns is None:
+            continue
+        won = re.compile(
+            rf"(?:{nouns.pattern})\s+(?:(?:that|where|which)\s+)?(?:{body.pattern}){_WON}|"
+            rf"(?:{nouns.pattern})\s+(?:won|carried|taken)\s+by\s+(?:{body.pattern})",
+            re.IGNORECASE,
+        )
+        before = list(won.finditer(scan.text, 0, at))
+        # The districts a winner won, kept: not "leaving out the districts Joly won".
+        left_out = (
+            any(0 <= before[0].start() - e.end() <= 4 for e in _EXCLUDING.finditer(scan.text))
+            if before
+            else True
+        )
+        if len(before) == 1 and not left_out:
+            return [value], m.end()
     return [], at

@@ -2,7 +2,8 @@
 a range already is; full dates ("1 April 2019", "April 1, 2019") are ISO dates; "calendar year 2019" is
 2019; "arranged from lowest to highest" is sorted so; "restricted to" is "only for"; "exactly 2" is 2; "of
 between 2 and 4 people" is of 2 to 4; "petals longer than 5 and narrower than 2" compares the petals twice;
-"X rather than Y" is X; "with the districts along the horizontal axis" groups by them; "one point per
+"X rather than Y" is X; "both ends included" is "inclusive"; "except tables of 1 or 2 people" leaves
+out each size; "with the districts along the horizontal axis" groups by them; "one point per
 survey year" on a line is the line over time.
 """
 
@@ -25,6 +26,22 @@ _AXIS = r"(?:horizontal|x|bottom)[\s-]*axis"
 _SAID = [
     # "between 1957 and 1977 inclusive", "from 1 to 6 (inclusive)": a range already holds its ends.
     (r"(?<=[\d\w])\s*,?\s*\(?(?:both\s+(?:ends\s+|years\s+)?)?inclusive(?:ly)?\)?(?!\w)", ""),
+    # "between 1 and 1.5, both ends included", "with both ends counted": the same.
+    (
+        r"(?<=[\d\w])\s*,?\s*\(?(?:with\s+)?both\s+(?:ends|bounds|limits|values|endpoints)\s+"
+        r"(?:included|counted|inclusive)\)?(?!\w)",
+        "",
+    ),
+    # "except tables of 1 or 2 people", "excluding tables of 1 and tables of 6": each size is left out
+    # ("except tables of 1 and except tables of 2"), never the second one kept.
+    (
+        r"\b(?P<x>excluding|except(?:\s+for)?|without|other\s+than|leaving\s+out|not\s+counting)\s+"
+        r"(?:the\s+)?(?P<n>[a-z]+)\s+of\s+(?P<a>\d+)\s*(?:,\s*)?(?:or|and|&)\s+(?:(?:the\s+)?[a-z]+\s+of\s+)?"
+        r"(?P<b>\d+)"
+        r"(?:\s+(?:people|persons|diners|guests))?(?![\w%]|\.\d)"
+        r"(?!\s*(?:%|per\s*cent|percent|million|billion|thousand|[a-z]*dollars?|cm|mm|years?|times|x)\b)",
+        r"\g<x> \g<n> of \g<a> and \g<x> \g<n> of \g<b>",
+    ),
     (r"\bcalendar\s+years?\s+(?=(?:19|20)\d\d\b)", ""),
     (r"\barranged\b", "sorted"),
     (r"\bexactly\s+(?=\d)", ""),

@@ -5,7 +5,8 @@ type" is "nation and type"; ", color smoker" is "coloured by smoker".
 
 Each rewrite is only made where the short form can mean nothing else: a two-digit number is a year only
 after a word that takes a year ("since", "from", "until", "in", a quarter or half) or in a span of two of
-them ("82-07"); "n" only between two words, neither of them a number.
+them ("82-07"), never in a span with a unit after it ("from 40 to 60 years"); "n" only between two words,
+neither of them a number.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def _year(two: str) -> str:
 
 # A year ends its phrase: "in 72 countries" is a count, not a year.
 _ENDS = r"(?=\s*(?:[,.;:?!)]|$|\s+(?:and|to|vs|versus|through|until|onwards|on)\b))"
+# "from 40 to 60 years", "from 10 to 20 cm": a span with a unit after it is an amount, not two years.
+_NO_UNIT = (
+    r"(?!\s*(?:to|-|\u2013)\s*\d+(?:\.\d+)?\s*(?:years?|yrs?|cm|mm|centimet(?:er|re)s?|people|persons|"
+    r"dollars?|%|percent|per\s+cent)(?!\w))"
+)
 _NOT_NOUNS = frozenset("from to towards toward than with into and or the vs by per for of in on at".split())  # noqa: SIM905
 
 
@@ -48,7 +54,7 @@ _SAID: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     # "since 72", "in '07", "q4 19", "h1 18": a year where a year goes.
     (
         re.compile(
-            rf"\b(?P<w>since|from|until|till|through|in|q[1-4]|h[12])\s+'?(?P<y>\d\d)(?![\w.%-]|,\d){_ENDS}",
+            rf"\b(?P<w>since|from|until|till|through|in|q[1-4]|h[12])\s+'?(?P<y>\d\d)(?![\w.%-]|,\d){_ENDS}{_NO_UNIT}",
             _I,
         ),
         lambda m: f"{m['w']} {_year(m['y'])}",

@@ -1,8 +1,9 @@
 """Units said with a measure: "GDP per capita in US dollars", "life expectancy in years", "population, in
-people", "petal length in centimetres", "frequency as a percentage of observations". A unit is the unit of
-the measure named just before it (or of the question's measures when none is), so it agrees or the question
-is refused: chartq does not convert units. A unit never becomes a filter: "US dollars" is money, not the
-United States.
+people", "petal length in centimetres", "frequency as a percentage of observations"; a range said with the
+unit ("a life expectancy from 40 to 60 years") is a range of the measure, not a period; "golds" are gold
+medals (a value counted by the unit). A unit is the unit of the measure named just before it (or of the
+question's measures when none is), so it agrees or the question is refused: chartq does not convert units.
+A unit never becomes a filter: "US dollars" is money, not the United States.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Relatives(NamedTuple):
 
     normalised: re.Pattern[str] | None
     shares: list[tuple[re.Pattern[str], str]]
+    ranges: list[re.Pattern[str]]
+    counted: list[tuple[re.Pattern[str], str]]
 
 
 def relative_measures(model: SemanticModel) -> Relatives:
@@ -52,7 +55,53 @@ def relative_measures(model: SemanticModel) -> Relatives:
              for p in (m.label, *m.synonyms)}  # fmt: skip
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w){_RELATIVE}\s+(?=(?:{body})(?!\w))", re.IGNORECASE) if names else None
-    return Relatives(pattern, share_measures(model))
+    return Relatives(pattern, share_measures(model), unit_ranges(model), counted_values(model))
+
+
+def counted_values(model: SemanticModel) -> list[tuple[re.Pattern[str], str]]:
+    """ "Canada's golds, silvers and bronzes": a value made plural, of the dimension a measure's unit counts
+    (a "medal" is Gold, Silver or Bronze; the medals measure is in "medals"), is that many of the unit: "gold
+    medals". Only a unit that is a plural word naming the dimension (its label, made plural)."""
+    found = []
+    for ds in model.datasets:
+        for m in ds.measures:
+            unit = (m.unit or "").lower().strip()
+            if not re.fullmatch(r"[a-z]+s", unit):
+                continue
+            for dim in ds.dimensions:
+                if f"{dim.label.lower()}s" != unit:
+                    continue
+                names = sorted({str(v).lower() for v in dim.order or ()}, key=len, reverse=True)
+                if names:
+                    body = "|".join(re.escape(n) for n in names if re.fullmatch(r"[a-z]+", n))
+                    found.append((re.compile(rf"(?<![\w-])(?P<v>{body})s(?![\w-])", re.IGNORECASE), unit))
+    return found
+
+
+_END = r"(?P<{}>\d{{1,3}}(?:\.\d+)?)(?![\d.,])"
+
+
+def unit_ranges(model: SemanticModel) -> list[re.Pattern[str]]:
+    """ "a life expectancy from 40 to 60 years", "petal length of 1 to 2 cm": a range said with the unit
+    of the measure named just before it (a word: "years", "cm") is a range of that measure, never a
+    period ("from 40 to 60 years" is not 2040 to 2060). Numbers of four digits are left as years."""
+    found = []
+    for ds in model.datasets:
+        for m in ds.measures:
+            unit = (m.unit or "").lower().strip()
+            if not re.fullmatch(r"[a-z]+", unit):
+                continue
+            said = rf"(?:{re.escape(unit)}|{re.escape(unit.rstrip('s'))})"
+            names = sorted({p.lower() for p in (m.label, *m.synonyms)}, key=len, reverse=True)
+            body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+            found.append(
+                re.compile(
+                    rf"(?<!\w)(?P<m>{body})\s+(?:(?:of|is|was|ranging|in\s+the\s+range)\s+)?(?:from\s+)?"
+                    rf"{_END.format('a')}\s*(?:{said}\s+)?(?:to|-|\u2013)\s*{_END.format('b')}\s*{said}(?!\w)",
+                    re.IGNORECASE,
+                )
+            )
+    return found
 
 
 _SHARE = r"(?:percentage|percent|share|proportion|fraction)"
@@ -93,6 +142,10 @@ def unit_words(text: str, relative: Relatives | None = None) -> str:
         text = relative.normalised.sub("", text) if relative.normalised is not None else text
         for pattern, label in relative.shares:
             text = pattern.sub(label, text)
+        for pattern, unit in relative.counted:
+            text = pattern.sub(rf"\g<v> {unit}", text)
+        for pattern in relative.ranges:
+            text = pattern.sub(lambda m: f"{m['m']} between {m['a']} and {m['b']}", text)
     return _US_MONEY.sub("dollars", text)
 
 

@@ -59,3 +59,15 @@ def test_a_measure_condition_with_a_unit_and_an_adjective(planner: RulePlanner) 
 def test_a_claim_the_chart_needs_is_not_dropped(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="says"):
         planner.plan("My friend says Mexico beat Canada. Show me their life expectancy over time.")
+
+
+def test_whilst_youre_at_it_is_an_aside(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Whilst you're at it, could I have the eight poorest Asian countries by GDP per head in 1962?"
+    )
+    assert filters_of(plan) == [("continent", "eq", "Asia")]
+    assert plan.limit == 8
+    plan = planner.plan("While you are at it, show me the population of each continent in 2007")
+    assert plan.dimension == "continent"
+    plan = planner.plan("Population by continent in 2007. A pie chart would be brilliant.")
+    assert plan.chart_type == "pie"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.worker.planner.plan_fields import filters_of
 from worker.planner.precise import unprecise
 from worker.planner.rules import RulePlanner
@@ -56,3 +58,35 @@ def test_precise_questions_are_charted(planner: RulePlanner) -> None:
         "Summed frequency by strength, restricted to the directions north, north-east and east."
     )
     assert (plan.series, filters_of(plan)) == (None, [("direction", "in", ["N", "NE", "E"])])
+
+
+def test_both_ends_included_is_inclusive(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Per company, the number of weeks in 2019 with a close between 1 and 1.5 times the January 2018 "
+        "level, both ends included."
+    )
+    assert filters_of(plan) == [("price", "between", [1.0, 1.5])]
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("2019", "2019")
+    plan = planner.plan(
+        "Average price per company from 1 to 2 times the jan 2018 price, with both ends counted"
+    )
+    assert filters_of(plan) == [("price", "between", [1.0, 2.0])]
+    assert plan.time_range is None
+
+
+def test_size_lists_only_split_after_an_exclusion(planner: RulePlanner) -> None:
+    assert unprecise("except tables of 1 or 2 people") == "except tables of 1 and except tables of 2"
+    assert unprecise("excluding countries of 1 or 2 million") == "excluding countries of 1 or 2 million"
+    assert unprecise("tables of 1 or 2 people") == "tables of 1 or 2 people"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Average bill by party size, except tables of 1 and tables of 2",
+        "Average bill by day, excluding tables of 1 and parties of 2",
+    ],
+)
+def test_a_second_size_after_an_exclusion_is_left_out_too(planner: RulePlanner, question: str) -> None:
+    """Read as kept, the second size would chart only the tables it asked to leave out."""
+    assert filters_of(planner.plan(question)) == [("party_size", "not_in", [1, 2])]

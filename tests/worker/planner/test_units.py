@@ -54,3 +54,39 @@ def test_normalised_names_a_normalised_measure_only(planner: RulePlanner) -> Non
     assert measures_of(plan) == [("price", "avg")]
     with pytest.raises(UnchartableQuestion, match="normalised"):
         planner.plan("normalised life expectancy by continent")
+
+
+def test_a_range_with_the_measures_unit_is_a_range_of_the_measure(planner: RulePlanner) -> None:
+    plan = planner.plan(
+        "Number of countries per continent with a life expectancy from 40 to 60 years, in 1977 only."
+    )
+    assert filters_of(plan) == [("life_exp", "between", [40, 60])]
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1977", "1977")
+    plan = planner.plan("Countries per continent with a life expectancy ranging from 50 to 70 years in 2002")
+    assert filters_of(plan) == [("life_exp", "between", [50, 70])]
+    plan = planner.plan("How many flowers per species have a sepal length from 5 to 6 cm?")
+    assert filters_of(plan) == [("sepal_length", "between", [5, 6])]
+
+
+def test_a_range_without_the_measures_unit_is_not_read_so(planner: RulePlanner) -> None:
+    # Years of the data stay a period; two-digit numbers with no unit, or another measure's unit, stay
+    # unread.
+    plan = planner.plan("Life expectancy of Asian countries from 1952 to 1977")
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1952", "1977")
+    assert filters_of(plan) == [("continent", "eq", "Asia")]
+    for question in (
+        "Countries per continent with a life expectancy from 40 to 60 in 1977",
+        "Population of countries from 40 to 60 years in 2007",
+    ):
+        with pytest.raises(UnchartableQuestion):
+            planner.plan(question)
+
+
+def test_plural_values_counted_by_the_unit(planner: RulePlanner) -> None:
+    plan = planner.plan("How did Canada's golds, silvers and bronzes compare? A pie chart would be grand.")
+    assert measures_of(plan) == [("medals", "sum")]
+    assert plan.dimension == "medal"
+    assert plan.chart_type == "pie"
+    assert filters_of(plan)[0] == ("nation", "eq", "Canada")
+    plan = planner.plan("China's golds and silvers as a pie chart")
+    assert filters_of(plan) == [("nation", "eq", "China"), ("medal", "in", ["Gold", "Silver"])]
