@@ -334,9 +334,11 @@ class TaskStore:
             await pipe.execute()
 
     async def dequeue(self, task_id: str) -> None:
-        """Drops a job that has not started yet from arq's queue."""
+        """Drops a job that has not started yet from arq's queue, and its entry among the tasks parked
+        until a start time or a retry's backoff (which the queue's `deferred` count reads)."""
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.zrem(self.settings.queue_name, task_id)
+            pipe.zrem(keys.deferred(self.settings.queue_name), task_id)
             pipe.delete(keys.arq_job(task_id))
             await pipe.execute()
 

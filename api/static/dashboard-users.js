@@ -1,5 +1,6 @@
 "use strict";
-/* "Who fills the queue": the users with the most queued tasks (QueueStats.top_users), most first. */
+/* "Who fills the queue": the users with the most tasks waiting to start (PENDING: queued, scheduled or
+   waiting for other charts; QueueStats.top_users), most first. */
 
 function renderTopUsers(stats) {
   const users = stats.top_users || [];

@@ -55,7 +55,8 @@ class QueueStats(BaseModel):
     oldest_queued_age_seconds: float | None
     estimated_wait_seconds: float | None
     recent_failures: list[RecentFailure]
-    # The users with the most PENDING tasks (at most 10), most first: who fills the queue.
+    # The users with the most PENDING tasks (at most 10), most first: who fills the queue. PENDING is
+    # more than `queued_total`: it counts a user's scheduled tasks and those waiting for other charts too.
     top_users: list[QueuedByUser] = []
     updated_at: datetime
 

@@ -51,13 +51,16 @@ async def test_a_delayed_task_waits_for_its_time_then_runs(
 async def test_a_scheduled_task_can_be_cancelled_and_never_runs(
     isolated_settings: Settings, make_token: Callable[..., str]
 ) -> None:
-    async with inprocess_api(isolated_settings, make_token()) as http:
+    async with inprocess_api(isolated_settings, make_token(roles=["operator"])) as http:
         message = await new_message(http, QUESTION)
         run_at = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
         task = (await http.post(TASKS, json={"message_id": message["id"], "run_at": run_at})).json()
         assert task["current_step"] == "scheduled"
         cancelled = await http.delete(f"{TASKS}/{task['task_id']}")
         assert cancelled.status_code == 200 and cancelled.json()["status"] == "CANCELLED"
+        # No longer waiting for its time: the operator's "deferred" count does not keep it until then.
+        stats = (await http.get("/api/v1/analytics/queue/stats")).json()
+        assert stats["deferred"] == 0, stats
         await asyncio.sleep(1.5)  # past its start time
         worker = inprocess_worker(isolated_settings, burst=True)
         await worker.async_run()

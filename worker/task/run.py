@@ -155,7 +155,10 @@ class ChartTask(TaskWrites):
             outcome = await self.ctx.store.transition(
                 back, state.user_id, expected=TaskStatus.PROCESSING, attempt=self._fence(state)
             )
-            self.fenced_off |= outcome.stale
+            # Handed back here or by the reaper: arq ends its copy of the job all the same, and when the
+            # cancel was its job timeout (a worker frozen past it), deletes the job and its queue entry,
+            # leaving a PENDING task nothing would run. The job is put back after it (worker.task.fencing).
+            self.fenced_off |= outcome.stale or outcome.applied
         except Exception as exc:  # Redis gone mid-shutdown: the reaper hands the task back instead
             log.warning("could not record the interruption", error=repr(exc))
 
