@@ -19,6 +19,7 @@ from worker.planner.accounts import FILLER, Answer, account, unshown
 from worker.planner.british import unbritish
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
+from worker.planner.compound import uncompound
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.counts import place_counts
@@ -31,12 +32,14 @@ from worker.planner.learners import unlearn
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, build_lexicons, row_nouns, verb_forms
 from worker.planner.measure_words import spell_closes
 from worker.planner.messages import unmessage
+from worker.planner.mobile import unmobile
 from worker.planner.negated_conditions import unnegate
 from worker.planner.openers import Openers, metaphors
 from worker.planner.precise import unprecise
 from worker.planner.presentation import unpresent
 from worker.planner.read import read
 from worker.planner.refusals import lacks, no_such_group
+from worker.planner.relative_times import unrelative
 from worker.planner.scoped_every import unscope
 from worker.planner.seasons import check_seasons
 from worker.planner.shape import Reading, shape
@@ -160,6 +163,7 @@ class RulePlanner:
         return Answer(answer.plan, (context_note(context), *answer.left_out))
 
     def _answer(self, text: str) -> Answer:
+        text = unrelative(uncompound(unmobile(text)), self.model)
         text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
         text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))
