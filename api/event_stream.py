@@ -117,6 +117,11 @@ async def task_events(
     estimates = estimates or PendingEstimates(store)
     async with mux.subscribe(keys.task_channel(task_id)) as subscription:
         latest = await _replay(store, task_id, 0, current_only=True)
+        if last_seq is not None and latest and not latest[0].terminal and last_seq > latest[0].seq:
+            # An id past anything the live task has published (a client's slip, or one kept from another
+            # server): filtering on it would hold back every event up to it, the terminal one included.
+            # The stream starts from the current state, as a first connection does.
+            last_seq = None
         if last_seq is None:
             backlog = latest[:1] or [synthetic_event(fallback, 1)]
         else:

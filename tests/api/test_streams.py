@@ -210,6 +210,19 @@ async def test_a_reconnect_after_the_terminal_event_answers_204_do_not_reconnect
     assert [(f["data"]["seq"], f["data"]["data"]["status"]) for f in replay] == [(1, "COMPLETED")]
 
 
+async def test_an_id_past_a_live_tasks_events_still_gets_its_end(slow: httpx.AsyncClient) -> None:
+    """A Last-Event-ID beyond anything the running task has published (a client's slip) used to hold
+    back every event up to it, the terminal one included: the stream stayed open on keep-alives."""
+    task_id = await start_task(slow)
+    frames = await collect_sse(slow, f"{STREAM}/{task_id}", headers={"Last-Event-ID": "50"})
+    assert frames[-1]["data"]["data"]["status"] == "COMPLETED", frames
+    other = await start_task(slow)
+    async with connect(f"{ws_base(slow)}/ws/{other}?last_event_id=50&access_token={token_of(slow)}") as ws:
+        messages = [orjson.loads(m) async for m in ws]
+    assert messages and messages[-1]["data"]["status"] == "COMPLETED", messages
+    assert ws.close_code == 1000
+
+
 def ws_base(http: httpx.AsyncClient) -> str:
     return str(http.base_url).replace("http://", "ws://").rstrip("/") + "/api/v1/analytics/charts"
 
