@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 class ScheduleSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # No minimum length: a short expression ("bad", "@daily") is told why it is not one
+    # (invalid_schedule), not that it is too short.
     cron: str = Field(
-        min_length=9,
+        min_length=1,
         max_length=120,
         description="5 fields: min hour day month weekday",
     )
@@ -22,7 +24,8 @@ class ScheduleDTO(BaseModel):
     chart_id: str
     cron: str
     timezone: str
-    next_run_at: datetime
+    # None while paused: a paused schedule does not fire.
+    next_run_at: datetime | None
     last_run_at: datetime | None
     last_task_id: str | None
     # The last run's task status (PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED); None before one.

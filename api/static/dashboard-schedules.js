@@ -30,12 +30,14 @@ function scheduleRow(schedule) {
   const tr = document.createElement("tr");
   tr.dataset.chartId = schedule.chart_id;
   let stateText = "due";
-  if (schedule.paused) stateText = "paused: " + (schedule.paused_reason || "by hand").replace("_", " ");
+  if (schedule.paused) {
+    stateText = schedule.paused_reason ? "paused: " + schedule.paused_reason.replace("_", " ") : "paused";
+  }
   else if (schedule.consecutive_failures) stateText = schedule.consecutive_failures + " failed in a row";
   tr.classList.toggle("is-failing", schedule.paused || schedule.consecutive_failures > 0);
   const cells = [
     shortId(schedule.chart_id), schedule.cron + " (" + schedule.timezone + ")",
-    formatTime(schedule.next_run_at),
+    schedule.next_run_at ? formatTime(schedule.next_run_at) : "-",
     schedule.last_run_at ? formatTime(schedule.last_run_at) + " · " + (schedule.last_status || "") : "-",
     stateText,
   ];

@@ -29,7 +29,7 @@ def schedule_to_dto(row: ChartSchedule) -> ScheduleDTO:
         chart_id=row.chart_id,
         cron=row.cron,
         timezone=row.timezone,
-        next_run_at=row.next_run_at,
+        next_run_at=None if row.paused else row.next_run_at,
         last_run_at=row.last_run_at,
         last_task_id=row.last_task_id,
         last_status=row.last_status,

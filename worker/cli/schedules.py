@@ -38,7 +38,11 @@ def _table(title: str, rows: list[dict[str, Any]]) -> Table:
     for name in ("next run", "last run", "last status", "state"):
         table.add_column(name, no_wrap=True)
     for row in rows:
-        state = f"paused ({row.get('paused_reason') or 'by hand'})" if row["paused"] else "active"
+        state = (
+            (f"paused ({row['paused_reason']})" if row.get("paused_reason") else "paused")
+            if row["paused"]
+            else "active"
+        )
         if row.get("consecutive_failures") and not row["paused"]:
             state += f", {row['consecutive_failures']} failed in a row"
         table.add_row(
