@@ -26,6 +26,8 @@ class Dependencies:
     task_ids: list[str]
     # How many of them are still active (for the accepted task's "Waiting for N charts" message).
     active: int
+    # Whether one of them already ended FAILED or CANCELLED: the new task will end dependency_failed.
+    failed: bool = False
 
 
 async def resolve_dependencies(
@@ -40,7 +42,7 @@ async def resolve_dependencies(
     """The tasks the new one waits for; 422 naming any that is not one of the caller's tasks. One that
     already COMPLETED is left out: nothing to wait for, and past its Redis hash's life (read here from
     its SQL run record) the create script would take it for gone and fail the new task."""
-    task_ids, active, unknown = [], 0, []
+    task_ids, active, failed, unknown = [], 0, False, []
     for task_id in dict.fromkeys(depends_on):
         try:
             task = await owned_task(store, db, user, task_id)
@@ -50,13 +52,14 @@ async def resolve_dependencies(
         if task.status != TaskStatus.COMPLETED:
             task_ids.append(task_id)
             active += task.status in ACTIVE_STATUSES
+            failed |= task.status in (TaskStatus.FAILED, TaskStatus.CANCELLED)
     if unknown:
         raise ApiError(422, "unknown_dependencies", f"depends_on names tasks that are not yours: {unknown}")
     base = await active_base_task(store, user.user_id, message_id) if adjustment_query else None
     if base is not None and base not in task_ids:
         task_ids.append(base)
         active += 1
-    return Dependencies(task_ids, active)
+    return Dependencies(task_ids, active, failed)
 
 
 async def active_base_task(store: TaskStore, user_id: str, message_id: str) -> str | None:

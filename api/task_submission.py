@@ -48,6 +48,7 @@ async def submit_task(
         priority,
         start_at=start_at,
         waiting_on=dependencies.active if dependencies else 0,
+        dependency_failed=dependencies.failed if dependencies else False,
     )
     job = ChartJob.for_task(
         dto,

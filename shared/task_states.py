@@ -38,6 +38,12 @@ def status_sentence(status: TaskStatus, error: str | None = None) -> str:
 SCHEDULED_RUN_ESTIMATE_S = 5.0
 
 
+DEPENDENCY_FAILED_AHEAD = (
+    "A chart this one depends on already failed or was cancelled, so this one will end FAILED "
+    "(dependency_failed) without being made."
+)
+
+
 def accepted(
     task_id: str,
     message_id: str,
@@ -46,13 +52,17 @@ def accepted(
     *,
     start_at: datetime | None = None,
     waiting_on: int = 0,
+    dependency_failed: bool = False,
     now: datetime | None = None,
 ) -> TaskDTO:
     """A task the API has just accepted: PENDING, queued, nothing done; or, given a later `start_at`,
     scheduled: waiting for that time, with its estimated completion after it; or waiting for
-    `waiting_on` tasks it depends on."""
+    `waiting_on` tasks it depends on; or, when one of those already failed or was cancelled, about to
+    end FAILED `dependency_failed` (a worker ends it without making it)."""
     step, message, estimate = Step.QUEUED, WAITING, None
-    if start_at is not None:
+    if dependency_failed:
+        message = DEPENDENCY_FAILED_AHEAD
+    elif start_at is not None:
         step = Step.SCHEDULED
         message = f"Scheduled to start at {start_at.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC."
         estimate = start_at + timedelta(seconds=SCHEDULED_RUN_ESTIMATE_S)

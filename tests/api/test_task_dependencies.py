@@ -86,6 +86,8 @@ async def test_dependencies_that_already_ended_decide_at_once(
         runs = await post(http, QUESTION, depends_on=[completed["task_id"]])
         assert runs["current_step"] == "queued"
         refused = await post(http, QUESTION, depends_on=[completed["task_id"], failed["task_id"]])
+        # The 202 says what will happen, not "Waiting for a worker".
+        assert "already failed or was cancelled" in refused["message"], refused
         finals = [await wait_for_status(http, t["task_id"], within=60) for t in (runs, refused)]
     assert finals[0]["status"] == "COMPLETED"
     assert (finals[1]["status"], finals[1]["error_code"]) == ("FAILED", "dependency_failed")
