@@ -3,7 +3,7 @@
  * Plain browser JavaScript, no build step. The page loads, in order and with `defer`: common.js and
  * sign-in.js (shared with the dashboard), this file (its constants, elements and state), then
  * chat-sessions.js, chat-messages.js, chat-task-watcher.js, chat-task-card.js, chat-batch.js,
- * chart-canvas.js, and last chat.js, which wires them up and starts the page.
+ * chat-session-sync.js, chart-canvas.js, and last chat.js, which wires them up and starts the page.
  */
 "use strict";
 
@@ -44,6 +44,7 @@ const state = {
   shownChartId: null,
   loadSeq: 0,           // guards against a slow session load overwriting a newer one
   batch: null,          // the BatchWatcher of the batch last started (chat-batch.js)
+  sync: null,           // the EventSource that shows other tabs' questions (chat-session-sync.js)
 };
 
 function reportApiError(err) {
@@ -55,4 +56,5 @@ function stopWatchers() {
   for (const watcher of state.watchers.values()) watcher.stop();
   state.watchers.clear();
   stopBatch();
+  stopSessionSync();
 }

@@ -58,6 +58,7 @@ async function openSession(sessionId) {
     return;
   }
   if (load !== state.loadSeq) return;
+  startSessionSync(sessionId);
   for (const message of messages) addMessage(message);
   renderHistory(charts);
   if (charts.length) showChart(charts[0]);
@@ -97,5 +98,6 @@ async function ensureSession(question) {
   state.sessionId = session.id;
   sessionStorage.setItem(SESSION_KEY, session.id);
   renderSessionOptions(session.id);
+  startSessionSync(session.id);
   return session.id;
 }

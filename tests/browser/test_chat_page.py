@@ -252,3 +252,28 @@ async def test_dev_sign_in_hides_itself_outside_dev_mode(page: Page) -> None:
     await expect(page.get_by_label("Access token (JWT)")).to_be_visible()
     await expect(page.get_by_role("button", name="Sign in as dev")).to_be_hidden()
     assert [e for e in console.errors if "status of 404" not in e] == []
+
+
+async def test_a_second_tab_of_the_session_shows_what_the_first_asks_live(page: Page) -> None:
+    """A question asked in one tab used to appear in another tab of the same session only on reload."""
+    await sign_in_as_dev(page)
+    first = await ask(page, "average tip by day")
+    await expect(first).to_have_attribute("data-status", "COMPLETED", timeout=TASK_TIMEOUT_MS)
+
+    other = await page.context.new_page()
+    console = console_log(other)
+    await click_dev_sign_in(other, "/", heading="Sign in to chartq", button="Sign in as dev")
+    # The newest session opens: the one the first tab asked in.
+    await expect(other.locator("#messages > li .bubble")).to_have_text(["average tip by day"])
+
+    await ask(page, SECOND_QUESTION)
+    bubbles = other.locator("#messages > li .bubble")
+    await expect(bubbles).to_have_text(["average tip by day", SECOND_QUESTION], timeout=TASK_TIMEOUT_MS)
+    card = other.locator("#messages > li").nth(1).locator(".task")
+    await expect(card).to_have_count(1)
+    await expect(card).to_have_attribute("data-status", "COMPLETED", timeout=TASK_TIMEOUT_MS)
+    # Its chart opens from the card, as it does in the tab that asked.
+    await card.locator("button.show-chart").click()
+    await expect(other.locator("#chart-view .js-plotly-plot .main-svg").first).to_be_visible()
+    assert console.errors == []
+    await other.close()
