@@ -30,6 +30,7 @@ CHAT_SCRIPTS = tuple(
         "chat-task-watcher",
         "chat-task-card",
         "chat-batch",
+        "chat-session-sync",
         "chart-canvas",
         "chat",
     )
