@@ -100,6 +100,11 @@ SETS = (
         HERE / "holdout22.yaml",
         "twenty-second holdout (written blind after the twenty-first's fixes)",
     ),
+    EvalSet(
+        "holdout23",
+        HERE / "holdout23.yaml",
+        "twenty-third holdout (written blind after the twenty-second's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

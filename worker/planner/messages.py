@@ -61,6 +61,12 @@ _CLAUSES = [
         rf"(?:[\w'-]+\s+){{0,2}}?{_OCCASION}\b,?",
         "",
     ),
+    # "for my boss", "(it's) for our team": who the chart is for, at the end of a clause.
+    (
+        rf"(?:,\s*)?\b(?:it'?s\s+)?for\s+(?:my|our)\s+(?:[\w-]+\s+)?{_PEOPLE}\b"
+        rf"(?=\s*(?:[.!?,;]|$|{_THANKS}))",
+        "",
+    ),
     # "my manager wants to see how ...", "the owner wants to know how many ...": the request itself follows.
     (
         rf"\b(?:my|our|the)\s+(?:[\w-]+\s+)?{_PEOPLE}\s+{_ASKS}\s+(?:me\s+)?(?:to\s+(?:see|know|have|get)\s+|for\s+)?",

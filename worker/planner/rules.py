@@ -163,7 +163,7 @@ class RulePlanner:
         return Answer(answer.plan, (context_note(context), *answer.left_out))
 
     def _answer(self, text: str) -> Answer:
-        text = unrelative(uncompound(unmobile(text)), self.model)
+        text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
         text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
         text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))

@@ -56,6 +56,21 @@ def distance(a: str, b: str, limit: int) -> int:
     return edits
 
 
+# Endings that make another form of one word ("lengths", "distributions"), not another name.
+_INFLECTIONS = frozenset(("s", "es", "ed", "er", "ers", "ing", "ings", "ly"))
+
+
+def _longer_name(name: str, word: str) -> bool:
+    """Whether `word` is another name that begins with `name` ("nigeria" after "niger")."""
+    return word.startswith(name) and word[len(name) :] not in _INFLECTIONS and word != name
+
+
+def _within(short: str, word: str) -> bool:
+    """Whether the letters of `short` appear in `word` in order (an abbreviation of it)."""
+    letters = iter(word)
+    return all(letter in letters for letter in short)
+
+
 class Speller:
     """Corrects a question's unknown words towards `known` words (lower case, letters only)."""
 
@@ -70,9 +85,11 @@ class Speller:
         self.keep = self.known | EVERYDAY | _CALENDAR | {w.lower() for w in everyday}
         self._meanings = {w: frozenset(m) for w, m in (meanings or {}).items()}
         self._by_letter: dict[str, list[str]] = {}
+        self._by_tail: dict[str, list[str]] = {}
         for word in sorted(self.known):
             if len(word) >= 4:
                 self._by_letter.setdefault(word[0], []).append(word)
+                self._by_tail.setdefault(word[1:], []).append(word)
 
     def closest(self, word: str) -> str | None:
         """The one known word nearest to `word` within its edit budget; None if none or a tie."""
@@ -92,6 +109,13 @@ class Speller:
                 best, best_distance = [candidate], d
             elif d == best_distance:
                 best.append(candidate)
+        if best and best_distance == 1:
+            # "setal": one slip of the first letter reads as "petal" as well as "sepal".
+            best += [w for w in self._by_tail.get(word[1:], ()) if w[0] != word[0]]
+        if len(best) == 1:
+            # "nigr": short for "nigeria" as much as a slip for "niger".
+            best += [w for w in self._by_letter[word[0]] if _longer_name(best[0], w) and _within(word, w)]
+            best = list(dict.fromkeys(best))
         if len(best) > 1:
             shared = frozenset.intersection(*(self._meanings.get(w, frozenset()) for w in best))
             return best[0] if shared else None

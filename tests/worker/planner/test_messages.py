@@ -67,3 +67,11 @@ def test_a_value_next_to_framing_words_is_kept(planner: RulePlanner) -> None:
 def test_a_word_not_understood_is_still_refused(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="payment"):
         planner.plan("Hi! For the board deck, could you pull the average tip by payment method? Thanks a lot")
+
+
+@pytest.mark.parametrize(
+    "question", ["average bill by sex for my boss", "average bill by sex, it's for our manager. Thanks!"]
+)
+def test_who_the_chart_is_for_is_no_part_of_it(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, filters_of(plan)) == ([("total_bill", "avg")], "sex", [])

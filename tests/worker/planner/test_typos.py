@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.worker.planner.plan_fields import filters_of
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.rules import RulePlanner
 from worker.planner.typos import Speller, distance
 
 KNOWN = [
@@ -76,3 +79,17 @@ def test_a_tie_between_two_names_of_one_thing_is_no_tie() -> None:
     assert Speller(["amzn", "amazon"]).closest("amazn") is None
     different = {"amzn": {"ticker AMZN"}, "amazon": {"the river"}}
     assert Speller(["amzn", "amazon"], meanings=different).closest("amazn") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "setal length by species",  # sepal or petal: one slip of the first letter either way
+        "population of nigr since 1972",  # niger, or short for nigeria
+    ],
+)
+def test_a_word_two_known_words_are_as_near_to_is_not_guessed(planner: RulePlanner, question: str) -> None:
+    """Read as one of them, the chart would be of the wrong flower part or country, with no word said."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)
+    assert filters_of(planner.plan("life expectancy in japn since 1980")) == [("country", "eq", "Japan")]
