@@ -105,6 +105,11 @@ SETS = (
         HERE / "holdout23.yaml",
         "twenty-third holdout (written blind after the twenty-second's fixes)",
     ),
+    EvalSet(
+        "holdout24",
+        HERE / "holdout24.yaml",
+        "twenty-fourth holdout (written blind after the twenty-third's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

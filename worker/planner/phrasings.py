@@ -54,11 +54,11 @@ def read_restricted(scan: Scan, vocab: Vocabulary) -> list[str]:
     if values is None:
         return []
     nouns = "|".join(p.pattern for p in (names, dims) if p is not None)
-    tail = rf"(?:(?:{nouns})\s*)?only|{nouns}" if nouns else "only"
+    tail = rf"(?:(?:{nouns})\s*)?(?:only|alone)|{nouns}" if nouns else "only|alone"
     listed = rf"(?P<v>(?:{values.pattern})(?:\s*(?:,|\band\b|\bor\b|&|/)\s*(?:{values.pattern}))+)"
     found = []
-    # "…, only versicolor and virginica": "only" before the values keeps them just the same.
-    leading = re.finditer(rf"(?<!\w)only\s+(?:the\s+)?{listed}(?P<t>)(?!\w)", scan.text)
+    # "…, only versicolor and virginica", "just …", "solely …": before the values it keeps them the same.
+    leading = re.finditer(rf"(?<!\w)(?:only|just|solely)\s+(?:the\s+)?{listed}(?P<t>)(?!\w)", scan.text)
     # "on saturdays and sundays": days said as habits keep their rows, as "on weekends" does.
     habits = (m for m in re.finditer(rf"(?<!\w)on\s+{listed}(?P<t>)(?!\w)", scan.text) if _habitual(m["v"]))
     for m in [*re.finditer(rf"{listed}\s+(?P<t>{tail})(?!\w)", scan.text), *leading, *habits]:

@@ -21,7 +21,7 @@ from worker.planner.time_phrases import parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
 
-__all__ = ["read_ranked_by", "read_ranking"]
+__all__ = ["check_ranked_by", "read_ranked_by", "read_ranking"]
 
 # "which directions does the wind come from most (least) often": ranked by the measure, which counts how
 # often.
@@ -204,15 +204,30 @@ _RANKED_BY = re.compile(
 )
 
 
-def read_ranked_by(scan: Scan, vocab: Vocabulary) -> bool:
-    """Whether the question ranks (or sorts) what it shows by a measure ("the six tech stocks ranked by
-    their average price in 2019"): highest first, one bar each, never a line over time. Sorting by a
-    dimension ("sorted by day") is its own order and is left alone."""
+def read_ranked_by(scan: Scan, vocab: Vocabulary) -> str | None:
+    """The measure the question ranks (or sorts) what it shows by ("the six tech stocks ranked by their
+    average price in 2019"): highest first, one bar each, never a line over time. Sorting by a dimension
+    ("sorted by day") is its own order and is left alone (None)."""
     measures = vocab.measures[0]
     if measures is None:
-        return False
+        return None
     for m in _RANKED_BY.finditer(scan.text):
-        if measures.match(scan.text, m.end()) is not None and not any(scan.used[m.start() : m.end()]):
+        named = measures.match(scan.text, m.end())
+        if named is not None and not any(scan.used[m.start() : m.end()]):
             scan.claim((m.start(), m.end()))
-            return True
-    return False
+            return vocab.measures[1][normalize(named[0])]
+    return None
+
+
+def check_ranked_by(ranked_by: str | None, measures: list[str], vocab: Vocabulary) -> None:
+    """A chart is sorted by the measure it shows first: "petal width by species, sorted by sepal length"
+    charted the sepal length beside it and sorted by the petal width, a chart that looked sorted as
+    asked and was not."""
+    if ranked_by is None or not measures or measures[0] == ranked_by:
+        return
+    ds = vocab.ds
+    shown, by = ds.measure(measures[0]).label.lower(), ds.measure(ranked_by).label.lower()
+    raise UnchartableQuestion(
+        f"chartq sorts a chart by the measure it shows first, and this one would show {shown} sorted by "
+        f"{by}. Ask for {by} itself, or put it first: \u201c{by} and {shown} by \u2026\u201d."
+    )

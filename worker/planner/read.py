@@ -30,7 +30,7 @@ from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.places import claim_places
-from worker.planner.rankings import read_ranked_by, read_ranking
+from worker.planner.rankings import check_ranked_by, read_ranked_by, read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
@@ -77,9 +77,9 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.in_order = ph.read_in_order(scan, vocab)
     r.sort = pw.read_sort(scan)
-    ranked = read_ranked_by(scan, vocab)
-    r.sort = r.sort or ("desc" if ranked else None)
-    r.ranked = ranked
+    ranked_by = read_ranked_by(scan, vocab)
+    r.sort = r.sort or ("desc" if ranked_by else None)
+    r.ranked = ranked_by is not None
     grouped = GroupedConditions(scan, vocab)  # "by party size 3 or more": the grouping and the condition
     r.conditions = (
         relative + read_sizes(scan, lex.sizes) + read_bands(scan, vocab) + read_comparisons(scan, vocab)
@@ -114,6 +114,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.measures += [vocab.measures[1][phrase] for phrase in named]
     totals = any(phrase in _TOTALS for phrase in named)
     r.measures = list(dict.fromkeys(r.measures))
+    check_ranked_by(ranked_by, r.measures, vocab)
     aggs += read_ranking(scan, lex, r)
     for m in scan.take(vocab.values[0]):
         r.add(*vocab.values[1][normalize(m[0])])

@@ -17,6 +17,7 @@ from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, Answer, account, unshown
 from worker.planner.british import unbritish
+from worker.planner.chart_grammar import ungrammar
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
 from worker.planner.compound import uncompound
@@ -54,6 +55,8 @@ from worker.planner.titles import join_names, lower_label
 from worker.planner.typos import EVERYDAY, Speller
 from worker.planner.units import relative_measures, unit_words
 from worker.planner.unread import no_measure
+from worker.planner.vague import check_vague_shares
+from worker.planner.value_ranges import unrange
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers
 from worker.planner.when import unwhen
 from worker.semantic import PlanValidationError, SemanticModel
@@ -164,6 +167,11 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
+        text = unrange(ungrammar(text), self.model)
+        try:
+            check_vague_shares(text)
+        except UnchartableQuestion as exc:
+            raise UnchartableQuestion(self.help(str(exc))) from None
         text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
         text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))

@@ -61,8 +61,9 @@ _SORT = words(
     r"(?:(?:sorted|ordered|ranked|sort|order)\s+)?(?:in\s+)?"
     r"(?:(?P<asc>ascending|increasing)|(?P<desc>descending|decreasing))(?:\s+order)?|"
     r"(?P<first>highest|largest|lowest|smallest|fewest|least|most|biggest|greatest|richest|poorest|best|"
-    r"worst|longest|shortest|widest|narrowest|strongest|weakest)\s+first|"
-    r"(?:starting|beginning|start|begin)\s+(?:with|from|at)\s+the\s+(?P<start>highest|largest|lowest|smallest|"
+    r"worst|longest|shortest|widest|narrowest|strongest|weakest)(?:\s+(?!first\b)[a-z]+)?\s+first|"
+    r"(?:(?:starting|beginning|start|begin)\s+(?:with|from|at)|(?:sorted|ordered|ranked)\s+from)\s+the\s+"
+    r"(?P<start>highest|largest|lowest|smallest|"
     r"fewest|least|most|biggest|greatest|richest|poorest|best|worst)(?:\s+one)?"
 )
 _RANK_BY = re.compile(r"\s*(?:please\s+)?rank\s+(?:the\s+|all\s+)?[\w\s]+?\s+by\b", re.IGNORECASE)

@@ -460,3 +460,9 @@ def test_days_said_as_habits_keep_rows_of_a_raw_chart(
 
 def test_days_named_once_each_still_colour_a_histogram(planner: RulePlanner) -> None:
     assert planner.plan("histogram of the tips on sat and sun").series == "day"
+
+
+def test_just_before_named_values_keeps_them_without_comparing_them(planner: RulePlanner) -> None:
+    """ "just versicolor and virginica" is "only …": a restriction, not a series of the two."""
+    plan = planner.plan("scatter of sepal length vs sepal width, just versicolor and virginica")
+    assert (plan.series, filters_of(plan)) == (None, [("species", "in", ["versicolor", "virginica"])])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.worker.planner.plan_fields import measures_of
+from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 
 
@@ -76,3 +77,27 @@ def test_the_name_of_data_with_one_measure_ranks_by_it(
     plan = planner.plan(question)
     assert measures_of(plan) == [("frequency", "sum")]
     assert (plan.limit, plan.sort.direction if plan.sort else None) == (limit, direction)
+
+
+def test_sorting_by_a_measure_the_chart_does_not_lead_with_is_refused(planner: RulePlanner) -> None:
+    """It charted the sepal length beside the petal width and sorted by the petal width."""
+    with pytest.raises(UnchartableQuestion, match="sorted by sepal length"):
+        planner.plan("Average petal width by species, sorted by sepal length")
+    plan = planner.plan("the six tech stocks ranked by their average price in 2019")
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == ("price", "desc")
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        ("Average bill by sex at dinner, sorted from the highest", "desc"),
+        ("median price per company in 2019, ordered from the lowest", "asc"),
+        ("number of tables per party size, most tables first", "desc"),
+        ("average tip by day, lowest tip first", "asc"),
+    ],
+)
+def test_an_order_said_from_its_first_bar_sorts_by_the_measure(
+    planner: RulePlanner, question: str, direction: str
+) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == direction, plan
