@@ -47,6 +47,17 @@ const state = {
   sync: null,           // the EventSource that shows other tabs' questions (chat-session-sync.js)
 };
 
+// A stream's status_update frame ({type, task_id, seq, data: TaskDTO}); null for anything else.
+function statusFrame(event) {
+  let frame;
+  try {
+    frame = JSON.parse(event.data);
+  } catch (err) {
+    return null;
+  }
+  return frame && frame.type === "status_update" && frame.data ? frame : null;
+}
+
 function reportApiError(err) {
   if (err instanceof ApiError && err.status === 401) return; // signOut() already said why
   showError(describe(err));

@@ -16,13 +16,8 @@ function startSessionSync(sessionId) {
   const source = new EventSource(USER_STREAM + "?access_token=" + encodeURIComponent(credentials.token));
   state.sync = source;
   source.onmessage = (event) => {
-    let frame;
-    try {
-      frame = JSON.parse(event.data);
-    } catch (err) {
-      return;
-    }
-    const task = frame && frame.type === "status_update" ? frame.data : null;
+    const frame = statusFrame(event);
+    const task = frame ? frame.data : null;
     if (!task || task.session_id !== sessionId || state.watchers.has(task.task_id)) return;
     setTimeout(() => showOtherTabsTask(task, sessionId), OWN_TASK_GRACE_MS);
   };

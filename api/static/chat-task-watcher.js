@@ -57,13 +57,8 @@ class TaskWatcher {
     const source = new EventSource(url);
     this.source = source;
     source.onmessage = (event) => {
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch (err) {
-        return;
-      }
-      if (!frame || frame.type !== "status_update" || !frame.data) return;
+      const frame = statusFrame(event);
+      if (!frame) return;
       this.streamErrors = 0;
       if (typeof frame.seq === "number") {
         if (frame.seq <= this.seq) return; // a replay after a reconnect: already shown
