@@ -7,13 +7,12 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CollectorRegistry
 
 from api.errors import install_error_handlers
-from api.limits import limit_writes
 from api.metrics import ChartqCollector, HttpMetrics
 from api.metrics import router as metrics_router
 from api.middleware import AssetFiles, BodySizeLimit, SecurityHeaders
@@ -79,9 +78,7 @@ def create_app(settings: Settings | None = None, *, freeze_after_start: bool = F
         queue.router,
         metrics_router,
     ):
-        # Creating a task is a write (sessions.py marks its own); the dependency counts POSTs only.
-        writes = [Depends(limit_writes)] if router is chart_tasks.router else None
-        app.include_router(router, dependencies=writes)
+        app.include_router(router)
     app.mount(docs.ASSETS_URL, StaticFiles(directory=docs.docs_assets_dir()), name="docs-assets")
     # Scripts and styles only: each page is served at its one path (/ and /dashboard), never as a file.
     app.mount("/static", AssetFiles(directory=pages.STATIC_DIR), name="static")

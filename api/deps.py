@@ -42,10 +42,11 @@ async def get_store(state: StateDep) -> TaskStore:
     return state.store
 
 
-async def get_db(state: StateDep) -> AsyncIterator[AsyncSession]:
-    """A session closed before the response is sent (scope "function" below). Closing rolls back on
-    the connection; when the database killed that connection mid-request, the rollback fails too, and
-    that failure must not replace the request's own error (mapped to 503) or cut the response off."""
+@contextlib.asynccontextmanager
+async def database_session(state: AppState) -> AsyncIterator[AsyncSession]:
+    """A session, closed on the way out. Closing rolls back on the connection; when the database killed
+    that connection mid-request, the rollback fails too, and that failure must not replace the request's
+    own error (mapped to 503) or cut the response off."""
     session: AsyncSession = state.sessions()
     try:
         yield session
@@ -56,6 +57,12 @@ async def get_db(state: StateDep) -> AsyncIterator[AsyncSession]:
             log.warning("closing a database session failed; its connection is dropped", error=repr(exc))
             with contextlib.suppress(Exception):
                 await session.invalidate()
+
+
+async def get_db(state: StateDep) -> AsyncIterator[AsyncSession]:
+    """A session closed before the response is sent (scope "function" below)."""
+    async with database_session(state) as session:
+        yield session
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -5,7 +5,9 @@ Open streams (SSE and WebSocket) hold a lease each: a member of the user's sorte
 keep-alive interval) and gives it back when it ends; a lease its process never gave back (the process
 died) lapses and is dropped the next time the set is counted, so a crash leaks nothing for long.
 
-Writes are counted in a fixed window of one clock minute (`keys.user_writes`), one round trip each.
+Writes are counted in a fixed window of one clock minute (`keys.user_writes`), one round trip each; a
+chart task's creation is counted by the create script itself (`write_window`), so a creation that is
+answered without reaching it (a 404 message, the 200 of a chart that exists) is not a write.
 Operators are trusted to script the API (load tests, supervision) and are not rate limited on writes.
 """
 
@@ -20,7 +22,7 @@ from uuid import uuid4
 
 import orjson
 import structlog
-from fastapi import Depends, Request
+from fastapi import Depends
 from redis.exceptions import RedisError
 
 from api.deps import CurrentUser, StateDep
@@ -30,6 +32,7 @@ from shared import keys
 from shared.auth import Principal
 from shared.lua.streams import ACQUIRE_STREAM_LEASE
 from shared.models import ErrorDTO
+from shared.task_store import WriteWindow
 
 log = structlog.get_logger("chartq.api")
 
@@ -153,32 +156,43 @@ async def leased(events: AsyncIterator[T], lease: StreamLease, expires_at: float
         lease.release()
 
 
-async def limit_writes(request: Request, user: CurrentUser, state: StateDep) -> None:
-    """429 + Retry-After past CHARTQ_WRITES_PER_MINUTE creations (POST) by one user in a clock minute."""
-    if request.method == "POST":
-        await spend_writes(state, user, 1)
+async def limit_writes(user: CurrentUser, state: StateDep) -> None:
+    """429 + Retry-After past CHARTQ_WRITES_PER_MINUTE writes by one user in a clock minute."""
+    await spend_writes(state, user, 1)
+
+
+def write_window(state: AppState, user: Principal) -> WriteWindow | None:
+    """The user's writes counter this minute, for a caller that counts in its own round trip (the create
+    script: TaskStore.create); None for an operator."""
+    if user.is_operator:
+        return None
+    minute = int(time.time() // WINDOW_SECONDS)
+    key = keys.user_writes(user.user_id, minute)
+    return WriteWindow(key, state.settings.writes_per_minute, 2 * WINDOW_SECONDS)
 
 
 async def spend_writes(state: AppState, user: Principal, count: int) -> None:
-    """Counts `count` creations of `user` (a batch of charts is one per chart), or 429 + Retry-After."""
-    if user.is_operator:
+    """Counts `count` writes of `user` (a batch of charts is one per chart), or 429 + Retry-After."""
+    window = write_window(state, user)
+    if window is None:
         return
-    now = time.time()
-    minute = int(now // WINDOW_SECONDS)
-    key = keys.user_writes(user.user_id, minute)
     async with state.redis.pipeline(transaction=False) as pipe:
-        pipe.incrby(key, count)
-        pipe.expire(key, 2 * WINDOW_SECONDS)
+        pipe.incrby(window.key, count)
+        pipe.expire(window.key, window.ttl_seconds)
         spent, _ = await pipe.execute()
-    limit = state.settings.writes_per_minute
-    if int(spent) > limit:
-        retry_after = max(1, math.ceil((minute + 1) * WINDOW_SECONDS - now))
-        raise ApiError(
-            429,
-            TOO_MANY_WRITES,
-            f"More than {limit} writes in a minute (CHARTQ_WRITES_PER_MINUTE); retry in {retry_after} s.",
-            {"Retry-After": str(retry_after)},
-        )
+    if int(spent) > window.limit:
+        raise too_many_writes(window.limit)
+
+
+def too_many_writes(limit: int) -> ApiError:
+    now = time.time()
+    retry_after = max(1, math.ceil(WINDOW_SECONDS - now % WINDOW_SECONDS))
+    return ApiError(
+        429,
+        TOO_MANY_WRITES,
+        f"More than {limit} writes in a minute (CHARTQ_WRITES_PER_MINUTE); retry in {retry_after} s.",
+        {"Retry-After": str(retry_after)},
+    )
 
 
 WriteLimited = Annotated[None, Depends(limit_writes)]

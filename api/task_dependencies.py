@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.access import owned_task
+from api.deps import database_session
 from api.errors import ApiError
+from api.state import AppState
 from shared import keys
 from shared.auth import Principal
 from shared.job import request_key
@@ -31,8 +31,7 @@ class Dependencies:
 
 
 async def resolve_dependencies(
-    store: TaskStore,
-    db: AsyncSession,
+    state: AppState,
     user: Principal,
     *,
     message_id: str,
@@ -42,17 +41,20 @@ async def resolve_dependencies(
     """The tasks the new one waits for; 422 naming any that is not one of the caller's tasks. One that
     already COMPLETED is left out: nothing to wait for, and past its Redis hash's life (read here from
     its SQL run record) the create script would take it for gone and fail the new task."""
+    store = state.store
     task_ids, active, failed, unknown = [], 0, False, []
-    for task_id in dict.fromkeys(depends_on):
-        try:
-            task = await owned_task(store, db, user, task_id)
-        except ApiError:
-            unknown.append(task_id)
-            continue
-        if task.status != TaskStatus.COMPLETED:
-            task_ids.append(task_id)
-            active += task.status in ACTIVE_STATUSES
-            failed |= task.status in (TaskStatus.FAILED, TaskStatus.CANCELLED)
+    if depends_on:
+        async with database_session(state) as db:
+            for task_id in dict.fromkeys(depends_on):
+                try:
+                    task = await owned_task(store, db, user, task_id)
+                except ApiError:
+                    unknown.append(task_id)
+                    continue
+                if task.status != TaskStatus.COMPLETED:
+                    task_ids.append(task_id)
+                    active += task.status in ACTIVE_STATUSES
+                    failed |= task.status in (TaskStatus.FAILED, TaskStatus.CANCELLED)
     if unknown:
         raise ApiError(422, "unknown_dependencies", f"depends_on names tasks that are not yours: {unknown}")
     base = await active_base_task(store, user.user_id, message_id) if adjustment_query else None

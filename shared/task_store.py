@@ -58,7 +58,7 @@ def stored_task(values: list[Any]) -> StoredTask | None:
     )
 
 
-Outcome = Literal["created", "existing", "user_cap", "queue_full"]
+Outcome = Literal["created", "existing", "user_cap", "queue_full", "too_many_writes"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,17 @@ class QueuePlace:
 
     ahead: int
     running_started_ms: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class WriteWindow:
+    """The caller's writes counter for this clock minute (`keys.user_writes`), counted by the create
+    script itself (one round trip fewer per creation): past `limit` the creation is refused
+    "too_many_writes". Operators and a batch's creations (counted when the batch was accepted) pass none."""
+
+    key: str
+    limit: int
+    ttl_seconds: int
 
 
 @dataclass(frozen=True)
@@ -130,6 +141,7 @@ class TaskStore:
         *,
         completed_answers: bool = False,
         reservation: str = "",
+        writes: WriteWindow | None = None,
     ) -> CreateResult:
         """Stores, indexes and enqueues a task, unless the same request is already active (or, with
         `completed_answers`, completed with a chart that was not deleted: the caller found no chart for
@@ -165,6 +177,7 @@ class TaskStore:
                 *(keys.running(self.settings.queue_name, p.value) for p in Priority),
                 keys.user_reservations(user_id),
                 keys.queue_reservations(self.settings.queue_name),
+                writes.key if writes else keys.user_writes(user_id, 0),
             ],
             args=[
                 dto.task_id,
@@ -187,12 +200,14 @@ class TaskStore:
                 dumps(list(depends_on)),
                 "1" if completed_answers else "0",
                 reservation,
+                writes.limit if writes else 0,
+                writes.ttl_seconds if writes else 0,
             ],
             when=lambda reply: reply[0] == b"created",
         )
         outcome: Outcome = raw[0].decode()
         value: str = raw[1].decode()
-        if outcome in ("user_cap", "queue_full"):
+        if outcome in ("user_cap", "queue_full", "too_many_writes"):
             return CreateResult(outcome, "", int(value))
         if len(raw) > 2:  # queued at once: its place comes back too
             place = QueuePlace(int(raw[2]), tuple(float(ms) for ms in raw[3]))

@@ -92,15 +92,17 @@ end
 
 # KEYS: task, events, task_chan, user_chan, user_active, message_index, active_request, queue, arq_job,
 #       stats_totals, wake, fairness, queued_users, deferred, running (high, normal, low),
-#       user_reservations, queue_reservations
+#       user_reservations, queue_reservations, the user's writes this minute
 # ARGV: task_id, dto, ttl, cap, user_id, org, request_key, job_payload, band rank, job_ttl_ms,
 #       user_cap, queue_cap, task_key_prefix, task_key_suffix, message_id, fairness key,
 #       start ms (0: now; later: the task waits in the deferred set until then, shared.deferred),
 #       dependencies (JSON list of task ids: the task waits until each has ended; see TRANSITION),
 #       '1' when a COMPLETED task of the same request answers it (not when a new chart is forced),
-#       reservation id ('' for none: the caps, less the room others reserved, are checked)
-# Returns {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id} (scheduled, or waiting
-# for its dependencies) | {'created', id, queued tasks ahead, {start ms of each running task}} (queued)
+#       reservation id ('' for none: the caps, less the room others reserved, are checked),
+#       writes limit (0: the create is not counted), writes key TTL (s)
+# Returns {'too_many_writes', n} | {'existing', id} | {'user_cap', n} | {'queue_full', n} | {'created', id}
+# (scheduled, or waiting for its dependencies) | {'created', id, queued tasks ahead, {start ms of each
+# running task}} (queued)
 CREATE_TASK = (
     _APPEND_AND_PUBLISH
     + _FAIR_SCORE
@@ -108,6 +110,14 @@ CREATE_TASK = (
     + """
 local ttl, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local function task_key(id) return ARGV[13] .. id .. ARGV[14] end
+
+-- The caller's writes this minute (KEYS[20], at most ARGV[21]; 0: not counted), before anything else.
+local write_limit = tonumber(ARGV[21])
+if write_limit > 0 then
+  local spent = redis.call('INCR', KEYS[20])
+  if spent == 1 then redis.call('EXPIRE', KEYS[20], ARGV[22]) end
+  if spent > write_limit then return {'too_many_writes', tostring(spent)} end
+end
 
 local existing = redis.call('GET', KEYS[7])
 if existing then

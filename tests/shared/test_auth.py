@@ -94,3 +94,22 @@ def test_audience_and_issuer_are_required_when_configured() -> None:
             decode_token(SECRET, token, policy)
     # Without a configured audience, a token that names one is still ours.
     assert decode_token(SECRET, good).user_id == "ada"
+
+
+def test_a_token_accepted_once_is_refused_once_it_has_expired() -> None:
+    # Verified tokens are remembered (shared.auth._verified); the expiry must still be checked each time.
+    token = signed(iat=int(time.time()), exp=int(time.time()) + 1)
+    expires_at = decode_token(SECRET, token).expires_at
+    assert expires_at is not None
+    time.sleep(max(0.0, expires_at - time.time()) + 0.05)
+    with pytest.raises(InvalidToken, match="expired"):
+        decode_token(SECRET, token)
+
+
+def test_a_token_accepted_under_one_policy_is_still_checked_against_another() -> None:
+    token = signed(iat=NOW, exp=NOW + 7200)
+    assert decode_token(SECRET, token).user_id == "ada"
+    with pytest.raises(InvalidToken, match="longer than 3600"):
+        decode_token(SECRET, token, TokenPolicy(max_ttl_seconds=3600))
+    with pytest.raises(InvalidToken):
+        decode_token("another-secret" * 4, token)
