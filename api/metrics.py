@@ -169,21 +169,29 @@ class HttpMetrics:
             ["method", "route"],
             registry=registry,
         )
+        # The labelled children, looked up once each: `labels()` validates and locks on every call, a
+        # few percent of a POST's CPU. Label sets are few (route templates), so the dict stays small.
+        self._series: dict[tuple[str, str, int], tuple[Histogram, Counter]] = {}
+
+    def series(self, method: str, route: str, status: int) -> tuple[Histogram, Counter]:
+        key = (method, route, status)
+        found = self._series.get(key)
+        if found is None:
+            found = self.latency.labels(method, route), self.requests.labels(method, route, str(status))
+            self._series[key] = found
+        return found
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
 
         async def observe(message: Message) -> None:
-            nonlocal status
             if message["type"] == "http.response.start":
-                status = message["status"]
-                route = route_label(scope)
-                self.latency.labels(scope["method"], route).observe(time.perf_counter() - started)
-                self.requests.labels(scope["method"], route, str(status)).inc()
+                latency, requests = self.series(scope["method"], route_label(scope), message["status"])
+                latency.observe(time.perf_counter() - started)
+                requests.inc()
             await send(message)
 
         await self.app(scope, receive, observe)
