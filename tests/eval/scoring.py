@@ -110,6 +110,11 @@ SETS = (
         HERE / "holdout24.yaml",
         "twenty-fourth holdout (written blind after the twenty-third's fixes)",
     ),
+    EvalSet(
+        "holdout25",
+        HERE / "holdout25.yaml",
+        "twenty-fifth holdout (written blind after the twenty-fourth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

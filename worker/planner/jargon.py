@@ -6,12 +6,15 @@ size" is the check (not the party size), "per cover" is per person, "gross" reve
 species, "specimens" are the flowers and "morphology" adds nothing. Politics: "ridings" are districts,
 the "raw vote" is the votes and "the mayoral race" is the election. Demography: "aggregate" is a total.
 "Since the start of 2018" is since 2018, and "across the whole city" names all the data. Voice: "colour
-it by" is "coloured by".
+it by" is "coloured by". Words that take their field meaning only in context ("the 1987 round", "by
+covers", "two-tops", "the Q4 2018 sell-off") are read first, by worker.planner.field_jargon.
 """
 
 from __future__ import annotations
 
 import re
+
+from worker.planner.field_jargon import unfield
 
 __all__ = ["unjargon"]
 
@@ -50,6 +53,7 @@ _NAME = re.compile(r"\b(?P<p>per|each|every|by|one\s+line\s+per|a\s+line\s+per)\
 
 def unjargon(text: str) -> str:
     """`text` with a domain expert's jargon in the words the model knows."""
+    text = unfield(text)
     for pattern, said in _JARGON:
         text = pattern.sub(said, text)
     if _FINANCE.search(text):

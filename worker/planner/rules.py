@@ -35,7 +35,9 @@ from worker.planner.measure_words import spell_closes
 from worker.planner.messages import unmessage
 from worker.planner.mobile import unmobile
 from worker.planner.negated_conditions import unnegate
+from worker.planner.number_words import unword_numbers
 from worker.planner.openers import Openers, metaphors
+from worker.planner.pandas_syntax import unpandas
 from worker.planner.precise import unprecise
 from worker.planner.presentation import unpresent
 from worker.planner.read import read
@@ -166,6 +168,7 @@ class RulePlanner:
         return Answer(answer.plan, (context_note(context), *answer.left_out))
 
     def _answer(self, text: str) -> Answer:
+        text = unword_numbers(unpandas(text), self.model)
         text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
         text = unrange(ungrammar(text), self.model)
         try:

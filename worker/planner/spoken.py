@@ -20,7 +20,7 @@ from collections.abc import Collection
 
 from worker.planner.corrections import uncorrect
 
-__all__ = ["NUMBER_WORDS", "undictate"]
+__all__ = ["NUMBER_WORDS", "spoken_years", "undictate"]
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -110,14 +110,18 @@ def _spoken_year(m: re.Match[str]) -> str:
     return _year(m, century)
 
 
+def spoken_years(text: str) -> str:
+    """`text` with the years and decades said aloud written in digits (the forms that can only be years)."""
+    text = _DECADE.sub(_decade, text)
+    text = _THOUSANDS.sub(lambda m: _year(m, 20), text)
+    return _YEAR.sub(_spoken_year, text)
+
+
 def undictate(text: str, known: Collection[str]) -> str:
     """`text` with spoken numbers, hesitations and homophones written as typed; `known` are the words of
     the model's phrases (a homophone is read as the word it sounds like only when that word is known and
     the word typed is not)."""
-    text = _DECADE.sub(_decade, text)
-    text = _THOUSANDS.sub(lambda m: _year(m, 20), text)
-    text = _YEAR.sub(_spoken_year, text)
-    text = _HESITATIONS.sub("", uncorrect(text))
+    text = _HESITATIONS.sub("", uncorrect(spoken_years(text)))
     text = _NOW.sub("now", text)
     text = _PLUS.sub(lambda m: f"{NUMBER_WORDS.get(m['n'].lower(), m['n'])}+", text)
     text = _WEAK.sub(lambda m: f"{m['pre'] or m['after'] or ''}week{m['s'] or ''}", text)

@@ -90,6 +90,7 @@ _SELECT = re.compile(
     r"^\s*select\s+(?P<list>.+?)(?:\s+from\s+(?P<t>\w+))?(?=\s+(?:where|group|order|limit)\b|\s*$)", _I
 )
 _FROM = re.compile(r"\bfrom\s+(?P<t>\w+)(?=\s+(?:where|group|order|limit)\b|\s*$)", _I)
+_IN_LIST = re.compile(r"\bin\s*\(", _I)
 _COLOUR = re.compile(rf"\b(?P<w>colou?r(?:ed)?\s+by)\s+(?P<c>{_IDENT})", _I)
 
 
@@ -133,8 +134,10 @@ class SqlReader:
         text = _PAIRED.sub(lambda m: f"{m['a']} and {m['b']} {m['l']}", text)
         text = _SELECT.sub(self._select, text)
         text = _FROM.sub(lambda m: "" if self._is_table(m["t"]) else m[0], text)
+        # GROUP BY the time column alone with values listed by IN (...): the values are summed into one line.
+        combined = _IN_LIST.search(text) is not None
         text = self._conditions(text)
-        text = _GROUP.sub(self._group, text)
+        text = _GROUP.sub(lambda m: self._group(m, combined), text)
         text = _ORDER.sub(self._order, text)
         text = _LIMIT.sub(lambda m: f", top {m['n']}", text)
         text = _COLOUR.sub(lambda m: f"{m['w']} {self._label(m['c'])}", text)
@@ -142,12 +145,13 @@ class SqlReader:
         return " ".join(text.split())
 
     # --- names -------------------------------------------------------------------------------------------
-    def _label(self, name: str) -> str:
-        """The model's name for a column as the CSVs spell it ("total_bill", "size", "time")."""
+    def _label(self, name: str, grouping: bool = False) -> str:
+        """The model's name for a column as the CSVs spell it ("total_bill", "size", "time"); a grouping's
+        column is a dimension first ("medal" is a dimension and a word for the medals measure)."""
         key = name.lower()
         if key in self._times:
             return "year" if key == "year" else "date"
-        for table in (self._measures, self._dims):
+        for table in (self._dims, self._measures) if grouping else (self._measures, self._dims):
             found = table.get(key)
             if found and len({obj.label for _, obj in found}) == 1:
                 return found[0][1].label.lower()
@@ -197,14 +201,16 @@ class SqlReader:
         return key
 
     # --- clauses -----------------------------------------------------------------------------------------
-    def _group(self, m: re.Match[str]) -> str:
+    def _group(self, m: re.Match[str], combined: bool = False) -> str:
         cols = [c.strip() for c in m["cols"].split(",")]
         known = [c for c in cols[1:] if self._known(c)]
-        said = f"by {self._label(cols[0])}"
+        said = f"by {self._label(cols[0], grouping=True)}"
+        if combined and cols[0].lower() in self._times and not known:
+            said += " as a single line"
         if len(known) > 1:
             raise UnchartableQuestion("chartq groups by at most two columns (one on x, one as series).")
         if known:
-            said += f" split by {self._label(known[0])}"
+            said += f" split by {self._label(known[0], grouping=True)}"
         rest = [c for c in cols[1:] if c not in known]
         return said + "".join(f", {c}" for c in rest)
 
