@@ -126,7 +126,7 @@ class SocketWire:
 
     async def write(self, item: Event | bytes | None) -> None:
         if isinstance(item, Event):
-            await self.send({"type": "websocket.send", "text": item.text})
+            await self.send({"type": "websocket.send", "text": item.raw.decode()})
 
     async def finish(self, end: End) -> None:
         code, reason = self._CLOSES[end]
