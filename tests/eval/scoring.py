@@ -115,6 +115,11 @@ SETS = (
         HERE / "holdout25.yaml",
         "twenty-fifth holdout (written blind after the twenty-fourth's fixes)",
     ),
+    EvalSet(
+        "holdout26",
+        HERE / "holdout26.yaml",
+        "twenty-sixth holdout (written blind after the twenty-fifth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -44,7 +44,7 @@ _ASKS = re.compile(
       | trend|trendline|log|scale|axis|axes|difference|gap|lead|margin|versus|vs|compared|year-on-year|yoy
       | above|below|over|under|more|less|fewer|least|most|at\s+least|at\s+most|between|since|until|before
       | after|top|bottom|highest|lowest|best|worst|average|mean|total|sum|max|maximum|min|minimum
-      | per|each|every|by|split|broken|colou?r(?:ed)?
+      | per|each|every|by|split|broken|colou?r(?:ed)?|next\s+to|neighbou?r\w*|bordering
       | drop|delete|insert|update|truncate|alter|grant|revoke|exec|execute|select|table|join|group|avg
     )\b
     | (?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:total|all|column|row|grand|whole)

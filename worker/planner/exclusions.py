@@ -17,7 +17,7 @@ _EXCLUDING = re.compile(
     r"(?:leaving|leave|setting|set|putting|put)\s+aside|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwas\s)|(?<=\bwere\s))not(?:\s+(?:in|from|on|at|for))?|"
     r"(?:everything|everyone|anything|all|every\s+\w+)\s+but|ignoring|disregarding|"
     r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
-    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus|"
+    r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus|less(?!\s+than)|"
     r"(?:(?<=\band\s)|(?<=\bbut\s)|(?<=,\s)|(?<=\bonly\s))not(?:\s+(?:in|from|on|at|for|during))?|"
     r"not\s+(?:on|during|at|from))"
     r"\s+(?:both\s+(?=.*?\band\b))?(?:the\s+)?"

@@ -24,6 +24,7 @@ from worker.planner.compound import uncompound
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.counts import place_counts
+from worker.planner.dashboard_words import undashboard
 from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.folding import fold_filters
@@ -50,6 +51,7 @@ from worker.planner.short_spans import one_step
 from worker.planner.shorthand import spell_out
 from worker.planner.spending import unspend
 from worker.planner.spoken import undictate
+from worker.planner.spread_words import unspread
 from worker.planner.spreadsheet import unspreadsheet
 from worker.planner.sql_syntax import SqlReader
 from worker.planner.terse import hyphened, unhyphen, unterse
@@ -59,6 +61,7 @@ from worker.planner.units import relative_measures, unit_words
 from worker.planner.unread import no_measure
 from worker.planner.vague import check_vague_shares
 from worker.planner.value_ranges import unrange
+from worker.planner.versus import unversus
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers
 from worker.planner.when import unwhen
 from worker.semantic import PlanValidationError, SemanticModel
@@ -169,6 +172,7 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = unword_numbers(unpandas(text), self.model)
+        text = unspread(unversus(undashboard(text, self.model), self.model), self.model)
         text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
         text = unrange(ungrammar(text), self.model)
         try:

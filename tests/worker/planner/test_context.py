@@ -53,6 +53,8 @@ def test_a_clause_that_asks_for_something_is_never_context() -> None:
     assert list(told_with("Forecast for 2020; stock price by company")) == []
     assert list(told_with("Only for smokers, so show tips by day")) == []
     assert list(told_with("Ticket 12: tips by day")) == [("Ticket 12", "tips by day")]
+    # Neighbours are a scope the data cannot give, not circumstances to set aside.
+    assert list(told_with("Countries next to Germany: life expectancy in 2007")) == []
 
 
 def test_an_unchartable_request_is_still_refused(planner: RulePlanner) -> None:

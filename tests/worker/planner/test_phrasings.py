@@ -24,6 +24,7 @@ from worker.planner.rules import RulePlanner, UnchartableQuestion
         "average tip per day not counting sunday",
         "average tip per day w/o sunday",
         "average tip per day minus sunday",
+        "average tip per day less sunday",
     ],
 )
 def test_more_ways_of_leaving_a_value_out(planner: RulePlanner, question: str) -> None:
