@@ -168,7 +168,8 @@ def write_window(state: AppState, user: Principal) -> WriteWindow | None:
         return None
     minute = int(time.time() // WINDOW_SECONDS)
     key = keys.user_writes(user.user_id, minute)
-    return WriteWindow(key, state.settings.writes_per_minute, 2 * WINDOW_SECONDS)
+    ends_at = float((minute + 1) * WINDOW_SECONDS)
+    return WriteWindow(key, state.settings.writes_per_minute, 2 * WINDOW_SECONDS, ends_at)
 
 
 async def spend_writes(state: AppState, user: Principal, count: int) -> None:
@@ -181,16 +182,17 @@ async def spend_writes(state: AppState, user: Principal, count: int) -> None:
         pipe.expire(window.key, window.ttl_seconds)
         spent, _ = await pipe.execute()
     if int(spent) > window.limit:
-        raise too_many_writes(window.limit)
+        raise too_many_writes(window)
 
 
-def too_many_writes(limit: int) -> ApiError:
-    now = time.time()
-    retry_after = max(1, math.ceil(WINDOW_SECONDS - now % WINDOW_SECONDS))
+def too_many_writes(window: WriteWindow) -> ApiError:
+    """429 for a window that is spent; Retry-After counts to the end of the minute that was counted (a
+    minute that ended since then: the next one is open, retry at once)."""
+    retry_after = max(1, math.ceil(window.ends_at - time.time()))
     return ApiError(
         429,
         TOO_MANY_WRITES,
-        f"More than {limit} writes in a minute (CHARTQ_WRITES_PER_MINUTE); retry in {retry_after} s.",
+        f"More than {window.limit} writes in a minute (CHARTQ_WRITES_PER_MINUTE); retry in {retry_after} s.",
         {"Retry-After": str(retry_after)},
     )
 

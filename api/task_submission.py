@@ -77,7 +77,7 @@ def refusal(result: CreateResult, writes: WriteWindow | None = None) -> ApiError
     """The error answering a refused creation: the user's writes this minute (429, past `writes`' limit),
     the user's active-task cap (429) or a full queue (503)."""
     if result.outcome == "too_many_writes" and writes is not None:
-        return too_many_writes(writes.limit)
+        return too_many_writes(writes)
     if result.outcome == "user_cap":
         return too_many_active_tasks(f"You have {result.count} charts in progress; wait for one to finish.")
     if result.outcome == "queue_full":

@@ -78,6 +78,8 @@ class WriteWindow:
     key: str
     limit: int
     ttl_seconds: int
+    # When the window's minute ends (epoch seconds): what a refusal's Retry-After counts down to.
+    ends_at: float = 0.0
 
 
 @dataclass(frozen=True)

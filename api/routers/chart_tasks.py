@@ -10,7 +10,7 @@ from api.access import owned_message, owned_task
 from api.cancellation import cancel
 from api.deps import CurrentUser, DbSession, StateDep, StoreDep, database_session
 from api.errors import ApiError, not_found
-from api.limits import write_window
+from api.limits import spend_writes, write_window
 from api.task_dependencies import resolve_dependencies
 from api.task_submission import check_priority, refusal, submit_task
 from shared.db.charts import (
@@ -73,6 +73,11 @@ async def create_chart_task(
         async with database_session(state) as db:
             return await owned_task(store, db, user, message.chart_task_id)
 
+    writes = write_window(state, user)
+    if body.depends_on and writes is not None:
+        # Counted before the lookups it pays for (a read of each named task), not by the create script.
+        await spend_writes(state, user, 1)
+        writes = None
     dependencies = await resolve_dependencies(
         state,
         user,
@@ -80,7 +85,6 @@ async def create_chart_task(
         adjustment_query=body.adjustment_query,
         depends_on=body.depends_on,
     )
-    writes = write_window(state, user)
     dto, result = await submit_task(
         store,
         user,

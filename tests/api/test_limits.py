@@ -53,3 +53,19 @@ async def test_operators_are_not_limited_on_chart_tasks(
         ids = [(await http.post(path, json={"content": "tips by day"})).json()["id"] for _ in range(3)]
         statuses = [(await http.post(TASKS, json={"message_id": i})).status_code for i in ids]
         assert statuses == [202, 202, 202]
+
+
+async def test_a_creation_naming_dependencies_is_counted_before_they_are_looked_up(
+    isolated_settings: Settings, make_token: Callable[..., str]
+) -> None:
+    # Each named dependency costs reads: the attempt counts even when the names are not the caller's.
+    if 60 - time.time() % 60 < 5:
+        await asyncio.sleep(60 - time.time() % 60 + 0.1)
+    limited = isolated_settings.model_copy(update={"writes_per_minute": 4})
+    async with inprocess_api(limited, make_token()) as http:
+        session = (await http.post("/api/v1/sessions", json={})).json()
+        path = f"/api/v1/sessions/{session['id']}/messages"
+        message = (await http.post(path, json={"content": "tips by day"})).json()["id"]  # 2 writes
+        unknown = {"message_id": message, "depends_on": [str(uuid4()) for _ in range(3)]}
+        statuses = [(await http.post(TASKS, json=unknown)).status_code for _ in range(3)]
+        assert statuses == [422, 422, 429]

@@ -8,6 +8,7 @@ import time
 import jwt
 import pytest
 
+from shared import auth
 from shared.auth import InvalidToken, TokenPolicy, create_token, decode_token
 
 SECRET = "s" * 48
@@ -97,7 +98,7 @@ def test_audience_and_issuer_are_required_when_configured() -> None:
 
 
 def test_a_token_accepted_once_is_refused_once_it_has_expired() -> None:
-    # Verified tokens are remembered (shared.auth._verified); the expiry must still be checked each time.
+    # Verified tokens are remembered (shared.auth._remembered); the expiry must still be checked each time.
     token = signed(iat=int(time.time()), exp=int(time.time()) + 1)
     expires_at = decode_token(SECRET, token).expires_at
     assert expires_at is not None
@@ -113,3 +114,28 @@ def test_a_token_accepted_under_one_policy_is_still_checked_against_another() ->
         decode_token(SECRET, token, TokenPolicy(max_ttl_seconds=3600))
     with pytest.raises(InvalidToken):
         decode_token("another-secret" * 4, token)
+
+
+def test_a_remembered_token_expires_on_pyjwts_whole_second() -> None:
+    # PyJWT compares the whole seconds of exp with now: a remembered token must not outlive that.
+    second = int(time.time()) + 1
+    token = signed(iat=second - 10, exp=second + 0.9)
+    assert decode_token(SECRET, token).user_id == "ada"  # verified, and remembered
+    time.sleep(max(0.0, second - time.time()) + 0.05)  # now past the whole second, before exp itself
+    with pytest.raises(InvalidToken, match="expired"):
+        decode_token(SECRET, token)
+
+
+def test_a_very_long_token_is_verified_each_time_and_never_remembered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = signed(iat=NOW, exp=NOW + 60, padding="x" * 3000)
+    assert len(token) > auth.MAX_REMEMBERED_TOKEN
+
+    def remember(*_: object) -> auth.Principal:
+        raise AssertionError("a token this long went to the cache")
+
+    monkeypatch.setattr(auth, "_remembered", remember)
+    assert decode_token(SECRET, token).user_id == "ada"
+    with pytest.raises(AssertionError):  # a short one still goes there
+        decode_token(SECRET, create_token(SECRET, "ada"))

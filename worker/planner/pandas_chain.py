@@ -174,6 +174,8 @@ def _call(q: _Query, name: str, args: str) -> None:
     elif name in ("head", "tail", "nlargest", "nsmallest"):
         _limit(q, name, args)
     elif name == "query" and _strings(args):
+        if not _strings(args)[0].strip():
+            raise UnchartableQuestion('query() needs a condition, such as query("year == 2007").')
         _query(q, _strings(args)[0])
     elif name == "unstack":
         _unstack(q, args)
@@ -200,7 +202,12 @@ def _pivot(q: _Query, kwargs: dict[str, str]) -> None:
 
 
 def _limit(q: _Query, name: str, args: str) -> None:
-    n = int(args.split(",")[0].split("=")[-1]) if re.match(r"\s*(?:n\s*=\s*)?\d+", args) else 5
+    if not args.strip():
+        n = 5  # pandas' default
+    elif (m := _COUNT_ARG.fullmatch(args)) is not None:
+        n = int(m[1])
+    else:
+        raise UnchartableQuestion(f"chartq takes a whole number of rows in {name}(), such as {name}(5).")
     if name in ("nlargest", "nsmallest"):
         q.order = "desc" if name == "nlargest" else "asc"
     elif q.order is None:
@@ -211,6 +218,10 @@ def _limit(q: _Query, name: str, args: str) -> None:
         # The end of an ascending sort is its largest values.
         q.order = "desc" if q.order == "asc" else "asc"
     q.limit = n
+
+
+# head(5), nlargest(n=3), nlargest(3, 'pop'): the count first, then whatever pandas takes after it.
+_COUNT_ARG = re.compile(r"\s*(?:n\s*=\s*)?(\d+)\s*(?:,.*)?", re.DOTALL)
 
 
 def _unstack(q: _Query, args: str) -> None:
@@ -226,7 +237,9 @@ def _plot(q: _Query, name: str, args: str, kwargs: dict[str, str]) -> None:
     if unknown:
         raise UnchartableQuestion(f"chartq cannot set {unknown[0]}= on a chart.")
     kind = name if name not in ("plot", "hist") or q.plotting else None
-    kind = _strings(kwargs["kind"])[0] if "kind" in kwargs else kind
+    if "kind" in kwargs:
+        kinds = _strings(kwargs["kind"])
+        kind = kinds[0] if kinds else kwargs["kind"].strip()  # kind=bar, unquoted, as some users type it
     kind = "hist" if name == "hist" and not q.plotting else kind or "line"
     if kind not in (*_KINDS, "scatter", "hist"):
         raise UnchartableQuestion(f"chartq cannot draw a {kind} plot.")

@@ -129,3 +129,23 @@ def test_what_a_plan_cannot_draw_is_refused(planner: RulePlanner, question: str)
 )
 def test_text_that_is_not_a_chain_is_left_alone(text: str) -> None:
     assert unpandas(text) == text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tips.sort_values('tip').head(5.5)",
+        "tips.groupby('day').tip.mean().sort_values().head(1e3)",
+        "tips.groupby('day').tip.mean().sort_values().tail(5+1)",
+        "tips.query('')",
+    ],
+)
+def test_arguments_pandas_would_reject_are_refused_not_crashed_on(
+    planner: RulePlanner, question: str
+) -> None:
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)
+
+
+def test_an_unquoted_plot_kind_is_read_as_written(planner: RulePlanner) -> None:
+    assert planner.plan("tips.groupby('day').tip.mean().plot(kind=bar)").chart_type == "bar"
