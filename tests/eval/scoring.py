@@ -120,6 +120,11 @@ SETS = (
         HERE / "holdout26.yaml",
         "twenty-sixth holdout (written blind after the twenty-fifth's fixes)",
     ),
+    EvalSet(
+        "holdout27",
+        HERE / "holdout27.yaml",
+        "twenty-seventh holdout (written blind after the twenty-sixth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

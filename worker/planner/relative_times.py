@@ -69,7 +69,10 @@ _THIRDS = re.compile(
 # ("next quarter" is a forecast, which the planner refuses as such.)
 _TODAY = re.compile(
     r"(?<!the\s)\b(?:last|this)\s+(?:week|month|quarter|year)\b|\byesterday\b"
-    r"|\b(?:the\s+)?(?:past|last)\s+\d+\s+days\b|\b\d+\s+(?:days|weeks|months|years)\s+ago\b",
+    r"|\b(?:the\s+)?(?:past|last)\s+\d+\s+days\b|\b\d+\s+(?:days|weeks|months|years)\s+ago\b"
+    # "the past five years": "past" counts back from today ("the last five years" may be the data's).
+    # Weeks are left out: the questions' convention reads "the past 2 weeks" of weekly data as its last.
+    rf"|\b(?:the\s+)?past\s+(?:{COUNT})\s+(?:months|quarters|years|decades)\b(?!\s+(?:of|in)\s+the\s+data)",
     re.IGNORECASE,
 )
 
@@ -293,3 +296,13 @@ def _week(first: dt.date, close: dt.date, last: dt.date, n: int, edge_last: bool
         return _dates(monday - dt.timedelta(weeks=n - 1), min(monday + dt.timedelta(days=6), last))
     monday = first - dt.timedelta(days=first.weekday())
     return _dates(max(monday, _day(first.year, first.month)), monday + dt.timedelta(weeks=n, days=-1))
+
+
+def datasets_named(text: str, model: SemanticModel) -> list[Dataset]:
+    """The datasets whose names, measures, dimensions or values `text` uses (for data_spans)."""
+    return _named(text, model)
+
+
+def data_days(ds: Dataset) -> tuple[dt.date, dt.date]:
+    """The data's first day and its last, widened to its month's end (for data_spans)."""
+    return _bounds(ds)

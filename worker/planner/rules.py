@@ -11,6 +11,7 @@ every word left over is filler or said to the user: the planner never drops a wo
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 
 from worker.plan import ChartPlan
@@ -24,7 +25,6 @@ from worker.planner.compound import uncompound
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.counts import place_counts
-from worker.planner.dashboard_words import undashboard
 from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.folding import fold_filters
@@ -36,9 +36,7 @@ from worker.planner.measure_words import spell_closes
 from worker.planner.messages import unmessage
 from worker.planner.mobile import unmobile
 from worker.planner.negated_conditions import unnegate
-from worker.planner.number_words import unword_numbers
 from worker.planner.openers import Openers, metaphors
-from worker.planner.pandas_syntax import unpandas
 from worker.planner.precise import unprecise
 from worker.planner.presentation import unpresent
 from worker.planner.read import read
@@ -51,7 +49,6 @@ from worker.planner.short_spans import one_step
 from worker.planner.shorthand import spell_out
 from worker.planner.spending import unspend
 from worker.planner.spoken import undictate
-from worker.planner.spread_words import unspread
 from worker.planner.spreadsheet import unspreadsheet
 from worker.planner.sql_syntax import SqlReader
 from worker.planner.terse import hyphened, unhyphen, unterse
@@ -61,8 +58,8 @@ from worker.planner.units import relative_measures, unit_words
 from worker.planner.unread import no_measure
 from worker.planner.vague import check_vague_shares
 from worker.planner.value_ranges import unrange
-from worker.planner.versus import unversus
 from worker.planner.vocabulary import PLAIN, Scan, Vocabulary, entity_dimensions, normalize, strangers
+from worker.planner.voices import spell_out_voices
 from worker.planner.when import unwhen
 from worker.semantic import PlanValidationError, SemanticModel
 
@@ -145,7 +142,9 @@ class RulePlanner:
 
     def answer(self, question: str) -> Answer:
         """The plan of `question` and what it leaves out (said in the chart's description)."""
-        text = " ".join(question.split())[:1000]
+        # NFKC first: the readers match case-insensitively, and a letter that matches only under case
+        # folding (the long s, U+017F, in "six") then missed every table keyed by the plain word.
+        text = " ".join(unicodedata.normalize("NFKC", question).split())[:1000]
         cached = self._answers.get(text)
         if cached is None:
             try:
@@ -171,8 +170,7 @@ class RulePlanner:
         return Answer(answer.plan, (context_note(context), *answer.left_out))
 
     def _answer(self, text: str) -> Answer:
-        text = unword_numbers(unpandas(text), self.model)
-        text = unspread(unversus(undashboard(text, self.model), self.model), self.model)
+        text = spell_out_voices(text, self.model)
         text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
         text = unrange(ungrammar(text), self.model)
         try:

@@ -119,3 +119,24 @@ def test_numbered_places_are_the_model_values(planner: RulePlanner) -> None:
     assert said == "Bergeron in ridings 12-Saint-Sulpice and 13-Ahuntsic, and nothing else"
     # a number no value begins with stays a number, for the reader to refuse
     assert unword_numbers("Joly in district forty", planner.model) == "Joly in district 40"
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("tips over \u017fix dollars by day", "tips over six dollars by day"),
+        (
+            "tips under \u017feventy percent of the bill as a tip",
+            "tips under seventy percent of the bill as a tip",
+        ),
+        (
+            "Apple from the \u017fixteenth of March 2019 to 30 June 2019",
+            "Apple from the sixteenth of March 2019 to 30 June 2019",
+        ),
+    ],
+)
+def test_letters_that_match_only_under_case_folding_read_as_their_plain_form(
+    planner: RulePlanner, odd: str, plain: str
+) -> None:
+    # The long s (U+017F) matches "s" case-insensitively; it crashed the number tables keyed by "six".
+    assert planner.plan(odd) == planner.plan(plain)

@@ -1,0 +1,138 @@
+"""Everyday words for the data's terms (worker.planner.everyday_words): a lay user's "money left for the
+waiter", "how long people live", "outer leaves" and "round chart" read as the model's measures,
+dimensions, values and chart types; words with other meanings elsewhere are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.everyday_words import uneveryday
+from worker.planner.rules import RulePlanner
+from worker.semantic import SemanticModel
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension"),
+    [
+        ("the money diners left for the waiter on each day", [("tip", "avg")], "day"),
+        ("what the customers gave the waitress, lunch against dinner", [("tip", "avg")], "meal"),
+        ("how much each diner at the table gave to the waiter, by day", [("tip_per_person", "avg")], "day"),
+        ("the tip as a proportion of the bill for each day", [("tip_pct", "avg")], "day"),
+        (
+            "how much people spent on their food altogether, for each day",
+            [("total_bill", "sum")],
+            "day",
+        ),
+        (
+            "the average tip, according to how many people were sitting at the table",
+            [("tip", "avg")],
+            "party_size",
+        ),
+        ("how long people live in each part of the world in 1977", [("life_exp", "avg")], "continent"),
+        ("how wide the flower's outer leaves are for each kind", [("sepal_width", "avg")], "species"),
+        ("the votes of each of the people running for mayor in Ahuntsic", [("votes", "sum")], "candidate"),
+        ("the votes of Monsieur Coderre in each district", [("votes", "sum")], "district"),
+        ("the lowest the share price of each company ever got to", [("price", "min")], "ticker"),
+    ],
+)
+def test_everyday_words_name_the_models_terms(
+    planner: RulePlanner, question: str, measures: list[tuple[str, str]], dimension: str
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == (measures, dimension)
+
+
+def test_the_ladies_and_the_gentlemen_are_the_sexes(planner: RulePlanner) -> None:
+    plan = planner.plan("Which tip more, the ladies or the gentlemen?")
+    assert (measures_of(plan), plan.dimension) == ([("tip", "avg")], "sex")
+    scatter = planner.plan(
+        "a dot picture of the bill against the tip, the gentlemen and the ladies in different colours"
+    )
+    assert (scatter.chart_type, scatter.series) == ("scatter", "sex")
+
+
+def test_those_who_dont_smoke_are_the_non_smokers(planner: RulePlanner) -> None:
+    plan = planner.plan("the average bill of the people who don't smoke, by day")
+    assert filters_of(plan) == [("smoker", "eq", "No")]
+
+
+def test_lives_and_wealth_on_gapminder(planner: RulePlanner) -> None:
+    lived = planner.plan("how long people lived in Africa over the years")
+    assert (measures_of(lived), lived.use_time) == ([("life_exp", "avg")], True)
+    living = planner.plan("how many people were living in Brazil over the years")
+    assert measures_of(living) == [("pop", "sum")]
+    money = planner.plan("the money each person has in Japan and in Germany over the years")
+    assert measures_of(money) == [("gdp_per_capita", "avg")]
+    worst = planner.plan("which countries were the worst off in Europe in 2007")
+    assert (measures_of(worst), worst.sort and worst.sort.direction) == ([("gdp_per_capita", "avg")], "asc")
+
+
+def test_how_the_shares_went_is_a_line(planner: RulePlanner) -> None:
+    plan = planner.plan("how the shares of that streaming company, Netflix, did in 2019")
+    assert plan.use_time and filters_of(plan) == [("ticker", "eq", "NFLX")]
+
+
+def test_petals_and_they(planner: RulePlanner) -> None:
+    plan = planner.plan("a picture with dots of how wide the petals are against how long they are")
+    assert plan.chart_type == "scatter"
+    assert measures_of(plan) == [("petal_width", "none"), ("petal_length", "none")]
+
+
+def test_chart_words(planner: RulePlanner) -> None:
+    pie = planner.plan("frequency by strength from the west, as a round cake chart")
+    assert pie.chart_type == "pie"
+    compass = planner.plan(
+        "how often the wind blows from each direction, in the order you would go round the compass"
+    )
+    assert compass.dimension == "direction" and compass.sort is None
+    medals = planner.plan(
+        "how many medals Canada won, the gold, the silver and the bronze, each one separately"
+    )
+    assert medals.dimension == "medal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "round the numbers: average tip by day",
+        "average tip by day, leaving out Sunday",
+        "average tip by day...",
+    ],
+)
+def test_words_with_other_meanings_are_left_alone(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, plan.chart_type) == ([("tip", "avg")], "day", "bar")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much I should leave the waiter after lunch on Friday",
+        "how much more the gentlemen leave for the waiter than the ladies do",
+        "life expectancy in Japan, how long ago was it 60?",
+    ],
+)
+def test_advice_and_differences_stay_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the tech company with the highest price in 2019",
+        "did Apple miss Google's price in 2019",
+        "how long ago did people live to 60",
+        "how many people are at a table and how big the bill is",
+        "average tip... by day, leave out Sunday, round the numbers",
+    ],
+)
+def test_near_misses_are_not_rewritten(semantic_model: SemanticModel, question: str) -> None:
+    assert uneveryday(question, semantic_model) == question
+
+
+def test_a_long_life_is_a_high_life_expectancy(planner: RulePlanner) -> None:
+    plan = planner.plan("the 4 countries in Africa with the shortest lifespan in 1977")
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction, plan.limit) == ("life_exp", "asc", 4)

@@ -1,0 +1,267 @@
+"""Everyday words for the data's terms, said by a user who is not a data person, spelt out in the model's
+words before the question is read (after worker.planner.courtesy has set the courtesies aside).
+
+- Tips: "the money people leave for the waiter" and "what they left for the waiter" are the tip, and
+  "who leave more for the waiter" tip more; "how much each person at the table left for the waiter" is the
+  tip per person; "what the tip came to as a portion of the bill" is the tip percentage; "how much the
+  tables spent on their meals" is the total bill; "how many people were sitting together" is the party
+  size; "the gentlemen" / "the ladies" are the men / the women; "those who don't smoke" are non-smokers.
+- Gapminder: "how long people live / lived" is life expectancy (not "how long ago"); "how many people
+  lived in" is the population; "the money each person has" is GDP per capita and "the best off" the
+  richest; "each part of the world" is each continent; "the longest-lived first" ranks highest first.
+- Stocks: "those computer companies" are the companies; "that film company, Netflix," is Netflix; "how
+  the shares of X went" is X's price over time; "the highest the share price ... ever got to" is the
+  highest share price ... ever.
+- Iris: "the flower's outer leaves" are the sepals (the model's sepal is the leaf-like part that protects
+  the bud); "how long / how wide the sepals / petals are" is their length / width, and "how wide they
+  are" after a part named is that part's width.
+- Medals, wind, election: "the Olympic ones" names the medals already named; "<values>, each one
+  separately" is one bar each; "in the order you'd go round a compass" is compass order; "the people
+  standing for mayor" are the candidates; a title before a name ("Madame Joly") is dropped; "each
+  candidate shown separately" is each candidate in its own colour.
+- Chart words: "one of those dot pictures of" / "a picture with dots of" is a scatter; "a round chart" /
+  "one of those round cake charts" is a pie; "with A and B in different colours", where A and B are values
+  of one dimension, colours the chart by that dimension (all its values) or by those values.
+
+Each pattern needs the everyday phrase whole, so words with other meanings elsewhere ("round the numbers",
+"leave out", an ellipsis's dots, "how long ago", "people" as a population) are left as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.semantic import Dimension, SemanticModel
+
+__all__ = ["uneveryday"]
+
+_I = re.IGNORECASE
+_WAITER = r"(?:the\s+)?(?:waiters?|waitress(?:es)?|waiting\s+staff|servers?|staff)"
+_WHO = r"(?:(?:the\s+)?(?:people|diners|customers|guests|tables?|folks?)|they|everyone)"
+_LEAVE = r"(?:leave|leaves|left|give|gave|gives)"
+_LIVE = r"(?:live|lived|lives|live\s+for|lived\s+for)"
+_OWNER = r"(?:the\s+)?(?:flower'?s'?\s+|iris'?s?'?\s+|irises'\s+)?"
+_PART = rf"{_OWNER}(?P<part>outer\s+leaves|sepals?|petals?)"
+_PART2 = rf"{_OWNER}(?P<part2>outer\s+leaves)"
+
+# The rewrites in order: the ones that read a longer phrase come before those of its words.
+_SAID: list[tuple[str, str]] = [
+    # Tips. "the gentlemen" and "the ladies" first, so that "the ladies who leave" reads as "the women who".
+    (r"\bgentlemen\b", "men"),
+    (r"\bgentleman\b", "man"),
+    (r"\bladies\b", "women"),
+    (r"\blady\b", "woman"),
+    # "how much each person at the table left for the waiter": the tip per person.
+    (
+        rf"\b(?:how\s+much|what)\s+each\s+(?:person|diner|guest|customer)(?:\s+at\s+the\s+tables?)?\s+"
+        rf"{_LEAVE}\s+(?:(?:for|to)\s+)?{_WAITER}",
+        "tip per person",
+    ),
+    # "the money people leave for the waiter", "the money left for the waiter", "what they left for the
+    # waiter": the tip ("how much I ought to leave" is advice, and has no such subject).
+    (
+        rf"\b(?:the\s+)?(?:money|amount|cash)\s+(?:that\s+)?(?:{_WHO}\s+)?{_LEAVE}\s+(?:(?:for|to)\s+)?{_WAITER}",
+        "tip",
+    ),
+    (rf"\b(?:what|how\s+much)\s+{_WHO}\s+{_LEAVE}\s+(?:(?:for|to)\s+)?{_WAITER}", "tip"),
+    # "who leave more for the waiter": who tip more.
+    (
+        rf"\b(?P<w>who|that|{_WHO}|men|women|smokers|non-smokers)\s+{_LEAVE}"
+        rf"(?P<m>\s+(?:more|less|most|least))?\s+(?:for|to)\s+{_WAITER}",
+        r"\g<w> tip\g<m>",
+    ),
+    # "what the tip came to as a portion of the bill": the tip percentage.
+    (
+        r"\b(?:what\s+)?(?:the\s+)?tips?\s+(?:(?:came|comes|come|amounted|amounts)\s+to\s+)?as\s+an?\s+"
+        r"(?:portion|proportion|fraction|part|share|percentage|percent)\s+of\s+(?:the\s+)?(?:bills?|meals?)",
+        "tip percentage",
+    ),
+    # "how much the tables spent on their meals": the total bill.
+    (
+        rf"\bhow\s+much\s+{_WHO}\s+(?:spent|spend|paid|pay)\s+(?:on|for)\s+(?:their|the)\s+"
+        r"(?:meals?|food)\b",
+        "the total bill",
+    ),
+    # "depending on how many people were sitting together": by party size.
+    (
+        r"\b(?:depending\s+on|according\s+to)\s+how\s+many\s+(?:people|diners|guests)\s+(?:were|are|was|is)\s+"
+        r"(?:sitting|eating|dining|seated)(?:\s+(?:together|at\s+the\s+tables?|at\s+each\s+table))?",
+        "by party size",
+    ),
+    (
+        r"\bhow\s+many\s+(?:people|diners|guests)\s+(?:were|are)\s+(?:sitting|eating|dining|seated)\s+"
+        r"(?:together|at\s+the\s+tables?|at\s+each\s+table)",
+        "party size",
+    ),
+    (
+        r"\b(?:those|people|the\s+ones|customers|diners|guests|tables)\s+(?:who|that)\s+"
+        r"(?:don't|do\s+not|didn't|did\s+not|never)\s+smoke\b",
+        "non-smokers",
+    ),
+    # Gapminder. "how long people live": life expectancy (never "how long ago").
+    (
+        rf"\bhow\s+long\s+(?:the\s+|its\s+|their\s+)?(?:people|folk|folks|citizens|residents|inhabitants)\s+"
+        rf"{_LIVE}\b",
+        "life expectancy",
+    ),
+    # "how rich a country is": GDP per capita (its wealth per person, not its total GDP).
+    (
+        r"\bhow\s+(?:rich|wealthy|well[\s-]off)\s+(?:a|each|the)\s+(?:country|countries|nation)\s+(?:is|are|was|were)\b",
+        "GDP per capita",
+    ),
+    (r"\b(?:the\s+)?longest[\s-]lived\s+first\b", "highest first"),
+    # "the longest life expectancy": a life is long, its expectancy is high.
+    (r"\blongest(?=\s+(?:average\s+)?(?:life\s+expectanc|lifespan|life\s+span))", "highest"),
+    (r"\bshortest(?=\s+(?:average\s+)?(?:life\s+expectanc|lifespan|life\s+span))", "lowest"),
+    (r"\b(?:the\s+)?shortest[\s-]lived\s+first\b", "lowest first"),
+    (
+        r"\bhow\s+many\s+people\s+(?:lived|live|were\s+living|are\s+living|lives)\s+(?=in\b|on\b)",
+        "the population ",
+    ),
+    (
+        r"\b(?:the\s+)?(?:money|income)\s+(?:each|every|a|per)\s+person\s+(?:has|had|earns|earned|makes|made)\b",
+        "GDP per capita",
+    ),
+    (r"\bbest[\s-]off\b", "richest"),
+    (r"\bworst[\s-]off\b", "poorest"),
+    (r"\b(?P<e>each|every|which)\s+part\s+of\s+the\s+world\b", r"\g<e> continent"),
+    (r"\bparts\s+of\s+the\s+world\b", "continents"),
+    # Stocks.
+    (
+        r"\b(?:those|these|the)\s+(?P<n>six\s+)?(?:computer|tech|technology|internet)\s+companies\b",
+        r"the \g<n>companies",
+    ),
+    (
+        r"\b(?:that|the|this)\s+(?:film|movie|streaming|computer|tech|phone|search|shopping|software|"
+        r"internet|online)\s+(?:company|firm|business),?\s+(?P<name>(?-i:[A-Z])[\w.]*),?",
+        r"\g<name>",
+    ),
+    (
+        r"\bhow\s+(?:the\s+)?(?:shares|share\s+price|stock|stock\s+price)\s+(?:of|in)\s+(?P<name>(?-i:[A-Z])[\w.]*)\s+"
+        r"(?:went|did|moved|performed|fared|got\s+on)\b",
+        r"the price of \g<name> over time",
+    ),
+    (
+        r"\bthe\s+(?P<end>highest|lowest)\s+the\s+(?P<what>(?:share\s+|stock\s+)?prices?)\b(?P<of>[^?.!]*?)\s+"
+        r"ever\s+(?:got|went|reached|rose|fell|dropped|sank)(?:\s+(?:up\s+|down\s+)?to)?\b",
+        r"the \g<end> \g<what>\g<of> ever",
+    ),
+    # Medals, wind, election.
+    (r"(?:^|(?<=[.?!]))\s*the\s+olympic\s+ones(?:,\s+I\s+mean)?\s*[.!]?", ""),
+    (r"\bthe\s+olympic\s+ones\b", "the Olympic medals"),
+    (r",?\s+(?:each\s+(?:one|of\s+them)|all\s+three|all\s+of\s+them)\s+separately\b", ", one bar each"),
+    (
+        r"\bin\s+the\s+order\s+(?:you'd|you\s+would|one\s+would|you)\s+(?:go|travel|move|read|turn)\s+"
+        r"(?:round|around)\s+(?:a|the)\s+compass\b",
+        "in compass order",
+    ),
+    (
+        r"\b(?:the\s+)?(?:people|persons|men\s+and\s+women|ones|folk)\s+(?:who\s+(?:were\s+|are\s+)?)?"
+        r"(?:standing|running|stood|ran)\s+(?:for|as)\s+(?:mayor|election|office)\b",
+        "the candidates",
+    ),
+    # A title before a capitalised name ("Madame Joly"), never the verb ("did Apple miss ...").
+    (r"(?-i:\b(?:Madame|Mme|Monsieur|Mister|Mr|Mrs|Ms|Miss|Mx)\.?\s+(?=[A-Z]))", ""),
+    (
+        r"\b(?P<e>each|every)\s+(?P<d>[a-z]+)\s+(?:shown|drawn|displayed|plotted)\s+separately\b",
+        r"\g<e> \g<d> in its own colour",
+    ),
+    # "the two side by side": both, drawn side by side (the number only counts the values named).
+    (r"\bthe\s+two(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", "both "),
+    (r"\bthe\s+(?:three|four|five|six)(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", ""),
+    # "nowadays": now, which the readers take as the data's latest period.
+    (r"\bnowadays\b", "now"),
+    # Chart words: "one of those dot pictures of", "a picture with dots of", "a round (cake) chart".
+    (
+        r"\b(?:a|one\s+of\s+(?:those|these|them)|the)\s+(?:dot|dotty|dotted)\s+(?:pictures?|drawings?|diagrams?)\b",
+        "a scatter",
+    ),
+    (
+        r"\b(?:a|one\s+of\s+(?:those|these)|the)\s+(?:pictures?|drawings?|diagrams?|charts?|graphs?)\s+with\s+"
+        r"(?:dots|points)(?:\s+on\s+it)?\b",
+        "a scatter",
+    ),
+    (
+        r"\b(?:an?|one\s+of\s+(?:those|these)|the)\s+(?:round\s+cake|round|cake)\s+(?:charts?|graphs?|pictures?|"
+        r"diagrams?|graphics?)\b",
+        "a pie",
+    ),
+]
+_EVERYDAY = [(re.compile(pattern, _I), said) for pattern, said in _SAID]
+# The parts of the iris: "how long the flower's outer leaves are" (sepal length), "how wide they are" after
+# a part named (that part's width), and "the outer leaves" alone (the sepals).
+_IRIS = re.compile(
+    rf"\bhow\s+(?P<dim>long|wide)\s+(?:{_PART}|(?P<they>they|those))\s+(?:are|were|is|was)\b|\b{_PART2}\b", _I
+)
+
+
+# "with the women and the men in different colours": values that colour the chart.
+_COLOURS = re.compile(
+    r"\b(?:with\s+)?(?P<vals>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?[\w-]+"
+    r"(?:\s+[\w-]+)?)+)\s+in\s+(?:different|separate|their\s+own)\s+colou?rs\b",
+    _I,
+)
+_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*", _I)
+
+
+def _parts(text: str) -> str:
+    """The iris's parts in the model's words, each "they" read as the last part named."""
+    last = ""
+
+    def said(m: re.Match[str]) -> str:
+        nonlocal last
+        part = m["part"] or m["part2"]
+        if part is not None:
+            last = "sepal" if part.lower().startswith(("outer", "sepal")) else "petal"
+        if m["dim"] is None:
+            return "the sepals"
+        if not last:
+            return m.group(0)
+        return f"{last} {'length' if m['dim'].lower() == 'long' else 'width'}"
+
+    return _IRIS.sub(said, text)
+
+
+def _values(dim: Dimension) -> dict[str, str]:
+    named = {str(v).lower(): str(v) for v in dim.values} if dim.match_values else {}
+    named.update({k.lower(): str(v) for k, v in dim.value_synonyms.items()})
+    return named
+
+
+def _colour_of(said: list[str], model: SemanticModel) -> str | None:
+    """How the values `said` colour the chart: by their dimension when they name all of its values, else
+    one colour for each; None when they are not values of one dimension."""
+    for dataset in model.datasets:
+        for dim in dataset.dimensions:
+            named = _values(dim)
+            found = {named.get(v.lower()) for v in said}
+            if None in found or len(found) < 2:
+                continue
+            if found >= {str(v) for v in dim.values}:
+                return f"coloured by {dim.synonyms[0] if dim.synonyms else dim.name}"
+            return f"with a separate colour for {' and '.join(said)}"
+    return None
+
+
+def _recolour(text: str, model: SemanticModel) -> str:
+    """ "with the women and the men in different colours": the values named just before the colours colour
+    the chart. A match that begins too early ("the tip, the men and the women") is searched again from its
+    next word."""
+    pos = 0
+    while (m := _COLOURS.search(text, pos)) is not None:
+        said = [re.sub(r"^the\s+", "", v, flags=_I) for v in _SPLIT.split(m["vals"]) if v.strip()]
+        colour = _colour_of(said, model)
+        if colour is None:
+            pos = m.start("vals") + 1
+            continue
+        text = f"{text[: m.start()]}{colour}{text[m.end() :]}"
+        pos = m.start() + len(colour)
+    return text
+
+
+def uneveryday(text: str, model: SemanticModel) -> str:
+    """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
+    for pattern, said in _EVERYDAY:
+        text = pattern.sub(said, text)
+    text = _parts(text)
+    return _recolour(text, model)
