@@ -69,11 +69,11 @@ _EXCLUDE = re.compile(
     r"^(?:leave\s+out|exclude|drop|remove|take\s+out|omit|filter\s+out|skip|ignore)\s+(.+)$", _I
 )
 # "only the districts Bergeron won", "just virginica", "dinner only", "without X": a filter as it is.
-_KEEP = re.compile(
-    r"^(?:(?:only|just|excluding|except|without|for|among|in|from|since|between|where)\b.+|.+\bonly)$", _I
-)
-_ONLY = re.compile(r"^(?:only|just|excluding|except|without)\b", _I)
-_OPENS = re.compile(r"^(?:only|just|excluding|except|without|for|among|in|from|since|between|where)\b", _I)
+_ONLY_WORDS = r"only|just|excluding|except|without"
+_OPEN_WORDS = rf"{_ONLY_WORDS}|for|among|in|from|since|between|where"
+_KEEP = re.compile(rf"^(?:(?:{_OPEN_WORDS})\b.+|.+\bonly)$", _I)
+_ONLY = re.compile(rf"^(?:{_ONLY_WORDS})\b", _I)
+_OPENS = re.compile(rf"^(?:{_OPEN_WORDS})\b", _I)
 # "then show it over time": the same chart drawn over time.
 _OVER_TIME = re.compile(
     r"^(?:(?:show|make|draw|plot|do|see)\s+(?:it|this|that|them)\s+)?"
