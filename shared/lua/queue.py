@@ -101,3 +101,43 @@ if moved > 0 then
 end
 return moved
 """
+
+# KEYS: arq in-progress marker, arq job, arq retry, arq result, arq abort set, queue, task, deferred, wake.
+# ARGV: job id, finish ('1' ends the job, '0' keeps it queued), result ('' none), result ms ('' for
+#       ever), queue score increment ('' none), keep the marker for ms ('' deletes it), ends a failed job
+#       ('1': arq's finish_failed_job).
+# arq's finish_job and finish_failed_job (one MULTI each), done only while the claim that started the job
+# is still there: on a server without the job's in-progress marker (a failover promoted a replica that
+# never saw the claim, or the lease ran out and the reaper handed the task back) the job belongs to
+# whoever runs the task there next, and nothing is touched. And a job that ran ends only when its task
+# is done with it: one whose task this server still holds as PENDING without a retry's deferred entry
+# (the attempt's writes landed on another server) stays in the queue to run again, where arq would have
+# stranded the task. A failed job (arq could not read or start it) ends as in arq: kept, it would fail
+# again at every claim. Returns 1 when arq's finish was done, 2 when the job was kept for another run, 0
+# when the claim was gone.
+FINISH_JOB = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local failed, finish = ARGV[7] == '1', ARGV[2] == '1'
+if finish and not failed and redis.call('HGET', KEYS[7], 'status') == 'PENDING'
+    and redis.call('EXISTS', KEYS[2]) == 1 and not redis.call('ZSCORE', KEYS[8], ARGV[1]) then
+  redis.call('DEL', KEYS[1], KEYS[3])
+  local score = redis.call('HGET', KEYS[7], 'queue_score')
+  if score then redis.call('ZADD', KEYS[6], 'NX', score, ARGV[1]) end
+  redis.call('LPUSH', KEYS[9], '1')
+  redis.call('PEXPIRE', KEYS[9], 60000)
+  return 2
+end
+if ARGV[6] == '' or failed then redis.call('DEL', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], ARGV[6]) end
+if finish or failed then
+  if ARGV[3] ~= '' then
+    if ARGV[4] == '' then redis.call('SET', KEYS[4], ARGV[3])
+    else redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[4]) end
+  end
+  redis.call('DEL', KEYS[3], KEYS[2])
+  redis.call('ZREM', KEYS[5], ARGV[1])
+  redis.call('ZREM', KEYS[6], ARGV[1])
+elseif ARGV[5] ~= '' then
+  redis.call('ZINCRBY', KEYS[6], ARGV[5], ARGV[1])
+end
+return 1
+"""

@@ -42,6 +42,7 @@ from shared import keys
 from shared.deferred import DeferredTasks
 from shared.redis import primary_moves, redis_fault
 from worker.runtime.claims import ClaimedJob, ClaimNext, answering, first_read
+from worker.runtime.finishes import FinishJob
 from worker.runtime.stopping import STOP_WAIT_S, report_stuck, stop_task
 
 log = structlog.get_logger("chartq.worker")
@@ -75,6 +76,7 @@ class ResilientWorker(Worker):
         self._outage_since = self._outage_told_at = 0.0
         self._slot_freed = asyncio.Event()
         self._claim: ClaimNext | None = None
+        self._finish: FinishJob | None = None
         self._deferred: DeferredTasks | None = None
         self._next_promotion = 0.0
         # Each running job's count of primary moves when it was claimed (shared.redis.primary_moves).
@@ -235,18 +237,26 @@ class ResilientWorker(Worker):
             self.claimed_fields.pop(job_id, None)
 
     async def finish_job(self, job_id: str, *args: Any) -> None:
+        """arq's, on the server that holds the job's claim only (worker.runtime.finishes)."""
         if not self._moved_since_claim(job_id):
-            await super().finish_job(job_id, *args)
+            await self._finishing()(job_id, *args)
 
     async def finish_failed_job(self, job_id: str, result_data: bytes | None) -> None:
         if not self._moved_since_claim(job_id):
-            await super().finish_failed_job(job_id, result_data)
+            await self._finishing().failed(job_id, result_data, self.keep_result_s, self.keep_result_forever)
+
+    def _finishing(self) -> FinishJob:
+        if self._finish is None:
+            self._finish = FinishJob(self.pool, self.queue_name)
+        return self._finish
 
     def _moved_since_claim(self, job_id: str) -> bool:
         """Whether a failover moved the primary since this job was claimed (Redis Sentinel). arq would
         then delete the job on the new primary, where the task may still be waiting (it ran on the old
         one, whose writes are lost), and strand it. The new primary's own record stands instead: the
-        job runs again (a lapsed lease, or a queue entry), and its chart is stored once."""
+        job runs again (a lapsed lease, or a queue entry), and its chart is stored once. A move this
+        worker counts only as the finish takes its connection is caught by the finish's own script
+        (worker.runtime.finishes), on the server it reaches."""
         claimed = self._claimed_under.get(job_id)
         if claimed is None or claimed == primary_moves(self.pool):
             return False
