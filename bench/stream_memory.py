@@ -22,6 +22,7 @@ import uvicorn
 
 from api.app import create_app
 from api.http_protocol import GuardedHttpToolsProtocol
+from api.ws_protocol import LeanWebSocketProtocol
 from bench.stack import Stack, rss_kib
 from bench.wire import SseClient, StreamClient, WsClient, close_many, open_many
 from bench.workload import NOOP_QUESTION, bench_store, create_tasks, unique
@@ -68,6 +69,7 @@ async def measure(n: int, kind: str = "sse") -> None:
             port=port,
             log_level="warning",
             http=GuardedHttpToolsProtocol,
+            ws=LeanWebSocketProtocol,
             loop="none",
             ws_ping_interval=settings.sse_keepalive_seconds,  # as `chartq api` serves WebSockets
             ws_ping_timeout=settings.sse_keepalive_seconds,

@@ -13,6 +13,7 @@ from worker.cli.errors import CliError
 SHUTDOWN_GRACE_SECONDS = 5
 # uvicorn's httptools protocol with a header deadline and a header size limit (api/http_protocol.py).
 HTTP_PROTOCOL = "api.http_protocol:GuardedHttpToolsProtocol"
+WS_PROTOCOL = "api.ws_protocol:LeanWebSocketProtocol"
 
 
 def serve_api(settings: Settings, *, host: str, port: int, reuse_port: bool) -> bool:
@@ -34,6 +35,7 @@ def serve_api(settings: Settings, *, host: str, port: int, reuse_port: bool) -> 
         ws_ping_timeout=settings.sse_keepalive_seconds,
         timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
         http=HTTP_PROTOCOL,
+        ws=WS_PROTOCOL,
         # More connections than this answer 503 at once instead of exhausting the process's files.
         limit_concurrency=settings.max_connections,
         # A client's WebSocket message is refused (1009) before the server buffers a 16 MiB frame.
