@@ -16,6 +16,7 @@ from typing import Any
 import httptools
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from api.lean_asyncio import LeanDeque, LeanEvent
 from shared.settings import get_settings
 
 TOO_LARGE = (
@@ -57,9 +58,14 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         settings = get_settings()
         self._guard = _HeaderGuard(settings.header_timeout_seconds, settings.max_header_bytes)
+        self.pipeline = LeanDeque()  # type: ignore[assignment]
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        # uvicorn's flow control and request cycles wait on asyncio Events, a deque each for as long as a
+        # stream is open (api.lean_asyncio).
+        self.flow._is_writable_event = writable = LeanEvent()  # type: ignore[assignment]
+        writable.set()
         self._arm_header_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -87,7 +93,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_headers_complete(self) -> None:
         self._disarm_header_deadline()
+        before = self.cycle
         super().on_headers_complete()
+        if self.cycle is not before:  # a new request's cycle (not a WebSocket upgrade), not yet run
+            self.cycle.message_event = LeanEvent()  # type: ignore[assignment]
 
     def send_400_response(self, msg: str) -> None:
         if not self._guard.refused:  # a refused request already had its answer

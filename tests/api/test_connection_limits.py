@@ -5,6 +5,7 @@ they are buffered, and past the connection limit the answer is a quick 503, whil
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -56,6 +57,20 @@ def test_silent_and_half_sent_requests_are_cut_off_while_others_are_served(guard
     finally:
         for sock in silent + slow:
             sock.close()
+
+
+def test_pipelined_requests_are_answered_in_order(guarded_api: str) -> None:
+    """Three requests in one write: the server queues the second and third behind the first
+    (api.lean_asyncio.LeanDeque) and answers all three, in order."""
+    paths = ["/health", "/api/v1/nothing-here", "/health"]
+    with open_socket(guarded_api) as sock:
+        sock.sendall(b"".join(f"GET {p} HTTP/1.1\r\nHost: chartq\r\n\r\n".encode() for p in paths))
+        received = b""
+        deadline = time.monotonic() + 10
+        while received.count(b"HTTP/1.1 ") < len(paths) and time.monotonic() < deadline:
+            received += sock.recv(65536)
+    statuses = re.findall(rb"HTTP/1\.1 (\d{3}) ", received)  # a body is not followed by a line break
+    assert statuses == [b"200", b"404", b"200"]
 
 
 def test_a_kept_alive_connection_still_gets_its_next_request(guarded_api: str) -> None:

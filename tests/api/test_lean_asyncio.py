@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 
-from api.ws_protocol import LeanEvent, LeanQueue, LeanWebSocketProtocol
+from api.lean_asyncio import LeanDeque, LeanEvent, LeanQueue
+from api.ws_protocol import LeanWebSocketProtocol
 from worker.cli.serve_api import WS_PROTOCOL
 
 
@@ -48,6 +49,14 @@ async def test_the_event_wakes_every_waiter_and_stays_set_until_cleared() -> Non
     assert not late.done() and not event.is_set()
     event.set()
     assert await asyncio.wait_for(late, 1) is True
+
+
+def test_the_deque_takes_at_one_end_and_gives_at_the_other() -> None:
+    pipelined: LeanDeque[str] = LeanDeque()
+    for request in ("first", "second", "third"):
+        pipelined.appendleft(request)
+    assert [pipelined.pop() for _ in range(3)] == ["first", "second", "third"]
+    assert not pipelined
 
 
 def test_chartq_api_serves_websockets_with_it() -> None:
