@@ -125,6 +125,11 @@ SETS = (
         HERE / "holdout27.yaml",
         "twenty-seventh holdout (written blind after the twenty-sixth's fixes)",
     ),
+    EvalSet(
+        "holdout28",
+        HERE / "holdout28.yaml",
+        "twenty-eighth holdout (written blind after the twenty-seventh's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -12,6 +12,7 @@ message; anything else leaves the text as it was, so the planner reads it as bef
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from worker.planner.errors import UnchartableQuestion
 
@@ -125,8 +126,9 @@ _SAME = re.compile(r"^(?:(?:make|show|turn|draw|display|plot|render|have)\s+)?(?
 _MIN_PARTS = 2
 
 
-def uncompound(text: str) -> str:
-    """`text` with the parts of one chart joined as one request; raises UnchartableQuestion for two."""
+def uncompound(text: str, example: Callable[[str], str] = lambda first: "") -> str:
+    """`text` with the parts of one chart joined as one request; raises UnchartableQuestion for two,
+    ending with `example(first part)`: a question the user can ask ("Try e.g. …"), from the model."""
     parts = _parts(_AGG_ASIDE.sub(" \\1, ", text))
     if len(parts) < _MIN_PARTS:
         return text
@@ -138,7 +140,8 @@ def uncompound(text: str) -> str:
         refined = None if two_rankings else _refinement(first, part)
         if refined is None:
             if _charted(first) and (two_rankings or _second_chart(part)):
-                raise UnchartableQuestion(_two_charts(first, _whole(first, part)))
+                two = _two_charts(first, _whole(first, part))
+                raise UnchartableQuestion(f"{two} {example(first)}".strip())
             return text
         joined.append(refined)
     return ", ".join(joined)

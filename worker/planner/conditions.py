@@ -49,7 +49,8 @@ _FILLER = re.compile(
     r"^(?:\s|,|\b(?:is|was|were|are|be|of|a|an|the|with|where|when|has|had|have|its|their|that|which|still|"
     r"ever|only|just|already|yet)\b)*$"
 )
-_PEOPLE = r"(?:\s+(?:people|persons|diners|guests|members))?"
+_WHO = r"(?:people|persons|diners|guests|members)(?!\w)"
+_PEOPLE = rf"(?:\s+{_WHO})?"
 _SIZE = (
     rf"(?:of|with|having)\s+(?:(?P<lo>{COUNT})\s*(?:to|-|\u2013|and)\s*(?P<hi>{COUNT}){_PEOPLE}|"
     rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE}){_PEOPLE}|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
@@ -109,7 +110,7 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
         return []
     found = []
     for m in scan.take(pattern):
-        column = sizes[m["noun"].lower()]
+        column = sizes[m["noun"].lower()] if m["noun"] else next(iter(sizes.values()))
         if m["lo"]:
             size = _make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])])
         elif m["n"]:
@@ -126,7 +127,11 @@ def _size_pattern(sizes: dict[str, str]) -> re.Pattern[str] | None:
     if not sizes:
         return None
     nouns = "|".join(sorted(map(re.escape, sizes), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<noun>{nouns})\s+(?:{_SIZE})(?!\w)", re.IGNORECASE)
+    # "Sunday dinners of 3 to 5 people": a size said of rows named otherwise, known by the people it
+    # counts; the noun is left to its own reader. Only for data with one size to mean.
+    one = len(set(sizes.values())) == 1
+    people = rf"|(?=(?:of|with|having)\s[\w\s-]{{0,24}}?\b{_WHO})" if one else ""
+    return re.compile(rf"(?<!\w)(?:(?P<noun>{nouns})\s+{people})(?:{_SIZE})(?!\w)", re.IGNORECASE)
 
 
 def size_conditions(text: str, sizes: dict[str, str]) -> int:

@@ -1,11 +1,13 @@
 """Self-corrections, as a voice transcript keeps them: "by day no sorry by time of day", "in nineteen
 seventy two no wait nineteen seventy seven", "for north winds uh i mean south winds". The words after the
-marker ("no sorry", "no wait", "sorry", "i mean", "or rather", "actually") replace the phrase they correct,
-which is found the way a listener finds it: the phrase opening with the correction's first word ("by ...",
-"nineteen ..."), or ending with the same word ("north winds" / "south winds"). Reading both would chart
-the value taken back as well (a filter on north and south winds), so a correction that cannot be placed
-is refused rather than kept. "Actually" is also a mere emphasis ("who actually won"): it only corrects
-when it can be placed, and is otherwise left to the hesitations.
+marker ("no sorry", "no wait", "sorry", "i mean", "or rather", "actually", "make that") replace the phrase
+they correct, which is found the way a listener finds it: the phrase opening with the correction's first
+word ("by ...", "nineteen ..."), or ending with the same word ("north winds" / "south winds"). Reading
+both would chart the value taken back as well (a filter on north and south winds), so a correction that
+cannot be placed is refused rather than kept. "Actually" is also a mere emphasis ("who actually won"),
+and "make that" a request ("make that a pie"): they only correct when they can be placed, and are
+otherwise left alone. Corrections naming the model's items (a value, a measure, a year) are placed
+before this, by worker.planner.corrections_values.
 """
 
 from __future__ import annotations
@@ -14,14 +16,21 @@ import re
 
 from worker.planner.errors import UnchartableQuestion
 
-__all__ = ["uncorrect"]
+__all__ = ["MARKER", "uncorrect"]
 
-_HESITATION = r"(?:(?:u+m+|u+h+|e+r+m+|h+m+)\s*,?\s*)*"
+# A hesitation is a word of its own ("um", not the end of "maximum").
+_HESITATION = r"(?:(?<![\w'])(?:u+m+|u+h+|e+r+m+|h+m+)\s*,?\s*)*"
 _MARKER = re.compile(
-    rf"(?<=\w)\s*[,;-]?\s*{_HESITATION}(?P<m>no\s*,?\s*sorry|sorry\s*,?\s*no|no\s*,?\s*wait|wait\s*,?\s*no|"
+    rf"(?<=\w)\s*[,;-]?\s*{_HESITATION}(?P<m>(?:no|sorry|wait|actually|or)\s*,?\s*make\s+that|make\s+that|"
+    r"no\s*,?\s*sorry|sorry\s*,?\s*no|no\s*,?\s*wait|wait\s*,?\s*no|sorry\s*,?\s*i\s+mean|"
     r"no\s*,?\s*i\s+mean|i\s+mean|i\s+meant|sorry|or\s+rather|no\s*,?\s*actually|actually)(?![\w'])\s*,?\s*",
     re.IGNORECASE,
 )
+MARKER = _MARKER
+"""A self-correction's marker, its words in group "m"."""
+# Markers that are also plain words ("who actually won", "make that a pie"): they correct only where the
+# correction can be placed.
+_LENIENT = frozenset(("actually", "make that"))
 _ARTICLES = frozenset(("the", "a", "an"))
 # Words too common to say where a correction belongs.
 _COMMON = _ARTICLES | {"of", "and", "or", "for", "to", "as", "me", "show", "it", "is", "please"}
@@ -92,7 +101,7 @@ def uncorrect(text: str) -> str:
         if swapped is not None:
             text, start = swapped, 0
             continue
-        if marker == "actually" or ("," in m[0] and marker == "i mean"):
+        if marker in _LENIENT or ("," in m[0] and marker == "i mean"):
             # An emphasis ("who actually won") or an aside (", i mean, "), left to the hesitations.
             start = m.end()
             continue

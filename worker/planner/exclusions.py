@@ -37,9 +37,11 @@ def _excluded_winners(scan: Scan, vocab: Vocabulary, at: int) -> tuple[Found, in
         body = phrases(names)[0]
         if body is None or nouns is None:
             continue
+        # "excluding those Bergeron won", "except the ones won by Joly": a pronoun for the rows.
+        rows = rf"{nouns.pattern}|those|ones|the\s+ones"
         clause = re.compile(
-            rf"(?:{nouns.pattern})\s+(?:(?:that|where|which)\s+)?(?P<v>{body.pattern}){_WON}|"
-            rf"(?:{nouns.pattern})\s+(?:won|carried|taken)\s+by\s+(?P<w>{body.pattern})",
+            rf"(?:{rows})\s+(?:(?:that|where|which)\s+)?(?P<v>{body.pattern}){_WON}|"
+            rf"(?:{rows})\s+(?:won|carried|taken)\s+by\s+(?P<w>{body.pattern})",
             re.IGNORECASE,
         )
         m = clause.match(scan.text, at)

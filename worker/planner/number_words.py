@@ -2,7 +2,8 @@
 question is read (the readers after this know digits, and small counts in words, but not these forms).
 
 - A value with its unit or currency: "five cm", "fifteen bucks" (bucks are dollars), "ninety percent".
-- "one and a half" is 1.5, "two and a quarter" 2.25.
+- "one and a half" is 1.5, "two and a quarter" 2.25; "one point five" is 1.5 (each digit after the point
+  said as a word, "two point two five" is 2.25).
 - Ranges and open bands: "five to six cm", "strength three to four" (a band of the wind's strength is
   written "3-4"), "four and above".
 - Quarters said aloud, "Q-one", and days of a month said as ordinals, "the first of March" (1 March);
@@ -44,6 +45,14 @@ _VALUE = re.compile(
 # "four and above", "six and over": an open band said in words.
 _OPEN = re.compile(
     rf"(?<![\w-])(?P<n>{_WORD})(?=\s+and\s+(?:above|over|up|upwards|higher|more|below|under|less)(?![\w-]))",
+    re.IGNORECASE,
+)
+_DIGIT_WORDS = {"zero": 0, "oh": 0, "o": 0, **{w: NUMBER_WORDS[w] for w in ("one", "two", "three", "four",
+                "five", "six", "seven", "eight", "nine")}}  # fmt: skip
+_DIGIT = "|".join(_DIGIT_WORDS)
+# "one point five", "zero point two five": a decimal said aloud, each digit after the point in a word.
+_DECIMAL = re.compile(
+    rf"(?<![\w.-])(?P<n>{_WORD}|zero|\d+)\s+point\s+(?P<d>(?:{_DIGIT})(?:\s+(?:{_DIGIT}))*)(?![\w-])",
     re.IGNORECASE,
 )
 _HALVES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
@@ -171,7 +180,13 @@ def _ranked(m: re.Match[str]) -> str:
     return f"{m['the']} {end} {_shown(count)} {m['noun']} {m['with']} the {m['most']}"
 
 
+def _decimal(m: re.Match[str]) -> str:
+    whole = "0" if m["n"].lower() == "zero" else _digits(m["n"])
+    return f"{whole}." + "".join(str(_DIGIT_WORDS[d.lower()]) for d in m["d"].split())
+
+
 def _rewrite_values(text: str) -> str:
+    text = _DECIMAL.sub(_decimal, text)
     text = _AND_A_HALF.sub(lambda m: _shown(_number(m["n"]) + _HALVES[m["f"].lower()]), text)
     text = _OF_BASE.sub(lambda m: _shown(_number(m["n"]) / 100), text)
     text = _TIP_SHARE.sub(_tip_share, text)

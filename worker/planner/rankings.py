@@ -178,7 +178,7 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
             scan.claim((top.start(), _OFTEN.match(scan.text, top.end()).end()))  # type: ignore[union-attr]
             return top, False
         scan.claim((top.start(), lead) if follows else top.span())
-        if PERIODS.match(scan.text, top.end()):
+        if _ranks_periods(scan, vocab, top.end()):
             raise UnchartableQuestion(
                 f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"
                 "\u2026\u201d); "
@@ -186,6 +186,16 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
             )
         return top, follows
     return None, False
+
+
+def _ranks_periods(scan: Scan, vocab: Vocabulary, at: int) -> bool:
+    """Whether the ranking at `at` ranks periods ("the top 3 years by …"), which no plan makes; a period
+    word the data groups by ("the top 3 days" of tips, whose day is a category) ranks its values."""
+    period = PERIODS.match(scan.text, at)
+    if period is None:
+        return False
+    word = period[0].split()[-1]
+    return not (word in vocab.group_names or word.rstrip("s") in vocab.group_names)
 
 
 _COUNTED = re.compile(r"(?:number|count|tally)(?!\w)")

@@ -26,6 +26,7 @@ from worker.planner.counts import claim_counts_of_all, read_counts
 from worker.planner.either import check_either, check_or_across
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
+from worker.planner.group_rankings import check_group_rankings
 from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
@@ -71,6 +72,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_paired_aggregations(scan, vocab)
     check_period_ranking(scan, vocab)
     limits.check_leaders(scan, vocab)
+    check_group_rankings(scan, vocab)
     limits.check_lacking(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)

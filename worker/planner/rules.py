@@ -40,7 +40,7 @@ from worker.planner.openers import Openers, metaphors
 from worker.planner.precise import unprecise
 from worker.planner.presentation import unpresent
 from worker.planner.read import read
-from worker.planner.refusals import lacks, no_such_group
+from worker.planner.refusals import lacks, no_such_group, suggest
 from worker.planner.relative_times import unrelative
 from worker.planner.scoped_every import unscope
 from worker.planner.seasons import check_seasons
@@ -171,7 +171,7 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = spell_out_voices(text, self.model)
-        text = unrelative(uncompound(unmobile(text, self._speller.known)), self.model)
+        text = unrelative(uncompound(unmobile(text, self._speller.known), self._example), self.model)
         text = unrange(ungrammar(text), self.model)
         try:
             check_vague_shares(text)
@@ -287,6 +287,13 @@ class RulePlanner:
         if len(named) == 1 and len(named[0].ds.measures) == 1:
             return named[0]
         return None
+
+    def _example(self, request: str) -> str:
+        """ "Try e.g. …": a question on the data `request` is about (the model's own, if it is refused)."""
+        try:
+            return suggest(self.model.dataset(self.answer(request).plan.dataset))
+        except UnchartableQuestion:
+            return self.help("").strip()
 
     def help(self, reason: str) -> str:
         """`reason` (a sentence) followed by measures that can be asked for and an example question."""

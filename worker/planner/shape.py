@@ -144,6 +144,10 @@ def shape(r: Reading) -> ChartPlan:
         if use_time or raw:
             coloured = [g for g in groups if not (raw and g in r.across)]
             compared = [d for d in multi if not (raw and d in r.only)]
+            if use_time and compared and not r.groups:
+                # "Asia and Africa over time, only countries with GDP per capita above 1,000": the named
+                # values are the lines; a dimension only named ("countries with …") scopes the rows.
+                coloured = []
             series = coloured[0] if coloured else (compared[0] if compared else None)
             if raw and ds.snapshot and series == key and key not in r.entities:
                 series = None  # "the distribution across countries": one value each, so no series
@@ -164,6 +168,10 @@ def shape(r: Reading) -> ChartPlan:
             # Values left out of a dimension ("the Americas except the US") ask for the rest of its values.
             left_out = [d for d in r.excluded if d not in r.entities]
             dimension = top_dim or next(iter([*on_x, *multi, *groups, *left_out, *named]), None) or fallback
+            if r.sort is not None and len(r.entities.get(dimension or "", ())) == 1 and fallback not in named:
+                # "Coderre's votes in the districts Joly won, highest first": an order asks for several
+                # bars, and one value named is one bar; the rows it keeps go on x by the dataset's key.
+                dimension = fallback
             # Values named as a restriction ("for Sat and Sun only", "On Thursdays and Fridays: ... by sex")
             # keep rows; they are no series of bars grouped by another dimension.
             rest = [d for d in [*groups, *(d for d in multi if d not in r.kept)] if d != dimension]

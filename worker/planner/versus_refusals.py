@@ -2,7 +2,8 @@
 no plan computes them, and charting the values would answer another question silently.
 
 - A difference: "how much more did men tip than women", "how many more medals", "by how much did A beat
-  B", "A's votes minus B's", "tip minus total bill" ("tip per day minus Sunday" leaves a value out).
+  B", "A's votes minus B's" (or "Bs votes", a transcript's possessive), "tip minus total bill" ("tip per
+  day minus Sunday" leaves a value out).
 - A ratio of two values: "how many times bigger was A than B", "three times as large as".
 - A change between periods: "how much did X change between 1952 and 2007", "what was the change in X
   from 1962 to 2002" ("how did X change between ..." asks for the line, and is left alone).
@@ -35,6 +36,7 @@ _MINUS = re.compile(
     r"\b(?:minus|subtract(?:ed|ing)?|less)\s+(?:the\s+)?(?!than\b)(?P<after>[\w'\u2019 -]{1,40})", _I
 )
 _POSSESSIVE = re.compile(r"^[\w-]+(?:\s+[\w-]+)?['\u2019]s?(?!\w)")
+_BARE_POSSESSIVE = re.compile(r"(?P<v>[\w-]+?)s(?=\s)", _I)
 _DIFFERENCE = re.compile(
     rf"\bhow\s+(?:much|many)\s+(?:{_MORE})\b|\bby\s+how\s+much\s+(?:did|does|do|has|have|had|was|were|is|are|will|would)\b",
     _I,
@@ -86,10 +88,23 @@ def _difference(text: str, names: Names) -> str | None:
         return m[0]
     for minus in _MINUS.finditer(text):
         word, after = minus[0].split()[0], minus["after"]
-        said = _POSSESSIVE.match(after) or (word.lower() != "less" and names.measures.match(after))
+        said = (
+            _POSSESSIVE.match(after)
+            or _bare_possessive(after, names)
+            or (word.lower() != "less" and names.measures.match(after))
+        )
         if said:
             return f"{word} {said[0]}"
     return None
+
+
+def _bare_possessive(after: str, names: Names) -> re.Match[str] | None:
+    """ "bergerons votes": a value's possessive as a transcript types it, without its apostrophe, and only
+    before a measure ("minus sundays" alone may be a plural)."""
+    m = _BARE_POSSESSIVE.match(after)
+    if m is None or not names.values.fullmatch(m["v"]) or not names.measures.match(after[m.end() :].lstrip()):
+        return None
+    return m
 
 
 def check_computed(text: str, names: Names) -> None:

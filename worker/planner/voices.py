@@ -1,16 +1,22 @@
-"""The voices of users spelt out before a question is read, in the order each needs: code (pandas) first,
-then numbers said in words, a manager's labels, comparisons, distributions and extremes, a polite
-user's courtesies and everyday words, yes/no questions, and spans said by the data's own ends. Each
-rewrite leaves text it does not recognise unchanged (see each module's docstring for what it reads)."""
+"""The voices of users spelt out before a question is read, in the order each needs: code (pandas)
+first, then a transcript's self-corrections placed by what they name ("europe no wait asia"), numbers
+said in words, a second-language speaker's "how much" for "how many", comparatives built with "more" and
+false friends ("the action of Facebook": read once the numbers are digits, and before a manager's labels,
+comparisons and courtesies are read, so that each of those sees the English it knows), a manager's
+labels, comparisons, distributions and extremes, a polite user's courtesies and everyday words, yes/no
+questions, and spans said by the data's own ends. Each rewrite leaves text it does not recognise
+unchanged (see each module's docstring for what it reads)."""
 
 from __future__ import annotations
 
+from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
 from worker.planner.data_spans import unspan
 from worker.planner.everyday_words import uneveryday
 from worker.planner.number_words import unword_numbers
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.second_language import unsecond
 from worker.planner.spread_words import unspread
 from worker.planner.versus import unversus
 from worker.planner.yes_no import unyesno
@@ -18,6 +24,6 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unword_numbers(unpandas(text), model)
+    text = unsecond(unword_numbers(uncorrect_values(unpandas(text), model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

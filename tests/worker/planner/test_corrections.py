@@ -57,8 +57,23 @@ def test_the_phrase_after_a_corrected_one_stays(planner: RulePlanner) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("average tip on saturday sorry sunday", ("day", "eq", "Sun")),
+        ("wind frequency for north no wait south", ("direction", "eq", "S")),
+    ],
+)
+def test_a_lowercase_value_corrects_the_value_of_its_dimension(
+    planner: RulePlanner, question: str, kept: tuple[str, str, str]
+) -> None:
+    # A transcript has no capitals: the model says which earlier value the correction takes back
+    # (worker.planner.corrections_values).
+    assert filters_of(planner.plan(question)) == [kept]
+
+
+@pytest.mark.parametrize(
     "question",
-    ["average tip on saturday sorry sunday", "wind frequency for north no wait south"],
+    ["average tip on saturday sorry brunch", "wind frequency for north no wait upwind"],
 )
 def test_a_correction_that_cannot_be_placed_is_refused(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion, match="correct"):

@@ -22,3 +22,21 @@ def test_the_districts_he_wins_are_those_he_won(planner: RulePlanner, question: 
     winners = [f for f in filters_of(plan) if f[0] == "winner"]
     candidates = [f for f in filters_of(plan) if f[0] == "candidate"]
     assert len(winners) == 1 and winners[0][2] == candidates[0][2]
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("Bergeron's votes in the districts Coderre took, biggest first", "district"),
+        ("votes for Joly where Bergeron won, lowest to highest", "district"),
+        # Several values named are several bars already: they stay on x.
+        ("votes for Joly and Bergeron in the districts Coderre won, biggest first", "candidate"),
+    ],
+)
+def test_an_order_over_one_named_value_puts_the_rows_it_keeps_on_x(
+    planner: RulePlanner, question: str, dimension: str
+) -> None:
+    """An order asks for several bars; one candidate named is one bar, so the districts go on x."""
+    plan = planner.plan(question)
+    assert plan.dimension == dimension
+    assert plan.sort is not None
