@@ -101,7 +101,11 @@ def shape(r: Reading) -> ChartPlan:
     groups = list(r.groups) or ([] if r.combined else [d for d in r.bare if d not in r.entities])
     fallback = next(iter([*r.bare, *([key] if key else []), *(d.name for d in ds.dimensions)]), None)
     start, end, top = r.start, r.end, r.top
-    top_dim = (groups.pop(0) if groups else fallback) if top is not None else None
+    # "top 3 countries by population, split by continent": what is ranked is not what colours it.
+    ranked = [g for g in groups if g not in r.split]
+    top_dim = None if top is None else (ranked[0] if ranked else fallback)
+    if top_dim in groups:
+        groups.remove(top_dim)
     dimension = series = None
     chart = r.chart
     # A snapshot's periods are never added up, but the highest or lowest over them may be asked for.

@@ -101,3 +101,18 @@ def test_an_order_said_from_its_first_bar_sorts_by_the_measure(
 ) -> None:
     plan = planner.plan(question)
     assert plan.sort is not None and plan.sort.direction == direction, plan
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked", "coloured", "limit"),
+    [
+        ("the 6 most populous countries in 1992, shaded by continent", "country", "continent", 6),
+        ("top 4 days by average bill, split by smoker", "day", "smoker", 4),
+        ("5 highest-voted districts, coloured by winner", "district", "winner", 5),
+    ],
+)
+def test_what_is_ranked_is_on_x_and_what_colours_it_is_the_series(
+    planner: RulePlanner, question: str, ranked: str, coloured: str, limit: int
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series, plan.limit) == (ranked, coloured, limit)
