@@ -77,7 +77,10 @@ class LeanEvent:
         self._set = False
 
     async def wait(self) -> bool:
-        while not self._set:
+        # Once woken, done: a clear() before this waiter runs must not put it back to sleep, as it does
+        # not in asyncio (uvicorn's receive() clears the event it waited on, and a second receiver then
+        # still sees the message).
+        if not self._set:
             if self._waiters is None:
                 self._waiters = []
             await _wait(self._waiters)

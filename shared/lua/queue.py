@@ -106,24 +106,33 @@ return moved
 # ARGV: job id, finish ('1' ends the job, '0' keeps it queued), result ('' none), result ms ('' for
 #       ever), queue score increment ('' none), keep the marker for ms ('' deletes it), ends a failed job
 #       ('1': arq's finish_failed_job).
-# arq's finish_job and finish_failed_job (one MULTI each), done only while the claim that started the job
-# is still there: on a server without the job's in-progress marker (a failover promoted a replica that
-# never saw the claim, or the lease ran out and the reaper handed the task back) the job belongs to
-# whoever runs the task there next, and nothing is touched. And a job that ran ends only when its task
-# is done with it: one whose task this server still holds as PENDING without a retry's deferred entry
-# (the attempt's writes landed on another server) stays in the queue to run again, where arq would have
-# stranded the task. A failed job (arq could not read or start it) ends as in arq: kept, it would fail
-# again at every claim. Returns 1 when arq's finish was done, 2 when the job was kept for another run, 0
-# when the claim was gone.
+# arq's finish_job and finish_failed_job (one MULTI each), done on the server the finish reaches only when
+# the job's end there cannot strand its task:
+# - Without the job's in-progress marker (a failover promoted a replica that never saw the claim, or the
+#   lease ran out and the reaper handed the task back), a task still waiting or running there owns the
+#   job: nothing is touched. A task that ended there, or waits out a retry's backoff (its job is rebuilt
+#   when due), needs the job no more, and arq's finish is done.
+# - A job that ran while its task there is still PENDING without a retry's deferred entry (the attempt's
+#   writes landed on another server) stays queued to run again, with a wake-up, at most KEEPS times a
+#   task: a job that fails before its attempt starts (a task it cannot read) would otherwise run again
+#   for ever.
+# - A failed job (arq could not read or start it) ends as in arq.
+# Returns 1 when arq's finish was done, 2 when the job was kept for another run, 0 when nothing was done.
 FINISH_JOB = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local KEEPS = 3
+local status = redis.call('HGET', KEYS[7], 'status')
+local deferred = redis.call('ZSCORE', KEYS[8], ARGV[1])
 local failed, finish = ARGV[7] == '1', ARGV[2] == '1'
-if finish and not failed and redis.call('HGET', KEYS[7], 'status') == 'PENDING'
-    and redis.call('EXISTS', KEYS[2]) == 1 and not redis.call('ZSCORE', KEYS[8], ARGV[1]) then
+if redis.call('EXISTS', KEYS[1]) == 0 and not deferred and (status == 'PENDING' or status == 'PROCESSING') then
+  return 0
+end
+if finish and not failed and status == 'PENDING' and not deferred and redis.call('EXISTS', KEYS[2]) == 1
+    and redis.call('HINCRBY', KEYS[7], 'finish_kept', 1) <= KEEPS then
   redis.call('DEL', KEYS[1], KEYS[3])
   local score = redis.call('HGET', KEYS[7], 'queue_score')
   if score then redis.call('ZADD', KEYS[6], 'NX', score, ARGV[1]) end
   redis.call('LPUSH', KEYS[9], '1')
+  redis.call('LTRIM', KEYS[9], 0, 255)
   redis.call('PEXPIRE', KEYS[9], 60000)
   return 2
 end

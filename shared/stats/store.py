@@ -155,10 +155,10 @@ class StatsStore:
             for task_id in task_ids:
                 pipe.hget(keys.task(task_id), "dto")
             dtos = await pipe.execute()
-        created = [orjson.loads(dto)["created_at"] for dto in dtos if dto]
+        created = [when for dto in dtos if dto and (when := _created_at(dto)) is not None]
         if not created:
             return None
-        oldest = min(datetime.fromisoformat(c) for c in created).timestamp() * 1000
+        oldest = min(created).timestamp() * 1000
         return max(0.0, (now_ms - oldest) / 1000)
 
     async def recent_failures(self, limit: int = 20) -> list[dict[str, Any]]:
@@ -171,3 +171,12 @@ class StatsStore:
             Awaitable[dict[bytes, bytes]], self.redis.hgetall(keys.stats_totals(self.queue_name))
         )
         return {name.decode(): float(value) for name, value in raw.items()}
+
+
+def _created_at(dto: bytes) -> datetime | None:
+    """When a stored task was created; None for a record this version cannot read (written by a newer
+    one in a rolling deploy, or damaged), which must not take the queue's statistics down with it."""
+    try:
+        return datetime.fromisoformat(orjson.loads(dto)["created_at"])
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -51,6 +51,24 @@ async def test_the_event_wakes_every_waiter_and_stays_set_until_cleared() -> Non
     assert await asyncio.wait_for(late, 1) is True
 
 
+async def test_a_woken_waiter_returns_though_the_event_was_cleared_before_it_ran() -> None:
+    """As asyncio's: two of uvicorn's receive() calls wait; the first clears the event on waking, and
+    the second must still return (it reads the disconnect)."""
+    event = LeanEvent()
+    seen: list[str] = []
+
+    async def receive(name: str) -> None:
+        await event.wait()
+        event.clear()
+        seen.append(name)
+
+    receivers = [asyncio.create_task(receive(name)) for name in ("a", "b")]
+    await asyncio.sleep(0)
+    event.set()
+    await asyncio.wait_for(asyncio.gather(*receivers), 1)
+    assert sorted(seen) == ["a", "b"]
+
+
 def test_the_deque_takes_at_one_end_and_gives_at_the_other() -> None:
     pipelined: LeanDeque[str] = LeanDeque()
     for request in ("first", "second", "third"):

@@ -7,7 +7,8 @@ started: the claim, the task's writes and its end all went to the old primary (w
 named), and only the finish reached the new one, which deleted the job of a task it holds as PENDING.
 Nothing would ever run it again. The script checks, on the server it runs on, that the claim is there and
 that the task is done with its job; otherwise the job stays and runs again there (its chart is stored
-once: the charts table holds one row per task).
+once: the charts table holds one row per task), a few times at most, so that a job which fails before its
+attempt starts does not run for ever.
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ class FinishJob:
         if outcome == "kept":
             log.warning("the task still waits on this server; its job stays to run again", job_id=job_id)
         elif outcome == "claim gone":
-            log.warning("the job's claim is gone from this server; leaving the job as it is", job_id=job_id)
+            log.warning(
+                "the job's claim is gone and its task still waits or runs here; job left", job_id=job_id
+            )
         return outcome
 
 

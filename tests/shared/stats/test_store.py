@@ -81,3 +81,24 @@ async def test_depth_is_exact_by_priority_with_100k_queued(stats: StatsStore) ->
     assert depth.queued == expected
     assert depth.deferred == 7 and depth.processing == 3
     assert depth.oldest_queued_age_s == pytest.approx(86_000, abs=1)
+
+
+async def test_a_task_record_it_cannot_read_does_not_take_the_depth_down(stats: StatsStore) -> None:
+    """A damaged task hash (or one a newer version wrote) next in line: the depth still answers, aged by
+    the records it can read."""
+    now_ms = int(time.time() * 1000)
+    created = datetime.fromtimestamp(now_ms / 1000 - 300, UTC).isoformat()
+    base = band_base(Priority.NORMAL)
+    readable = orjson.dumps({"created_at": created})
+    records = {"readable": readable, "damaged": b'{"not": "a dto"}', "odd": b"[1]"}
+    async with stats.redis.pipeline(transaction=False) as pipe:
+        pipe.zadd(stats.queue_name, {task_id: base + i for i, task_id in enumerate(records)})
+        for task_id, dto in records.items():
+            pipe.hset(keys.task(task_id), "dto", dto)
+        await pipe.execute()
+    try:
+        depth = await stats.depth(now_ms)
+    finally:
+        await stats.redis.delete(stats.queue_name, *(keys.task(t) for t in records))
+    assert depth.queued["normal"] == 3
+    assert depth.oldest_queued_age_s == pytest.approx(300, abs=1)

@@ -4,6 +4,7 @@ claim and the run went to the old primary, the finish to the new one, which held
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from uuid import uuid4
@@ -143,15 +144,65 @@ async def test_arqs_retry_moves_the_job_back_and_frees_it(
     assert await redis.exists(keys.arq_job(task_id))
 
 
-async def test_a_finish_without_the_claim_touches_nothing(
+async def test_a_finish_without_the_claim_leaves_a_task_that_runs_or_waits_here(
     isolated_settings: Settings, redis: ArqRedis
 ) -> None:
-    """The reaper handed the task back (its lease ran out): the job belongs to its next attempt."""
+    """The reaper handed the task back (its lease ran out) and a newer attempt runs it: the job is that
+    attempt's."""
     queue = isolated_settings.queue_name
     task_id = await new_task(TaskStore(redis, isolated_settings))
     assert await claim(redis, queue) == [task_id]
     await redis.delete(keys.arq_in_progress(task_id))
-    await redis.hset(keys.task(task_id), "status", "COMPLETED")  # type: ignore[misc]
+    await redis.hset(keys.task(task_id), "status", "PROCESSING")  # type: ignore[misc]
     assert await FinishJob(redis, queue)(task_id, True, None, None, False, None, None) == "claim gone"
     assert await redis.exists(keys.arq_job(task_id), retry_key_prefix + task_id) == 2
     assert await redis.zscore(queue, task_id) is not None
+
+
+@pytest.mark.parametrize("state", ["COMPLETED", "retry deferred"])
+async def test_a_finish_without_the_claim_still_ends_a_job_its_task_is_done_with(
+    state: str, isolated_settings: Settings, redis: ArqRedis
+) -> None:
+    """The lease lapsed in an outage, then the attempt ended or deferred a retry: its job leaves the
+    queue, so an ended task is not claimed again and a retry waits out its backoff."""
+    queue = isolated_settings.queue_name
+    task_id = await new_task(TaskStore(redis, isolated_settings))
+    assert await claim(redis, queue) == [task_id]
+    await redis.delete(keys.arq_in_progress(task_id))
+    if state == "COMPLETED":
+        await redis.hset(keys.task(task_id), "status", "COMPLETED")  # type: ignore[misc]
+    else:
+        await redis.zadd(keys.deferred(queue), {task_id: timestamp_ms() + 60_000})
+    assert await FinishJob(redis, queue)(task_id, True, None, None, False, None, None) == "finished"
+    assert await redis.zscore(queue, task_id) is None
+    assert await claim(redis, queue) == []
+
+
+async def test_a_job_kept_for_its_waiting_task_is_kept_a_few_times_only(
+    isolated_settings: Settings, redis: ArqRedis
+) -> None:
+    """A job that fails before its attempt starts leaves its task PENDING each time: kept for ever, it
+    would run again at once, for ever."""
+    queue = isolated_settings.queue_name
+    finish = FinishJob(redis, queue)
+    task_id = await new_task(TaskStore(redis, isolated_settings))
+    outcomes = []
+    for _ in range(5):
+        if await claim(redis, queue) != [task_id]:
+            break
+        outcomes.append(await finish(task_id, True, None, None, False, None, None))
+    assert outcomes == ["kept", "kept", "kept", "finished"]
+    assert await redis.llen(keys.wake(queue)) <= 256  # type: ignore[misc]
+
+
+async def test_a_worker_does_not_spin_on_a_job_whose_task_it_cannot_read(
+    isolated_settings: Settings, redis: ArqRedis
+) -> None:
+    """A task hash a worker cannot parse (written by a newer API in a rolling deploy, say): its job runs a
+    few times and ends, and the worker goes on (a burst worker stops once the queue is empty)."""
+    task_id = await new_task(TaskStore(redis, isolated_settings))
+    await redis.hset(keys.task(task_id), "dto", '{"not": "a dto"}')  # type: ignore[misc]
+    await asyncio.wait_for(run_burst(isolated_settings), timeout=60)
+    assert await redis.zscore(isolated_settings.queue_name, task_id) is None
+    # Kept three times, ended at the fourth run.
+    assert await redis.hget(keys.task(task_id), "finish_kept") == b"4"  # type: ignore[misc]
