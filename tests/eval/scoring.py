@@ -130,6 +130,11 @@ SETS = (
         HERE / "holdout28.yaml",
         "twenty-eighth holdout (written blind after the twenty-seventh's fixes)",
     ),
+    EvalSet(
+        "holdout29",
+        HERE / "holdout29.yaml",
+        "twenty-ninth holdout (written blind after the twenty-eighth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 from worker.planner.entities import JOIN, Found, ordered_dimensions, winner_dimensions
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.exclusion_kinds import excluded_codes, excluded_kinds
+from worker.planner.refusals import suggest
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases
 
 __all__ = ["read_exclusions", "read_opposites"]
@@ -19,7 +22,12 @@ _EXCLUDING = re.compile(
     r"(?<!with\s)(?<!had\s)(?<!has\s)(?<!have\s)(?<!having\s)(?<!were\s)(?<!was\s)no|"
     r"(?:leaving|leave|leaves|left)\s+out|not\s+counting|not\s+including|minus|less(?!\s+than)|"
     r"(?:(?<=\band\s)|(?<=\bbut\s)|(?<=,\s)|(?<=\bonly\s))not(?:\s+(?:in|from|on|at|for|during))?|"
-    r"not\s+(?:on|during|at|from))"
+    r"not\s+(?:on|during|at|from)|"
+    # "every ticker that isn't GOOG or FB": the values after it left out.
+    r"(?:is|are|was|were)n['\u2019]t|"
+    # "all types except bronze": a word for any dimension's values, then the ones left out.
+    r"(?:all|every|each)\s+(?:the\s+)?(?:types?|kinds?|sorts?|categories)\s+"
+    r"(?:except(?:\s+for)?|but|other\s+than|apart\s+from|excluding))"
     r"\s+(?:both\s+(?=.*?\band\b))?(?:the\s+)?"
 )
 
@@ -81,7 +89,14 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
     values = vocab.values[0]
     found: Found = []
     for m in list(_EXCLUDING.finditer(scan.text)):
-        for read in (_excluded_weekend, _excluded_symbols, _excluded_winners, _excluded_own_wins):
+        for read in (
+            _excluded_weekend,
+            _excluded_symbols,
+            _excluded_winners,
+            _excluded_own_wins,
+            excluded_codes,
+            excluded_kinds,
+        ):
             named, end = read(scan, vocab, m.end())
             if named:
                 scan.claim((m.start(), end))
@@ -96,6 +111,8 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
         while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
             value = vocab.values[1][normalize(v[0])]
             if spans and value[0] != found[-1][0]:
+                if not scan.text[spans[-1][1] : v.start()].strip():
+                    _refuse_combination(scan, vocab, (m.start(), v.end()))
                 break  # "other than Canada, gold only": a value of another dimension starts a new condition
             spans.append(v.span())
             found.append(value)
@@ -108,6 +125,19 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
         if spans:
             scan.claim((m.start(), spans[-1][1]))
     return found + _set_aside(scan, vocab) + _excluded_after(scan, vocab)
+
+
+def _refuse_combination(scan: Scan, vocab: Vocabulary, span: tuple[int, int]) -> None:
+    """ "everyone except the male smokers": the rows left out are those with both values, so the rows kept
+    are the women or the non-smokers, an "or" across two columns that no plan's filters can say (each
+    filter holds with the others). Refused rather than read as two exclusions, which leave out more."""
+    said = scan.excerpt(span)
+    raise UnchartableQuestion(
+        f"chartq cannot yet leave out a combination of values from two columns (\u201c{said}\u201d): "
+        "that keeps the rows having either of the other values, and its filters can only all hold together. "
+        "Leave out one value (\u201cexcluding …\u201d), or keep one combination (\u201conly …\u201d). "
+        f"{suggest(vocab.ds)}"
+    )
 
 
 def _set_aside(scan: Scan, vocab: Vocabulary) -> Found:

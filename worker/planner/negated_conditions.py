@@ -1,12 +1,15 @@
 """Negated comparisons spelt as the complementary one before a question is read: "not above 20" is at most
 20, "not below 1.3" at least 1.3, "never below 3 cm" (a value recorded once per row) at least 3 cm, "no
-fewer than 4" at least 4, "more than 20 per cent above its January 2018 level" more than 1.2 times it.
+fewer than 4" at least 4, "petals that are not shorter than 4 cm" a petal length at least 4 cm, "more than
+20 per cent above its January 2018 level" more than 1.2 times it.
 Without this "not above 20" would be read as above 20 with "not" left over.
 """
 
 from __future__ import annotations
 
 import re
+
+from worker.planner.exceptions import unexcept
 
 __all__ = ["unnegate"]
 
@@ -29,6 +32,22 @@ _PERCENT = re.compile(
 )
 
 
+# "petals are not shorter than 4 cm": the petal length at least 4 cm. The adjective names the measure
+# ("shorter" the length), so the complement keeps it beside the noun.
+_ADJECTIVES = {"shorter": ("length", "at least"), "longer": ("length", "at most")}
+_ADJECTIVES |= {"narrower": ("width", "at least"), "wider": ("width", "at most")}
+_NOT_ADJECTIVE = re.compile(
+    r"(?<!\w)(?P<noun>[a-z]+?)s?\s+(?:(?:that|which)\s+)?(?:is|are|was|were)(?:n['\u2019]t|\s+not)\s+"
+    rf"(?P<adj>{'|'.join(_ADJECTIVES)})\s+than(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _complement(m: re.Match[str]) -> str:
+    word, said = _ADJECTIVES[m["adj"].lower()]
+    return f"{m['noun']} {word} {said}"
+
+
 def _times(m: re.Match[str]) -> str:
     n = float(m["n"]) / 100
     factor = 1 + n if m["dir"].lower() in ("above", "over") else 1 - n
@@ -37,6 +56,7 @@ def _times(m: re.Match[str]) -> str:
 
 def unnegate(text: str) -> str:
     """`text` with negated comparisons as their complements and percentages of a level as multiples."""
+    text = _NOT_ADJECTIVE.sub(_complement, unexcept(text))
     for pattern, said in _SAID:
         text = pattern.sub(said, text)
     return _PERCENT.sub(_times, text)

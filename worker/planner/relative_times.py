@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
+from worker.planner.report_shorthand import refuse_bare_quarter, unreport, year_to_date
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.semantic import Dataset, SemanticModel
 
@@ -78,11 +79,15 @@ _TODAY = re.compile(
 
 
 def unrelative(text: str, model: SemanticModel) -> str:
-    """`text` with times relative to the data written as its years or dates."""
+    """`text` with times relative to the data written as its years or dates (a report's shorthand
+    spelt out first, worker.planner.report_shorthand, so "YTD" and "Jan-18" are read as times)."""
+    text = unreport(text, model)
     named = _named(text, model)
     snapshots = [d for d in model.datasets if len(d.periods) > 1]
     periodic = _only([d for d in snapshots if not named or d in named])
     owner = _only([d for d in named if d.time is not None])
+    text = year_to_date(text, owner)
+    refuse_bare_quarter(text, named)
     _refuse_today(text, named)
     text = _LATEST_OF_YEAR.sub("last", text)
     if periodic is not None and _SURVEY.search(text):

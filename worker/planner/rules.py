@@ -19,6 +19,7 @@ from worker.planner import words as pw
 from worker.planner.accounts import FILLER, Answer, account, unshown
 from worker.planner.british import unbritish
 from worker.planner.chart_grammar import ungrammar
+from worker.planner.chat_formatting import unchat
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
 from worker.planner.compound import uncompound
@@ -144,7 +145,9 @@ class RulePlanner:
         """The plan of `question` and what it leaves out (said in the chart's description)."""
         # NFKC first: the readers match case-insensitively, and a letter that matches only under case
         # folding (the long s, U+017F, in "six") then missed every table keyed by the plain word.
-        text = " ".join(unicodedata.normalize("NFKC", question).split())[:1000]
+        # A chat message's formatting comes off before the whitespace is folded: its lines are its
+        # quote and its list items (worker.planner.chat_formatting).
+        text = " ".join(unchat(unicodedata.normalize("NFKC", question), self.model).split())[:1000]
         cached = self._answers.get(text)
         if cached is None:
             try:

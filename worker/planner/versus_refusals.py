@@ -2,8 +2,8 @@
 no plan computes them, and charting the values would answer another question silently.
 
 - A difference: "how much more did men tip than women", "how many more medals", "by how much did A beat
-  B", "A's votes minus B's" (or "Bs votes", a transcript's possessive), "tip minus total bill" ("tip per
-  day minus Sunday" leaves a value out).
+  B", "A's votes minus B's" (or "Bs votes", a transcript's possessive, or "the B votes", a value's
+  amount), "tip minus total bill" ("tip per day minus Sunday" leaves a value out).
 - A ratio of two values: "how many times bigger was A than B", "three times as large as".
 - A change between periods: "how much did X change between 1952 and 2007", "what was the change in X
   from 1962 to 2002" ("how did X change between ..." asks for the line, and is left alone).
@@ -91,6 +91,7 @@ def _difference(text: str, names: Names) -> str | None:
         said = (
             _POSSESSIVE.match(after)
             or _bare_possessive(after, names)
+            or _value_amount(after, names)
             or (word.lower() != "less" and names.measures.match(after))
         )
         if said:
@@ -105,6 +106,19 @@ def _bare_possessive(after: str, names: Names) -> re.Match[str] | None:
     if m is None or not names.values.fullmatch(m["v"]) or not names.measures.match(after[m.end() :].lstrip()):
         return None
     return m
+
+
+def _value_amount(after: str, names: Names) -> re.Match[str] | None:
+    """ "the Bergeron votes": a value's amount, a value before a measure ("minus the Bergeron votes" takes
+    one amount from another). A value alone, or values joined ("minus the Amazon and Netflix lines"),
+    leaves them out instead."""
+    m = names.values.match(after)
+    rest = after[m.end() :] if m is not None else ""
+    amount = names.measures.match(rest.lstrip()) if rest.startswith(" ") else None
+    if amount is None:
+        return None
+    # The value and its measure, as said: "the Bergeron votes".
+    return re.match(re.escape(after[: len(after) - len(rest.lstrip()) + amount.end()]), after)
 
 
 def check_computed(text: str, names: Names) -> None:

@@ -1,9 +1,10 @@
-"""The voices of users spelt out before a question is read, in the order each needs: code (pandas)
-first, then a transcript's self-corrections placed by what they name ("europe no wait asia"), numbers
-said in words, a second-language speaker's "how much" for "how many", comparatives built with "more" and
-false friends ("the action of Facebook": read once the numbers are digits, and before a manager's labels,
-comparisons and courtesies are read, so that each of those sees the English it knows), a manager's
-labels, comparisons, distributions and extremes, a polite user's courtesies and everyday words, yes/no
+"""The voices of users spelt out before a question is read, in the order each needs (a chat message's
+formatting comes off before, in RulePlanner.answer): code (pandas) first, then a transcript's
+self-corrections placed by what they name ("europe no wait asia"), numbers said in words, a
+second-language speaker's "how much" for "how many", comparatives built with "more" and false friends
+("the action of Facebook": read once the numbers are digits, and before a manager's labels, comparisons
+and courtesies are read, so that each of those sees the English it knows), a manager's labels,
+comparisons, distributions and extremes, a polite user's courtesies and everyday words, yes/no
 questions, and spans said by the data's own ends. Each rewrite leaves text it does not recognise
 unchanged (see each module's docstring for what it reads)."""
 
@@ -24,6 +25,7 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unsecond(unword_numbers(uncorrect_values(unpandas(text), model), model), model)
+    text = unpandas(text)
+    text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.errors import UnchartableQuestion
 from worker.planner.homework import unschool
 from worker.planner.rules import RulePlanner
 
@@ -119,3 +120,16 @@ def test_textbook_words(
 def test_a_percentage_of_observations_is_still_the_wind_unit(planner: RulePlanner) -> None:
     plan = planner.plan("Show the percentage of observations in each wind strength band as a pie.")
     assert (plan.dimension, measures_of(plan), plan.chart_type) == ("strength", [("frequency", "sum")], "pie")
+
+
+def test_a_quarter_before_a_lowercase_word_is_no_homework_label(planner: RulePlanner) -> None:
+    """ "Q2 mean price by ticker in 2019" asks for a quarter: dropped as a label "Q2", the chart silently
+    showed all of 2019. It is read or refused, never dropped."""
+    try:
+        plan = planner.plan("Q2 mean price by ticker in 2019")
+    except UnchartableQuestion as refused:
+        assert "Q2" in str(refused)
+    else:
+        assert plan.time_range is not None and plan.time_range.start == "2019-04-01"
+    # A label before a capital still is one.
+    assert planner.plan("Q7 Plot the average tip by day").dimension == "day"
