@@ -135,6 +135,11 @@ SETS = (
         HERE / "holdout29.yaml",
         "twenty-ninth holdout (written blind after the twenty-eighth's fixes)",
     ),
+    EvalSet(
+        "holdout30",
+        HERE / "holdout30.yaml",
+        "thirtieth holdout (written blind after the twenty-ninth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -28,6 +28,12 @@ __all__ = ["check_ranked_by", "read_ranked_by", "read_ranking"]
 _OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 
 
+# "Who won the most …?", "Where does the wind blow from most often?": a question for the leader.
+_WHO = re.compile(r"\W*(?:who|where)\b", re.IGNORECASE)
+# "which strength bands are": the dimension's word followed by a plural, so not "which one".
+_PLURAL_AFTER = re.compile(r"\s+[a-z'-]+s\s+(?:are|were|have|do)(?!\w)", re.IGNORECASE)
+
+
 # "Rank them.", "Rank all three.", "rank every one": every one of them in order, however many "which" asked.
 _RANK_ALL = re.compile(
     r"(?<!\w)rank\s+(?:(?P<all>all|every\s+one|each)(?:\s+of\s+them|\s+(?:\d+|[a-z]+))?|them(?:\s+(?P<all2>all))?)"
@@ -36,15 +42,24 @@ _RANK_ALL = re.compile(
 
 
 def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
-    """A ranking, unless "rank them" or "rank all three" asks for every one of the bars in order."""
+    """A ranking, unless "rank them" or "rank all three" asks for every one of the bars in order, or a
+    question asks who without a count ("Who won the most gold medals?"): every one ranked, the answer
+    the first bar, not an arbitrary ten."""
     aggs = _read_ranking(scan, lex, r)
+    if r.top is not None and (r.top.by or r.measures) and not r.top.counted and _WHO.match(scan.text):
+        _rank_every_one(r)
     for m in _RANK_ALL.finditer(scan.text):
         if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):
-            if r.top.by is not None and r.top.by not in r.measures:
-                r.measures.append(r.top.by)  # "the richest …, rank them all": still ranked by wealth
-            r.sort, r.top, r.ranked = ("asc" if r.top.low else "desc"), None, True
+            _rank_every_one(r)
             scan.claim(m.span())
     return aggs
+
+
+def _rank_every_one(r: Reading) -> None:
+    assert r.top is not None
+    if r.top.by is not None and r.top.by not in r.measures:
+        r.measures.append(r.top.by)  # "the richest …, rank them all": still ranked by wealth
+    r.sort, r.top, r.ranked = ("asc" if r.top.low else "desc"), None, True
 
 
 def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
@@ -143,8 +158,11 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
     m = re.search(
         rf"(?<!\w)which\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})(?P<verb>\s+(?:has|is|was|does))?", scan.text
     )
-    # "which iris species has": a noun the same in both numbers, said with a verb in the singular.
-    return 1 if m is not None and (not m["d"].lower().endswith("s") or m["verb"]) else None
+    # "which iris species has": a noun the same in both numbers, said with a verb in the singular;
+    # "which strength bands are": a plural after the dimension's word.
+    if m is None or _PLURAL_AFTER.match(scan.text, m.end("d")):
+        return None
+    return 1 if not m["d"].lower().endswith("s") or m["verb"] else None
 
 
 def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:

@@ -1,12 +1,13 @@
 """The voices of users spelt out before a question is read, in the order each needs (a chat message's
-formatting comes off before, in RulePlanner.answer): code (pandas) first, then a transcript's
-self-corrections placed by what they name ("europe no wait asia"), numbers said in words, a
-second-language speaker's "how much" for "how many", comparatives built with "more" and false friends
-("the action of Facebook": read once the numbers are digits, and before a manager's labels, comparisons
-and courtesies are read, so that each of those sees the English it knows), a manager's labels,
-comparisons, distributions and extremes, a polite user's courtesies and everyday words, yes/no
-questions, and spans said by the data's own ends. Each rewrite leaves text it does not recognise
-unchanged (see each module's docstring for what it reads)."""
+formatting comes off before, in RulePlanner.answer): a slide's framing and presentation wishes first
+(a title in quotes must reach no other reader), then code (pandas), a statistician's vocabulary
+("subset where X = V", "stratified by"), a transcript's self-corrections placed by what they name
+("europe no wait asia"), numbers said in words, a second-language speaker's "how much" for "how many",
+comparatives built with "more" and false friends ("the action of Facebook": read once the numbers are
+digits, and before a manager's labels, comparisons and courtesies are read, so that each of those sees
+the English it knows), a manager's labels, comparisons, distributions and extremes, a polite user's
+courtesies and everyday words, yes/no questions, and spans said by the data's own ends. Each rewrite
+leaves text it does not recognise unchanged (see each module's docstring for what it reads)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,16 @@ from worker.planner.everyday_words import uneveryday
 from worker.planner.number_words import unword_numbers
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.second_language import unsecond
+from worker.planner.slide_requests import unslide
 from worker.planner.spread_words import unspread
+from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.versus import unversus
 from worker.planner.yes_no import unyesno
 from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unpandas(text)
+    text = unstatistic(unpandas(unslide(text)), model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

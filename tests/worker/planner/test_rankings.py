@@ -116,3 +116,21 @@ def test_what_is_ranked_is_on_x_and_what_colours_it_is_the_series(
 ) -> None:
     plan = planner.plan(question)
     assert (plan.dimension, plan.series, plan.limit) == (ranked, coloured, limit)
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        # "who" asks for the leader without a count: every one ranked, the answer the first bar.
+        ("Who won the most silver medals?", None),
+        # "which" with the dimension in the singular is the one; in the plural, the usual ten.
+        ("Which direction do winds of strength 6+ come from most often?", 1),
+        ("Which strength bands are the most frequent for winds from the north?", 10),
+    ],
+)
+def test_who_and_which_rank_as_many_as_they_ask(
+    planner: RulePlanner, question: str, limit: int | None
+) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == "desc"
+    assert plan.limit == limit
