@@ -53,11 +53,19 @@ def names_only(lex: Lexicon) -> frozenset[str]:
     return frozenset(named - other)
 
 
+# "who was the best-tipped waiter on Saturdays": the noun a "who" question ranks, after its modifiers.
+_WHO_WAS = re.compile(
+    r"(?<!\w)who\s+(?:was|is|were|are)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?P<w>[a-z]+)"
+    r"(?=\s*(?:$|[?.,!;]|(?:on|in|at|for|of|by|with|during)\b))"
+)
+
+
 def which_dataset(scan: Scan, lex: Lexicon) -> str | None:
     """ "which waiter earned the most", "the tip of each waiter": "which", "what", "each" or "every"
     before a word naming the dataset rather than one of its dimensions asks for a grouping the data
     hasn't; so does "which table" (one row: the rows have no names to group by)."""
-    for m in re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text):
+    for m in (*re.finditer(r"(?<!\w)(?:which|what|each|every)\s+(?P<w>[a-z]+)(?!\w)", scan.text),
+              *_WHO_WAS.finditer(scan.text)):  # fmt: skip
         word = m["w"]
         if word in lex.vocab.group_names or any(scan.used[m.start("w") : m.end("w")]):
             continue

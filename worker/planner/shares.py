@@ -33,6 +33,10 @@ def _parts(scan: Scan, vocab: Vocabulary) -> list[tuple[str, DimensionValue]]:
         rf"|(?<!\w){_SHARE}\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:won\s+by|taken\s+by|going\s+to|got\s+by|of|for)\s+"
         # ... the value ending the phrase: "the share of gold medals" has gold medals as its whole.
         rf"(?P<b>{v})(?=\s*(?:$|[,.?!;:]|(?:in|within|per|by|across|for|over|at|on)\b))"
+        # "what share of each district's vote went to Coderre", "the share of the vote in each district
+        # that went to Joly": the value the share goes to, named after the whole.
+        rf"|(?<!\w){_SHARE}\s+of\s+[a-z' ]{{1,40}}?\s+(?:that\s+)?(?:went|goes|go|going)\s+to\s+"
+        rf"(?P<c>{v})(?!\w)"
     )
     # A share word inside a measure's name ("tip percentage") is the measure, not a share.
     measures = vocab.measures[0]
@@ -41,7 +45,7 @@ def _parts(scan: Scan, vocab: Vocabulary) -> list[tuple[str, DimensionValue]]:
     for m in owner.finditer(scan.text):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in named):
             continue
-        dims.append(vocab.values[1][normalize(m["a"] or m["b"])])
+        dims.append(vocab.values[1][normalize(m["a"] or m["b"] or m["c"])])
     return dims
 
 

@@ -84,3 +84,17 @@ def test_one_values_share_of_the_whole_is_the_pie_of_every_value(
     plan = planner.plan(question)
     assert (plan.chart_type, plan.dimension) == ("pie", dimension)
     assert [f for f in plan.filters if f.column == dimension] == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of every district's votes went to Joly?",
+        "What share of the vote in each district went to Bergeron?",
+    ],
+)
+def test_a_share_said_as_where_the_whole_went_is_still_within_each_group(
+    planner: RulePlanner, question: str
+) -> None:
+    with pytest.raises(UnchartableQuestion, match="share within each district"):
+        planner.plan(question)
