@@ -110,6 +110,8 @@ class Dataset(_Model):
     time: TimeSpec | None = None
     snapshot: bool = False
     key: list[str] = Field(default_factory=list)
+    # The dimension a question asking "who" means ("Who got the most votes?": the candidates).
+    who: str | None = None
     measures: list[Measure] = Field(min_length=1)
     dimensions: list[Dimension] = Field(default_factory=list)
     time_min: str | None = None
@@ -240,6 +242,6 @@ def load_semantic_model(path: Path | None = None) -> SemanticModel:
         names = [m.name for m in ds.measures] + [d.name for d in ds.dimensions]
         if len(set(names)) != len(names):
             raise ValueError(f"dataset {ds.name!r}: measure and dimension names must be unique")
-        for key in ds.key:
+        for key in [*ds.key, *([ds.who] if ds.who else [])]:
             ds.dimension(key)
     return model

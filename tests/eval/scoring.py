@@ -140,6 +140,11 @@ SETS = (
         HERE / "holdout30.yaml",
         "thirtieth holdout (written blind after the twenty-ninth's fixes)",
     ),
+    EvalSet(
+        "holdout31",
+        HERE / "holdout31.yaml",
+        "thirty-first holdout (written blind after the thirtieth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -67,6 +67,12 @@ _WHOLE = re.compile(
     rf"\s+survey(?:\s+year)?s?)\b",
     re.IGNORECASE,
 )
+# "YTD, taking the end of the data as today": how "YTD" and "the last N months" are read already.
+_DATA_END_TODAY = re.compile(
+    rf",?\s*\b(?:taking|treating|counting|using|with)\s+the\s+(?:{_END}|last\s+(?:date|week))\s+{_OF_DATA}\s+"
+    r"as\s+(?:today|now|the\s+present)\b",
+    re.IGNORECASE,
+)
 _DATA_EDGE = re.compile(rf"\bthe\s+(?:very\s+)?(?P<edge>{_START}|{_END})\s+{_OF_DATA}\b", re.IGNORECASE)
 # "from ... to the end of Q1 2019", "from the start of 2019 to ...": a calendar period's first or last day,
 # as one end of a span. Alone ("since the start of 2019", "at the end of 2019") the readers have their own
@@ -81,8 +87,10 @@ _LAST_WEEKS = re.compile(
     rf"\b(?:the\s+)?(?:very\s+)?(?:last|final|closing)\s+(?P<n>{COUNT})\s+weeks\s+(?:of|in)\s+(?P<y>{_YEAR})\b",
     re.IGNORECASE,
 )
+# "from 2017 to 2018", "from January 2017 to June 2018": a span of years, or of months in years.
 _SPAN = re.compile(
-    rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s*(?:to|and|through|thru|until|till|-|\u2013)\s*(?P<b>{_YEAR})\b",
+    rf"\b(?:from|between)\s+(?:(?P<ma>{_MONTH})\.?\s+)?(?P<a>{_YEAR})\s*"
+    rf"(?:to|and|through|thru|until|till|-|\u2013)\s*(?:(?P<mb>{_MONTH})\.?\s+)?(?P<b>{_YEAR})\b",
     re.IGNORECASE,
 )
 _LONE_YEAR = re.compile(rf"(?<![\d/-])(?P<y>{_YEAR})(?![\d/-])")
@@ -105,7 +113,7 @@ _FINER = re.compile(rf"\b(?:{_MONTH})\b|\b[QH][1-4]\b|\bweeks?\b|\b(?:early|mid|
 def unspan(text: str, model: SemanticModel) -> str:
     """`text` with spans said by the data's ends, calendar edges, weeks of a year and events as dates."""
     text = _EVENT.sub(lambda m: f"{m['prep']} {m['date']}", text)
-    text = _EVENT_YEARS.sub("", text)
+    text = _EVENT_YEARS.sub("", _DATA_END_TODAY.sub("", text))
     owners = [d for d in datasets_named(text, model) if d.time is not None and d.time_min and d.time_max]
     if len(owners) != 1:
         return text
@@ -172,12 +180,19 @@ def _last_weeks(m: re.Match[str], ds: Dataset) -> str:
 
 
 def _refuse_outside(text: str, ds: Dataset) -> None:
-    """Refuse a span of years that begins before the data or ends after it, though it overlaps it: the
-    chart would silently start or stop at the data's edge. (Wholly outside, the planner refuses itself.)"""
+    """Refuse a span of years (or of months in years) that begins before the data or ends after it, though
+    it overlaps it: the chart would silently start or stop at the data's edge. (Wholly outside, the
+    planner refuses itself.)"""
     first, last = _days(ds)
+    data = ((first.year, first.month), (last.year, last.month))
     for m in _SPAN.finditer(text):
-        a, b = sorted((int(m["a"]), int(m["b"])))
-        if b < first.year or a > last.year or (first.year <= a and b <= last.year):
+        a, b = sorted(
+            (
+                (int(m["a"]), _month(m["ma"]) if m["ma"] else 1),
+                (int(m["b"]), _month(m["mb"]) if m["mb"] else 12),
+            )
+        )
+        if b < data[0] or a > data[1] or (data[0] <= a and b <= data[1]):
             continue
         shown = (str(first.year), str(last.year)) if _yearly(ds) else (ds.time_min, ds.time_max)
         raise UnchartableQuestion(

@@ -28,8 +28,9 @@ __all__ = ["check_ranked_by", "read_ranked_by", "read_ranking"]
 _OFTEN = re.compile(r"\s+(?:often|frequently|commonly)(?!\w)")
 
 
-# "Who won the most …?", "Where does the wind blow from most often?": a question for the leader.
-_WHO = re.compile(r"\W*(?:who|where)\b", re.IGNORECASE)
+# "Who won the most …?", "Where does the wind blow from most often?": a question for the leader; "who
+# are the top countries" asks for several, so it keeps its ranking's default count.
+_WHO = re.compile(r"\W*(?:who|where)\b(?!\s+(?:are|were)\b)", re.IGNORECASE)
 # "which strength bands are": the dimension's word followed by a plural, so not "which one".
 _PLURAL_AFTER = re.compile(r"\s+[a-z'-]+s\s+(?:are|were|have|do)(?!\w)", re.IGNORECASE)
 
@@ -46,7 +47,7 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     question asks who without a count ("Who won the most gold medals?"): every one ranked, the answer
     the first bar, not an arbitrary ten."""
     aggs = _read_ranking(scan, lex, r)
-    if r.top is not None and (r.top.by or r.measures) and not r.top.counted and _WHO.match(scan.text):
+    if r.top is not None and not r.top.counted and _WHO.match(scan.text):
         _rank_every_one(r)
     for m in _RANK_ALL.finditer(scan.text):
         if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):

@@ -41,6 +41,7 @@ from worker.planner.two_columns import check_two_columns
 from worker.planner.typos import distance
 from worker.planner.units import check_units
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, words
+from worker.planner.who_questions import read_who
 from worker.semantic import Dataset
 
 __all__ = ["read"]
@@ -126,6 +127,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     limits.check_aggregated_dimension(scan, vocab)
     bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
     r.bare = list(dict.fromkeys(bare))
+    read_who(scan.text, r)
     charts = [k for k, p in CHARTS.items() for _ in scan.take(p)]
     r.chart = charts[0] if charts else (r.chart or ("bar" if r.side_by_side else None))
     aggs += [k for k, p in AGGS.items() for _ in scan.take(p)]

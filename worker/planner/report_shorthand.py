@@ -15,7 +15,9 @@ calls this first, so every later reader sees plain words):
   breakdown by medal;
 - a bare quarter ("Q3" with no year anywhere in the question) is refused: it names no period the data
   can show, and read without its year it would chart every date;
-- "YTD" with no year on dated data is the year to date at the end of the data: its last year.
+- "YTD" with no year on dated data is the year to date at the end of the data: its last year;
+- "Q2 through Q3 2019", "H1-H2 2018": a span of quarters (halves) of one year said once, written with
+  the year at both ends ("Q2 2019 through Q3 2019"), which the time reader knows.
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ _OCCASION = re.compile(
 )
 # "Q3. Plot ...", "Q3) ...", "Q3 Plot ...": a homework sheet's question label (worker.planner.homework).
 _LABEL = re.compile(r"^\W*q[1-4](?:\s*[.:)\-\u2013\u2014]|\s+(?-i:[A-Z]))", re.IGNORECASE)
+# "Q2 through Q3 2019", "between Q1 and Q3 2018": the year said once, after the second quarter.
+_PERIODS_OF_YEAR = re.compile(
+    rf"\b(?P<a>(?P<k>[qh])[1-4])\s*(?P<to>to|through|thru|until|till|and|-|\u2013)\s*"
+    rf"(?P<b>(?P=k)[1-4])\s+(?P<y>{_YEAR})\b",
+    re.IGNORECASE,
+)
 _ANY_YEAR = re.compile(rf"(?<![\d.]){_YEAR}(?!\d|\.\d)")
 _YTD = re.compile(
     rf"\b(?<!{_YEAR}\s)(?:ytd|year[\s-]to[\s-]date)\b(?!\s+(?:in\s+|for\s+)?{_YEAR}\b)", re.IGNORECASE
@@ -98,7 +106,16 @@ def unreport(text: str, model: SemanticModel) -> str:
     text = _INCL.sub("including", _INCL_ONLY.sub("only", text))
     text = _split(_SPLIT_BY.sub("split ", text), model)
     text = _TOP_LINE.sub("revenue", text)
+    text = _PERIODS_OF_YEAR.sub(_periods_of_year, text)
     return _mix(text, model)
+
+
+def _periods_of_year(m: re.Match[str]) -> str:
+    """ "Q2 through Q3 2019" as "Q2 2019 through Q3 2019"; "Q1 and Q3 2019" only after "between", since
+    otherwise it names two quarters, not the span between them."""
+    if m["to"].lower() == "and" and not re.search(r"\bbetween\s*$", m.string[: m.start()], re.IGNORECASE):
+        return m[0]
+    return f"{m['a']} {m['y']} {m['to']} {m['b']} {m['y']}"
 
 
 def year_to_date(text: str, owner: Dataset | None) -> str:

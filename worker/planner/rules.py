@@ -329,4 +329,6 @@ def _words_of_used(r: Reading, lex: Lexicon) -> frozenset[str]:
 
 def _read_anything(r: Reading) -> bool:
     """Whether the question named something of its dataset beyond the dataset itself."""
-    return bool(r.measures or r.count_rows or r.groups or r.bare or r.entities or r.conditions or r.top)
+    return bool(
+        r.measures or r.count_rows or r.groups or r.bare or r.entities or r.conditions or r.top or r.ranked
+    )

@@ -80,6 +80,16 @@ class Reading:
             values.append(value)
 
 
+def _limit(ds: Dataset, dimension: str | None, top: Top | None) -> int | None:
+    """A ranking's limit; a default one (no count said) over a dimension with no more values than that
+    ranks every one ("which strength bands are the most frequent": all six, not "the top ten")."""
+    if top is None:
+        return None
+    if not top.counted and dimension is not None and 0 < len(ds.dimension(dimension).values) <= top.limit:
+        return None
+    return top.limit
+
+
 def shape(r: Reading) -> ChartPlan:
     """The plan for a reading; raises ValueError (or PlanValidationError) when no chart can show it."""
     ds = r.ds
@@ -202,7 +212,7 @@ def shape(r: Reading) -> ChartPlan:
     time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
     plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series, use_time=use_time,
                      time_range=time_range, filters=filters, sort=sort,
-                     limit=top.limit if top else None, chart_type=kind, title=ds.name)  # fmt: skip
+                     limit=_limit(ds, dimension, top), chart_type=kind, title=ds.name)  # fmt: skip
     ranking = None if top is None else Ranking(low=top.low, counted=top.counted)
     title = chart_title(ds, plan, entities, ranking)
     if r.excluded:

@@ -76,7 +76,7 @@ _PATTERNS = [
         ("since", rf"\b(?P<op>)(?P<a>{_DATE})\s+(?:onwards?|and\s+later)\b"),
         (
             "until",
-            rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|until|till|through|up\s+to|prior\s+to|to)\s+"
+            rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|(?:up\s+)?(?:to|through|until)\s+and\s+including|until|till|through|up\s+to|prior\s+to|to)\s+"
             rf"(?P<a>{_DATE})\b",
         ),
         ("in", rf"\b(?:in|during|for|of|at)?\s*(?P<a>{_DATE})\b"),

@@ -1,6 +1,7 @@
 """The voices of users spelt out before a question is read, in the order each needs (a chat message's
 formatting comes off before, in RulePlanner.answer): a slide's framing and presentation wishes first
-(a title in quotes must reach no other reader), then code (pandas), a statistician's vocabulary
+(a title in quotes must reach no other reader), a journalist's story, editor, headline and deadline,
+then code (pandas), a statistician's vocabulary
 ("subset where X = V", "stratified by"), a transcript's self-corrections placed by what they name
 ("europe no wait asia"), numbers said in words, a second-language speaker's "how much" for "how many",
 comparatives built with "more" and false friends ("the action of Facebook": read once the numbers are
@@ -16,6 +17,7 @@ from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
 from worker.planner.data_spans import unspan
 from worker.planner.everyday_words import uneveryday
+from worker.planner.newsroom import unnewsroom
 from worker.planner.number_words import unword_numbers
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.second_language import unsecond
@@ -28,7 +30,7 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unstatistic(unpandas(unslide(text)), model)
+    text = unstatistic(unpandas(unnewsroom(unslide(text), model)), model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

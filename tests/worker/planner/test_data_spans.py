@@ -98,6 +98,8 @@ def test_spans_written_as_ranges_or_finer_periods_are_left_alone(planner: RulePl
     [
         "Apple's price between the two World Cup years 2010 and 2018",
         "Microsoft from 2016 to 2019",
+        "Google's closing price from November 2017 to March 2018",
+        "Amazon between October 2019 and February 2020",
         "Population of Peru over the past ten years",
         "Average price by company per decade",
     ],
@@ -109,3 +111,15 @@ def test_spans_outside_the_data_or_from_today_are_refused(planner: RulePlanner, 
 
 def test_the_datas_own_last_years_stay_resolved(planner: RulePlanner) -> None:
     assert _range(planner, "Population of Peru over the last four surveys") == ("1992", "2007")
+
+
+def test_month_spans_inside_the_data_are_kept(planner: RulePlanner) -> None:
+    # The data starts in January 2018 and ends in December 2019: a span of months within it is charted.
+    assert _range(planner, "Google's price from January 2018 to June 2019") == ("2018-01", "2019-06")
+
+
+def test_the_end_of_the_data_taken_as_today_adds_nothing(planner: RulePlanner) -> None:
+    plain = planner.plan("Netflix year to date as a line")
+    said = planner.plan("Netflix year to date, treating the end of the data as today, as a line")
+    assert said.time_range == plain.time_range and said.filters == plain.filters
+    assert said.time_range is not None and str(said.time_range.start) == "2019"

@@ -123,9 +123,12 @@ def test_what_is_ranked_is_on_x_and_what_colours_it_is_the_series(
     [
         # "who" asks for the leader without a count: every one ranked, the answer the first bar.
         ("Who won the most silver medals?", None),
-        # "which" with the dimension in the singular is the one; in the plural, the usual ten.
+        ("Where do winds come from most often?", None),
+        # "which" with the dimension in the singular is the one; in the plural, the usual ten, which
+        # over a dimension of fewer values (six strength bands) is every one of them.
         ("Which direction do winds of strength 6+ come from most often?", 1),
-        ("Which strength bands are the most frequent for winds from the north?", 10),
+        ("Which countries in Europe had the highest life expectancy in 1982?", 10),
+        ("Which strength bands are the most frequent for winds from the north?", None),
     ],
 )
 def test_who_and_which_rank_as_many_as_they_ask(

@@ -137,3 +137,25 @@ def test_a_quarter_with_its_year_is_read(planner: RulePlanner) -> None:
 def test_look_alikes_are_left_alone(semantic_model: SemanticModel, text: str) -> None:
     spelt = unreport(text, semantic_model)
     assert spelt.replace("pct", "percentage") == text.replace("pct", "percentage")
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("Amazon from Q1 through Q2 2019", ("2019-01-01", "2019-06-30")),
+        ("Amazon in Q3-Q4 2018", ("2018-07-01", "2018-12-31")),
+        ("Amazon between Q2 and Q4 2018", ("2018-04-01", "2018-12-31")),
+        ("Amazon from H1 to H2 2019", ("2019-01-01", "2019-12-31")),
+    ],
+)
+def test_a_span_of_quarters_said_with_one_year(
+    planner: RulePlanner, question: str, span: tuple[str, str]
+) -> None:
+    # Read without the first quarter's year, "Q3-Q4 2018" would chart only Q4.
+    plan = planner.plan(question)
+    assert plan.time_range is not None
+    assert (str(plan.time_range.start), str(plan.time_range.end)) == span
+
+
+def test_two_quarters_joined_by_and_are_not_a_span(semantic_model: SemanticModel) -> None:
+    assert unreport("Amazon in Q1 and Q3 2019", semantic_model) == "Amazon in Q1 and Q3 2019"

@@ -1,5 +1,6 @@
-"""A spreadsheet user's words (worker.planner.spreadsheet): pivot tables, filters said "filter to",
-"grouped by", "the top N rows" and sorts "Z to A"."""
+"""A spreadsheet user's words (worker.planner.spreadsheet): pivot tables (parts "rows = X" or fields
+placed "X in rows"), filters said "filter to" / "filter the sheet to", "grouped by", "the top N rows",
+sorts "Z to A" and a scatter's axes named X and Y."""
 
 from __future__ import annotations
 
@@ -124,3 +125,119 @@ def test_insert_that_is_not_a_chart_is_still_refused(planner: RulePlanner, quest
 def test_words_that_are_not_pivot_parts_are_left_alone() -> None:
     assert unspreadsheet("the legend of the tips data") == "the legend of the tips data"
     assert unspreadsheet("nothing else but tip by day") == "nothing else but tip by day"
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "series", "measures", "filters"),
+    [
+        (
+            "Pivot table with nation in rows and sum of medal_count in values",
+            "nation",
+            None,
+            [("medals", "sum")],
+            [],
+        ),
+        ("Put meal in rows, sex in columns and max of tip in values", "meal", "sex", [("tip", "max")], []),
+        (
+            "Pivot: species as rows, average of petal_width in the values area, "
+            "filter the table to sepal_length > 5",
+            "species",
+            None,
+            [("petal_width", "avg")],
+            [("sepal_length", "gt", 5)],
+        ),
+        (
+            "Pivot with ticker in rows and max of price in values, filter the sheet to price >= 1.5",
+            "ticker",
+            None,
+            [("price", "max")],
+            [("price", "gte", 1.5)],
+        ),
+    ],
+)
+def test_fields_placed_in_a_pivots_rows_columns_and_values(
+    planner: RulePlanner,
+    question: str,
+    dimension: str,
+    series: str | None,
+    measures: list[tuple[str, str]],
+    filters: list[tuple[str, str, object]],
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series, plan.chart_type) == (dimension, series, "bar")
+    assert measures_of(plan) == measures and filters_of(plan) == filters
+
+
+def test_a_pivot_on_a_named_sheet_with_placed_fields(planner: RulePlanner) -> None:
+    plan = planner.plan("Pivot on the wind sheet with direction in rows and sum of frequency in values")
+    assert (plan.dataset, plan.dimension, measures_of(plan)) == ("wind", "direction", [("frequency", "sum")])
+
+
+def test_a_single_field_in_columns_outside_a_pivot_is_left_alone() -> None:
+    assert unspreadsheet("average tip by day in columns") == "average tip by day in columns"
+    assert unspreadsheet("show me the data in rows and columns") == "show me the data in rows and columns"
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "series", "filters"),
+    [
+        (
+            "X-Y chart of sepal_width (y) vs petal_width (x), colour by species",
+            [("petal_width", "none"), ("sepal_width", "none")],
+            "species",
+            [],
+        ),
+        ("scatter with Y = total_bill, X = tip", [("tip", "none"), ("total_bill", "none")], None, []),
+        (
+            "Scatter: tip (y-axis) against total_bill (x-axis), filter the data to day = Sat",
+            [("total_bill", "none"), ("tip", "none")],
+            None,
+            [("day", "eq", "Sat")],
+        ),
+    ],
+)
+def test_the_axes_of_a_scatter_named_x_and_y(
+    planner: RulePlanner,
+    question: str,
+    measures: list[tuple[str, str]],
+    series: str | None,
+    filters: list[tuple[str, str, object]],
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.series, plan.dimension) == ("scatter", series, None)
+    assert measures_of(plan) == measures and filters_of(plan) == filters
+
+
+def test_axes_marked_alike_are_left_as_written() -> None:
+    assert unspreadsheet("scatter of pop (X) against lifeExp (X)") == "scatter of pop (X) against lifeExp (X)"
+
+
+@pytest.mark.parametrize(
+    ("question", "filters"),
+    [
+        # Values a word alone would not name (a yes / no answer, a compass point) are read when compared.
+        ("Sum of frequency by strength, filter the table to direction = NE", [("direction", "eq", "NE")]),
+        ("Average of tip by day, filter the data to smoker = No", [("smoker", "eq", "No")]),
+        ("Average of tip by sex, filter the whole sheet to Lunch only", [("meal", "eq", "Lunch")]),
+        ("Average of tip by day, filter this sheet to total_bill >= 30", [("total_bill", "gte", 30)]),
+    ],
+)
+def test_filtering_the_sheet_table_or_data(
+    planner: RulePlanner, question: str, filters: list[tuple[str, str, object]]
+) -> None:
+    assert filters_of(planner.plan(question)) == filters
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pivot on the wind sheet with month in rows and sum of frequency in values",
+        "Pivot with year in rows and running total of pop in values",
+        "Put day in rows and STDEV.S of tip in values",
+        "Pivot with district in rows, candidate in columns and sum of votes in values, as % of row total",
+        "Filter the sheet to tip > 5 and add a formula column =total_bill+tip",
+    ],
+)
+def test_what_a_pivot_cannot_say_is_still_refused(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)

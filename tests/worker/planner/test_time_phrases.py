@@ -17,6 +17,8 @@ from worker.planner.time_phrases import COUNT, TimePeriod, parse_count, read_tim
         ("starting in 1990", "1990", None),
         ("before 1970", None, "1969"),
         ("up to 1970", None, "1970"),
+        ("up to and including 1970", None, "1970"),
+        ("from 1952 through and including 1967", "1952", "1967"),
         ("in 2007", "2007", "2007"),
         ("between 1990 and 2000", "1990", "2000"),
         ("between 2000 and 1990", "1990", "2000"),
