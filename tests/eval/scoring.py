@@ -145,6 +145,11 @@ SETS = (
         HERE / "holdout31.yaml",
         "thirty-first holdout (written blind after the thirtieth's fixes)",
     ),
+    EvalSet(
+        "holdout32",
+        HERE / "holdout32.yaml",
+        "thirty-second holdout (written blind before the thirty-first's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -9,13 +9,16 @@ words are then named in the refusal). "My kid asked me about petals, so" is drop
 its topic again. Everyday words are written as the planner reads them: "folks" are people, "anybody paid" /
 "people left" is what was paid / left, "per head" is per person, "gust strength" is the wind strength, "how
 long are the longest X" asks for the longest X, "all continents but Oceania" excludes Oceania ("but" after
-"all <noun>" means "except", never "and").
+"all <noun>" means "except", never "and"). Corrections and footnotes in asides ("(n.b. sum, not average)",
+"(weekend only*)  * i.e. Sat & Sun") are read first (worker.planner.footnotes).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from worker.planner.footnotes import unfootnote
 
 __all__ = ["unaside"]
 
@@ -118,6 +121,7 @@ def _says_again(topic: str, rest: str) -> bool:
 
 def unaside(text: str) -> str:
     """`text` without asides and with a member of the public's everyday words as the planner reads them."""
+    text = unfootnote(text)
     claim = _CLAIM.match(text)
     if claim is not None and not _POINTER.search(text[claim.end() :]):
         text = text[claim.end() :]

@@ -4,7 +4,8 @@ it ("Oceania excluded", "Asia and Africa out") is "excluding Oceania"; "topped",
 100000000); "record highs" and "the peak" are the highest; "fiercest" winds are the strongest; "wich" is
 "which"; "5 and above" is "5 or more"; "he won (drew) the most votes" is the votes he got; a "leader board"
 is a ranking; "who wins (leads) on X, A or B" compares X; "Population race: A vs B" is the population of A
-vs B.
+vs B; a price that "stayed" or "remained" between two numbers "was" between them; "petals at least 1.5 cm
+wide" have a petal width of at least 1.5 cm.
 """
 
 from __future__ import annotations
@@ -50,7 +51,34 @@ _WORDS = [
     # "winds of 5 and above": 5 or more (an adjective before them is checked against the band).
     (re.compile(r"(?<=\d)\s+and\s+(?:above|over|up(?:wards)?|higher)\b", _I), " or more"),
     (re.compile(r"(?<=\d)\s+and\s+(?:below|under|lower)\b", _I), " or less"),
+    # "a frequency above 1% of observations": the percentage is of the observations the measure counts.
+    (re.compile(r"(?<=%)\s+of\s+(?:all\s+)?(?:the\s+)?(?:observations|readings|measurements)\b", _I), ""),
+    # "tables that had 4 or more people": tables with them, the size condition's own wording.
+    (
+        re.compile(
+            r"\b(?P<t>tables?|parties|party|groups?|bookings?)\s+(?:that\s+|which\s+)?(?:had|has|have|seated)\s+"
+            r"(?=(?:\d+|[a-z]+)(?:\s*\+|\s+or\s+(?:more|fewer|less)|\s+(?:people|persons|diners|guests))\b)",
+            _I,
+        ),
+        r"\g<t> with ",
+    ),
+    # "its price stayed between 0.9 and 1.1", "remained above 70": a state held, read as "was".
+    (
+        re.compile(
+            r"\b(?:stayed|stays|remained|remains|held|holds|sat|sits|stood|stands)\s+"
+            r"(?=(?:between|above|below|over|under|at\s+least|at\s+most)\b)",
+            _I,
+        ),
+        "was ",
+    ),
 ]
+# "petals at least 1.5 cm wide", "sepals over 6 cm long": the noun's width or length, then the condition.
+_SIZED = re.compile(
+    r"\b(?P<noun>[a-z]+?)s?\s+(?P<cond>(?:at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|more\s+than|"
+    r"less\s+than|over|above|under|below)\s+\d+(?:\.\d+)?\s*(?:cm|mm|centimet(?:er|re)s?)?)\s+(?P<adj>wide|long)\b",
+    _I,
+)
+_SIZE_OF = {"wide": "width", "long": "length"}
 
 
 def _amount(m: re.Match[str]) -> str:
@@ -74,4 +102,4 @@ def unheadline(text: str) -> str:
     text = _SCALE.sub(_amount, text)
     for pattern, said in _WORDS:
         text = pattern.sub(said, text)
-    return text
+    return _SIZED.sub(lambda m: f"{m['noun']} {_SIZE_OF[m['adj'].lower()]} {m['cond']}", text)

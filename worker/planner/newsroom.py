@@ -26,7 +26,7 @@ from collections.abc import Callable
 from worker.planner.versus_names import names_of
 from worker.semantic import SemanticModel
 
-__all__ = ["unnewsroom"]
+__all__ = ["asks_for_data", "names_a_value", "unnewsroom"]
 
 _I = re.IGNORECASE
 # A headline in quotes; an apostrophe followed by a letter ("Korea's") is inside it, not its end.
@@ -113,12 +113,9 @@ _ANGLE = re.compile(r"\bper[-\s](?:head|capita|person)\s+(?=angle\b)", _I)
 
 def unnewsroom(text: str, model: SemanticModel) -> str:
     """`text` without a journalist's framing of the story and deadline; other text is unchanged."""
-    values = names_of(model).values
 
     def asks(frame: str | None) -> bool:
-        # A value named as a name ("the Asia piece") may be meant as a filter: left for a noted reading.
-        named = frame is not None and any(m[0][0].isupper() for m in values.finditer(frame))
-        return named or _asks(frame)
+        return names_a_value(frame, model) or asks_for_data(frame)
 
     read = _unlead(text, asks)
     for pattern in _TAILS:
@@ -145,6 +142,12 @@ def _unlead(text: str, asks: Callable[[str | None], bool]) -> str:
     return text
 
 
-def _asks(frame: str | None) -> bool:
+def names_a_value(frame: str | None, model: SemanticModel) -> bool:
+    """Whether a framing names a value of the data as a name ("the Asia piece"): it may be meant as a
+    filter, so it is left for the context reading, which notes it on the chart."""
+    return frame is not None and any(m[0][0].isupper() for m in names_of(model).values.finditer(frame))
+
+
+def asks_for_data(frame: str | None) -> bool:
     """Whether a framing clause asks for data itself ("per-head angle" does not)."""
     return frame is not None and bool(_ASKS.search(_ANGLE.sub("", frame)))

@@ -35,6 +35,7 @@ from worker.planner.rankings import check_ranked_by, read_ranked_by, read_rankin
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
+from worker.planner.row_comparisons import check_row_comparisons, check_row_shares
 from worker.planner.shape import Reading
 from worker.planner.shares import check_share_within
 from worker.planner.two_columns import check_two_columns
@@ -74,6 +75,8 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_period_ranking(scan, vocab)
     limits.check_leaders(scan, vocab)
     check_group_rankings(scan, vocab)
+    check_row_comparisons(scan, vocab)
+    check_row_shares(scan, vocab)
     limits.check_lacking(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)
@@ -93,9 +96,10 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     r.groups += grouped.groups(scan, r.conditions)
-    for dim in forms.separate_groups(scan, vocab):
+    for dim, lines in forms.separate_groups(scan, vocab):
         r.groups.append(dim)
         r.split.append(dim)
+        r.chart = "line" if lines else r.chart
     for split in (pe.split_by_values(scan, vocab), forms.separate_values(scan, vocab)):
         if split is not None:
             dim, values = split

@@ -12,6 +12,7 @@ leaves text it does not recognise unchanged (see each module's docstring for wha
 
 from __future__ import annotations
 
+from worker.planner.classroom import unclassroom
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
@@ -30,7 +31,7 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unstatistic(unpandas(unnewsroom(unslide(text), model)), model)
+    text = unstatistic(unpandas(unclassroom(unnewsroom(unslide(text), model), model)), model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

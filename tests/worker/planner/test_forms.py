@@ -71,3 +71,21 @@ def test_a_single_line_has_no_series(planner: RulePlanner) -> None:
     assert plan.series is None and plan.use_time and filters_of(plan) == [("continent", "eq", "Oceania")]
     plan = planner.plan("a single line of apple and google price")
     assert plan.series is None and plan.chart_type == "line"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Google's and Netflix's prices, a line for each company",
+        "GDP per capita of Japan and China, one line per country",
+    ],
+)
+def test_a_line_per_value_is_a_line_over_time(planner: RulePlanner, question: str) -> None:
+    # Read as a grouping alone it was a bar of each one's average: no line, no time.
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.use_time, plan.dimension, plan.series is not None) == (
+        "line",
+        True,
+        None,
+        True,
+    )

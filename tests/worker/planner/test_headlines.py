@@ -82,3 +82,17 @@ def test_who_wins_on_a_measure_compares_it(
 def test_a_contest_of_one_measure_compares_the_values(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
     assert plan.series == "country" and plan.use_time
+
+
+def test_states_held_and_sizes_said_with_an_adjective() -> None:
+    assert unheadline("weeks its price remained above 1.2") == "weeks its price was above 1.2"
+    assert unheadline("flowers with sepals over 6 cm long") == "flowers with sepal length over 6 cm"
+    assert unheadline("tables that had 3 or more people") == "tables with 3 or more people"
+    assert unheadline("a frequency above 2% of observations") == "a frequency above 2%"
+
+
+def test_conditions_said_in_those_words_are_charted(planner: RulePlanner) -> None:
+    plan = planner.plan("Petal length against petal width, only irises with sepals at least 3.5 cm wide")
+    assert filters_of(plan) == [("sepal_width", "gte", 3.5)] and plan.chart_type == "scatter"
+    plan = planner.plan("Count the weeks Amazon's price stayed above 1.5")
+    assert filters_of(plan) == [("ticker", "eq", "AMZN"), ("price", "gt", 1.5)]
