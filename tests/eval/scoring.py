@@ -150,6 +150,11 @@ SETS = (
         HERE / "holdout32.yaml",
         "thirty-second holdout (written blind before the thirty-first's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout33",
+        HERE / "holdout33.yaml",
+        "thirty-third holdout (written blind before the thirty-second's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -2,7 +2,9 @@
 people", "petal length in centimetres", "frequency as a percentage of observations"; a range said with the
 unit ("a life expectancy from 40 to 60 years") is a range of the measure, not a period; "golds" are gold
 medals (a value counted by the unit). A unit is the unit of the measure named just before it (or of the
-question's measures when none is), so it agrees or the question is refused: chartq does not convert units.
+question's measures when none is), so it agrees or the question is refused: chartq does not convert units
+("life expectancy in months", "petal length in millimetres", "GDP in €" name a unit the model does not
+declare for the measure, and the refusal names it).
 A unit never becomes a filter: "US dollars" is money, not the United States.
 """
 
@@ -15,12 +17,23 @@ from worker.planner.errors import UnchartableQuestion
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Measure, SemanticModel
 
-__all__ = ["Relatives", "check_units", "relative_measures", "share_measures", "unit_words"]
+__all__ = ["Relatives", "check_units", "reads_as_unit", "relative_measures", "share_measures", "unit_words"]
 
 _UNIT = re.compile(
     r"(?<!\w)(?:(?:both\s+|all\s+)?(?:in|as)\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|"
     r"pounds?|gbp|yen|km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|cm|"
-    r"centimet(?:er|re)s?|kg|kilograms?|celsius|fahrenheit|degrees)(?!\w)"
+    r"centimet(?:er|re)s?|millimet(?:er|re)s?|kg|kilograms?|celsius|fahrenheit|"
+    r"degrees\s+(?:fahrenheit|celsius|centigrade)|degrees|inch|yards?|ounces?|grams?|lbs|"
+    r"kelvin|\u00b0\s*[fc]|[\u20ac\u00a3\u00a5])"
+    r"(?!\w)"
+)
+# A duration is a unit only when said as one ("in months", "converted to days"), never in "the last 6
+# months" or "in the summer months": "life expectancy in months" asks for years times twelve, which chartq
+# does not do.
+_DURATION = re.compile(
+    r"(?<!\w)(?:(?:converted|expressed|measured|shown|given)\s+)?(?:in|as|into|to)\s+"
+    r"(?P<u>seconds|minutes|hours|days|weeks|months|decades|centuries)"
+    r"(?!\w|\s+(?:of|when|where|with|that|in|on|at|before|after|between|from|since|during|like|such|ago)\b)"
 )
 # Units that are also everyday words: read as a unit only after "in" and when the measure agrees.
 _SOFT = re.compile(
@@ -149,6 +162,13 @@ def unit_words(text: str, relative: Relatives | None = None) -> str:
     return _US_MONEY.sub("dollars", text)
 
 
+def reads_as_unit(words: str) -> bool:
+    """Whether "in <words>" names a unit check_units reads ("US dollars", "euros", "people", "months"), and
+    so checks against the measure it follows."""
+    said = f"in {normalize(words)}"
+    return any(p.fullmatch(said) is not None for p in (_UNIT, _DURATION, _SOFT))
+
+
 def _said(unit: str) -> str:
     unit = " ".join(unit.lower().split())
     first, _, rest = unit.partition(" ")
@@ -177,7 +197,7 @@ def check_units(scan: Scan, vocab: Vocabulary, measures: list[Measure]) -> None:
     """Each unit said must be the unit of the measure it follows (or of the question's measures); it is
     then read, as it changes nothing. A unit another measure is in stops the question."""
     ds = vocab.ds
-    for soft, pattern in ((False, _UNIT), (True, _SOFT)):
+    for soft, pattern in ((False, _UNIT), (False, _DURATION), (True, _SOFT)):
         for m in pattern.finditer(scan.text):
             if any(scan.used[m.start("u") : m.end("u")]):
                 continue

@@ -1,7 +1,8 @@
 """The voices of users spelt out before a question is read, in the order each needs (a chat message's
 formatting comes off before, in RulePlanner.answer): a slide's framing and presentation wishes first
-(a title in quotes must reach no other reader), a journalist's story, editor, headline and deadline,
-then code (pandas), a statistician's vocabulary
+(a title in quotes must reach no other reader; a sports fan's words come first, so "down the pitch" is no
+sales pitch), a journalist's and a teacher's framing, places in a ranking ("came first for"), display
+scales and rounding, then code (pandas), a statistician's vocabulary
 ("subset where X = V", "stratified by"), a transcript's self-corrections placed by what they name
 ("europe no wait asia"), numbers said in words, a second-language speaker's "how much" for "how many",
 comparatives built with "more" and false friends ("the action of Facebook": read once the numbers are
@@ -17,12 +18,15 @@ from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
 from worker.planner.data_spans import unspan
+from worker.planner.display_units import undisplay
 from worker.planner.everyday_words import uneveryday
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_words import unword_numbers
+from worker.planner.ordinals import unordinal
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.second_language import unsecond
 from worker.planner.slide_requests import unslide
+from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.versus import unversus
@@ -31,7 +35,9 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
-    text = unstatistic(unpandas(unclassroom(unnewsroom(unslide(text), model), model)), model)
+    # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
+    text = unclassroom(unnewsroom(unslide(unsport(text, model)), model), model)
+    text = unstatistic(unpandas(undisplay(unordinal(text), model)), model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

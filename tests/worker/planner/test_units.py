@@ -90,3 +90,22 @@ def test_plural_values_counted_by_the_unit(planner: RulePlanner) -> None:
     assert filters_of(plan)[0] == ("nation", "eq", "Canada")
     plan = planner.plan("China's golds and silvers as a pie chart")
     assert filters_of(plan) == [("nation", "eq", "China"), ("medal", "in", ["Gold", "Silver"])]
+
+
+def test_a_unit_the_model_does_not_declare_is_refused_by_name(planner: RulePlanner) -> None:
+    # A duration, a spelt-out unit or a currency sign the measure is not in: refused, never dropped.
+    with pytest.raises(UnchartableQuestion, match="not in \u201cdays\u201d"):
+        planner.plan("Average life expectancy of Asian countries in 1962, in days")
+    with pytest.raises(UnchartableQuestion, match="not in \u201cmillimetres\u201d"):
+        planner.plan("Average sepal length by species in millimetres")
+    with pytest.raises(UnchartableQuestion, match="not in \u201c\u20ac\u201d"):
+        planner.plan("GDP per capita by continent in 1997, in \u20ac")
+    with pytest.raises(UnchartableQuestion, match="not in \u201cdegrees Fahrenheit\u201d"):
+        planner.plan("wind frequency per direction with temperatures in degrees Fahrenheit")
+
+
+def test_a_duration_said_as_a_period_is_no_unit(planner: RulePlanner) -> None:
+    plan = planner.plan("Apple's stock price over the last 6 months of 2019")
+    assert filters_of(plan) == [("ticker", "eq", "AAPL")]
+    plan = planner.plan("Life expectancy of Canada over the years, in years")
+    assert measures_of(plan) == [("life_exp", "avg")]
