@@ -155,6 +155,11 @@ SETS = (
         HERE / "holdout33.yaml",
         "thirty-third holdout (written blind before the thirty-second's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout34",
+        HERE / "holdout34.yaml",
+        "thirty-fourth holdout (written blind before the thirty-third's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -31,6 +31,7 @@ from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.places import claim_places
+from worker.planner.properties import check_properties
 from worker.planner.rankings import check_ranked_by, read_ranked_by, read_ranking
 from worker.planner.read_time import check_period_ranking, read_period, read_time_axis
 from worker.planner.refusals import suggest
@@ -78,6 +79,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_row_comparisons(scan, vocab)
     check_row_shares(scan, vocab)
     limits.check_lacking(scan, vocab)
+    check_properties(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))

@@ -1,5 +1,6 @@
 """The voices of users spelt out before a question is read, in the order each needs (a chat message's
-formatting comes off before, in RulePlanner.answer): a slide's framing and presentation wishes first
+formatting comes off before, in RulePlanner.answer): slang, emoji and hashtags, then a data source's
+name and raw column names ("the GOOG column"), then a slide's framing and presentation wishes
 (a title in quotes must reach no other reader; a sports fan's words come first, so "down the pitch" is no
 sales pitch), a journalist's and a teacher's framing, places in a ranking ("came first for"), display
 scales and rounding, then code (pandas), a statistician's vocabulary
@@ -13,10 +14,12 @@ leaves text it does not recognise unchanged (see each module's docstring for wha
 
 from __future__ import annotations
 
+from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
+from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
 from worker.planner.everyday_words import uneveryday
@@ -36,7 +39,9 @@ from worker.semantic import SemanticModel
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
-    text = unclassroom(unnewsroom(unslide(unsport(text, model)), model), model)
+    text = unclassroom(
+        unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
+    )
     text = unstatistic(unpandas(undisplay(unordinal(text), model)), model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
