@@ -19,9 +19,8 @@ no framing, and the planner refuses it. Text that only looks like framing is unc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from worker.planner.newsroom import asks_for_data, names_a_value
+from worker.planner.newsroom import asks_for_data, names_a_value, strip_framing
 from worker.semantic import SemanticModel
 
 __all__ = ["unclassroom"]
@@ -125,9 +124,7 @@ def unclassroom(text: str, model: SemanticModel) -> str:
         named = names_a_value(frame, model)
         return named or asks_for_data(_YEARS.sub("", frame)) or bool(_QUESTION.search(frame))
 
-    read = _unlead(text, asks)
-    for pattern in _TAILS:
-        read = pattern.sub(lambda m: m[0] if asks(m["frame"]) else "", read)
+    read = strip_framing(text, _LEADS, _TAILS, asks)
     read = _SHOWN.sub(lambda m: f"{m['verb']} ", _SIMPLE.sub("", read))
     if read == text:
         return text
@@ -135,16 +132,3 @@ def unclassroom(text: str, model: SemanticModel) -> str:
     read = re.sub(r"\s*[,;\-\u2013\u2014]\s*(?=[,;:.?!]|$)", "", read)
     read = re.sub(r"([.?!:])(?:\s*[,;.])+", r"\1", read)
     return " ".join(read.split())
-
-
-def _unlead(text: str, asks: Callable[[str | None], bool]) -> str:
-    """`text` without its leading framing clauses, each tried again on what the one before leaves."""
-    for _ in range(3):
-        for pattern in _LEADS:
-            m = pattern.match(text)
-            if m is not None and len(text) > m.end() and not asks(m["frame"] or ""):
-                text = text[m.end() :]
-                break
-        else:
-            return text
-    return text

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from worker.planner.versus_names import names_of
 from worker.semantic import SemanticModel
 
-__all__ = ["asks_for_data", "names_a_value", "unnewsroom"]
+__all__ = ["asks_for_data", "names_a_value", "strip_framing", "unnewsroom"]
 
 _I = re.IGNORECASE
 # A headline in quotes; an apostrophe followed by a letter ("Korea's") is inside it, not its end.
@@ -117,9 +117,7 @@ def unnewsroom(text: str, model: SemanticModel) -> str:
     def asks(frame: str | None) -> bool:
         return names_a_value(frame, model) or asks_for_data(frame)
 
-    read = _unlead(text, asks)
-    for pattern in _TAILS:
-        read = pattern.sub(lambda m: m[0] if asks(m["frame"]) else "", read)
+    read = strip_framing(text, _LEADS, _TAILS, asks)
     if read == text:
         return text
     # What the framing leaves behind: ", ." and a dangling comma or dash at the end.
@@ -128,17 +126,25 @@ def unnewsroom(text: str, model: SemanticModel) -> str:
     return " ".join(read.split())
 
 
-def _unlead(text: str, asks: Callable[[str | None], bool]) -> str:
-    """`text` without its leading framing clauses (a headline, then who asks, say): each is tried again
-    on what the one before leaves, while one comes off."""
+def strip_framing(
+    text: str,
+    leads: list[re.Pattern[str]],
+    tails: list[re.Pattern[str]],
+    asks: Callable[[str | None], bool],
+) -> str:
+    """`text` without its leading framing clauses (a headline, then who asks, say: each is tried again
+    on what the one before leaves, while one comes off) and its trailing ones. Each pattern's group
+    "frame" is the clause `asks` must find no data in; a clause that asks for data is left."""
     for _ in range(3):
-        for pattern in _LEADS:
-            m = pattern.match(text)
-            if m is not None and len(text) > m.end() and not asks(m["frame"] or ""):
-                text = text[m.end() :]
-                break
-        else:
-            return text
+        m = next(
+            (m for p in leads if (m := p.match(text)) and len(text) > m.end() and not asks(m["frame"] or "")),
+            None,
+        )
+        if m is None:
+            break
+        text = text[m.end() :]
+    for pattern in tails:
+        text = pattern.sub(lambda m: m[0] if asks(m["frame"]) else "", text)
     return text
 
 
