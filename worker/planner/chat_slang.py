@@ -10,7 +10,7 @@ is its word: "#saturday" is "saturday", "#TipsByDay" is "tips by day", and a has
 ("#tips", "#gapminder", "#MontrealElection") reads as that data ("the tips data"), so that "#tips" is no
 tip measure.
 
-A value "excluded" (or "left out", "omitted") at the end of a clause, after a comma, is "excluding" it:
+A value "excluded" (or "left out", "omitted", "out") at the end of a clause, after a comma, is "excluding" it:
 "pie by strength band, calm 0-1 excluded" excludes 0-1 (worker.planner.headlines reads the same wording
 after a capitalised value, "Oceania excluded"; this reads the lower-case and number values it leaves).
 
@@ -54,7 +54,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # ", calm 0-1 excluded": a value after a comma (or ":" / ";") that headlines' capitalised form leaves.
 _EXCLUDED = re.compile(
     r"(?<=[,:;])\s*(?!(?:with|and|but|or|so|all|any|is|are|was|were|be|been|being|not|nothing|none)\b)"
-    r"(?P<v>[a-z0-9][\w'.%-]*(?:\s+[\w'.%-]+){0,3}?)\s+(?:excluded|left\s+out|omitted)(?=\s*(?:[,;.!?]|$))"
+    r"(?P<v>[a-z0-9][\w'.%-]*(?:\s+[\w'.%-]+){0,3}?)\s+(?:excluded|left\s+out|omitted|out)(?=\s*(?:[,;.!?]|$))"
 )
 
 

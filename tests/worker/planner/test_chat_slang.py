@@ -136,3 +136,9 @@ def test_ppl_is_people() -> None:
 def test_refused_questions_stay_refused(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
+
+
+def test_a_band_out_after_a_comma_is_left_out(planner: RulePlanner) -> None:
+    # Read without it, "0-1 out" charted every band: a silent drop.
+    plan = planner.plan("wind frequency pie by strength band, 0-1 out")
+    assert filters_of(plan) == [("strength", "ne", "0-1")]
