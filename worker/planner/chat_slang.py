@@ -58,6 +58,9 @@ _EXCLUDED = re.compile(
 )
 
 
+_JOINED = re.compile(r"\b(?:and|or|nor)\b|&|/")
+
+
 def unslang(text: str, model: SemanticModel | None = None) -> str:
     """`text` without slang, emoji and hashtag signs; unchanged when it has none. With `model`, a hashtag
     naming one of its datasets reads as that dataset."""
@@ -68,7 +71,9 @@ def unslang(text: str, model: SemanticModel | None = None) -> str:
         values = _values(model)
         text = _FILLER.sub(lambda m: m[0] if m["w"].lower() in values else "", text)
     text = _WORD.sub(lambda m: _WORDS[m[0].lower()], text)
-    text = _EXCLUDED.sub(lambda m: f" excluding {m['v']}", text)
+    # Values joined by "and" may be of two columns ("smokers and dinner"), which exclusions.py refuses as a
+    # combination: only a single value is spelt out here.
+    text = _EXCLUDED.sub(lambda m: m[0] if _JOINED.search(m["v"]) else f" excluding {m['v']}", text)
     return said if text == said else _tidy(text)
 
 

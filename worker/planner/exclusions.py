@@ -111,7 +111,9 @@ def read_exclusions(scan: Scan, vocab: Vocabulary) -> Found:
         while (v := values.match(scan.text, at)) is not None and scan.free(v.span()):
             value = vocab.values[1][normalize(v[0])]
             if spans and value[0] != found[-1][0]:
-                if not scan.text[spans[-1][1] : v.start()].strip():
+                # "excluding smokers and dinner": joined to the one before, two columns' values left out
+                # together; after a comma or a word of its own it starts a new condition.
+                if re.fullmatch(r"\s*(?:and|or|nor|&)?\s*", scan.text[spans[-1][1] : v.start()]):
                     _refuse_combination(scan, vocab, (m.start(), v.end()))
                 break  # "other than Canada, gold only": a value of another dimension starts a new condition
             spans.append(v.span())
