@@ -82,6 +82,17 @@ _SAID: list[tuple[str, str]] = [
         r"(?:meals?|food)\b",
         "the total bill",
     ),
+    # "which day do people tip the most (on average)": the day with the highest tip; what they spend or pay
+    # is the bill. Before these, "the most" after the verb was read as nothing and the ranking was lost.
+    *(
+        (
+            rf"\b(?:which|what)\s+(?P<g>[a-z]+(?:\s+size)?)\s+(?:do|does|did)\s+{_WHO}\s+{verb}\s+"
+            rf"(?:the\s+)?{end}\b",
+            rf"which \g<g> has the {said} {measure}",
+        )
+        for verb, measure in (("tip", "tip"), ("(?:spend|pay)", "total bill"))
+        for end, said in (("most", "highest"), ("least", "lowest"))
+    ),
     # "depending on how many people were sitting together": by party size.
     (
         r"\b(?:depending\s+on|according\s+to)\s+how\s+many\s+(?:people|diners|guests)\s+(?:were|are|was|is)\s+"

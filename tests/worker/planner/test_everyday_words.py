@@ -136,3 +136,21 @@ def test_near_misses_are_not_rewritten(semantic_model: SemanticModel, question: 
 def test_a_long_life_is_a_high_life_expectancy(planner: RulePlanner) -> None:
     plan = planner.plan("the 4 countries in Africa with the shortest lifespan in 1977")
     assert plan.sort is not None and (plan.sort.by, plan.sort.direction, plan.limit) == ("life_exp", "asc", 4)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "direction"),
+    [
+        ("which day do people tip the most?", "tip", "desc"),
+        ("ngl which day do ppl tip the most on avg?", "tip", "desc"),
+        ("which day do customers tip the least?", "tip", "asc"),
+        ("what day did diners pay the most on average?", "total_bill", "desc"),
+    ],
+)
+def test_which_day_people_tip_the_most_is_the_one_top_day(
+    planner: RulePlanner, question: str, measure: str, direction: str
+) -> None:
+    # "the most" after the verb was read as nothing: every day came back, unranked.
+    plan = planner.plan(question)
+    assert (plan.dimension, measures_of(plan), plan.limit) == ("day", [(measure, "avg")], 1)
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == (measure, direction)

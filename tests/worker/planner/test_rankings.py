@@ -129,6 +129,9 @@ def test_what_is_ranked_is_on_x_and_what_colours_it_is_the_series(
         ("Which direction do winds of strength 6+ come from most often?", 1),
         ("Which countries in Europe had the highest life expectancy in 1982?", 10),
         ("Which strength bands are the most frequent for winds from the north?", None),
+        # "what" with a verb in the singular asks for the one, as "which" does.
+        ("What day has the highest total bill on average?", 1),
+        ("What nation won the most gold medals?", 1),
     ],
 )
 def test_who_and_which_rank_as_many_as_they_ask(
