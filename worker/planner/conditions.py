@@ -52,7 +52,9 @@ _FILLER = re.compile(
 _WHO = r"(?:people|persons|diners|guests|members)(?!\w)"
 _PEOPLE = rf"(?:\s+{_WHO})?"
 _SIZE = (
-    rf"(?:of|with|having)\s+(?:(?P<lo>{COUNT})\s*(?:to|-|\u2013|and)\s*(?P<hi>{COUNT}){_PEOPLE}|"
+    rf"(?:of|with|having)\s+(?:(?P<lo>{COUNT})\s*(?:to|-|\u2013)\s*(?P<hi>{COUNT}){_PEOPLE}|"
+    # "parties of 2 and 4", "tables of 1, 2 or 3 people": those sizes, not the range between them.
+    rf"(?P<set>(?:{COUNT})(?:\s*,\s*(?:{COUNT}))*,?\s+(?:and|or|&)\s+(?:{COUNT})(?!\s*(?:%|\.\d))){_PEOPLE}|"
     rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE}){_PEOPLE}|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
     rf"(?:(?:of|with|having)\s+)?(?P<op>{_OP_GROUPS})\s+(?P<a>{COUNT}){_PEOPLE}"
 )
@@ -111,7 +113,9 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
     found = []
     for m in scan.take(pattern):
         column = sizes[m["noun"].lower()] if m["noun"] else next(iter(sizes.values()))
-        if m["lo"]:
+        if m["set"]:
+            size = _make(column, "in", [parse_count(n) for n in re.findall(COUNT, m["set"], re.IGNORECASE)])
+        elif m["lo"]:
             size = _make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])])
         elif m["n"]:
             size = _make(column, "lte" if m["down"] else "gte", parse_count(m["n"]))
@@ -120,7 +124,17 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
         else:
             size = _make(column, _op(m), parse_count(m["a"]))
         found.append(_left_out(scan, m.start(), size))
-    return found
+    return _together(found)
+
+
+def _together(sizes: list[Filter]) -> list[Filter]:
+    """ "parties of 2 versus parties of 4": each size said apart is one of the sizes compared, where two
+    conditions "= 2" and "= 4" would keep no row at all."""
+    equal = [f for f in sizes if f.op in ("eq", "in")]
+    if len({f.column for f in equal}) != 1 or len(equal) < 2:
+        return sizes
+    values = sorted({v for f in equal for v in (f.value if isinstance(f.value, list) else [f.value])})
+    return [f for f in sizes if f not in equal] + [_make(equal[0].column, "in", values)]
 
 
 def _size_pattern(sizes: dict[str, str]) -> re.Pattern[str] | None:
@@ -145,7 +159,7 @@ _LEAVING_OUT = re.compile(
     r"(?<!\w)(?:excluding|excl\.?|except(?:\s+for)?|without|w/o|(?:leaving|leave)\s+out|not\s+counting|"
     r"ignoring|apart\s+(?:from|of)|other\s+than|no)\s+(?:the\s+|any\s+)?$"
 )
-_OPPOSITE = {"eq": "ne", "gt": "lte", "gte": "lt", "lt": "gte", "lte": "gt"}
+_OPPOSITE = {"eq": "ne", "in": "not_in", "gt": "lte", "gte": "lt", "lt": "gte", "lte": "gt"}
 
 
 def _left_out(scan: Scan, at: int, size: Filter) -> Filter:

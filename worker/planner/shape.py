@@ -101,10 +101,13 @@ def shape(r: Reading) -> ChartPlan:
     measures = measures[:4]
     key = ds.key[0] if ds.key else None
     multi = [d for d, values in r.entities.items() if len(values) > 1 and d not in r.together]
+    # "parties of 2 versus parties of 4": sizes named as a condition are compared as values named are.
+    sizes = {d.name for d in ds.dimensions if d.type == "number"}
+    multi += [f.column for f in r.conditions if f.op == "in" and f.column in sizes and f.column not in multi]
     multi = [] if r.combined else multi
     # "smokers or non-smokers, on Saturdays and Sundays": a dimension named whole is what is compared; the
     # dimensions named in part only filter it.
-    whole = [d for d in multi if len(r.entities[d]) >= len(ds.dimension(d).values) > 0]
+    whole = [d for d in multi if len(r.entities.get(d, ())) >= len(ds.dimension(d).values) > 0]
     multi = whole if whole and not r.groups else multi
     has_time = ds.time is not None
     # A dimension named without "by" groups only when nothing else does ("countries with ... by continent").

@@ -74,6 +74,13 @@ _PATTERNS = [
             r"(?:\s+(?:on(?:wards?)?|and\s+(?:later|after))\b)?",
         ),
         ("since", rf"\b(?P<op>)(?P<a>{_DATE})\s+(?:onwards?|and\s+later)\b"),
+        # "all through 2019", "week by week through 2019": during it, where "through 2019" is up to its end
+        # ("month by month through March 2019" still ends with March).
+        ("in", rf"\ball\s+through\s+(?P<a>{_DATE})\b"),
+        (
+            "in",
+            r"(?:(?<=day\s)|(?<=week\s)|(?<=month\s)|(?<=quarter\s))through\s+(?P<a>(?:1[5-9]|2\d)\d\d)\b(?![-/])",
+        ),
         (
             "until",
             rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|(?:up\s+)?(?:to|through|until)\s+and\s+including|until|till|through|up\s+to|prior\s+to|to)\s+"

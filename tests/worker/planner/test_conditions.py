@@ -152,3 +152,23 @@ def test_a_comparative_after_is_or_are_compares_the_measure(
 def test_compound_number_words_in_a_condition(planner: RulePlanner, said: str, value: int) -> None:
     plan = planner.plan(f"life expectancy over {said} by continent in 1987")
     assert filters_of(plan) == [("life_exp", "gt", value)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Average tip percentage for parties of 2 versus parties of 4",
+        "average tip for parties of 2 and 4",
+        "average tip, tables of 2 vs tables of 4",
+    ],
+)
+def test_sizes_named_apart_are_compared_not_required_together(planner: RulePlanner, question: str) -> None:
+    # Two conditions "= 2" and "= 4" kept no row, and "of 2 and 4" kept parties of 3 too.
+    plan = planner.plan(question)
+    assert plan.dimension == "party_size"
+    assert filters_of(plan) == [("party_size", "in", [2, 4])]
+
+
+def test_sizes_left_out_together_are_each_left_out(planner: RulePlanner) -> None:
+    plan = planner.plan("Average bill by party size, except tables of 1 or 2 people.")
+    assert filters_of(plan) == [("party_size", "not_in", [1, 2])]
