@@ -110,6 +110,8 @@ def read_counts(scan: Scan, lex: Lexicon, r: Reading) -> tuple[list[Aggregation]
                 countable = True
                 continue
         count_rows = True
+        if normalize(m["what"]) in vocab.dims[1] and r.counted is None:
+            r.counted = (vocab.dims[1][normalize(m["what"])], m["what"].lower())
     r.count_rows = count_rows
     return (["count"] if count_rows else []), countable
 

@@ -25,6 +25,7 @@ from worker.planner.compass import uncompass
 from worker.planner.compound import uncompound
 from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
+from worker.planner.count_grain import count_grain_problem
 from worker.planner.counts import place_counts
 from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
 from worker.planner.errors import UnchartableQuestion
@@ -245,6 +246,9 @@ class RulePlanner:
             raise UnchartableQuestion(
                 self.help(f"That question asks for a chart that cannot be drawn: {lower_label(str(exc))}")
             ) from exc
+        grain = count_grain_problem(plan, ds, r.counted)
+        if grain is not None:
+            raise UnchartableQuestion(grain)
         return Answer(plan, tuple(notes + unshown(r, plan)))
 
     def _verbs(self, text: str) -> str:

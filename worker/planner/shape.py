@@ -40,6 +40,8 @@ class Reading:
     chart: ChartType | None = None
     agg: Aggregation | None = None
     count_rows: bool = False
+    # The dimension a count of rows counts and the word said for it ("districts"), when it names one.
+    counted: tuple[str, str] | None = None
     top: Top | None = None
     sort: SortDirection | None = None
     wants_time: bool = False
