@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.errors import UnchartableQuestion
+from worker.planner.errors import NotInTheData
 from worker.planner.refusals import suggest
 from worker.planner.versus_names import names_of
 from worker.semantic import SemanticModel
@@ -99,7 +99,7 @@ def _undated_year(text: str, model: SemanticModel) -> str:
             before = re.compile(rf"\b(?P<y>(?:19|20)\d\d)\s+(?=(?:[A-Za-z]+\s+){{0,2}}?(?:{names})\b)", _I)
             other = next((m["y"] for m in before.finditer(text) if m["y"] not in years), None)
             if other is not None:
-                raise UnchartableQuestion(
+                raise NotInTheData(
                     f"The {ds.name} data is {ds.description[0].lower()}{ds.description[1:].rstrip('.')}; "
                     f"it has nothing from {other}. {suggest(ds)}"
                 )

@@ -5,8 +5,13 @@ It lives apart from worker.planner.rules so every reader of a question can raise
 
 from __future__ import annotations
 
-__all__ = ["UnchartableQuestion"]
+__all__ = ["NotInTheData", "UnchartableQuestion"]
 
 
 class UnchartableQuestion(Exception):
     """The question cannot become a chart; str is a sentence for the user saying why and what works."""
+
+
+class NotInTheData(UnchartableQuestion):
+    """The question names what the data is not ("the 2017 election" of 2013 data): no reading that sets
+    words aside as context may answer it, as the chart would answer about something else."""

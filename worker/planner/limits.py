@@ -193,6 +193,29 @@ _LED = (
 _EACH_LEADER = r"(?:was|were|did|has|had|is|are)\s+each\s+[\w'-]+(?:\s+[\w'-]+){0,4}?\s+(?:the\s+)?"
 
 
+# "who got the most votes", "who won the biggest share": the dataset's "who" that leads.
+_WHO_LEADS = re.compile(
+    r"(?<!\w)who\s+(?:got|won|had|has|received|took|polled|gained)\s+(?:the\s+)?(?:most|highest|biggest|largest)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _each(who: re.Match[str], vocab: Vocabulary, scan: Scan) -> int:
+    """Where the grouping after a "who ... the most" ends ("by district", "in each district"), or 0 when
+    there is none or it groups by the "who" itself ("who got the most votes by candidate" ranks them)."""
+    dims = vocab.dims[0]
+    each = re.compile(
+        rf"[\w\s'-]*?(?:\s|,\s*)(?:by|per|(?:in|for|within|across|of)\s+(?:each|every))\s+(?P<d>{dims.pattern})(?!\w)"
+        if dims is not None
+        else "(?!)",
+        re.IGNORECASE,
+    ).match(scan.text, who.end())
+    if each is None or vocab.dims[1].get(normalize(each["d"])) == vocab.ds.who:
+        return 0
+    return each.end()
+
+
 def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
     """ "which country had the highest life expectancy in each continent", "for how many weeks was each
     company the best": the leader of each group, or how often each one led, ranks within groups and then
@@ -243,6 +266,9 @@ def check_leaders(scan: Scan, vocab: Vocabulary) -> None:
         scan.text,
     ):
         said = scan.excerpt(often.span())
+    elif vocab.ds.who is not None and (who := _WHO_LEADS.search(scan.text)) and _each(who, vocab, scan):
+        # "Who got the most votes by district?": the candidate ahead in each district, not its top count.
+        said = scan.excerpt((who.start(), _each(who, vocab, scan)))
     else:
         return
     raise UnchartableQuestion(

@@ -28,7 +28,7 @@ from worker.planner.context import context_note, without_context
 from worker.planner.count_grain import count_grain_problem
 from worker.planner.counts import place_counts
 from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
-from worker.planner.errors import UnchartableQuestion
+from worker.planner.errors import NotInTheData, UnchartableQuestion
 from worker.planner.folding import fold_filters
 from worker.planner.headlines import unheadline
 from worker.planner.hedges import unhedge
@@ -153,6 +153,8 @@ class RulePlanner:
         if cached is None:
             try:
                 cached = self._answer(text)
+            except NotInTheData as exc:
+                cached = exc
             except UnchartableQuestion as exc:
                 try:
                     cached = self._without_context(text) or exc
