@@ -1,16 +1,16 @@
 """The voices of users spelt out before a question is read, in the order each needs (a chat message's
-formatting comes off before, in RulePlanner.answer): slang, emoji and hashtags, then a data source's
-name and raw column names ("the GOOG column"), then a slide's framing and presentation wishes
-(a title in quotes must reach no other reader; a sports fan's words come first, so "down the pitch" is no
-sales pitch), a journalist's and a teacher's framing, places in a ranking ("came first for"), display
-scales and rounding, then code (pandas), a statistician's vocabulary
-("subset where X = V", "stratified by"), a transcript's self-corrections placed by what they name
-("europe no wait asia"), numbers said in words, a second-language speaker's "how much" for "how many",
-comparatives built with "more" and false friends ("the action of Facebook": read once the numbers are
-digits, and before a manager's labels, comparisons and courtesies are read, so that each of those sees
-the English it knows), a manager's labels, comparisons, distributions and extremes, a polite user's
-courtesies and everyday words, yes/no questions, and spans said by the data's own ends. Each rewrite
-leaves text it does not recognise unchanged (see each module's docstring for what it reads)."""
+formatting comes off before, in RulePlanner.answer): a letter's greeting and sign-off, slang, emoji and
+hashtags, then a data source's name and raw column names ("the GOOG column"), then a slide's framing and
+presentation wishes (a title in quotes must reach no other reader; a sports fan's words come first, so
+"down the pitch" is no sales pitch), a journalist's and a teacher's framing, places in a ranking ("came
+first for"), display scales and rounding, then code (pandas), a statistician's vocabulary ("subset where X
+= V", "stratified by"), a transcript's self-corrections placed by what they name ("europe no wait asia"),
+numbers said in words, a second-language speaker's "how much" for "how many", comparatives built with
+"more" and false friends ("the action of Facebook": read once the numbers are digits, and before a
+manager's labels, comparisons and courtesies are read, so that each of those sees the English it knows), a
+manager's labels, comparisons, distributions and extremes, a polite user's courtesies and everyday words,
+yes/no questions, and spans said by the data's own ends. Each rewrite leaves text it does not recognise
+unchanged (see each module's docstring for what it reads)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
 from worker.planner.everyday_words import uneveryday
+from worker.planner.letters import unletter
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
@@ -38,6 +39,9 @@ from worker.semantic import SemanticModel
 
 
 def spell_out_voices(text: str, model: SemanticModel) -> str:
+    # A letter's greeting and sign-off ("Dear team, ... Kind regards, Priya") come off first: the name
+    # signed is no value of the data.
+    text = unletter(text, model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model

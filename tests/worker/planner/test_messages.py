@@ -75,3 +75,11 @@ def test_a_word_not_understood_is_still_refused(planner: RulePlanner) -> None:
 def test_who_the_chart_is_for_is_no_part_of_it(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
     assert (measures_of(plan), plan.dimension, filters_of(plan)) == ([("total_bill", "avg")], "sex", [])
+
+
+def test_who_asks_is_kept_when_it_names_a_value_of_the_data(planner: RulePlanner) -> None:
+    # "for our Asia team" was dropped whole: every country charted, and Asia never mentioned.
+    assert unmessage("population by country, for our Asia team", {"asia"}).endswith("for our Asia team")
+    assert unmessage("population by country, for our sales team", {"asia"}) == "population by country"
+    answer = planner.answer("For our Asia team, I need population by country in 2007")
+    assert any("Asia" in note for note in answer.left_out)

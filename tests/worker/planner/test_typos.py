@@ -93,3 +93,94 @@ def test_a_word_two_known_words_are_as_near_to_is_not_guessed(planner: RulePlann
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
     assert filters_of(planner.plan("life expectancy in japn since 1980")) == [("country", "eq", "Japan")]
+
+
+SHORT_KNOWN = [
+    "day",
+    "pie chart",
+    "gdp per capita",
+    "life expectancy",
+    "asia",
+    "party size",
+    "medal type",
+    "tip",
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # Two neighbouring letters after the first swapped, in a word of three or four letters.
+        ("dya", "day"),
+        ("pei", "pie"),
+        ("gpd", "gdp"),
+        ("lief", "life"),
+        ("Asai", "asia"),
+        ("szie", "size"),
+        ("tyep", "type"),
+        # A doubled last letter.
+        ("tipp", "tip"),
+        ("sizee", "size"),
+    ],
+)
+def test_short_words_with_two_letters_swapped_or_the_last_doubled_are_corrected(
+    written: str, read: str
+) -> None:
+    assert Speller(SHORT_KNOWN).closest(written) == read
+
+
+def test_two_slips_in_one_phrase_are_read_together() -> None:
+    """Neither "sepal lenght" nor "sepel length" is a phrase: the two corrections are kept together."""
+    phrases = ("sepal length", "life expectancy", "gdp per capita", "countries")
+
+    def recognised(text: str, span: tuple[int, int]) -> bool:
+        return any(
+            (at := text.lower().find(p)) >= 0 and at <= span[0] and span[1] <= at + len(p) for p in phrases
+        )
+
+    speller = Speller([*phrases, "sepal width", "petal length"])
+    assert speller.correct("sepel lenght by species", recognised) == "sepal length by species"
+    assert speller.correct("lief expectency in 2007", recognised) == "life expectancy in 2007"
+    assert speller.correct("gpd per captia top 10 contries", recognised) == "gdp per capita top 10 countries"
+    # Corrections that complete no phrase even together are still left as written.
+    assert speller.correct("sepel lenghts", lambda _text, _span: False) == "sepel lenghts"
+
+
+ORDINARY = ["the", "how", "per", "pie", "top", "day", "vote", "dog", "now", "was", "saw", "form"]
+
+
+def _slipped(word: str) -> list[str]:
+    """Every word one swap of neighbouring letters (not the first) or one dropped last letter from `word`."""
+    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)]
+    return [*swaps, word[:-1]]
+
+
+@pytest.mark.parametrize("word", ORDINARY)
+def test_ordinary_short_words_stay_as_written(word: str) -> None:
+    """Even where the speller knows the word each would be after a slip ("form" swapped is "from")."""
+    speller = Speller(["from", *(w for o in ORDINARY for w in _slipped(o) if w != o)])
+    assert speller.closest(word) is None
+    assert speller.correct(f"the {word} chart", anything) == f"the {word} chart"
+
+
+@pytest.mark.parametrize(
+    ("question", "dataset", "dimension", "chart_type"),
+    [
+        ("averge tipp by dya", "tips", "day", "bar"),
+        ("votes per canidate as a pei chart", "election", "candidate", "pie"),
+        ("how many tabels by party szie", "tips", "party_size", "bar"),
+        ("lief expectency by contient in 2007", "gapminder", "continent", "bar"),
+        ("gpd per captia top 10 contries in 1997", "gapminder", "country", "bar"),
+    ],
+)
+def test_a_fast_typists_short_slips_are_read(
+    planner: RulePlanner, question: str, dataset: str, dimension: str, chart_type: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dataset, plan.dimension, plan.chart_type) == (dataset, dimension, chart_type)
+
+
+def test_a_doubled_letter_english_words_end_with_is_no_slip() -> None:
+    """ "boss", "buzz", "hill", "cuff": English words end in a doubled s, z, l or f."""
+    speller = Speller(["bos", "buz", "hil", "cuf"])
+    assert [speller.closest(w) for w in ("boss", "buzz", "hill", "cuff")] == [None] * 4
