@@ -160,6 +160,11 @@ SETS = (
         HERE / "holdout34.yaml",
         "thirty-fourth holdout (written blind before the thirty-third's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout35",
+        HERE / "holdout35.yaml",
+        "thirty-fifth holdout (written blind after the thirty-fourth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

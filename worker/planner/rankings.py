@@ -158,13 +158,18 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
         return None
     m = re.search(
         rf"(?<!\w)(?P<w>which|what)\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})"
-        r"(?P<verb>\s+(?:has|is|was|does|had|did|won|got))?",
+        r"(?:(?P<verb>\s+(?:has|is|was|does))|(?P<past>\s+(?:had|did|won|got)))?",
         scan.text,
     )
     # "which iris species has": a noun the same in both numbers, said with a verb in the singular;
     # "which strength bands are": a plural after the dimension's word. "what day has the highest tip" asks
-    # the same as "which"; "what" without such a verb ("what day-by-day tips") asks for no one.
-    if m is None or _PLURAL_AFTER.match(scan.text, m.end("d")) or (m["w"] == "what" and not m["verb"]):
+    # the same as "which"; "what" without a verb ("what day-by-day tips") asks for no one. A verb in the
+    # past ("had", "won") says no number: the noun's does.
+    if (
+        m is None
+        or _PLURAL_AFTER.match(scan.text, m.end("d"))
+        or (m["w"] == "what" and not m.end() > m.end("d"))
+    ):
         return None
     return 1 if not m["d"].lower().endswith("s") or m["verb"] else None
 

@@ -159,9 +159,14 @@ class Speller:
 
     def closest(self, word: str) -> str | None:
         """The one known word nearest to `word` within its edit budget; None if none or a tie."""
+        nearest = self.nearest(word)
+        return nearest[0] if len(nearest) == 1 else None
+
+    def nearest(self, word: str) -> list[str]:
+        """The known words nearest to `word` within its edit budget: one, several (a tie), or none."""
         word = word.lower()
         if len(word) < 3 or word in self.keep or word in _SHORT_WORDS:
-            return None
+            return []
         limit = 1 if len(word) <= 7 else 2
         best: list[str] = []
         best_distance = limit + 1
@@ -191,8 +196,8 @@ class Speller:
             best = list(dict.fromkeys(best))
         if len(best) > 1:
             shared = frozenset.intersection(*(self._meanings.get(w, frozenset()) for w in best))
-            return best[0] if shared else None
-        return best[0] if best else None
+            return best[:1] if shared else best
+        return best
 
     def correct(self, text: str, recognised: Callable[[str, tuple[int, int]], bool]) -> str:
         """`text` with each unknown word replaced by its closest known word, where `recognised(new text,
@@ -201,14 +206,25 @@ class Speller:
         ("sepel lenght", "lief expectency") complete it only when both are read."""
         waiting: list[tuple[int, int, str]] = []  # unrecognised corrections, as offsets from the text's end
         for match in reversed(list(_WORD.finditer(text))):
-            fixed = self.closest(match[0])
-            if fixed is None:
-                continue
-            candidate = text[: match.start()] + fixed + text[match.end() :]
-            if recognised(candidate, (match.start(), match.start() + len(fixed))):
-                text = candidate
-            else:
-                waiting.append((len(text) - match.start(), len(text) - match.end(), fixed))
+            nearest = self.nearest(match[0])
+            # A tie ("petel": "petal" or "Peter") is settled when only one completes a phrase; never one
+            # between a name and a longer one it begins ("nigr": "niger" or "nigeria").
+            word = match[0].lower()
+            settles = len(nearest) == 1 or not any(
+                b.startswith(a) for a in nearest for b in (*nearest, word) if a != b
+            )
+            read = [
+                fixed
+                for fixed in (nearest if settles else ())
+                if recognised(
+                    text[: match.start()] + fixed + text[match.end() :],
+                    (match.start(), match.start() + len(fixed)),
+                )
+            ]
+            if len(read) == 1 or (len(nearest) == 1 and read):
+                text = text[: match.start()] + read[0] + text[match.end() :]
+            elif len(nearest) == 1:
+                waiting.append((len(text) - match.start(), len(text) - match.end(), nearest[0]))
         # Later corrections were all to the left of each word waiting, so its offset from the end still holds.
         fixes = sorted((len(text) - start, len(text) - end, fixed) for start, end, fixed in waiting)
         while fixes:

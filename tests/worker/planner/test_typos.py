@@ -184,3 +184,14 @@ def test_a_doubled_letter_english_words_end_with_is_no_slip() -> None:
     """ "boss", "buzz", "hill", "cuff": English words end in a doubled s, z, l or f."""
     speller = Speller(["bos", "buz", "hil", "cuf"])
     assert [speller.closest(w) for w in ("boss", "buzz", "hill", "cuff")] == [None] * 4
+
+
+def test_a_tie_is_settled_by_the_one_word_that_completes_a_phrase() -> None:
+    speller = Speller(["petal width", "peter"])
+
+    def petal_width(text: str, span: tuple[int, int]) -> bool:
+        return "petal width" in text
+
+    # "petel" is one edit from "petal" and from "peter": only "petal" makes a phrase here.
+    assert speller.correct("average petel width", petal_width) == "average petal width"
+    assert speller.correct("average petel width", anything) == "average petel width"
