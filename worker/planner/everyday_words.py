@@ -70,6 +70,12 @@ _SAID: list[tuple[str, str]] = [
         rf"(?P<m>\s+(?:more|less|most|least))?\s+(?:for|to)\s+{_WAITER}",
         r"\g<w> tip\g<m>",
     ),
+    # "tables leave the bigger tip percentage", "do men leave bigger tips": they have the higher tip.
+    (
+        rf"\b(?P<w>{_WHO}|men|women|smokers|non-smokers)\s+{_LEAVE}\s+(?P<a>(?:a|the)\s+)?"
+        r"(?P<m>bigger|higher|larger|smaller|lower|more\s+generous)\s+(?P<t>tips?(?:\s+percentages?)?)\b",
+        r"\g<w> have \g<a>\g<m> \g<t>",
+    ),
     # "what the tip came to as a portion of the bill": the tip percentage.
     (
         r"\b(?:what\s+)?(?:the\s+)?tips?\s+(?:(?:came|comes|come|amounted|amounts)\s+to\s+)?as\s+an?\s+"

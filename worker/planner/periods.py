@@ -33,7 +33,7 @@ _COUNT = rf"\d{{1,2}}|{'|'.join(_NUMBERS)}"
 # (kind, regex source), tried in this order.
 PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"\b{_IN}{_NTH}\s+quarter\s+(?:of\s+|in\s+)?(?P<y>{YEAR})\b"),
-    ("quarter", rf"\b{_IN}q(?P<q>[1-4])\s*(?:of\s+)?(?P<y>{YEAR})\b"),
+    ("quarter", rf"\b{_IN}q(?P<q>[1-4])\s*(?:of\s+|in\s+|,\s*)?(?P<y>{YEAR})\b"),
     ("quarter", rf"\b{_IN}(?P<y>{YEAR})\s*-?\s*q(?P<q>[1-4])\b"),
     ("half", rf"\b{_IN}(?P<ord>first|second|last|1st|2nd)\s+half\s+(?:of\s+|in\s+)?(?P<y>{YEAR})\b"),
     ("half", rf"\b{_IN}h(?P<q>[12])\s*(?P<y>{YEAR})\b"),

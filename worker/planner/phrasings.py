@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.refusals import suggest
 from worker.planner.time_phrases import COUNT, parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 
@@ -136,9 +138,30 @@ _ORDER_OF = re.compile(
 )
 
 
+# "from the weakest band to the strongest": the bands' own order; said the other way round, or "in reverse
+# order", an order no plan keeps (a plan sorts by a measure or keeps the dimension's order).
+_STRENGTHS = r"(?:\s+(?:band|one|wind|value)s?)?"
+_WEAK_TO_STRONG = re.compile(
+    rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|lightest|"
+    rf"gentlest){_STRENGTHS}\s+(?:up\s+)?to\s+(?:the\s+)?strongest{_STRENGTHS}(?!\w)"
+)
+_REVERSED = re.compile(
+    rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|"
+    rf"lightest|gentlest){_STRENGTHS}(?!\w)|(?<!\w)in\s+reversed?\s+(?:[a-z]+\s+)?order(?!\w)|"
+    r"(?<!\w)(?:reversed|backwards)(?!\w)"
+)
+
+
 def read_in_order(scan: Scan, vocab: Vocabulary) -> bool:
     """ "days kept in calendar order", "sizes in numeric order": the dimension's own order, so no sort.
     A noun before it is read with it when it is a word of a dimension ("sizes" of party size)."""
+    for m in scan.take(_REVERSED):
+        raise UnchartableQuestion(
+            f"chartq cannot yet show an order reversed (\u201c{m[0]}\u201d): it keeps a dimension's own "
+            f"order or sorts by the measure, highest or lowest first. {suggest(vocab.ds)}"
+        )
+    for _ in scan.take(_WEAK_TO_STRONG):
+        return True
     dim_words = {w for k in vocab.dims[1] for w in k.split()}
     # "in ascending order of party size": a dimension's own order, not the measure's.
     for m in list(_ORDER_OF.finditer(scan.text)):

@@ -154,3 +154,17 @@ def test_which_day_people_tip_the_most_is_the_one_top_day(
     plan = planner.plan(question)
     assert (plan.dimension, measures_of(plan), plan.limit) == ("day", [(measure, "avg")], 1)
     assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == (measure, direction)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "dimension"),
+    [
+        ("When do tables leave the bigger tip percentage, at lunch or at dinner?", "tip_pct", "meal"),
+        ("do men leave bigger tips than women", "tip", "sex"),
+    ],
+)
+def test_who_leaves_the_bigger_tip_compares_the_tip(
+    planner: RulePlanner, question: str, measure: str, dimension: str
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == ([(measure, "avg")], dimension)

@@ -14,6 +14,7 @@ from worker.planner.time_phrases import read_time_period
     [
         ("in the second quarter of 2018", "2018-04-01", "2018-06-30"),
         ("Q3 2019", "2019-07-01", "2019-09-30"),
+        ("Q3 in 2018", "2018-07-01", "2018-09-30"),
         ("2019 q4", "2019-10-01", "2019-12-31"),
         ("the last quarter of 2018", "2018-10-01", "2018-12-31"),
         ("the first half of 2019", "2019-01-01", "2019-06-30"),

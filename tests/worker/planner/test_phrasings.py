@@ -469,3 +469,18 @@ def test_just_before_named_values_keeps_them_without_comparing_them(planner: Rul
     """ "just versicolor and virginica" is "only …": a restriction, not a series of the two."""
     plan = planner.plan("scatter of sepal length vs sepal width, just versicolor and virginica")
     assert (plan.series, filters_of(plan)) == (None, [("species", "in", ["versicolor", "virginica"])])
+
+
+def test_from_the_weakest_band_to_the_strongest_is_the_bands_own_order(planner: RulePlanner) -> None:
+    # "the weakest band" was read as the band 0-1: one bar, the rest silently gone.
+    plan = planner.plan("wind frequency by strength, from the weakest band to the strongest")
+    assert plan.dimension == "strength" and filters_of(plan) == [] and plan.sort is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wind frequency by strength from strongest to weakest", "average tip by day in reverse order"],
+)
+def test_an_order_reversed_is_refused_by_name(planner: RulePlanner, question: str) -> None:
+    with pytest.raises(UnchartableQuestion, match="reversed"):
+        planner.plan(question)
