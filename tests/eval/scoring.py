@@ -165,6 +165,11 @@ SETS = (
         HERE / "holdout35.yaml",
         "thirty-fifth holdout (written blind after the thirty-fourth's fixes)",
     ),
+    EvalSet(
+        "holdout36",
+        HERE / "holdout36.yaml",
+        "thirty-sixth holdout (written blind after the thirty-fifth's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -35,7 +35,9 @@ _JOINT = re.compile(
       | (?:and\s+)? (?=(?:next\s+to|alongside|beside)\s+it\b)  # kept: the part is then read as beside
       | (?:second|third|fourth|finally|lastly)(?:ly)? \b ,?
       | (?<=;) \s* and \b  # "; and only …": a semicolon already ends the part
+      | (?<=,) \s* along\s+with \b  # ", along with world life expectancy over time as a line"
     )
+    | \s+ and\s+also \b ,?  # "average tip by day and also the average bill by sex"
     """,
     _X,
 )

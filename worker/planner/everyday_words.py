@@ -186,6 +186,8 @@ _SAID: list[tuple[str, str]] = [
     # "the two side by side": both, drawn side by side (the number only counts the values named).
     (r"\bthe\s+two(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", "both "),
     (r"\bthe\s+(?:three|four|five|six)(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", ""),
+    # "life expectancy as well as GDP per capita": both ("as well" alone is read where it is said).
+    (r"\bas\s+well\s+as\b", "and"),
     # "nowadays": now, which the readers take as the data's latest period.
     (r"\bnowadays\b", "now"),
     # Chart words: "one of those dot pictures of", "a picture with dots of", "a round (cake) chart".

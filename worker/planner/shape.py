@@ -129,6 +129,9 @@ def shape(r: Reading) -> ChartPlan:
     # So is an average of values named on data without dates ("the average tip and bill at lunch and dinner").
     by_values = bool(multi) and not has_time
     summarised = r.agg not in (None, "none") and bool(r.groups or by_values) and not r.vs
+    # "tip and total bill by day" compares each day's two figures; "..., coloured by day" is a scatter.
+    on_x = [g for g in r.groups if g not in r.split]
+    summarised = summarised or (r.agg is None and bool(on_x) and not r.vs and chart != "scatter")
     scatter2 = (
         len(measures) > 1
         and (chart == "scatter" or (chart is None and not summarised))

@@ -132,3 +132,21 @@ def test_the_same_chart_drawn_over_time_or_in_one_year(planner: RulePlanner) -> 
     plan = planner.plan("Life expectancy in Asia by country, then in 1982")
     assert plan.time_range is not None and plan.time_range.start == "1982"
     assert (plan.dimension, filters_of(plan)) == ("country", [("continent", "eq", "Asia")])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Average tip by day and also the average bill by sex",
+        "Population by continent in 2007 as a pie, along with world life expectancy over time as a line",
+    ],
+)
+def test_a_second_chart_after_and_also_or_along_with_is_refused(planner: RulePlanner, question: str) -> None:
+    # Both were charted as one: the groupings merged, or the second chart dropped with a note.
+    with pytest.raises(UnchartableQuestion, match="asks for two"):
+        planner.plan(question)
+
+
+def test_a_measure_along_with_another_is_one_chart(planner: RulePlanner) -> None:
+    plan = planner.plan("average tip by day, along with the total bill")
+    assert measures_of(plan) == [("tip", "avg"), ("total_bill", "avg")] and plan.dimension == "day"

@@ -168,3 +168,22 @@ def test_who_leaves_the_bigger_tip_compares_the_tip(
 ) -> None:
     plan = planner.plan(question)
     assert (measures_of(plan), plan.dimension) == ([(measure, "avg")], dimension)
+
+
+@pytest.mark.parametrize(
+    ("question", "chart", "dimension"),
+    [
+        # Two measures by a grouping compare each group's two figures: it was a scatter coloured by day.
+        ("Tip and total bill by day", "bar", "day"),
+        ("Sepal length and sepal width for each species", "bar", "species"),
+        ("Average tip as well as average total bill on each day, dinner only", "bar", "day"),
+        # Coloured by a grouping, or named a scatter, it stays one.
+        ("petal length and petal width, coloured by species", "scatter", None),
+        ("tip and total bill by day as a scatter", "scatter", None),
+    ],
+)
+def test_two_measures_by_a_grouping_are_bars_of_each(
+    planner: RulePlanner, question: str, chart: str, dimension: str | None
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.dimension, len(plan.measures)) == (chart, dimension, 2)
