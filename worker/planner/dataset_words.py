@@ -27,6 +27,28 @@ def claim_data_names(scan: Scan, lex: Lexicon) -> None:
             scan.claim(m.span())
 
 
+# A chart of the rows themselves: a scatter or a histogram, where every row is a point or is counted.
+_RAW_CHART = re.compile(r"(?<!\w)(?:scatter|histogram|dot\s+plot)", re.IGNORECASE)
+
+
+def claim_each_row(scan: Scan, lex: Lexicon) -> None:
+    """ "tips and bills of every table as a scatter", "for every flower": on a chart of the rows themselves
+    each row is already its own point; the words name the rows, no grouping the data lacks."""
+    if _RAW_CHART.search(scan.text) is None:
+        return
+    nouns = {w.removesuffix("s") for w in lex.about} | {
+        w.removesuffix("s") for w in re.findall(r"[a-z]+", lex.rows.pattern if lex.rows else "")
+    }
+    each = re.compile(
+        r"(?<!\w)(?:of|for|per|from)\s+(?:every|each)\s+(?:single\s+|individual\s+)?(?P<w>[a-z]+)(?!\w)"
+    )
+    # A dimension's own word ("for each species") is a grouping, never the rows.
+    dims = {k.removesuffix("s") for k in lex.vocab.dims[1]}
+    for m in list(each.finditer(scan.text)):
+        if m["w"].removesuffix("s") in nouns - dims and scan.free(m.span()):
+            scan.claim(m.span())
+
+
 _REQUEST = re.compile(
     r"(?<!\w)(?:show|shows|plot|chart|graph|draw|display|give|data|dataset|visuali[sz]e|view|see)(?!\w)"
 )

@@ -226,9 +226,25 @@ def _unrelative(text: str, lexicon: _Lexicon) -> str:
     return text
 
 
+# A unit in brackets after what it measures: "[% Of Bill]", "(in $)", "{USD}".
+_BRACKETED = re.compile(r"\s*[(\[{]\s*(?:in\s+)?(?P<u>[^()\[\]{}]{1,30}?)\s*[)\]}]")
+
+
+def _unit_words(unit: str) -> str:
+    return " ".join(w for w in re.findall(r"[\w%$]+", unit.lower()) if w not in ("the", "a", "of", "in"))
+
+
+def _unbracket(text: str, model: SemanticModel) -> str:
+    """`text` without a bracketed unit that is a measure's own ("[% Of Bill]" of the tip percentage), which
+    says how the numbers read and nothing about which rows or groups."""
+    units = {_unit_words(m.unit) for ds in model.datasets for m in ds.measures if m.unit}
+    return _BRACKETED.sub(lambda m: "" if _unit_words(m["u"]) in units else m[0], text)
+
+
 def undisplay(text: str, model: SemanticModel) -> str:
     """`text` without a scale or rounding of its numbers, and without a relative measure's own base."""
     lexicon = _lexicon(model)
+    text = _unbracket(text, model)
     said = _unpercent(_unscale(_ROUNDING.sub("", _unrelative(text, lexicon)), lexicon.own), lexicon)
     if said == text:
         return text

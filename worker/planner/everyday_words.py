@@ -188,6 +188,12 @@ _SAID: list[tuple[str, str]] = [
     (r"\bthe\s+(?:three|four|five|six)(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", ""),
     # "life expectancy as well as GDP per capita": both ("as well" alone is read where it is said).
     (r"\bas\s+well\s+as\b", "and"),
+    # "together in one chart", "on a single graph": one chart, which every answer is ("one" is no name,
+    # and "together" here adds nothing up).
+    (
+        r"\b(?:all\s+)?(?:together\s+)?(?:in|on)\s+(?:one|a\s+single|just\s+one)\s+(?:chart|graph|plot|figure|picture)\b",
+        "",
+    ),
     # "nowadays": now, which the readers take as the data's latest period.
     (r"\bnowadays\b", "now"),
     # Chart words: "one of those dot pictures of", "a picture with dots of", "a round (cake) chart".

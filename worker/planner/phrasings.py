@@ -145,6 +145,8 @@ _WEAK_TO_STRONG = re.compile(
     rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|lightest|"
     rf"gentlest){_STRENGTHS}\s+(?:up\s+)?to\s+(?:the\s+)?strongest{_STRENGTHS}(?!\w)"
 )
+# "[Keep The Band Order]", "keeping the days' order": the dimension's own order.
+_KEEP_ORDER = re.compile(r"(?<!\w)(?:keep|keeping|kept)\s+(?:the|its|their)\s+(?:[a-z']+\s+)?order(?!\w)")
 _REVERSED = re.compile(
     rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|"
     rf"lightest|gentlest){_STRENGTHS}(?!\w)|(?<!\w)in\s+reversed?\s+(?:[a-z]+\s+)?order(?!\w)|"
@@ -161,6 +163,8 @@ def read_in_order(scan: Scan, vocab: Vocabulary) -> bool:
             f"order or sorts by the measure, highest or lowest first. {suggest(vocab.ds)}"
         )
     for _ in scan.take(_WEAK_TO_STRONG):
+        return True
+    for _ in scan.take(_KEEP_ORDER):
         return True
     dim_words = {w for k in vocab.dims[1] for w in k.split()}
     # "in ascending order of party size": a dimension's own order, not the measure's.

@@ -27,7 +27,14 @@ from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.count_grain import count_grain_problem
 from worker.planner.counts import place_counts
-from worker.planner.dataset_words import OVERVIEW, claim_data_names, conversational, names_only, which_dataset
+from worker.planner.dataset_words import (
+    OVERVIEW,
+    claim_data_names,
+    claim_each_row,
+    conversational,
+    names_only,
+    which_dataset,
+)
 from worker.planner.errors import NotInTheData, UnchartableQuestion
 from worker.planner.folding import fold_filters
 from worker.planner.headlines import unheadline
@@ -219,6 +226,7 @@ class RulePlanner:
                 )
             )
         claim_data_names(scan, lex)
+        claim_each_row(scan, lex)
         r, notes = read(scan, lex)
         named = any(d.name in r.entities for d in entity_dimensions(ds))
         lacking = strangers(scan, lex.vocab, lex.elsewhere, lex.ordinary, self._plain, named)

@@ -84,3 +84,9 @@ def test_as_a_percentage_in_a_pie_or_of_a_measure_in_per_cent(planner: RulePlann
     assert filters_of(plan) == [("direction", "eq", "E")]
     with pytest.raises(UnchartableQuestion, match="percentage of a total"):
         planner.plan("Total votes by district as a percentage")
+
+
+def test_a_bracketed_unit_of_the_measure_comes_off(planner: RulePlanner) -> None:
+    # "[% Of Bill]" was read as a percentage of a total and refused.
+    plan = planner.plan("Average Tip Percentage (Mean) By Party Size [% Of Bill]")
+    assert (plan.measures[0].name, plan.dimension) == ("tip_pct", "party_size")

@@ -484,3 +484,31 @@ def test_from_the_weakest_band_to_the_strongest_is_the_bands_own_order(planner: 
 def test_an_order_reversed_is_refused_by_name(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion, match="reversed"):
         planner.plan(question)
+
+
+def test_keep_the_band_order_keeps_the_dimensions_order(planner: RulePlanner) -> None:
+    plan = planner.plan("Wind Frequency By Strength Band (South Winds Only) [Keep The Band Order]")
+    assert plan.dimension == "strength" and plan.sort is None
+    assert filters_of(plan) == [("direction", "eq", "S")]
+
+
+@pytest.mark.parametrize(
+    ("question", "series"),
+    [
+        # "of every table" named the rows, read as a grouping the data lacks.
+        ("Tips and bills of every table as a scatter, with men and women in different colours", "sex"),
+        ("scatter of sepal length vs sepal width for every flower", None),
+        # A dimension's own word is still a grouping.
+        ("a scatter of petal length against petal width with a different colour for each species", "species"),
+    ],
+)
+def test_each_row_of_a_scatter_is_no_grouping(
+    planner: RulePlanner, question: str, series: str | None
+) -> None:
+    plan = planner.plan(question)
+    assert plan.chart_type == "scatter" and plan.series == series
+
+
+def test_in_one_chart_names_no_value_and_adds_nothing_up(planner: RulePlanner) -> None:
+    plan = planner.plan("Amazon, Netflix and Google share prices together in one chart, one line each")
+    assert plan.series == "ticker" and filters_of(plan) == [("ticker", "in", ["AMZN", "NFLX", "GOOG"])]
