@@ -13,5 +13,6 @@ class UnchartableQuestion(Exception):
 
 
 class NotInTheData(UnchartableQuestion):
-    """The question names what the data is not ("the 2017 election" of 2013 data): no reading that sets
-    words aside as context may answer it, as the chart would answer about something else."""
+    """The question names what the data is not ("the 2017 election" of 2013 data), or a value only
+    ambiguously ("Aus.": Australia or Austria): no reading that sets those words aside as context may
+    answer it, as the chart would answer about something else."""

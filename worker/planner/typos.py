@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["EVERYDAY", "Speller", "distance"]
+__all__ = ["EVERYDAY", "SHORT_WORDS", "Speller", "distance", "within"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Everyday words a question uses that sit one edit away from a word of the sample model.
@@ -54,7 +54,7 @@ _CALENDAR = frozenset(
 
 # Common English words of three and four letters. Such a word, written, is taken as meant, even where two
 # of its letters swapped would make a known word ("form" is not a slip for "from", nor "mail" for "mali").
-_SHORT_WORDS = frozenset(
+SHORT_WORDS = frozenset(
     """
     act add age ago aid aim air all and ant any ape arc are arm art ash ask ate awe axe bad bag ban bar
     bat bay bed bee beg bet bid big bin bit bow box boy bud bug bun bus but buy bye cab can cap car cat
@@ -116,7 +116,7 @@ def _longer_name(name: str, word: str) -> bool:
     return word.startswith(name) and word[len(name) :] not in _INFLECTIONS and word != name
 
 
-def _within(short: str, word: str) -> bool:
+def within(short: str, word: str) -> bool:
     """Whether the letters of `short` appear in `word` in order (an abbreviation of it)."""
     letters = iter(word)
     return all(letter in letters for letter in short)
@@ -165,7 +165,7 @@ class Speller:
     def nearest(self, word: str) -> list[str]:
         """The known words nearest to `word` within its edit budget: one, several (a tie), or none."""
         word = word.lower()
-        if len(word) < 3 or word in self.keep or word in _SHORT_WORDS:
+        if len(word) < 3 or word in self.keep or word in SHORT_WORDS:
             return []
         limit = 1 if len(word) <= 7 else 2
         best: list[str] = []
@@ -191,7 +191,7 @@ class Speller:
         if len(best) == 1:
             # "nigr": short for "nigeria" as much as a slip for "niger".
             best += [
-                w for w in self._by_letter.get(word[0], ()) if _longer_name(best[0], w) and _within(word, w)
+                w for w in self._by_letter.get(word[0], ()) if _longer_name(best[0], w) and within(word, w)
             ]
             best = list(dict.fromkeys(best))
         if len(best) > 1:

@@ -14,6 +14,7 @@ unchanged (see each module's docstring for what it reads)."""
 
 from __future__ import annotations
 
+from worker.planner.abbreviations import unabbreviate
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.corrections_values import uncorrect_values
@@ -42,6 +43,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A letter's greeting and sign-off ("Dear team, ... Kind regards, Priya") come off first: the name
     # signed is no value of the data.
     text = unletter(text, model)
+    # Abbreviations ("sep. len.", "Afr.") are written out before any reader looks for the words.
+    text = unabbreviate(text, model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
