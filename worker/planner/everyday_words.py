@@ -288,5 +288,25 @@ def uneveryday(text: str, model: SemanticModel) -> str:
     """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
     for pattern, said in _EVERYDAY:
         text = pattern.sub(said, text)
-    text = _parts(text)
+    text = _parts(_shares(text, model))
     return _recolour(text, model)
+
+
+def _shares(text: str, model: SemanticModel) -> str:
+    """ "the shares of Apple", "Apple's shares": a company's shares are its share price (on data whose
+    measure is one), never a share of a whole as "the shares of Asia" are."""
+    names = [
+        str(name)
+        for ds in model.datasets
+        if any("share price" in m.synonyms for m in ds.measures)
+        for d in ds.dimensions
+        if d.name in ds.key
+        for name in (*d.values, *d.value_synonyms)
+    ]
+    if not names:
+        return text
+    said = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    text = re.sub(
+        rf"\b(?:the\s+)?shares\s+(?:of|in)\s+(?=(?:{said})\b)", "the share price of ", text, flags=_I
+    )
+    return re.sub(rf"\b(?P<n>{said})(?P<s>'s?)\s+shares\b", r"\g<n>\g<s> share price", text, flags=_I)
