@@ -76,6 +76,18 @@ _SAID: list[tuple[str, str]] = [
         r"(?P<m>bigger|higher|larger|smaller|lower|more\s+generous)\s+(?P<t>tips?(?:\s+percentages?)?)\b",
         r"\g<w> have \g<a>\g<m> \g<t>",
     ),
+    # "what percent of the bill do people tip": the tip percentage; "... do men tip": theirs.
+    *(
+        (
+            rf"\b(?:what|which)\s+(?:percent(?:age)?|per\s*cent|%|share|proportion|fraction)\s+of\s+(?:the|their)\s+"
+            rf"(?:bills?|meals?|checks?)\s+(?:do|did|does)\s+{who}\s+(?:tip|leave|give)\b",
+            said,
+        )
+        for who, said in (
+            (_WHO, "the tip percentage"),
+            (r"(?P<w>men|women|smokers|non-smokers)", r"the tip percentage of \g<w>"),
+        )
+    ),
     # "what the tip came to as a portion of the bill": the tip percentage.
     (
         r"\b(?:what\s+)?(?:the\s+)?tips?\s+(?:(?:came|comes|come|amounted|amounts)\s+to\s+)?as\s+an?\s+"

@@ -187,3 +187,18 @@ def test_two_measures_by_a_grouping_are_bars_of_each(
 ) -> None:
     plan = planner.plan(question)
     assert (plan.chart_type, plan.dimension, len(plan.measures)) == (chart, dimension, 2)
+
+
+@pytest.mark.parametrize(
+    ("question", "filters"),
+    [
+        ("On average, what percent of the bill do people tip, for each party size?", []),
+        # It was a scatter of the tip percentage against the tip.
+        ("what share of the bill do men tip", [("sex", "eq", "Male")]),
+    ],
+)
+def test_what_share_of_the_bill_people_tip_is_the_tip_percentage(
+    planner: RulePlanner, question: str, filters: list[tuple[str, str, str]]
+) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan) == [("tip_pct", "avg")] and filters_of(plan) == filters
