@@ -4,6 +4,7 @@ rather than a mistake of ours."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import time
@@ -11,7 +12,10 @@ from typing import Any, Literal
 
 import orjson
 from arq.connections import ArqRedis, RedisSettings
+from redis._parsers import _AsyncHiredisParser
+from redis._parsers.base import _AsyncRESPBase
 from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.connection import AbstractConnection
 from redis.asyncio.sentinel import Sentinel, SentinelConnectionPool
 from redis.exceptions import (
     ClusterDownError,
@@ -79,12 +83,63 @@ def connection_pool(url: str, **options: Any) -> ConnectionPool:
     if is_sentinel_url(url):
         pool = SentinelPool(parse_sentinel_url(url), **options)
     else:
-        pool = ConnectionPool.from_url(url, **options)
+        pool = QuickCheckPool.from_url(url, **options)
     pool.connection_class = quick_send(pool.connection_class)  # shared.redis_send: no Task per send
     return pool
 
 
-class SentinelPool(SentinelConnectionPool):
+class QuickCheck:
+    """Mixed into a redis-py asyncio pool: a connection is checked out without a socket read.
+
+    Before handing out a connection, redis-py polls it with a zero-timeout read
+    (`can_read_destructive`): with hiredis that read waits on the event loop once per command, while
+    the pool's lock is held, so the other tasks queue on the lock (docs/performance.md, "Tracking cost
+    per task"). That poll only sees what the event loop has already received (its timeout fires before
+    anything new is read), and so does this check, without waiting: the connection is handed out at
+    once when it is open, neither its stream nor its parser holds a byte and its transport is not
+    closing. When they hold something (a reply nobody read, EOF, an error), the connection is dropped
+    and redis-py connects it afresh: what redis-py does with hiredis, and also with its pure-Python
+    parser, whose own check misses a reply still in the stream. A close the event loop has not seen yet
+    passes both checks alike: the next command fails with a ConnectionError and redis-py drops the
+    connection, as before."""
+
+    async def ensure_connection(self, connection: AbstractConnection) -> None:
+        state = _received(connection)
+        if state == "nothing":
+            return
+        if state == "something":
+            await connection.disconnect()
+        await super().ensure_connection(connection)  # type: ignore[misc]
+
+
+def _received(connection: Any) -> Literal["nothing", "something", "unknown"]:
+    """What `connection` has received and not read, as far as the event loop knows: "nothing" when it is
+    open and idle; "unknown" when it is not connected, or not with one of redis-py's own parsers."""
+    parser = connection._parser
+    check = type(parser).can_read_destructive
+    if type(connection).can_read_destructive is not AbstractConnection.can_read_destructive or check not in (
+        _AsyncHiredisParser.can_read_destructive,
+        _AsyncRESPBase.can_read_destructive,
+    ):
+        return "unknown"  # a check of someone else's: let it run
+    reader: asyncio.StreamReader | None = connection._reader
+    writer: asyncio.StreamWriter | None = connection._writer
+    if reader is None or writer is None or not parser._connected or parser._stream is not reader:
+        return "unknown"
+    if reader._buffer or reader._eof or reader.exception() is not None or writer.transport.is_closing():  # type: ignore[attr-defined]
+        return "something"
+    if check is _AsyncHiredisParser.can_read_destructive:
+        unread = parser._reader.has_data()  # a reply, or part of one, waiting in hiredis
+    else:
+        unread = parser._buffer or parser._chunks  # the pure-Python parser's own buffers
+    return "something" if unread else "nothing"
+
+
+class QuickCheckPool(QuickCheck, ConnectionPool):
+    """redis-py's ConnectionPool checking connections out as QuickCheck does."""
+
+
+class SentinelPool(QuickCheck, SentinelConnectionPool):
     """Connections to the primary that the sentinels name.
 
     redis-py asks the sentinels for each new connection, drops the idle ones when the answer changes,
