@@ -170,6 +170,11 @@ SETS = (
         HERE / "holdout36.yaml",
         "thirty-sixth holdout (written blind after the thirty-fifth's fixes)",
     ),
+    EvalSet(
+        "holdout37",
+        HERE / "holdout37.yaml",
+        "thirty-seventh holdout (written blind during the thirty-sixth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

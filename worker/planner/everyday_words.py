@@ -80,7 +80,8 @@ _SAID: list[tuple[str, str]] = [
     *(
         (
             rf"\b(?:what|which)\s+(?:percent(?:age)?|per\s*cent|%|share|proportion|fraction)\s+of\s+(?:the|their)\s+"
-            rf"(?:bills?|meals?|checks?)\s+(?:do|did|does)\s+{who}\s+(?:tip|leave|give)\b",
+            rf"(?:bills?|meals?|checks?)\s+(?:do|did|does)\s+{who}\s+(?:tip|leave|give)\b"
+            r"(?:\s+(?:as\s+(?:a\s+)?|in\s+)tips?\b)?",
             said,
         )
         for who, said in (

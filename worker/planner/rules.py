@@ -190,7 +190,11 @@ class RulePlanner:
             check_vague_shares(text)
         except UnchartableQuestion as exc:
             raise UnchartableQuestion(self.help(str(exc))) from None
-        text = unscope(unnegate(unwhen(uncompass(unbritish(text)))))
+        try:
+            text = unbritish(text)
+        except NotInTheData as exc:  # a date that reads both ways: say what can be asked too
+            raise NotInTheData(self.help(str(exc))) from None
+        text = unscope(unnegate(unwhen(uncompass(text))))
         text = unclaim(unspend(unmessage(unpresent(text), self._speller.known)), self._values)
         text, headline, opener = self._openers.drop(unhyphen(text, self._hyphened))
         text = place_counts(text)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from worker.planner.spoken import NUMBER_WORDS
 from worker.semantic import Dataset, SemanticModel
 
-__all__ = ["unspread"]
+__all__ = ["alternatives", "dimension_words", "how_often", "measure_words", "unspread"]
 
 _I = re.IGNORECASE
 
@@ -59,15 +59,15 @@ _SPAN = re.compile(
 )
 
 
-def _alternatives(phrases: Iterable[str]) -> str:
+def alternatives(phrases: Iterable[str]) -> str:
     # longest first, so "total bill" wins over "total" and "wind direction" over "direction"
     words = sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in words)
 
 
-def _measure_words(model: SemanticModel) -> str:
+def measure_words(model: SemanticModel) -> str:
     # "close" and "closing price": a dated value's usual name, read as the measure later (measure_words)
-    return _alternatives(
+    return alternatives(
         [
             w
             for ds in model.datasets
@@ -78,7 +78,7 @@ def _measure_words(model: SemanticModel) -> str:
     )
 
 
-def _dimension_words(ds: Dataset) -> dict[str, str]:
+def dimension_words(ds: Dataset) -> dict[str, str]:
     """Each word for a dimension of `ds` ("wind direction", "party size") -> the dimension's name."""
     words: dict[str, str] = {}
     for dim in ds.dimensions:
@@ -96,7 +96,7 @@ def _spread(text: str) -> str:
     return _HOW_SPREAD.sub(by, text)
 
 
-def _how_often(ds: Dataset) -> str | None:
+def how_often(ds: Dataset) -> str | None:
     """The label of the measure of `ds` that already says how often (the wind frequency), if any."""
     for m in ds.measures:
         if "how often" in (s.lower() for s in m.synonyms):
@@ -118,9 +118,9 @@ class _Common:
     """The most-common patterns of one dataset: counted ("the 3 most common Y"), plain and "which Y"."""
 
     def __init__(self, ds: Dataset) -> None:
-        dims = _alternatives(_dimension_words(ds))
-        prefix = rf"(?:(?:{_alternatives(ds.synonyms)})\s+)?"
-        self.often = _how_often(ds)
+        dims = alternatives(dimension_words(ds))
+        prefix = rf"(?:(?:{alternatives(ds.synonyms)})\s+)?"
+        self.often = how_often(ds)
         most = _MOST.format(frequent="" if self.often else "|frequent")
         self.measure = self.often or "number of rows"
         self.counted = re.compile(
@@ -162,8 +162,8 @@ class _Patterns:
     """The model's measure and dimension words in the patterns that need them, compiled once per model."""
 
     def __init__(self, model: SemanticModel) -> None:
-        measures = _measure_words(model)
-        dims = _alternatives(w for ds in model.datasets for w in _dimension_words(ds))
+        measures = measure_words(model)
+        dims = alternatives(w for ds in model.datasets for w in dimension_words(ds))
         # "the single biggest district vote" (one row's value): the dimension word names the group the one
         # value was recorded in, so "the biggest vote in a district"
         self.one_place = re.compile(
@@ -210,8 +210,8 @@ class _Patterns:
 
 
 def _own_words(ds: Dataset) -> str:
-    return _alternatives(
-        [*ds.synonyms] + [w for m in ds.measures for w in (m.label, *m.synonyms)] + list(_dimension_words(ds))
+    return alternatives(
+        [*ds.synonyms] + [w for m in ds.measures for w in (m.label, *m.synonyms)] + list(dimension_words(ds))
     )
 
 

@@ -24,6 +24,7 @@ from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
 from worker.planner.everyday_words import uneveryday
+from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_words import unword_numbers
@@ -50,6 +51,7 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
     )
     text = unstatistic(unpandas(undisplay(unordinal(text), model)), model)
+    text = unlay(text, model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)
