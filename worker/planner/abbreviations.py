@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from worker.planner import words as pw
 from worker.planner.errors import NotInTheData
+from worker.planner.model_cache import per_model
 from worker.planner.typos import EVERYDAY, SHORT_WORDS, within
 from worker.semantic import Dataset, SemanticModel
 
@@ -76,9 +77,6 @@ class _Words:
     words: dict[str, tuple[str, frozenset[str]]]
     names: dict[str, str]  # a thing -> how a sentence names it ("Australia", "length")
     text: str  # every phrase, lower-cased, for the table's checks
-
-
-_CACHE: dict[int, tuple[SemanticModel, dict[str, _Words]]] = {}
 
 
 def unabbreviate(text: str, model: SemanticModel) -> str:
@@ -188,20 +186,18 @@ def _merge(parts: list[_Words]) -> _Words:
     return _Words(merged, names, "\n".join(p.text for p in parts))
 
 
+@per_model
 def _vocabularies(model: SemanticModel) -> dict[str, _Words]:
     """Each dataset's words by its name, and under "" the chart and aggregation words any question uses."""
-    cached = _CACHE.get(id(model))
-    if cached is None or cached[0] is not model:
-        general: list[tuple[str, str, str]] = [
-            (w, f"{kind}:{key}", w)
-            for kind, table in (("chart", pw.CHART_WORDS), ("agg", pw.AGG_WORDS))
-            for key, body in table.items()
-            for w in _LETTERS.findall(re.sub(r"(?<=[a-z])s\?", "", body))
-        ]
-        built = {ds.name: _build(_phrases(ds)) for ds in model.datasets}
-        built[""] = _build(general)
-        cached = _CACHE[id(model)] = (model, built)
-    return cached[1]
+    general: list[tuple[str, str, str]] = [
+        (w, f"{kind}:{key}", w)
+        for kind, table in (("chart", pw.CHART_WORDS), ("agg", pw.AGG_WORDS))
+        for key, body in table.items()
+        for w in _LETTERS.findall(re.sub(r"(?<=[a-z])s\?", "", body))
+    ]
+    built = {ds.name: _build(_phrases(ds)) for ds in model.datasets}
+    built[""] = _build(general)
+    return built
 
 
 def _phrases(ds: Dataset) -> list[tuple[str, str, str]]:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from worker.planner.corrections import MARKER
+from worker.planner.model_cache import per_model
 from worker.planner.spoken import spoken_years
 from worker.semantic import SemanticModel
 
@@ -55,14 +56,9 @@ class _Item:
     end: int  # word index after its last word
 
 
-_LEXICONS: dict[int, tuple[SemanticModel, dict[str, frozenset[str]]]] = {}
-
-
+@per_model
 def _lexicon(model: SemanticModel) -> dict[str, frozenset[str]]:
     """Each phrase of the model (lowercase) -> its kinds; built once per model."""
-    cached = _LEXICONS.get(id(model))
-    if cached is not None and cached[0] is model:
-        return cached[1]
     kinds: dict[str, set[str]] = {}
     for ds in model.datasets:
         for m in ds.measures:
@@ -79,9 +75,7 @@ def _lexicon(model: SemanticModel) -> dict[str, frozenset[str]]:
             own = [str(v) for v in d.values] if d.match_values else []
             for phrase in (*own, *d.value_synonyms):
                 kinds.setdefault(phrase.lower(), set()).add(f"value:{ds.name}.{d.name}")
-    lexicon = {p: frozenset(k) for p, k in kinds.items()}
-    _LEXICONS[id(model)] = (model, lexicon)
-    return lexicon
+    return {p: frozenset(k) for p, k in kinds.items()}
 
 
 def _item_at(words: list[str], i: int, lexicon: dict[str, frozenset[str]]) -> _Item | None:

@@ -27,7 +27,7 @@ import re
 
 from worker.semantic import SemanticModel
 
-__all__ = ["uncourtesy"]
+__all__ = ["split_sentences", "uncourtesy"]
 
 _I = re.IGNORECASE
 _MODAL = r"(?:could|can|would|will|might|may)"
@@ -130,7 +130,7 @@ _WONDERS = re.compile(
 # A clause leading into the request carries the question when it holds a question word or a number.
 _LEAD_CARRIES = re.compile(r"\b(?:how|what|which|whether|why|where|who|when)\b|\d", _I)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
-_ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|st|vs|approx|e\.g|i\.e|no)\.$", _I)
+_ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|st|vs|prof|approx|e\.g|i\.e|no)\.$", _I)
 _OPENER_RES = [(re.compile(p, _I), said) for p, said in _OPENERS]
 
 
@@ -142,17 +142,17 @@ def uncourtesy(text: str, model: SemanticModel) -> str:
         polite = pattern.sub(said, polite)
     polite = _TITLE.sub("", _AROUND_RE.sub(" ", polite))
     # A sentence left with no word ("Thank you ever so much." gone) leaves nothing behind.
-    sentences = [s for s in _sentences(polite) if re.search(r"\w", s)]
+    sentences = [s for s in split_sentences(polite) if re.search(r"\w", s)]
     kept = [_without_lead(s) for s in _without_stories(sentences)]
-    if polite == text and kept == _sentences(text):
+    if polite == text and kept == split_sentences(text):
         return text  # nothing polite: the text is left exactly as written (its lines, its marks)
     polite = " ".join(kept)
     polite = re.sub(r"^[\s,;:.\u2013\u2014]+(?=\w)|\s+(?=[,.?!])|(?<=[,.?!]),+|,(?=\s*[.?!])", "", polite)
     return " ".join(polite.split())
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences of `text`; a stop after an abbreviation ("Mr.") ends none."""
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`; a stop after an abbreviation ("Mr.", "Dr.") ends none."""
     parts: list[str] = []
     for piece in _SENTENCE_END.split(text.strip()):
         if parts and _ABBREVIATION.search(parts[-1]):

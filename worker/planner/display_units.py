@@ -24,6 +24,7 @@ import calendar
 import re
 from typing import NamedTuple
 
+from worker.planner.model_cache import per_model
 from worker.planner.units import reads_as_unit
 from worker.semantic import SemanticModel
 
@@ -101,9 +102,6 @@ class _Lexicon(NamedTuple):
     relative: list[tuple[re.Pattern[str], re.Pattern[str]]]  # (names of a relative measure, its base said)
 
 
-_CACHE: dict[int, tuple[SemanticModel, _Lexicon]] = {}
-
-
 def _names(names: set[str]) -> re.Pattern[str] | None:
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True) if n)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", _I) if body else None
@@ -128,10 +126,8 @@ def _base(said: str) -> str | None:
     )
 
 
+@per_model
 def _lexicon(model: SemanticModel) -> _Lexicon:
-    cached = _CACHE.get(id(model))
-    if cached is not None and cached[0] is model:
-        return cached[1]
     own: set[str] = set()
     percent: set[str] = set()
     other: set[str] = set()
@@ -152,9 +148,7 @@ def _lexicon(model: SemanticModel) -> _Lexicon:
             if base is not None and named is not None:
                 said = re.compile(rf"(?P<lead>\s*,\s*|\s*\(\s*|\s+){_SHOWN}{_AGAINST}\s+{base}(?!\w)\)?", _I)
                 relative.append((named, said))
-    lexicon = _Lexicon(own, _names(percent | other), percent - other, relative)
-    _CACHE[id(model)] = (model, lexicon)
-    return lexicon
+    return _Lexicon(own, _names(percent | other), percent - other, relative)
 
 
 _PEOPLE = {"inhabitants", "residents", "persons", "people", "citizens"}

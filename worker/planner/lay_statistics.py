@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.model_cache import per_model
 from worker.planner.refusals import suggest
 from worker.planner.spread_words import alternatives, dimension_words, how_often, measure_words
 from worker.semantic import Dataset, Dimension, SemanticModel
@@ -234,17 +235,7 @@ class _Patterns:
         return f"by {named}" if named.lower() in self.dims else m[0]
 
 
-# one model per planner: its patterns, kept with the model itself so an id is never reused for another
-_PATTERNS: dict[int, tuple[SemanticModel, _Patterns]] = {}
-
-
-def _patterns(model: SemanticModel) -> _Patterns:
-    kept = _PATTERNS.get(id(model))
-    if kept is None or kept[0] is not model:
-        if len(_PATTERNS) > 8:
-            _PATTERNS.clear()
-        kept = _PATTERNS[id(model)] = (model, _Patterns(model))
-    return kept[1]
+_patterns = per_model(_Patterns)
 
 
 def unlay(text: str, model: SemanticModel) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.courtesy import split_sentences
 from worker.planner.newsroom import asks_for_data, names_a_value
 from worker.semantic import SemanticModel
 
@@ -97,8 +98,6 @@ _LEAD_IN = re.compile("|".join(f"(?:{p})" for p in _LEAD_INS), _I)
 _LETTER_LEAD = re.compile(f"{_GRATEFUL}|{_APPRECIATE}", _I)
 # Where a context clause ends and the lead-in begins: ", and", " and", ",", " so".
 _JOIN = re.compile(r"(?:\s*,)?\s*(?:\b(?:and|so|but)\b\s*)?$", _I)
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
-_ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|st|vs|prof|e\.g|i\.e|no)\.$", _I)
 
 
 def unletter(text: str, model: SemanticModel) -> str:
@@ -107,7 +106,7 @@ def unletter(text: str, model: SemanticModel) -> str:
     body, signed = _without_sign_off(body, model)
     if not (greeted or signed or _LETTER_LEAD.search(body)):
         return text  # nothing letter-like: left exactly as written
-    sentences = [_plain_request(_without_pleasantries(s, model), model) for s in _sentences(body)]
+    sentences = [_plain_request(_without_pleasantries(s, model), model) for s in split_sentences(body)]
     read = " ".join(s for s in sentences if re.search(r"\w", s))
     read = re.sub(r"\s+(?=[,.?!])|^[\s,;:.!\u2013\u2014-]+", "", read)
     read = " ".join(read.split())
@@ -164,14 +163,3 @@ def _plain_request(sentence: str, model: SemanticModel) -> str:
         # Spelt "X, I need ...", the clause is one the context reader sets aside and names on the chart.
         return f"{context}, I need {rest}"
     return f"show me {rest}"
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of `text`; a stop after an abbreviation ("Dr.") ends none."""
-    parts: list[str] = []
-    for piece in _SENTENCE_END.split(text.strip()):
-        if parts and _ABBREVIATION.search(parts[-1]):
-            parts[-1] = f"{parts[-1]} {piece}"
-        else:
-            parts.append(piece)
-    return parts

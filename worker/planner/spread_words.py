@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from worker.planner.model_cache import per_model
 from worker.planner.spoken import NUMBER_WORDS
 from worker.semantic import Dataset, SemanticModel
 
@@ -215,17 +216,7 @@ def _own_words(ds: Dataset) -> str:
     )
 
 
-# one model per planner: its patterns, kept with the model itself so an id is never reused for another
-_PATTERNS: dict[int, tuple[SemanticModel, _Patterns]] = {}
-
-
-def _patterns(model: SemanticModel) -> _Patterns:
-    kept = _PATTERNS.get(id(model))
-    if kept is None or kept[0] is not model:
-        if len(_PATTERNS) > 8:
-            _PATTERNS.clear()
-        kept = _PATTERNS[id(model)] = (model, _Patterns(model))
-    return kept[1]
+_patterns = per_model(_Patterns)
 
 
 def unspread(text: str, model: SemanticModel) -> str:

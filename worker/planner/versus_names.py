@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from worker.planner.model_cache import per_model
 from worker.semantic import SemanticModel
 
 __all__ = ["Names", "measure_named", "names_of", "values_named"]
@@ -36,17 +37,14 @@ class Names:
 
 
 # Built once per model (the values are read from the warehouse at start-up).
-_CACHE: dict[int, tuple[SemanticModel, Names]] = {}
 
 
 def _alternation(phrases: set[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+@per_model
 def names_of(model: SemanticModel) -> Names:
-    cached = _CACHE.get(id(model))
-    if cached is not None and cached[0] is model:
-        return cached[1]
     values: set[str] = set()
     qualifiers: list[re.Pattern[str]] = []
     measure_of: dict[str, str] = {}
@@ -91,7 +89,7 @@ def names_of(model: SemanticModel) -> Names:
         for a, b in [pair.groups()]
     ]
     value = rf"(?<![\w-])(?:{_alternation(values)})(?:'s)?(?![\w-])"
-    names = Names(
+    return Names(
         values=re.compile(value, _I),
         ends_with_value=re.compile(rf"{value}\s*$", _I),
         measures=re.compile(rf"(?<![\w-])(?:{_alternation(measures)})(?![\w-])", _I),
@@ -103,8 +101,6 @@ def names_of(model: SemanticModel) -> Names:
         unit_of=unit_of,
         fallback=model.examples[0] if model.examples else model.datasets[0].measures[0].label,
     )
-    _CACHE[id(model)] = (model, names)
-    return names
 
 
 def values_named(text: str, names: Names) -> list[str]:
