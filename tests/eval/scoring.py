@@ -175,6 +175,11 @@ SETS = (
         HERE / "holdout37.yaml",
         "thirty-seventh holdout (written blind during the thirty-sixth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout38",
+        HERE / "holdout38.yaml",
+        "thirty-eighth holdout (written blind after the thirty-seventh's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -221,7 +221,8 @@ def _unrelative(text: str, lexicon: _Lexicon) -> str:
 
 
 # A unit in brackets after what it measures: "[% Of Bill]", "(in $)", "{USD}".
-_BRACKETED = re.compile(r"\s*[(\[{]\s*(?:in\s+)?(?P<u>[^()\[\]{}]{1,30}?)\s*[)\]}]")
+# Only after a space: "sum(votes)" is a function of a column, not a unit.
+_BRACKETED = re.compile(r"\s+[(\[{]\s*(?:in\s+)?(?P<u>[^()\[\]{}]{1,30}?)\s*[)\]}]")
 
 
 def _unit_words(unit: str) -> str:

@@ -46,6 +46,11 @@ def check_or_across(scan: Scan, vocab: Vocabulary) -> None:
             column = vocab.values[1].get(normalize(m[0]))
             if column is not None:
                 events.append((m.start(), m.end(), column[0]))
+    # Values the word-bound value pattern cannot see ("6+", "0-1": a band of strength).
+    for dim in vocab.ds.dimensions:
+        for value in (str(v) for v in dim.values if not str(v).isalnum()):
+            for m in re.finditer(rf"(?<![\w.+-]){re.escape(value)}(?![\w.+-])", scan.text):
+                events.append((m.start(), m.end(), dim.name))
     events += [(m.start(), m.end(), "\0condition") for m in CONDITION.finditer(scan.text)]
     events.sort()
     for (_, a_end, a), (b_start, b_end, b) in itertools.pairwise(events):

@@ -55,7 +55,7 @@ _REFUSALS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bstandard\s+deviations?\b|\bstd\.?\s*dev(?:iation)?s?\b|\bstdev\b|\bstddev\b|"
+            r"\bstandard\s+deviations?\b|\bstd\.?\s*dev(?:iation)?s?\b(?!\s*\()|\bstdev\b(?!\s*\()|\bstddev\b(?!\s*\()|"
             r"\b(?:wander|vary|varies|deviate|deviates|differ|differs|stray|strays)\s+(?:away\s+)?"
             r"(?:from|around)\s+(?:the|their|its)\s+(?:average|mean)\b",
             _I,
@@ -228,7 +228,8 @@ class _Patterns:
                     # every value named is the whole dimension; some of them stay as a filter
                     rest = "" if named >= whole else f" for {', '.join(parts)}"
                     return f"{m['x']} by {dim.label.lower()}{rest}"
-        return f"{m['x']} by {m['y']}"
+        # "divided among the nations" names no values: the reader of wholes makes it a pie of them.
+        return m[0]
 
     def _won(self, m: re.Match[str]) -> str:
         named = f"{m['d']} winner"

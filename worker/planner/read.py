@@ -26,6 +26,7 @@ from worker.planner.counts import claim_counts_of_all, read_counts
 from worker.planner.either import check_either, check_or_across
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.exclusions import read_exclusions, read_opposites
+from worker.planner.group_conditions import check_group_conditions
 from worker.planner.group_rankings import check_group_rankings
 from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
@@ -78,6 +79,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_group_rankings(scan, vocab)
     check_row_comparisons(scan, vocab)
     check_row_shares(scan, vocab)
+    check_group_conditions(scan, vocab)
     limits.check_lacking(scan, vocab)
     check_properties(scan, vocab)
     changes.check_rates(scan, ds)

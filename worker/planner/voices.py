@@ -30,7 +30,9 @@ from worker.planner.newsroom import unnewsroom
 from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.report_voice import unreport
 from worker.planner.second_language import unsecond
+from worker.planner.segments import unsegment
 from worker.planner.slide_requests import unslide
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
@@ -46,6 +48,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unletter(text, model)
     # Abbreviations ("sep. len.", "Afr.") are written out before any reader looks for the words.
     text = unabbreviate(text, model)
+    # A report's passive voice and a marketer's segments are spelt as requests before the framings below.
+    text = unsegment(unreport(text, model), model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
