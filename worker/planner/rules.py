@@ -23,10 +23,10 @@ from worker.planner.chat_formatting import unchat
 from worker.planner.claims import unclaim
 from worker.planner.compass import uncompass
 from worker.planner.compound import uncompound
-from worker.planner.conditions import size_conditions, superlatives
 from worker.planner.context import context_note, without_context
 from worker.planner.count_grain import count_grain_problem
 from worker.planner.counts import place_counts
+from worker.planner.dataset_choice import choose_dataset
 from worker.planner.dataset_words import (
     OVERVIEW,
     claim_data_names,
@@ -80,7 +80,6 @@ _CACHE = 256
 _FORM = re.compile(r"[a-z]+(?:ed|ing)\b", re.IGNORECASE)
 # A query that only reads ("select ... from stocks where ..."): spelt out rather than refused as a command.
 _READ_ONLY = re.compile(r"^\W*select\b[^;]*$", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
 
 
 class RulePlanner:
@@ -218,7 +217,7 @@ class RulePlanner:
                 )
             )
         scan = Scan.of(self._speller.correct(self._verbs(text), self._recognised))
-        lex = self._choose_dataset(scan)
+        lex = choose_dataset(scan, self._lexicons, self.help)
         ds = lex.ds
         check_seasons(text, ds)
         if _FREQUENCY_TABLE.search(text) and any("frequency" in m.label.lower() for m in ds.measures):
@@ -242,9 +241,9 @@ class RulePlanner:
         if group is not None:
             raise UnchartableQuestion(no_such_group(ds, r, group))
         dataset_words = frozenset(w for k in lex.vocab.datasets[1] for w in k.split()) | pw.OVERVIEW_WORDS
-        if not _read_anything(r) and pw.unknown_words(scan, self._plain | dataset_words):
+        if not r.names_anything() and pw.unknown_words(scan, self._plain | dataset_words):
             raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
-        if not _read_anything(r) and not r.chart and conversational(scan, lex):
+        if not r.names_anything() and not r.chart and conversational(scan, lex):
             raise UnchartableQuestion(
                 self.help(f"That question names the {ds.name} data but nothing to chart from it.")
             )
@@ -276,38 +275,6 @@ class RulePlanner:
         return any(
             m.start() <= span[0] and span[1] <= m.end() for p in self._phrases for m in p.finditer(lowered)
         )
-
-    def _choose_dataset(self, scan: Scan) -> Lexicon:
-        best, best_score = None, 0
-        dated = _YEAR.search(scan.text) is not None
-        for lex in self._lexicons:
-            vocab = lex.vocab
-            named = 3 * scan.count(vocab.measures[0]) + 2 * scan.count(vocab.datasets[0])
-            named += scan.count(lex.counting) + 3 * scan.count(lex.ranks) + scan.count(lex.size_nouns)
-            named += 3 * superlatives(scan.text, vocab) + 3 * size_conditions(scan.text, lex.sizes)
-            # Its values and dimensions decide between datasets named as much ("observations per species").
-            dims = scan.count(vocab.dims[0])
-            score = named + scan.count(vocab.values[0]) + dims
-            # A year named counts for data with dates and against data without ("in 2019").
-            score += (1 if lex.ds.time is not None else -1) if dated else 0
-            # Dated data with one measure may be named by a dimension and a year ("each company ... in 2019").
-            by_dims = dims and dated and lex.ds.time is not None and len(lex.ds.measures) == 1
-            if (named or by_dims) and score > best_score:
-                best, best_score = lex, score
-        best = best or self._only_one_measured(scan)
-        if best is None:
-            # The words it could not read are named (worker.planner.unread), else a generic sentence.
-            raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
-        return best
-
-    def _only_one_measured(self, scan: Scan) -> Lexicon | None:
-        """ "top 5 districts for Joly": names (values, dimensions) of one dataset only, which has one measure,
-        so the question can only be about it."""
-        # Values only: a dimension's word ("nations") may be another dataset's too, its values are its own.
-        named = [lex for lex in self._lexicons if scan.count(lex.vocab.values[0])]
-        if len(named) == 1 and len(named[0].ds.measures) == 1:
-            return named[0]
-        return None
 
     def _example(self, request: str) -> str:
         """ "Try e.g. …": a question on the data `request` is about (the model's own, if it is refused)."""
@@ -343,10 +310,3 @@ def _words_of_used(r: Reading, lex: Lexicon) -> frozenset[str]:
     used = {*r.measures, *r.groups, *r.bare, *r.entities, *(f.column for f in r.conditions)}
     tables = [*lex.vocab.measures[1].items(), *lex.vocab.group_names.items()]
     return frozenset(w for phrase, name in tables if name in used for w in phrase.split())
-
-
-def _read_anything(r: Reading) -> bool:
-    """Whether the question named something of its dataset beyond the dataset itself."""
-    return bool(
-        r.measures or r.count_rows or r.groups or r.bare or r.entities or r.conditions or r.top or r.ranked
-    )

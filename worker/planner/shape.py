@@ -81,6 +81,19 @@ class Reading:
         if value not in values:
             values.append(value)
 
+    def names_anything(self) -> bool:
+        """Whether the question named something of its dataset beyond the dataset itself."""
+        return bool(
+            self.measures
+            or self.count_rows
+            or self.groups
+            or self.bare
+            or self.entities
+            or self.conditions
+            or self.top
+            or self.ranked
+        )
+
 
 def _limit(ds: Dataset, dimension: str | None, top: Top | None) -> int | None:
     """A ranking's limit; a default one (no count said) over a dimension with no more values than that

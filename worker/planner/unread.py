@@ -6,7 +6,7 @@ kept only when every content word was read ("by continent")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, HARMLESS, left_over
@@ -53,7 +53,7 @@ def unread_phrases(scan: Scan, lexicons: Iterable[Lexicon]) -> list[str]:
     return [scan.excerpt(span) for span in runs]
 
 
-def no_measure(scan: Scan, lexicons: list[Lexicon]) -> str:
+def no_measure(scan: Scan, lexicons: Sequence[Lexicon]) -> str:
     """Why no dataset could be chosen: the words it could not read, named, or the generic sentence."""
     if not scan.text.strip(" ?!.,;:'\"-"):
         return "The question is empty."

@@ -1,0 +1,53 @@
+"""Which dataset a question is about: the one whose names it says most (worker.planner.rules).
+
+Measures and rankings weigh most, then the dataset's own names, then its values and dimensions; a year
+named counts for data with dates. A question naming only values of one dataset with one measure can be
+about nothing else ("top 5 districts for Joly").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from worker.planner.conditions import size_conditions, superlatives
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.lexicon import Lexicon
+from worker.planner.unread import no_measure
+from worker.planner.vocabulary import Scan
+
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
+
+
+def choose_dataset(scan: Scan, lexicons: Sequence[Lexicon], with_help: Callable[[str], str]) -> Lexicon:
+    """The lexicon of the dataset `scan` names most; `with_help` words the refusal when it names none."""
+    best, best_score = None, 0
+    dated = _YEAR.search(scan.text) is not None
+    for lex in lexicons:
+        vocab = lex.vocab
+        named = 3 * scan.count(vocab.measures[0]) + 2 * scan.count(vocab.datasets[0])
+        named += scan.count(lex.counting) + 3 * scan.count(lex.ranks) + scan.count(lex.size_nouns)
+        named += 3 * superlatives(scan.text, vocab) + 3 * size_conditions(scan.text, lex.sizes)
+        # Its values and dimensions decide between datasets named as much ("observations per species").
+        dims = scan.count(vocab.dims[0])
+        score = named + scan.count(vocab.values[0]) + dims
+        # A year named counts for data with dates and against data without ("in 2019").
+        score += (1 if lex.ds.time is not None else -1) if dated else 0
+        # Dated data with one measure may be named by a dimension and a year ("each company ... in 2019").
+        by_dims = dims and dated and lex.ds.time is not None and len(lex.ds.measures) == 1
+        if (named or by_dims) and score > best_score:
+            best, best_score = lex, score
+    best = best or _only_one_measured(scan, lexicons)
+    if best is None:
+        # The words it could not read are named (worker.planner.unread), else a generic sentence.
+        raise UnchartableQuestion(with_help(no_measure(scan, lexicons)))
+    return best
+
+
+def _only_one_measured(scan: Scan, lexicons: Sequence[Lexicon]) -> Lexicon | None:
+    """Names (values, dimensions) of one dataset only, which has one measure: the question is about it."""
+    # Values only: a dimension's word ("nations") may be another dataset's too, its values are its own.
+    named = [lex for lex in lexicons if scan.count(lex.vocab.values[0])]
+    if len(named) == 1 and len(named[0].ds.measures) == 1:
+        return named[0]
+    return None
