@@ -95,7 +95,9 @@ class RulePlanner:
                 meanings.setdefault(phrase, set()).add(f"{name}:{meaning}")
         # Both forms of an optional letter ("correlations?"), so neither is "corrected" into the other.
         spelt = [k for key in keywords for k in (key, re.sub(r"\w\?", "", key))]
-        lexicon = [*known, *(re.sub(r"[^a-z]+", " ", k) for k in spelt)]
+        # A measure's own rank words ("most populous") are known words too: "populus" is one typo away.
+        ranks = [w for ds in model.datasets for m in ds.measures for w in m.rank_words]
+        lexicon = [*known, *ranks, *(re.sub(r"[^a-z]+", " ", k) for k in spelt)]
         self._speller = Speller(
             lexicon,
             everyday=re.findall(r"[a-z]+", f"{pw.TIME_AXIS} {pw.VERSUS}"),
@@ -109,7 +111,11 @@ class RulePlanner:
             for lex in self._lexicons
             for p in (*(lex.vocab.measures[0], lex.vocab.datasets[0], lex.vocab.dims[0]), lex.vocab.values[0])
             if p is not None
-        ] + [*CHARTS.values(), *AGGS.values(), *(lex.rows for lex in self._lexicons if lex.rows is not None)]
+        ] + [
+            *CHARTS.values(),
+            *AGGS.values(),
+            *(p for lex in self._lexicons for p in (lex.rows, lex.ranks) if p is not None),
+        ]
         # The words of the data's values ("virginica", "north"): what a claim's scope may name.
         self._values = frozenset(
             w for lex in self._lexicons for k in lex.vocab.values[1] for w in k.split() if len(w) > 2

@@ -195,3 +195,16 @@ def test_a_tie_is_settled_by_the_one_word_that_completes_a_phrase() -> None:
     # "petel" is one edit from "petal" and from "peter": only "petal" makes a phrase here.
     assert speller.correct("average petel width", petal_width) == "average petal width"
     assert speller.correct("average petel width", anything) == "average petel width"
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [("the five most populus countries in 2007", "desc"), ("the least populus continents in 1952", "asc")],
+)
+def test_a_misspelt_rank_word_of_a_measure_is_read_as_it(
+    planner: RulePlanner, question: str, direction: str
+) -> None:
+    """ "most populous" is the population measure's own rank word: a slip in it is read, not refused."""
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.measures[0].name == "pop"
+    assert (plan.sort.by, plan.sort.direction) == ("pop", direction)
