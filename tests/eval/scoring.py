@@ -180,6 +180,16 @@ SETS = (
         HERE / "holdout38.yaml",
         "thirty-eighth holdout (written blind after the thirty-seventh's fixes)",
     ),
+    EvalSet(
+        "holdout39",
+        HERE / "holdout39.yaml",
+        "thirty-ninth holdout (written blind after the thirty-eighth's fixes)",
+    ),
+    EvalSet(
+        "holdout40",
+        HERE / "holdout40.yaml",
+        "fortieth holdout (written blind in parallel with the thirty-ninth)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.plan import Filter
+from worker.planner.number_formats import check_money
 from worker.planner.spending import spent_on
 from worker.planner.spoken import NUMBER_WORDS
 from worker.planner.time_phrases import COUNT, parse_count
@@ -285,6 +286,7 @@ def read_conditions(scan: Scan, vocab: Vocabulary) -> Conditions:
         else:
             read.unread.append(scan.excerpt(m.span()))
             continue
+        check_money(vocab.ds, column, m[0])
         read.filters.append(_filter(column, m))
     return read
 

@@ -61,6 +61,9 @@ _EVER = re.compile(r"(?<!\w)(?:ever|all[- ]time)(?!\w)", re.IGNORECASE)
 _SINGLE = re.compile(r"(?<!\w)single(?!\s+(?:line|series|bar|colou?r|chart|pie|one)\b)(?!\w)", re.IGNORECASE)
 # Measure phrases that are totals by their meaning ("revenue", "takings"), whatever the measure's own default.
 _TOTALS = frozenset(("revenue", "revenues", "takings"))
+# "in the districts won by a majority": the rows a condition keeps, not a grouping of its own.
+_IN = re.compile(r"(?<!\w)in\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s+(?:won|lost|where|whose|that|which)(?!\w)", re.IGNORECASE)
 
 
 def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
@@ -133,8 +136,10 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.kept = read_kept(scan, vocab, r.entities)
     claim_counts_of_all(scan, vocab)
     limits.check_aggregated_dimension(scan, vocab)
-    bare += [vocab.dims[1][normalize(m[0])] for m in scan.take(vocab.dims[0])]
-    r.bare = list(dict.fromkeys(bare))
+    said = list(scan.take(vocab.dims[0]))
+    bare = list(dict.fromkeys([*bare, *(vocab.dims[1][normalize(m[0])] for m in said)]))
+    scopes = {vocab.dims[1][normalize(m[0])] for m in said if _scope_of_condition(scan.text, m)}
+    r.bare = [d for d in bare if d not in scopes] if len(bare) > len(scopes) else bare
     read_who(scan.text, r)
     charts = [k for k, p in CHARTS.items() for _ in scan.take(p)]
     r.chart = charts[0] if charts else (r.chart or ("bar" if r.side_by_side else None))
@@ -274,3 +279,8 @@ def _check_unread_conditions(scan: Scan, lex: Lexicon, unread: list[str]) -> Non
     raise UnchartableQuestion(
         f"chartq could not tell what {said} is about; name the measure ({measures}). {suggest(lex.ds)}"
     )
+
+
+def _scope_of_condition(text: str, said: re.Match[str]) -> bool:
+    """Whether a dimension `said` bare is where a condition holds ("in the districts won by ...")."""
+    return _IN.search(text, 0, said.start()) is not None and _RELATIVE.match(text, said.end()) is not None

@@ -2,7 +2,8 @@
 tip by sex for Sat and Sun only" and "The lunch trade on Thursdays and Fridays: total tips by sex" chart
 the sexes over those days, with no series of days. Values merely listed beside a grouping ("silver and
 bronze medals by nation", "average check by sex on saturdays and sundays") still compare, as in the other
-sets; so do values joined by "vs".
+sets; so do values joined by "vs". Values right after a "for" that follows the grouping ("medals per nation
+for silver and bronze") keep rows.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def read_kept(scan: Scan, vocab: Vocabulary, entities: Mapping[str, Sequence[Dim
     clauses = [m[0] for m in re.finditer(r"[^,:;]*?(?<!\w)only(?!\w)", scan.text)]
     # "…, only versicolor and virginica": "only" opening the clause of the values keeps them just the same.
     clauses += [m[0] for m in re.finditer(r"(?<!\w)only\s+[^,:;]+", scan.text)]
+    # "medals per nation for silver and bronze": values right after a "for" that follows a grouping keep
+    # rows ("by strength for winds from the W and WNW" still compares the directions).
+    grouped = re.search(r"(?<!\w)(?:by|per|each)(?!\w)", scan.text)
+    fors = (
+        [m[1] for m in re.finditer(r"(?<!\w)for\s+(?:the\s+)?([^,:;]+)", scan.text[grouped.end() :])]
+        if grouped
+        else []
+    )
     head = re.match(r"^[^:;,]*[:;,]", scan.text)
     if head is not None and re.search(r"(?<!\w)(?:by|per|each|who|which)(?!\w)", scan.text[head.end() :]):
         clauses += [m[0] for m in re.finditer(rf"(?<!\w){_SETTING}.*", head[0])]
@@ -36,7 +45,8 @@ def read_kept(scan: Scan, vocab: Vocabulary, entities: Mapping[str, Sequence[Dim
         if len(values) < 2 or len(values) >= len(vocab.ds.dimension(dim).values):
             continue
         said = [_said(vocab, dim, v) for v in values]
-        if any(all(any(w in clause for w in words) for words in said) for clause in clauses):
+        in_clause = any(all(any(w in clause for w in words) for words in said) for clause in clauses)
+        if in_clause or any(_opens_with(rest, said) for rest in fors):
             found.append(dim)
     return found
 
@@ -46,3 +56,9 @@ def _said(vocab: Vocabulary, dim: str, value: DimensionValue) -> list[str]:
     words = [normalize(str(value))]
     words += [phrase for phrase, (d, v) in vocab.values[1].items() if d == dim and v == value]
     return [w for w in words if w]
+
+
+def _opens_with(clause: str, said: list[list[str]]) -> bool:
+    """Whether `clause` names every value and opens with one of them."""
+    opens = any(re.match(rf"{re.escape(w)}(?!\w)", clause) for words in said for w in words)
+    return opens and all(any(w in clause for w in words) for words in said)

@@ -24,11 +24,15 @@ from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
 from worker.planner.everyday_words import uneveryday
+from worker.planner.formal_register import unformal
+from worker.planner.idioms import unidiom
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.newsroom import unnewsroom
+from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
+from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.report_voice import unreport
 from worker.planner.second_language import unsecond
@@ -46,10 +50,15 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A letter's greeting and sign-off ("Dear team, ... Kind regards, Priya") come off first: the name
     # signed is no value of the data.
     text = unletter(text, model)
+    # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
+    # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
+    text = unnumber(unown(unformal(text, model), model), model)
     # Abbreviations ("sep. len.", "Afr.") are written out before any reader looks for the words.
     text = unabbreviate(text, model)
     # A report's passive voice and a marketer's segments are spelt as requests before the framings below.
     text = unsegment(unreport(text, model), model)
+    # Figures of speech ("bottom of the barrel: ...") are read before the framings below see their words.
+    text = unidiom(text, model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model

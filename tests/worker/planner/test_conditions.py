@@ -172,3 +172,10 @@ def test_sizes_named_apart_are_compared_not_required_together(planner: RulePlann
 def test_sizes_left_out_together_are_each_left_out(planner: RulePlanner) -> None:
     plan = planner.plan("Average bill by party size, except tables of 1 or 2 people.")
     assert filters_of(plan) == [("party_size", "not_in", [1, 2])]
+
+
+def test_the_place_a_condition_holds_in_is_no_grouping(planner: RulePlanner) -> None:
+    """ "in the districts won by a majority" keeps rows: one bar per candidate, not a series of districts."""
+    plan = planner.plan("rank the candidates by votes in the districts won by a majority")
+    assert (plan.dimension, plan.series) == ("candidate", None)
+    assert [(f.column, f.value) for f in plan.filters] == [("result", "majority")]
