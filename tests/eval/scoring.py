@@ -190,6 +190,11 @@ SETS = (
         HERE / "holdout40.yaml",
         "fortieth holdout (written blind in parallel with the thirty-ninth)",
     ),
+    EvalSet(
+        "holdout41",
+        HERE / "holdout41.yaml",
+        "forty-first holdout (written blind during the thirty-ninth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

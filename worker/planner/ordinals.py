@@ -34,6 +34,7 @@ _SLICE = re.compile(
 _INNER = re.compile(
     rf"\b(?:the\s+)?(?:{_ORDINAL_WORDS})[\s-]+(?:highest|lowest|largest|smallest|biggest|best|worst|most|least|"
     r"fewest|richest|poorest|place|placed|strongest|weakest)\b"
+    rf"|\b(?:came|comes|come|finished|finishes|placed)\s+(?:in\s+)?(?:{_ORDINAL_WORDS})\b"
     r"|\brunners?[\s-]+up\b|\b(?:everything|all|everyone|every\s+\w+)\s+(?:but|except|apart\s+from)\s+the\s+"
     r"(?:top|bottom)\b|\bmiddle\s+of\s+the\s+(?:pack|table|field|ranking)\b",
     _I,

@@ -23,6 +23,7 @@ from worker.planner.dashboard_words import undashboard
 from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
+from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.idioms import unidiom
@@ -34,7 +35,9 @@ from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.quiz_master import unquiz
 from worker.planner.report_voice import unreport
+from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
 from worker.planner.segments import unsegment
 from worker.planner.slide_requests import unslide
@@ -53,12 +56,16 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
     text = unnumber(unown(unformal(text, model), model), model)
+    # A search engine's operators ("-sunday", "site:gapminder", "smoker:yes") are words before any reader.
+    text = unsearch(text, model)
     # Abbreviations ("sep. len.", "Afr.") are written out before any reader looks for the words.
     text = unabbreviate(text, model)
     # A report's passive voice and a marketer's segments are spelt as requests before the framings below.
     text = unsegment(unreport(text, model), model)
     # Figures of speech ("bottom of the barrel: ...") are read before the framings below see their words.
     text = unidiom(text, model)
+    # A quiz-master's framing comes off, and a historian's eras become the data's periods.
+    text = unera(unquiz(text, model), model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
