@@ -48,10 +48,19 @@ def _complement(m: re.Match[str]) -> str:
     return f"{m['noun']} {word} {said}"
 
 
+# "more than 20 per cent below" its level is under 0.8 times it: below a level, the comparison turns round.
+_TURNED = {"more than": "less than", "less than": "more than", "over": "under", "under": "over"}
+_TURNED |= {"at least": "at most", "at most": "at least"}
+
+
 def _times(m: re.Match[str]) -> str:
     n = float(m["n"]) / 100
-    factor = 1 + n if m["dir"].lower() in ("above", "over") else 1 - n
-    return f"{m['op']} {round(factor, 6):g} times {m['whose']} "
+    op = " ".join(m["op"].lower().split())
+    if m["dir"].lower() in ("above", "over"):
+        factor = 1 + n
+    else:
+        factor, op = 1 - n, _TURNED[op]
+    return f"{op} {round(factor, 6):g} times {m['whose']} "
 
 
 def unnegate(text: str) -> str:

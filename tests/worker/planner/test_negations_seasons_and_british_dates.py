@@ -44,6 +44,22 @@ def test_a_negated_comparison_is_its_complement(
 
 
 @pytest.mark.parametrize(
+    ("question", "op", "value"),
+    [
+        ("Weeks each company closed more than 20 per cent below its January 2018 level", "lt", 0.8),
+        ("Weeks each company closed less than 20% below its January 2018 level", "gt", 0.8),
+        ("Weeks each company closed at least 10 percent above its January 2018 level", "gte", 1.1),
+    ],
+)
+def test_a_percentage_off_a_level_is_a_multiple_of_it(
+    planner: RulePlanner, question: str, op: str, value: float
+) -> None:
+    """Further below a level is a lower price: "more than 20 per cent below" is under 0.8 times it."""
+    plan = planner.plan(question)
+    assert [(f.op, f.value) for f in plan.filters] == [(op, value)]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Total tips by day for smokers or men",
