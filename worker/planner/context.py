@@ -59,32 +59,41 @@ _BACK = re.compile(
     r"\b(?:their|them|they|those|these|he|she|him|her|the\s+same|that\s+(?:year|period|time|month|week|day))\b",
     _I,
 )
+# A scope said before the request ("for Japan,", "Regarding Europe,", "from January 2017 to June 2018,"): a
+# restriction the request did not read, never circumstances to set aside.
+_SCOPE = re.compile(
+    r"""^(?:for|in|regarding|concerning|about|re)\s+(?:the\s+)?[A-Z][\w-]*(?<!'s)(?:\s+(?:and|&)\s+[A-Z][\w-]*)?$
+      | ^(?:from|between|since|until|during|in)\b.*\b(?:19|20)\d\d\b""",
+    re.VERBOSE,
+)
 # A request is more than a word or two ("as a pie" alone is no request).
 _MIN_WORDS = 3
 
 
-def told_with(text: str) -> Iterator[tuple[str, str]]:
-    """Each (context, request) reading of `text`, the earliest cut first, whose context asks for nothing."""
+def told_with(text: str, values: frozenset[str] = frozenset()) -> Iterator[tuple[str, str]]:
+    """Each (context, request) reading of `text`, the earliest cut first, whose context asks for nothing:
+    no request, operation or condition, no scope, and not only words of the data's `values` ("Japan:")."""
     for m in _CUTS.finditer(text):
         if _ABBREVIATION.search(text, 0, m.end()):
             continue
         context, request = text[: m.start()].strip(" ,;:-\u2013\u2014"), text[m.end() :].strip()
         if not context or len(re.findall(r"\w+", request)) < _MIN_WORDS or _BACK.search(request):
             continue
-        if _ASKS.search(context):
+        named = re.findall(r"\w+", context.lower())
+        if _ASKS.search(context) or _SCOPE.match(context) or (named and all(w in values for w in named)):
             # Every later cut keeps this clause in its context too: none of them can be context either.
             return
         yield context, request
 
 
 def without_context(
-    text: str, answer: Callable[[str], _T], refused: type[Exception]
+    text: str, answer: Callable[[str], _T], refused: type[Exception], values: frozenset[str] = frozenset()
 ) -> tuple[str, _T] | None:
     """The first reading of `text` as context and a request that `answer` plans, with its context; None
     when `text` holds no context. When every request is refused, the shortest one's refusal is raised: it
     says what of the request itself cannot be charted, where the whole question's named the context."""
     last: Exception | None = None
-    for context, request in told_with(text):
+    for context, request in told_with(text, values):
         try:
             return context, answer(request)
         except refused as exc:

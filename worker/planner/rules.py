@@ -181,7 +181,7 @@ class RulePlanner:
 
     def _without_context(self, text: str) -> Answer | None:
         """A refused question's request without the circumstances told with it (worker.planner.context)."""
-        found = without_context(text, self._answer, UnchartableQuestion)
+        found = without_context(text, self._answer, UnchartableQuestion, self._values)
         if found is None:
             return None
         context, answer = found

@@ -62,3 +62,18 @@ def test_an_unchartable_request_is_still_refused(planner: RulePlanner) -> None:
         planner.plan("Board pack 3 of 5, due 30 June: the median household income by continent in 2007")
     with pytest.raises(UnchartableQuestion):
         planner.plan("For slide 2 (Kim's deck): the country with the highest GDP in each continent in 1987")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "for Japan, show me the medals by medal type",
+        "Japan: medals by medal type",
+        "for Kerala, show me the average life expectancy",
+        "from January 2017 to June 2018, show me Microsoft's weekly price",
+    ],
+)
+def test_a_scope_said_before_the_request_is_never_set_aside(planner: RulePlanner, question: str) -> None:
+    """ "for Japan," restricts the request: charted without it, the chart is of every nation."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)
