@@ -195,6 +195,11 @@ SETS = (
         HERE / "holdout41.yaml",
         "forty-first holdout (written blind during the thirty-ninth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout42",
+        HERE / "holdout42.yaml",
+        "forty-second holdout (written blind during the forty-first's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

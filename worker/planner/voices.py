@@ -15,8 +15,10 @@ unchanged (see each module's docstring for what it reads)."""
 from __future__ import annotations
 
 from worker.planner.abbreviations import unabbreviate
+from worker.planner.accessibility import unaccessible
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
+from worker.planner.code_switching import uncode_switch
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
@@ -45,6 +47,7 @@ from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.versus import unversus
+from worker.planner.what_if import unwhat_if
 from worker.planner.yes_no import unyesno
 from worker.semantic import SemanticModel
 
@@ -58,6 +61,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unnumber(unown(unformal(text, model), model), model)
     # A search engine's operators ("-sunday", "site:gapminder", "smoker:yes") are words before any reader.
     text = unsearch(text, model)
+    # Words of another language mixed in ("el promedio de tips por día") become English before any reader.
+    text = uncode_switch(text, model)
     # Abbreviations ("sep. len.", "Afr.") are written out before any reader looks for the words.
     text = unabbreviate(text, model)
     # A report's passive voice and a marketer's segments are spelt as requests before the framings below.
@@ -66,6 +71,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unidiom(text, model)
     # A quiz-master's framing comes off, and a historian's eras become the data's periods.
     text = unera(unquiz(text, model), model)
+    # A what-if framing states a restriction; accessibility wishes are presentation, set aside.
+    text = unaccessible(unwhat_if(text, model), model)
     # A fan's "down the pitch" is read before a slide's framing would take "pitch" for a sales pitch.
     text = unclassroom(
         unnewsroom(unslide(unsport(unsource(unslang(text, model), model), model)), model), model
