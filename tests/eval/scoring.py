@@ -200,6 +200,11 @@ SETS = (
         HERE / "holdout42.yaml",
         "forty-second holdout (written blind during the forty-first's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout43",
+        HERE / "holdout43.yaml",
+        "forty-third holdout (written blind during the forty-second's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -50,7 +50,7 @@ _QUOTE = re.compile(r"^\s*>\s*(?=[A-Za-z@'\"])")
 _PLUS_ONE = re.compile(r"^\s*\+1\b")
 
 # The markup that makes a message a chat message; without any, nothing here is rewritten.
-_CHAT = (_MENTION, _SHORTCODE, _BOLD, _CODE, _ITALIC, _QUOTE, _PLUS_ONE)
+_CHAT = (_MENTION, _SHORTCODE, _BOLD, _CODE, _ITALIC, _STRUCK, _QUOTE, _PLUS_ONE)
 
 # "+1 to what Dana said", "+1 on this", "+1 to Sam": agreement with someone, no request of its own.
 _AGREE = re.compile(

@@ -49,6 +49,7 @@ _ASKS = re.compile(
     )\b
     | (?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:total|all|column|row|grand|whole)
     | \w\(|[*=<>]  # a function or a comparison, as SQL or a spreadsheet writes them
+    | [{}\[\]]|"\w+"\s*:  # part of a JSON object: never cut apart at its colons
     """,
     re.VERBOSE | _I,
 )

@@ -26,7 +26,7 @@ from worker.planner.model_cache import per_model
 from worker.planner.spoken import spoken_years
 from worker.semantic import SemanticModel
 
-__all__ = ["uncorrect_values"]
+__all__ = ["item_kinds", "uncorrect_values"]
 
 # Words that lead into an item without being one: "for women", "the south", "in asia".
 _LEAD = frozenset(
@@ -92,6 +92,12 @@ def _item_at(words: list[str], i: int, lexicon: dict[str, frozenset[str]]) -> _I
     if word in _MONTHS:
         return _Item(frozenset({"month"}), i, i + 1)
     return None
+
+
+def item_kinds(words: list[str], i: int, model: SemanticModel) -> tuple[frozenset[str], int]:
+    """The kinds of the item opening at `words[i]` (lowercase) and its length in words; no kinds if none."""
+    item = _item_at(words, i, _lexicon(model))
+    return (item.kinds, item.end - item.start) if item is not None else (frozenset(), 0)
 
 
 def _earlier(words: list[str], kinds: frozenset[str], lexicon: dict[str, frozenset[str]]) -> _Item | None:

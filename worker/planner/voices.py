@@ -29,6 +29,7 @@ from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.idioms import unidiom
+from worker.planner.key_values import unkey_values
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.newsroom import unnewsroom
@@ -46,8 +47,10 @@ from worker.planner.slide_requests import unslide
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
+from worker.planner.steps import unstep
 from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
+from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
 from worker.semantic import SemanticModel
 
@@ -55,7 +58,11 @@ from worker.semantic import SemanticModel
 def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A letter's greeting and sign-off ("Dear team, ... Kind regards, Priya") come off first: the name
     # signed is no value of the data.
+    # A request written as JSON or key=value pairs is spelt as a sentence before any reader sees it.
+    text = unkey_values(text, model)
     text = unletter(text, model)
+    # A written self-correction is applied, and ordered steps are joined into one request.
+    text = unstep(unwrite_corrections(text, model), model)
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
     text = unnumber(unown(unformal(text, model), model), model)
