@@ -71,7 +71,10 @@ _COMMAND = re.compile(
     r"^\W*(?:(?:drop|delete|truncate|insert|update|alter|grant|revoke|exec(?:ute)?)\b|select\b.*\bfrom\b)",
     re.IGNORECASE | re.DOTALL,
 )
-_COUNTING = r"(?:number\s+of|count\s+of|how\s+many)\s+(?:the\s+|all\s+)?"
+# "count the countries ...": the verb opening the question counts them, as "number of" does.
+_COUNTING = (
+    r"(?:number\s+of|count\s+of|how\s+many|^\W*count(?=\s+(?:the|all)\s))\s+(?:the\s+|all\s+(?:the\s+)?)?"
+)
 
 
 # "remove every row from the iris table", "overwrite the election results": a verb that changes data, acting

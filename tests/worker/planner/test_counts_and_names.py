@@ -119,3 +119,17 @@ def test_words_for_a_count_of_rows(planner: RulePlanner, question: str, dimensio
 def test_a_tally_of_a_counted_measure_adds_it_up(planner: RulePlanner) -> None:
     plan = planner.plan("tally of votes for each candidate")
     assert measures_of(plan) == [("votes", "sum")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Count the countries in Africa with a life expectancy under 40 from 1952 to 1982, as a line",
+        "Count all the countries per continent in 2007",
+    ],
+)
+def test_count_opening_the_question_counts_the_noun_it_names(planner: RulePlanner, question: str) -> None:
+    """ "Count the countries ..." is a count of countries, as "number of countries" is: not a line each."""
+    plan = planner.plan(question)
+    assert [(m.name, m.agg) for m in plan.measures] == [("life_exp", "count")]
+    assert plan.series is None and plan.dimension != "country"
