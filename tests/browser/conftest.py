@@ -12,7 +12,9 @@ from uuid import uuid4
 import httpx
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
+from redis import Redis
 
+from shared import keys
 from tests.browser.page_helpers import CSP_PROBE
 from tests.conftest import PROCESS_START_TIMEOUT_S, spawn, stop
 from worker.cli.embedded_redis import free_port
@@ -53,20 +55,24 @@ def chat_server(base_env: dict[str, str], data_dir: Path, chat_queue: str) -> It
         spawn(["worker", "--concurrency", "2"], env, logs / "worker.log"),
     ]
     url = f"http://127.0.0.1:{port}"
+    redis = Redis.from_url(env["CHARTQ_REDIS_URL"])
     try:
         deadline = time.monotonic() + PROCESS_START_TIMEOUT_S
         while True:
             for process, name in zip(processes, ("api", "worker"), strict=True):
                 assert process.poll() is None, (logs / f"{name}.log").read_text()
             try:
-                if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
+                # The pages show the worker, so it must have said it is there too, not just the API.
+                ready = httpx.get(f"{url}/ready", timeout=1).status_code == 200
+                if ready and redis.zcard(keys.workers(chat_queue)) > 0:
                     break
             except httpx.HTTPError:
                 pass
-            assert time.monotonic() < deadline, "the API for the browser tests did not start"
+            assert time.monotonic() < deadline, "the API or the worker for the browser tests did not start"
             time.sleep(0.1)
         yield url
     finally:
+        redis.close()
         stop(processes)
 
 
