@@ -29,8 +29,7 @@ from typing import NamedTuple
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.model_cache import per_model
-from worker.planner.owners import data_named
-from worker.planner.refusals import suggest
+from worker.planner.owners import example_for
 from worker.semantic import SemanticModel
 
 __all__ = ["uncode_switch"]
@@ -256,8 +255,7 @@ def _false_friend(text: str, model: SemanticModel) -> str:
         language, meaning, data = _FALSE_FRIENDS[m[0].lower()]
         if data in _names(model)[1]:
             return text[: m.start()] + meaning.split()[-1] + text[m.end() :]
-        ds = data_named(text, model)
-        example = suggest(ds) if ds is not None else f"Try e.g. \u201c{model.examples[0]}\u201d."
+        example = example_for(text, model)
         raise UnchartableQuestion(
             f"\u201c{m[0]}\u201d is {language} for {meaning}, not rent, and no data here has {data}; "
             f"chartq can only chart what its data holds. {example}"
@@ -301,8 +299,7 @@ def uncode_switch(text: str, model: SemanticModel) -> str:
         return text
     english = _spelt(text, words)
     if not heard and len(words) >= 2:
-        ds = data_named(english, model)
-        example = suggest(ds) if ds is not None else f"Try e.g. \u201c{model.examples[0]}\u201d."
+        example = example_for(english, model)
         raise UnchartableQuestion(
             f"chartq reads questions in English, and \u201c{text.strip()}\u201d is written in another "
             f"language; ask it in English. {example}"

@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 
 from worker.planner.errors import UnchartableQuestion
-from worker.planner.owners import data_named
-from worker.planner.refusals import suggest
+from worker.planner.owners import example_for
 from worker.semantic import SemanticModel
 
 __all__ = ["unidiom"]
@@ -95,8 +94,7 @@ def _refuse_judgement(text: str, model: SemanticModel) -> None:
         m = pattern.search(text)
         if m is None or re.match(r"[^:?!.]*:\s*\S", text[m.end() :]):
             continue
-        ds = data_named(text, model)
-        example = suggest(ds) if ds is not None else f"Try e.g. \u201c{model.examples[0]}\u201d."
+        example = example_for(text, model)
         raise UnchartableQuestion(
             f"\u201c{m[0]}\u201d is a figure of speech for a judgement the data does not record ({what}); "
             f"chartq charts the numbers behind it, so ask for them directly. {example}"

@@ -27,7 +27,7 @@ from worker.planner.model_cache import per_model
 from worker.planner.refusals import suggest
 from worker.semantic import Dataset, SemanticModel
 
-__all__ = ["data_named", "unown"]
+__all__ = ["data_named", "example_for", "unown"]
 
 _I = re.IGNORECASE
 _VOICE = re.compile(r"\b(?:my|our|we|us|when\s+will)\b", _I)
@@ -110,12 +110,19 @@ def data_named(text: str, model: SemanticModel) -> Dataset | None:
     return model.dataset(min(hits, key=lambda h: h[0])[1]) if hits else None
 
 
+def example_for(text: str, model: SemanticModel) -> str:
+    """ "Try e.g. …": a question on the data `text` names, else the model's own first example."""
+    ds = data_named(text, model)
+    if ds is not None:
+        return suggest(ds)
+    return "".join(f"Try e.g. \u201c{e}\u201d." for e in model.examples[:1])
+
+
 def _refuse_future(text: str, model: SemanticModel) -> None:
     """Refuses "When will my Netflix shares get back above ...": a forecast, beyond the data."""
     if (m := _FUTURE.search(text)) is None:
         return
-    ds = data_named(text, model)
-    example = suggest(ds) if ds is not None else f"Try e.g. \u201c{model.examples[0]}\u201d."
+    example = example_for(text, model)
     raise UnchartableQuestion(
         f"\u201c{m[0].strip()}\u201d asks when something will happen, a forecast, and chartq only charts "
         f"what the data already holds; ask how it moved over the period the data covers instead. {example}"

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.model_cache import per_model
-from worker.planner.owners import data_named
-from worker.planner.refusals import suggest
+from worker.planner.owners import example_for
 from worker.semantic import SemanticModel
 
 __all__ = ["unsearch"]
@@ -134,10 +133,7 @@ def _refuse(text: str, model: SemanticModel, lexicon: _Lexicon) -> None:
     """Refuses operators that ask for no chart of the data: a definition, a website that is none of the
     datasets."""
     names = ", ".join(ds.name for ds in model.datasets)
-    ds = data_named(text, model)
-    example = (
-        suggest(ds) if ds is not None else "".join(f"Try e.g. \u201c{e}\u201d." for e in model.examples[:1])
-    )
+    example = example_for(text, model)
     if (m := _DEFINE.search(text)) is not None:
         raise UnchartableQuestion(
             f"\u201c{m[0]}\u201d asks for a definition, and chartq only charts what the data holds; ask "
