@@ -59,17 +59,28 @@ def read_winners(scan: Scan, vocab: Vocabulary) -> Found:
             continue
         nouns = vocab.dims[0].pattern if vocab.dims[0] is not None else "(?!)"
         patterns = [
-            rf"(?:(?:in|from|among|within|across)\s+(?:the\s+|all\s+)?(?:{nouns})\s+)?"
-            rf"(?:that\s+|where\s+|which\s+)?(?P<v>{body.pattern})"
+            rf"(?P<where>(?:in|from|among|within|across)\s+(?:the\s+|all\s+)?(?:{nouns})\s+)?"
+            rf"(?:that\s+|where\s+|which\s+)?(?P<v>{body.pattern})(?:\s+(?:her|him|them)sel(?:f|ves))?"
             r"\s+(?:won|wins|win|carried|took)(?!\w)",
             rf"(?<!\w)(?:won|carried|taken)\s+by\s+(?P<v>{body.pattern})",
             # "where winner = Bergeron" (spelt "for district winner Bergeron only"), "the winner is Joly".
             rf"(?<!\w)(?:{_names_of(dim)})\s*(?:is\s+|was\s+|=\s*|:\s*)?(?P<v>{body.pattern})",
         ]
         for pattern in patterns:
-            found += [(dim.name, names[normalize(m["v"])]) for m in scan.take(re.compile(pattern, re.I))]
+            for m in scan.take(re.compile(pattern, re.I)):
+                found.append((dim.name, names[normalize(m["v"])]))
+                if m.groupdict().get("where") and _named_elsewhere(scan.text, body, m.span()):
+                    # "Joly's votes in the districts Bergeron won": one candidate's votes, so the
+                    # districts are what is shown, one bar each, as with "the districts she won".
+                    scan.used[m.start("where") : m.end("where")] = [False] * len(m["where"])
         found += _won_by_pronoun(scan, body, names, dim.name)
     return found
+
+
+def _named_elsewhere(text: str, body: re.Pattern[str], span: tuple[int, int]) -> bool:
+    """Whether one value of `body`, and only one, is named outside `span` of `text` (two are compared)."""
+    outside = {normalize(m[0]) for m in body.finditer(text) if m.end() <= span[0] or span[1] <= m.start()}
+    return len(outside) == 1
 
 
 def _names_of(dim: Dimension) -> str:

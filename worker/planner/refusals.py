@@ -4,6 +4,8 @@ that works ("Try e.g. “votes by district”"), worded from the semantic model.
 
 from __future__ import annotations
 
+import re
+
 from worker.planner.shape import Reading
 from worker.planner.time_phrases import TimePeriod
 from worker.planner.titles import join_names, lower_label
@@ -73,9 +75,26 @@ def outside_the_data(ds: Dataset, period: TimePeriod, scan: Scan) -> str:
         inside = f"from {max(int(low[:4]), int(high[:4]) - 10)} to {high[:4]}"
     else:
         inside = f"in {high[:4]}" if high[:4] > low[:4] else f"from {low} to {high}"
-    example = f"{scan.without(period.spans)} {inside}".strip()
+    example = _with_period(scan.without(period.spans), inside)
     covers = f"{low}\u2013{high}" if yearly else f"{low} to {high}"
     return (
         f"The {ds.name} data covers {covers}, so {asked} is outside it; {what_it_has(ds)}. "
         f"Try a period inside it, e.g. \u201c{example}\u201d."
     )
+
+
+# Words left hanging once the period is cut out ("by the end of 2020" -> "by the end").
+_DANGLING = re.compile(
+    r"(?:\s+(?:(?:at|by|to|until|till|from|since|in|for|during|before|after|around|towards?)\s+)?"
+    r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close)(?:\s+of)?"
+    r"|\s+(?:at|by|to|until|till|from|since|in|for|of|during|before|after|around|through))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _with_period(rest: str, inside: str) -> str:
+    """The question with the period put back at its end, and its closing mark after it."""
+    rest = rest.strip()
+    mark = rest[-1] if rest.endswith(("?", "!", ".")) else ""
+    rest = _DANGLING.sub("", rest.rstrip("?!. ")).rstrip(" ,;:")
+    return f"{rest} {inside}{mark}".strip()

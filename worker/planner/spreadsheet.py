@@ -140,10 +140,13 @@ _AXIS_NAME = (
     r"(?:\b(?!(?:of|scatter|plot|chart|graph|xy|with|the|and|vs|versus|against|draw|show)\b)[\w.]+\s*){1,4}?"
 )
 _AXES = re.compile(
-    rf"(?P<a>{_AXIS_NAME})\(\s*(?P<ma>[xy])(?:[- ]?axis)?\s*\)\s*,?\s*"
-    rf"(?:against|vs\.?|versus|and|by|with|to)\s+(?P<b>{_AXIS_NAME})\(\s*(?P<mb>[xy])(?:[- ]?axis)?\s*\)",
+    rf"(?P<a>{_AXIS_NAME})\(\s*(?P<ma>[xy])(?:[- ]?axis)?\s*\)\s*"
+    rf"(?:,\s*|,?\s*(?:against|vs\.?|versus|and|by|with|to)\s+)"
+    rf"(?P<b>{_AXIS_NAME})\(\s*(?P<mb>[xy])(?:[- ]?axis)?\s*\)",
     _I,
 )
+# "GDP per capita on x and life expectancy on the y-axis": the same marks said with "on".
+_ON_AXIS = re.compile(rf"(?P<a>{_AXIS_NAME})\s+on\s+(?:the\s+)?(?P<m>[xy])(?:[- ]?axis)?\b(?!-)", _I)
 # "with day in rows and average tip in values": rows are the x axis ("by day"), columns the series
 # ("split by smoker") and values the measure; read only in a pivot, or when two parts are placed.
 _NAME_WORD = (
@@ -159,7 +162,7 @@ _PART_SAID = {"r": "by ", "c": "split by ", "v": ""}
 _THEN = re.compile(r"(?<=[,;])\s*then\b", _I)
 _SPREADSHEET_WORDS = re.compile(
     r"\b(?:pivot|rows?|columns?|filter(?:ed)?|grouped|sort(?:ed)?|desc|asc|sheet|slicers?|scatter|legend|"
-    r"nothing|insert|xy|x-y)\b|\(\s*[xy](?:[- ]?axis)?\s*\)",
+    r"nothing|insert|xy|x-y)\b|\(\s*[xy](?:[- ]?axis)?\s*\)|\bon\s+(?:the\s+)?[xy](?:[- ]?axis)?\b",
     _I,
 )
 
@@ -172,7 +175,7 @@ def unspreadsheet(text: str) -> str:
     pivot = bool(re.search(r"\bpivot\b", text, _I))
     for pattern, said in _SPREADSHEET:
         text = pattern.sub(said, text)
-    text = _AXES.sub(_axes, text)
+    text = _AXES.sub(_axes, _ON_AXIS.sub(r"\g<a> (\g<m>)", text))
     if pivot or len(_PLACED_PART.findall(text)) > 1:
         text = re.sub(r"^\s*[,;]\s*", "", _PLACED_PART.sub(_part, text))
     text = _THEN.sub("", text)

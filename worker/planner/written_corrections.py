@@ -46,7 +46,11 @@ _BREAK = re.compile(r"(?:[.!?(,>\u2013\u2014\u2026]|\s-{1,2})\s*$")
 _WORD = re.compile(r"[\w'+-]*\w")
 _DOUBT = re.compile(r"\?|\b(?:maybe|perhaps|or|either|not\s+sure|can'?t\s+remember|don'?t\s+know)\b", _I)
 _NOT = re.compile(r"(?:^|,\s*|\s+)(?:not|no)\s+(?P<y>[^,.;()]+)", _I)
-_FILLER = re.compile(r"\b(?:make\s+(?:it|that)|instead|please|pls|rather|just|sorry)\b|[,.;!]", _I)
+# "in the districts Joly herself won": a reflexive only stresses the name before it.
+_FILLER = re.compile(
+    r"\b(?:make\s+(?:it|that)|instead|please|pls|rather|just|sorry|(?:her|him|them|it)sel(?:f|ves))\b|[,.;!]",
+    _I,
+)
 # Words that lead into an item or restate the request without naming anything.
 _LEAD = frozenset(
     (

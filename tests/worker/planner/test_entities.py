@@ -31,6 +31,8 @@ def test_the_districts_he_wins_are_those_he_won(planner: RulePlanner, question: 
         ("votes for Joly where Bergeron won, lowest to highest", "district"),
         # Several values named are several bars already: they stay on x.
         ("votes for Joly and Bergeron in the districts Coderre won, biggest first", "candidate"),
+        # One other candidate named, with or without an order: one bar would hide the districts asked for.
+        ("Joly's votes in the districts Bergeron won", "district"),
     ],
 )
 def test_an_order_over_one_named_value_puts_the_rows_it_keeps_on_x(

@@ -272,6 +272,11 @@ def test_every_dataset_the_advice_names_comes_with_its_measures(
             "2018-01-01 to 2019-12-30, so \u201cin 2025\u201d",
             "apple stock price",
         ),
+        (
+            "Where will Amazon's price be by the end of 2020?",
+            "2018-01-01 to 2019-12-30, so \u201cof 2020\u201d",
+            "Where will Amazon's price be in 2019?",
+        ),
     ],
 )
 def test_a_period_outside_the_data_says_what_the_data_covers(

@@ -194,6 +194,13 @@ def test_a_single_field_in_columns_outside_a_pivot_is_left_alone() -> None:
             None,
             [("day", "eq", "Sat")],
         ),
+        ("a scatter with tip on y and total bill on x", [("total_bill", "none"), ("tip", "none")], None, []),
+        (
+            "sepal width on the y-axis, petal width on the x-axis, coloured by species",
+            [("petal_width", "none"), ("sepal_width", "none")],
+            "species",
+            [],
+        ),
     ],
 )
 def test_the_axes_of_a_scatter_named_x_and_y(

@@ -29,6 +29,10 @@ from worker.semantic import SemanticModel
         ("Median tip by day (meant max, sorry)", "max tip by day"),
         ("Tip by day split by smoker. Wait, split by sex, not smoker.", "Tip by day split by sex."),
         ("Total bill on Saturday\n*Sunday", "Total bill on Sunday"),
+        (
+            "Joly's votes in the districts Bergeron won -- edit: in the districts Joly herself won",
+            "Joly's votes in the districts Joly won",
+        ),
     ],
 )
 def test_the_correction_replaces_what_it_corrects(
