@@ -24,10 +24,10 @@ import re
 
 from worker.planner.context import told_with
 from worker.planner.errors import NotInTheData
-from worker.planner.refusals import suggest
-from worker.semantic import Dataset, SemanticModel
+from worker.planner.owners import example_for
+from worker.semantic import SemanticModel
 
-__all__ = ["dataset_named", "unwhat_if", "with_example"]
+__all__ = ["unwhat_if", "with_example"]
 
 _I = re.IGNORECASE
 _ME = r"(?:i|we)"
@@ -154,22 +154,5 @@ def _bought(text: str, model: SemanticModel) -> str:
 
 def with_example(sentence: str, text: str, model: SemanticModel) -> str:
     """A refusal's `sentence` ended with a question that works, about the dataset `text` names if any."""
-    ds = dataset_named(text, model)
-    if ds is not None:
-        return f"{sentence}. {suggest(ds)}"
-    return f"{sentence}, e.g. \u201c{model.examples[0]}\u201d." if model.examples else f"{sentence}."
-
-
-def dataset_named(text: str, model: SemanticModel) -> Dataset | None:
-    """The dataset the text names ("the medals data"), else the first whose measure or value it names."""
-    low = text.lower()
-    named = [ds for ds in model.datasets if re.search(rf"\b{re.escape(ds.name.lower())}\b", low)]
-    if named:
-        return named[0]
-    for ds in model.datasets:
-        words = [s for x in ds.measures for s in (x.label, *x.synonyms)]
-        words += [s for d in ds.dimensions for s in (d.label, *d.synonyms)]
-        words += [str(v) for d in ds.dimensions for v in (d.values or []) if len(str(v)) > 3]
-        if any(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in words):
-            return ds
-    return None
+    example = example_for(text, model)
+    return f"{sentence}. {example}" if example else f"{sentence}."

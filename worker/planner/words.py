@@ -71,9 +71,11 @@ _COMMAND = re.compile(
     r"^\W*(?:(?:drop|delete|truncate|insert|update|alter|grant|revoke|exec(?:ute)?)\b|select\b.*\bfrom\b)",
     re.IGNORECASE | re.DOTALL,
 )
-# "count the countries ...": the verb opening the question counts them, as "number of" does.
+# "count the countries ...", "number the tables by day": the verb opening the question counts them, as
+# "number of" does.
 _COUNTING = (
-    r"(?:number\s+of|count\s+of|how\s+many|^\W*count(?=\s+(?:the|all)\s))\s+(?:the\s+|all\s+(?:the\s+)?)?"
+    r"(?:number\s+of|count\s+of|how\s+many|^\W*(?:count|number)(?=\s+(?:the|all)\s))\s+"
+    r"(?:the\s+|all\s+(?:the\s+)?)?"
 )
 
 

@@ -126,6 +126,7 @@ def test_a_tally_of_a_counted_measure_adds_it_up(planner: RulePlanner) -> None:
     [
         "Count the countries in Africa with a life expectancy under 40 from 1952 to 1982, as a line",
         "Count all the countries per continent in 2007",
+        "Number the countries per continent in 2007",
     ],
 )
 def test_count_opening_the_question_counts_the_noun_it_names(planner: RulePlanner, question: str) -> None:
