@@ -205,6 +205,11 @@ SETS = (
         HERE / "holdout43.yaml",
         "forty-third holdout (written blind during the forty-second's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout44",
+        HERE / "holdout44.yaml",
+        "forty-fourth holdout (written blind after the forty-third's fixes)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -10,6 +10,11 @@ cut is context when it asks for nothing (no request verb, no operation or condit
 it must plan on its own. The earliest such cut wins, so as much of the question as possible is read. The
 chart names the context it set aside in its description, so nothing is dropped silently: a user who
 meant part of it as a condition sees that it was not read as one.
+
+A part that names a word of the data's values the request does not name ("The Asia continent, whatever it's
+called: the 5 most populous countries", "The Congo, not sure which: life expectancy over time": Congo is
+in two countries' names) is no context: it says which values to chart, and the request without it would
+chart every one.
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ _SCOPE = re.compile(
       | ^(?:from|between|since|until|during|in)\b.*\b(?:19|20)\d\d\b""",
     re.VERBOSE,
 )
+_OPENING = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\b(?!'s|\u2019s)(?:\s+\w+)?\s*(?:,|$)")
+# Words of values' names that are plain English too ("The", "New", "Great"): no name of a value alone.
+_PLAIN = frozenset(("the", "and", "new", "great", "non", "est", "united", "states", "bank", "centre"))
 # A request is more than a word or two ("as a pie" alone is no request).
 _MIN_WORDS = 3
 
@@ -81,10 +89,26 @@ def told_with(text: str, values: frozenset[str] = frozenset()) -> Iterator[tuple
         if not context or len(re.findall(r"\w+", request)) < _MIN_WORDS or _BACK.search(request):
             continue
         named = re.findall(r"\w+", context.lower())
-        if _ASKS.search(context) or _SCOPE.match(context) or (named and all(w in values for w in named)):
+        if (
+            _ASKS.search(context)
+            or _SCOPE.match(context)
+            or (named and all(w in values for w in named))
+            or _names_values(context, request, values)
+        ):
             # Every later cut keeps this clause in its context too: none of them can be context either.
             return
         yield context, request
+
+
+def _names_values(context: str, request: str, values: frozenset[str]) -> bool:
+    """Whether the context opens with the name of a value ("The Congo, ...", "The Asia continent, ...") that
+    the request leaves unsaid: what the request is about, not its circumstances ("Africa's ..." is)."""
+    opening = _OPENING.match(context)
+    if opening is None:
+        return False
+    said = set(re.findall(r"\w+", request.lower()))
+    names = {w.lower() for w in opening.group(1).split()} - _PLAIN
+    return bool(names) and all(w in values for w in names) and not names <= said
 
 
 def without_context(

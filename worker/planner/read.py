@@ -52,8 +52,14 @@ __all__ = ["read"]
 _VS = words(pw.VERSUS)
 # "split by candidate", "coloured by species": the grouping that colours the chart (its series).
 _SPLIT = re.compile(r"split|colou?r|shaded|stacked|broken", re.IGNORECASE)
-# "side by side": bars of the values or measures named, each summarised over the period.
-_ASIDE = words(r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other")
+# "side by side": bars of the values or measures named, each summarised over the period; so does
+# "averaged over 2019" (the period is what the average is taken over, not an axis).
+_ASIDE = words(
+    r"side[\s-]+by[\s-]+side|next\s+to\s+each\s+other|"
+    r"(?:(?<=averaged\s)|(?<=summed\s)|(?<=totalled\s))over(?=\s+the\s+(?:whole\s+|full\s+|entire\s+)?period)"
+)
+# The period's own reader takes "over 2019" first, so this one is looked for in the text as written.
+_SUMMED_OVER = re.compile(r"(?<!\w)(?:averaged?|summed|totalled)\s+over\s+(?:19|20)\d\d(?!\w)", re.IGNORECASE)
 
 
 _EVER = re.compile(r"(?<!\w)(?:ever|all[- ]time)(?!\w)", re.IGNORECASE)
@@ -70,7 +76,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     """What the question asks of `lex`'s dataset, and notes on what the chart will show differently."""
     vocab, ds = lex.vocab, lex.ds
     r = Reading(ds)
-    r.side_by_side = any([*scan.take(_ASIDE)])
+    r.side_by_side = any([*scan.take(_ASIDE)]) or scan.count(_SUMMED_OVER) > 0
     one_line = any([*scan.take(forms.ONE_LINE)])
     ph.claim_breakdowns(scan)
     ph.claim_wholes(scan, vocab)

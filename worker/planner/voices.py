@@ -32,6 +32,8 @@ from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
+from worker.planner.maths_notation import unmaths
+from worker.planner.must_not import unmust_not
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
@@ -48,6 +50,7 @@ from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
+from worker.planner.unsure_names import unsure
 from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
@@ -59,10 +62,13 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A letter's greeting and sign-off ("Dear team, ... Kind regards, Priya") come off first: the name
     # signed is no value of the data.
     # A request written as JSON or key=value pairs is spelt as a sentence before any reader sees it.
-    text = unkey_values(text, model)
-    text = unletter(text, model)
-    # A written self-correction is applied, and ordered steps are joined into one request.
-    text = unstep(unwrite_corrections(text, model), model)
+    # Mathematical notation ("x̄(tip) per day | meal = Dinner") is spelt in words first of all.
+    text = unkey_values(unmaths(text, model), model)
+    # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
+    text = unsure(unletter(text, model), model)
+    # A written self-correction is applied, and ordered steps are joined into one request; what the
+    # chart must not be ("not a pie: bars") is read as what it must be.
+    text = unmust_not(unstep(unwrite_corrections(text, model), model), model)
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
     text = unnumber(unown(unformal(text, model), model), model)

@@ -77,3 +77,27 @@ def test_a_scope_said_before_the_request_is_never_set_aside(planner: RulePlanner
     """ "for Japan," restricts the request: charted without it, the chart is of every nation."""
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
+
+
+def test_a_clause_naming_a_value_the_request_leaves_unsaid_is_never_set_aside(planner: RulePlanner) -> None:
+    """Charted without it, the request would be of every country: the value said is kept, or refused."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan("The Congo, no idea which one: life expectancy over time.")
+    plan = planner.plan(
+        "The Asia continent, or however it is spelt in there: the 5 most populous countries in 2007"
+    )
+    assert filters_of(plan) == [("continent", "eq", "Asia")]
+    plan = planner.plan("Korea, the one in the Olympics data - medals by type")
+    assert filters_of(plan) == [("nation", "eq", "South Korea")]
+
+
+def test_a_value_opening_the_context_is_kept_unless_the_request_says_it_again() -> None:
+    values = frozenset({"chile", "portugal"})
+    assert list(told_with("Chile, I think: show Chile's life expectancy", values)) == [
+        ("Chile, I think", "show Chile's life expectancy")
+    ]
+    assert list(told_with("Chile, I think: show the life expectancy by continent", values)) == []
+    # A value told as a circumstance, not as what the question is about, is context.
+    assert list(told_with("I lived in Chile, so show the life expectancy by continent", values)) == [
+        ("I lived in Chile", "show the life expectancy by continent")
+    ]

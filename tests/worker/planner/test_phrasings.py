@@ -54,6 +54,19 @@ def test_side_by_side_draws_bars_summarising_the_period(planner: RulePlanner) ->
     assert filters_of(plan) == [("ticker", "in", ["AAPL", "MSFT"])]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The share prices of all the companies, averaged over 2019, one bar each",
+        "price of all companies averaged over 2019",
+    ],
+)
+def test_averaged_over_a_period_summarises_it(planner: RulePlanner, question: str) -> None:
+    """The period is what the average is taken over: one bar per company, not a line over 2019's weeks."""
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.dimension, plan.series, plan.use_time) == ("bar", "ticker", None, False)
+
+
 def test_two_measures_side_by_side_are_bars_not_a_scatter(planner: RulePlanner) -> None:
     plan = planner.plan("average sepal width and petal width per species side by side")
     assert plan.chart_type == "bar" and plan.dimension == "species"
