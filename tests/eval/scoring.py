@@ -210,6 +210,11 @@ SETS = (
         HERE / "holdout44.yaml",
         "forty-fourth holdout (written blind after the forty-third's fixes)",
     ),
+    EvalSet(
+        "holdout45",
+        HERE / "holdout45.yaml",
+        "forty-fifth holdout (written blind during the forty-fourth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -28,6 +28,7 @@ from worker.planner.display_units import undisplay
 from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
+from worker.planner.frustration import unfrustrate
 from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
 from worker.planner.lay_statistics import unlay
@@ -41,6 +42,8 @@ from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.quiz_master import unquiz
+from worker.planner.r_syntax import unr
+from worker.planner.regional_english import unregional
 from worker.planner.report_voice import unreport
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -63,15 +66,18 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # signed is no value of the data.
     # A request written as JSON or key=value pairs is spelt as a sentence before any reader sees it.
     # Mathematical notation ("x̄(tip) per day | meal = Dinner") is spelt in words first of all.
-    text = unkey_values(unmaths(text, model), model)
+    # So is code in R ("tips %>% group_by(day) %>% summarise(mean(tip))").
+    text = unkey_values(unr(unmaths(text, model), model), model)
     # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
-    text = unsure(unletter(text, model), model)
+    # An impatient user's complaints and shouting come off before "I said SUM, not average" is read.
+    text = unfrustrate(unsure(unletter(text, model), model), model)
     # A written self-correction is applied, and ordered steps are joined into one request; what the
     # chart must not be ("not a pie: bars") is read as what it must be.
     text = unmust_not(unstep(unwrite_corrections(text, model), model), model)
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
-    text = unnumber(unown(unformal(text, model), model), model)
+    # Regional Englishes ("country-wise", "10 crore", "can show ... or not?") before the register's framing.
+    text = unnumber(unown(unformal(unregional(text, model), model), model), model)
     # A search engine's operators ("-sunday", "site:gapminder", "smoker:yes") are words before any reader.
     text = unsearch(text, model)
     # Words of another language mixed in ("el promedio de tips por día") become English before any reader.
