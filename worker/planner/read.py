@@ -39,7 +39,7 @@ from worker.planner.refusals import suggest
 from worker.planner.restrictions import read_kept
 from worker.planner.row_comparisons import check_row_comparisons, check_row_shares
 from worker.planner.shape import Reading
-from worker.planner.shares import check_share_within
+from worker.planner.shares import check_share_form, check_share_within
 from worker.planner.two_columns import check_two_columns
 from worker.planner.typos import distance
 from worker.planner.units import check_units
@@ -163,6 +163,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     r.vs = any([*scan.take(_VS)])
     _split_share(scan, vocab, r)
     check_share_within(scan, vocab, r)
+    check_share_form(scan.text, charts, ds)
     r.combined = one_line or pe.COMBINED.search(scan.text) is not None
     check_units(scan, vocab, [ds.measure(m) for m in r.measures] or [ds.measures[0]])
     limits.check_percentages(scan, ds)

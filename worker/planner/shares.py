@@ -14,9 +14,9 @@ from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
 from worker.planner.shape import Reading
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
-from worker.semantic import DimensionValue
+from worker.semantic import Dataset, DimensionValue
 
-__all__ = ["check_share_within"]
+__all__ = ["check_share_form", "check_share_within"]
 
 _SHARE = r"(?:share|shares|proportion|percentage|percent|fraction|portion)"
 
@@ -76,4 +76,28 @@ def check_share_within(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
         f"total as well (two levels of aggregation), and chartq charts one at a time; it can show "
         f"the values of every {r.ds.dimension(dim).label.lower()} side by side for each {group}. "
         f"{suggest(r.ds)}"
+    )
+
+
+# A pie named as such; "share" and "proportion" only ask for one.
+_PIE_NAMED = re.compile(r"(?<!\w)(?:pie|donut|doughnut)", re.IGNORECASE)
+_FORMS = {
+    "bar": "bars",
+    "line": "a line",
+    "area": "an area chart",
+    "scatter": "a scatter",
+    "histogram": "a histogram",
+}
+
+
+def check_share_form(text: str, charts: list[str], ds: Dataset) -> None:
+    """ "Share of the total bill by meal, as bars": a share is drawn as a pie, and the question asks for
+    another form too. Either one alone would drop a word the user wrote, so neither is drawn."""
+    others = [c for c in charts if c != "pie"]
+    if "pie" not in charts or not others or _PIE_NAMED.search(text):
+        return
+    form = _FORMS.get(others[0], others[0])
+    raise UnchartableQuestion(
+        f"A share is drawn as a pie, and the question asks for {form} too; ask for the share as a pie, or "
+        f"for the totals as {form}. {suggest(ds)}"
     )

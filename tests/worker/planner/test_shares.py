@@ -98,3 +98,22 @@ def test_a_share_said_as_where_the_whole_went_is_still_within_each_group(
 ) -> None:
     with pytest.raises(UnchartableQuestion, match="share within each district"):
         planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("Share of the total bill by meal, as bars.", "bars"),
+        ("the proportion of medals by nation as a line", "a line"),
+    ],
+)
+def test_a_share_asked_for_in_another_form_is_refused(planner: RulePlanner, question: str, form: str) -> None:
+    """A share is a pie; a pie would ignore "as bars", and bars of totals would ignore "share"."""
+    with pytest.raises(UnchartableQuestion) as refused:
+        planner.plan(question)
+    assert f"asks for {form} too" in str(refused.value)
+
+
+def test_a_share_named_as_a_pie_or_a_share_price_keeps_its_form(planner: RulePlanner) -> None:
+    assert planner.plan("share of population by continent in 2007 as a donut").chart_type == "pie"
+    assert planner.plan("Apple's share price over time as a line").chart_type == "line"
