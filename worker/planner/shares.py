@@ -9,6 +9,7 @@ candidate", "each district's share of Joly's votes") is a pie of the summed meas
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.refusals import suggest
@@ -90,7 +91,7 @@ _FORMS = {
 }
 
 
-def check_share_form(text: str, charts: list[str], ds: Dataset) -> None:
+def check_share_form(text: str, charts: Sequence[str], ds: Dataset) -> None:
     """ "Share of the total bill by meal, as bars": a share is drawn as a pie, and the question asks for
     another form too. Either one alone would drop a word the user wrote, so neither is drawn."""
     others = [c for c in charts if c != "pie"]
