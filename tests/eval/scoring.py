@@ -215,6 +215,11 @@ SETS = (
         HERE / "holdout45.yaml",
         "forty-fifth holdout (written blind during the forty-fourth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout46",
+        HERE / "holdout46.yaml",
+        "forty-sixth holdout (written blind during the forty-fifth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

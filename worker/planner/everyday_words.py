@@ -148,6 +148,8 @@ _SAID: list[tuple[str, str]] = [
         r"\bhow\s+many\s+people\s+(?:lived|live|were\s+living|are\s+living|lives)\s+(?=in\b|on\b)",
         "the population ",
     ),
+    # "the share of the population that lives in each continent": where the population is, not a verb to read.
+    (r"\b(?<=population\s)(?:that\s+|who\s+)?(?:lives|lived|live|living)\s+(?=in\b)", ""),
     (
         r"\b(?:the\s+)?(?:money|income)\s+(?:each|every|a|per)\s+person\s+(?:has|had|earns|earned|makes|made)\b",
         "GDP per capita",

@@ -33,7 +33,8 @@ EVERYDAY = frozenset(
     down draw during each early either else even ever every example fall fast female find first five
     follow four free from full gave give given going good great group grow half hand have here high
     highest hold home house however into just keep kind know known large larger last late later least
-    less like line list little long look lower made main make male many mean means meant mind more most
+    less like line list little lived lives living long look lower made main make male many mean means meant
+    mind more most
     much must name near need never next nine none note only open order other over part per place plot
     point same seen sell send sent service seven shall shape share show shown side since size some
     something soon sort spend spends spending start state still such sure take than that their them

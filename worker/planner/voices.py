@@ -19,6 +19,7 @@ from worker.planner.accessibility import unaccessible
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.code_switching import uncode_switch
+from worker.planner.command_line import uncli
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
@@ -34,6 +35,7 @@ from worker.planner.key_values import unkey_values
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.maths_notation import unmaths
+from worker.planner.ml_jargon import unml
 from worker.planner.must_not import unmust_not
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
@@ -58,6 +60,7 @@ from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
+from worker.planner.young_learners import unyoung
 from worker.semantic import SemanticModel
 
 
@@ -67,10 +70,13 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A request written as JSON or key=value pairs is spelt as a sentence before any reader sees it.
     # Mathematical notation ("x̄(tip) per day | meal = Dinner") is spelt in words first of all.
     # So is code in R ("tips %>% group_by(day) %>% summarise(mean(tip))").
-    text = unkey_values(unr(unmaths(text, model), model), model)
+    # And a command line's flags ("chartq plot tips --x day --y tip --agg mean").
+    text = unkey_values(unr(unmaths(uncli(text, model), model), model), model)
     # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
     # An impatient user's complaints and shouting come off before "I said SUM, not average" is read.
     text = unfrustrate(unsure(unletter(text, model), model), model)
+    # A practitioner's "class", "samples" and "features", and a child's "kind of flower", as the data's words.
+    text = unyoung(unml(text, model), model)
     # A written self-correction is applied, and ordered steps are joined into one request; what the
     # chart must not be ("not a pie: bars") is read as what it must be.
     text = unmust_not(unstep(unwrite_corrections(text, model), model), model)

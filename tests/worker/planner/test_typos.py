@@ -208,3 +208,9 @@ def test_a_misspelt_rank_word_of_a_measure_is_read_as_it(
     plan = planner.plan(question)
     assert plan.sort is not None and plan.measures[0].name == "pop"
     assert (plan.sort.by, plan.sort.direction) == ("pop", direction)
+
+
+def test_a_verb_of_living_is_no_slip_for_a_chart_word(planner: RulePlanner) -> None:
+    """ "lives" is one letter from "lines": read as a line chart it would clash with the share's pie."""
+    plan = planner.plan("What share of the population lives in each continent in 2007?")
+    assert (plan.chart_type, plan.dimension) == ("pie", "continent")
