@@ -220,6 +220,11 @@ SETS = (
         HERE / "holdout46.yaml",
         "forty-sixth holdout (written blind during the forty-fifth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout47",
+        HERE / "holdout47.yaml",
+        "forty-seventh holdout (written blind during the forty-sixth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

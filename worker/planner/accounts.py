@@ -201,6 +201,11 @@ def unshown(r: Reading, plan: ChartPlan) -> list[str]:
                 f"over time as a line. {suggest(ds)}"
             )
         return [f"{said}: {_NOT_OVER_TIME.get(plan.chart_type, _NOT_OVER_TIME['bar'])}"]
+    if r.sort is not None and plan.use_time and plan.sort is None:
+        # "Apple's price over time, highest first": a line keeps the time order, so the order is not used.
+        first = "highest" if r.sort == "desc" else "lowest"
+        kept = f"the order asked for ({first} first): a chart over time keeps the time order"
+        return [kept, *growth_notes(r, plan)]
     return growth_notes(r, plan)
 
 

@@ -11,6 +11,7 @@ from worker.plan import TimeRange
 from worker.planner import limits
 from worker.planner import words as pw
 from worker.planner.errors import UnchartableQuestion
+from worker.planner.lexicon import time_rows
 from worker.planner.refusals import outside_the_data, suggest
 from worker.planner.shape import Reading
 from worker.planner.time_phrases import read_time_period
@@ -20,6 +21,13 @@ from worker.semantic import Dataset, PlanValidationError
 __all__ = ["PERIODS", "check_period_ranking", "read_period", "read_time_axis"]
 
 _TIME_AXIS = words(pw.TIME_AXIS)
+# "the median weekly price of each company": on weekly rows, an aggregate of the weekly values, no time axis.
+_OF_ROWS = re.compile(
+    r"\b(?:median|average|mean|avg|typical|total|highest|lowest|maximum|minimum|max|min|peak)\s+"
+    r"(?P<w>weekly|daily|monthly|yearly|annual)(?=\s)",
+    re.IGNORECASE,
+)
+_GRAIN = {"weekly": "weeks", "daily": "days", "monthly": "months", "yearly": "years", "annual": "years"}
 PERIODS = re.compile(r"\s+(?:\d+\s+)?(?:years?|months?|weeks?|days?|dates?|quarters?|periods?)(?!\w)")
 _WHICH_PERIOD = re.compile(
     r"(?<!\w)(?:which|what)\s+(?P<p>years?|months?|weeks?|days?|dates?|quarters?)(?!\w)"
@@ -99,6 +107,7 @@ def read_period(scan: Scan, r: Reading) -> None:
 
 
 def read_time_axis(scan: Scan, ds: Dataset, r: Reading) -> list[str]:
+    _claim_row_grain(scan, ds)
     wants, note = limits.check_grains(scan, ds)
     axis = [m.span() for m in scan.take(_TIME_AXIS)]
     if axis and ds.time is None:
@@ -107,3 +116,10 @@ def read_time_axis(scan: Scan, ds: Dataset, r: Reading) -> list[str]:
     r.time_words = [*wants, *(scan.excerpt(span) for span in axis)]
     r.wants_time = bool(r.time_words)
     return [note] if note else []
+
+
+def _claim_row_grain(scan: Scan, ds: Dataset) -> None:
+    """Claims a grain word said of the rows' own values after an aggregation, so it asks for no time axis."""
+    for m in _OF_ROWS.finditer(scan.text):
+        if scan.free(m.span("w")) and _GRAIN[m["w"].lower()] == time_rows(ds):
+            scan.claim(m.span("w"))

@@ -43,9 +43,11 @@ from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
 from worker.planner.regional_english import unregional
+from worker.planner.relayed_requests import unrelay
 from worker.planner.report_voice import unreport
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -56,6 +58,7 @@ from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.unsure_names import unsure
+from worker.planner.user_stories import unstory
 from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
@@ -71,7 +74,10 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # Mathematical notation ("x̄(tip) per day | meal = Dinner") is spelt in words first of all.
     # So is code in R ("tips %>% group_by(day) %>% summarise(mean(tip))").
     # And a command line's flags ("chartq plot tips --x day --y tip --agg mean").
-    text = unkey_values(unr(unmaths(uncli(text, model), model), model), model)
+    # And queries in GraphQL, MongoDB, Elasticsearch, PromQL, Cypher or SPARQL.
+    text = unkey_values(unr(unmaths(uncli(unquery(text, model), model), model), model), model)
+    # A request relayed for someone else, or written as a user story, is the request it carries.
+    text = unstory(unrelay(text, model), model)
     # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
     # An impatient user's complaints and shouting come off before "I said SUM, not average" is read.
     text = unfrustrate(unsure(unletter(text, model), model), model)

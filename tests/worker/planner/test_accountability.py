@@ -109,3 +109,28 @@ def test_what_cannot_be_charted_is_refused_saying_why(
     with pytest.raises(UnchartableQuestion) as refusal:
         planner.plan(question)
     assert message in str(refusal.value)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Apple price over time, highest first", "life expectancy of China over the years, sorted descending"],
+)
+def test_an_order_a_line_over_time_cannot_keep_is_named(planner: RulePlanner, question: str) -> None:
+    """A line keeps the time order: the chart completes and says the order asked for was not used."""
+    answer = planner.answer(question)
+    assert answer.plan.use_time and answer.plan.sort is None
+    assert any("highest first" in note and "time order" in note for note in answer.left_out)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the median weekly price of each company over the whole two years, highest first",
+        "average weekly price of each company in 2019",
+    ],
+)
+def test_an_aggregate_of_the_weekly_rows_is_no_time_axis(planner: RulePlanner, question: str) -> None:
+    """On weekly prices, "the median weekly price of each company" is one bar per company, ranked."""
+    plan = planner.plan(question)
+    assert (plan.chart_type, plan.dimension, plan.use_time) == ("bar", "ticker", False)
+    assert plan.sort is not None and plan.sort.direction == "desc"
