@@ -225,6 +225,11 @@ SETS = (
         HERE / "holdout47.yaml",
         "forty-seventh holdout (written blind during the forty-sixth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout48",
+        HERE / "holdout48.yaml",
+        "forty-eighth holdout (written blind after the forty-seventh's fixes; not fixed yet)",
+    ),
 )
 FIELDS = (
     "dataset",
