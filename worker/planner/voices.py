@@ -23,6 +23,7 @@ from worker.planner.command_line import uncli
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
 from worker.planner.dashboard_words import undashboard
+from worker.planner.data_questions import undata_question
 from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.display_units import undisplay
@@ -47,6 +48,7 @@ from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
 from worker.planner.regional_english import unregional
+from worker.planner.relative_names import unrelate
 from worker.planner.relayed_requests import unrelay
 from worker.planner.report_voice import unreport
 from worker.planner.search_operators import unsearch
@@ -78,6 +80,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unkey_values(unr(unmaths(uncli(unquery(text, model), model), model), model), model)
     # A request relayed for someone else, or written as a user story, is the request it carries.
     text = unstory(unrelay(text, model), model)
+    # A question about the data itself, and things named relative to others ("the band just above 5-6").
+    text = unrelate(undata_question(text, model), model)
     # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
     # An impatient user's complaints and shouting come off before "I said SUM, not average" is read.
     text = unfrustrate(unsure(unletter(text, model), model), model)
