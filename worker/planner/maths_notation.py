@@ -32,9 +32,9 @@ or product of quantities ("Σ tip / Σ total_bill"), a derivative, an integral, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from worker.planner.errors import NotInTheData, UnchartableQuestion
+from worker.planner.maths_conditions import Condition, either, quoted, runs, unquote
 from worker.planner.maths_functions import BAR, TILDE, Refused, aggregates, key, shapes
 from worker.planner.sql_conditions import on_time
 from worker.planner.sql_syntax import SqlReader
@@ -93,24 +93,11 @@ _VALUE = re.compile(
     rf"|{_WORD}(?:\s+(?!(?:{_STOP})\b){_WORD})*)",
     _I,
 )
-_AND = re.compile(r"\s*(?:,|∧|&&?|\band\b)\s*", _I)
-_OR = re.compile(r"\s*(?:∨|\|\||\bor\b)\s*", _I)
 # Words before a condition that only say "where": the spelt condition carries its own preposition.
 _GIVEN = re.compile(r"(?:\||∀|\bgiven\b|\bwhere\b|\bwith\b|\bfor\b|\bs\.t\.|\bsuch\s+that\b|:)\s*$", _I)
 _TIME_NAMES = {"t", "year(t)", "yr(t)", "date(t)", "time(t)"}
 _PRESENTATION = {"colour", "color", "hue", "series", "split", "group", "legend"}
 _YEARISH = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-@dataclass(frozen=True)
-class _Condition:
-    start: int
-    end: int
-    column: str  # the model's name, "<time>" or a presentation key
-    kind: str  # "time", "measure", "dimension" or "presentation"
-    op: str  # as written
-    values: tuple[str, ...]
-    brackets: str  # "{" for a set, "[" for a span, "(" for an open interval or a list, "" for one value
 
 
 def unmaths(text: str, model: SemanticModel) -> str:
@@ -184,9 +171,8 @@ class _Speller:
         found = self._find(text)
         if not found:
             return text
-        runs = _runs(text, found)
         out, pos = [], 0
-        for run in runs:
+        for run in runs(text, found):
             said = self._say_run(run)
             before = text[pos : run[0][0].start]
             if said is not None:
@@ -197,8 +183,8 @@ class _Speller:
         out.append(text[pos:])
         return "".join(out)
 
-    def _find(self, text: str) -> list[_Condition]:
-        found: list[_Condition] = []
+    def _find(self, text: str) -> list[Condition]:
+        found: list[Condition] = []
         for op in _OPERATOR.finditer(text):
             if found and op.start() < found[-1].end:
                 continue
@@ -214,11 +200,11 @@ class _Speller:
                 continue
             listed = value["set"] or value["span"] or value["open"]
             if listed:
-                values = tuple(_unquote(v.strip()) for v in listed[1:-1].split(",") if v.strip())
+                values = tuple(unquote(v.strip()) for v in listed[1:-1].split(",") if v.strip())
             else:
-                values = (_unquote(value["one"].strip()),)
+                values = (unquote(value["one"].strip()),)
             brackets = listed[0] if listed else ""
-            found.append(_Condition(start, value.end(), name, kind, op["op"], values, brackets))
+            found.append(Condition(start, value.end(), name, kind, op["op"], values, brackets))
         return found
 
     def _column(self, words: str, value: re.Match[str]) -> tuple[int, str, str] | None:
@@ -233,15 +219,15 @@ class _Speller:
             if phrase in _PRESENTATION and self._names.get(key(value[0]), ("",))[0] == "dimension":
                 return pieces[at].start(), "presentation", self._names[key(value[0])][1]
             kind, name = self._names.get(phrase, ("", ""))
-            if kind == "dimension" and phrase == "time" and _YEARISH.match(_unquote(value[0].strip("[]{} "))):
+            if kind == "dimension" and phrase == "time" and _YEARISH.match(unquote(value[0].strip("[]{} "))):
                 return pieces[at].start(), "time", "<time>"
             if kind:
                 return pieces[at].start(), kind, name
         return None
 
-    def _say_run(self, run: list[tuple[_Condition, str]]) -> str | None:
+    def _say_run(self, run: list[tuple[Condition, str]]) -> str | None:
         """A run of conditions joined by "and" or "or", in words; None when one is not read."""
-        groups: list[list[_Condition]] = [[run[0][0]]]
+        groups: list[list[Condition]] = [[run[0][0]]]
         for cond, joiner in run[1:]:
             if joiner == "or":
                 groups[-1].append(cond)
@@ -249,14 +235,14 @@ class _Speller:
                 groups.append([cond])
         said = []
         for group in groups:
-            cond = group[0] if len(group) == 1 else _either(group)
+            cond = group[0] if len(group) == 1 else either(group)
             phrase = self._say(cond)
             if phrase is None:
                 return None
             said.append(phrase)
         return " ".join(said)
 
-    def _say(self, cond: _Condition) -> str | None:
+    def _say(self, cond: Condition) -> str | None:
         op = _SQL_OPS.get(cond.op, cond.op)
         if cond.kind == "presentation":
             return f"coloured by {self._label(cond.column)}"
@@ -285,11 +271,11 @@ class _Speller:
             if op not in ("in", "not in") or len(cond.values) != 2:
                 raise Refused(f"a condition on {cond.column} with “{cond.op}” and a span")
             where = f"where {cond.column} {'not ' if op == 'not in' else ''}between "
-            where += f"{_quoted(cond.values[0])} and {_quoted(cond.values[1])}"
+            where += f"{quoted(cond.values[0])} and {quoted(cond.values[1])}"
         elif op in ("in", "not in"):
-            where = f"where {cond.column} {op} ({', '.join(_quoted(v) for v in cond.values)})"
+            where = f"where {cond.column} {op} ({', '.join(quoted(v) for v in cond.values)})"
         else:
-            where = f"where {cond.column} {op} {_quoted(cond.values[0])}"
+            where = f"where {cond.column} {op} {quoted(cond.values[0])}"
         try:
             said = self._sql.rewrite(where)
         except UnchartableQuestion as exc:
@@ -298,38 +284,3 @@ class _Speller:
 
     def _label(self, name: str) -> str:
         return self._dims[name].label.lower() if name in self._dims else name
-
-
-def _runs(text: str, found: list[_Condition]) -> list[list[tuple[_Condition, str]]]:
-    """Conditions next to each other, each with the joiner before it ("and" or "or"; "" for the first)."""
-    runs: list[list[tuple[_Condition, str]]] = []
-    for cond in found:
-        if runs:
-            between = text[runs[-1][-1][0].end : cond.start]
-            if _AND.fullmatch(between) or not between.strip():
-                runs[-1].append((cond, "and"))
-                continue
-            if _OR.fullmatch(between):
-                runs[-1].append((cond, "or"))
-                continue
-        runs.append([(cond, "")])
-    return runs
-
-
-def _either(group: list[_Condition]) -> _Condition:
-    """Conditions joined by "or" ("∨"), as one: only values of one column, each kept ("∈")."""
-    columns = {c.column for c in group}
-    if len(columns) > 1 or any(c.kind != "dimension" or c.op not in ("=", "==", "∈") for c in group):
-        raise Refused("an “or” (“∨”) between conditions on different columns or ranges; ask for each in turn")
-    values = tuple(v for c in group for v in c.values)
-    first = group[0]
-    return _Condition(first.start, group[-1].end, first.column, first.kind, "∈", values, "{")
-
-
-# --- small helpers ---------------------------------------------------------------------------------------
-def _unquote(value: str) -> str:
-    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
-
-
-def _quoted(value: str) -> str:
-    return value if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else "'" + value.replace("'", "") + "'"

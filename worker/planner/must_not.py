@@ -29,8 +29,9 @@ from collections.abc import Callable
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.model_cache import per_model
+from worker.planner.must_not_names import dimensions_named, every_dimension, grouped_by, values_named
 from worker.planner.what_if import with_example
-from worker.semantic import Dimension, SemanticModel
+from worker.semantic import SemanticModel
 
 __all__ = ["unmust_not"]
 
@@ -280,11 +281,11 @@ def _measures(model: SemanticModel) -> re.Pattern[str]:
 
 def _split(m: re.Match[str], rest: str, model: SemanticModel) -> str | None:
     if m["x"] is None:  # "no colours": nothing coloured by anything
-        return None if _COLOURED.search(rest) or _values_named(rest, _all(model)) > 1 else ""
-    dims = _dimensions(m["x"], model)
-    if not dims or any(_grouped_by(rest, d) for d in dims):
+        return None if _COLOURED.search(rest) or values_named(rest, every_dimension(model)) > 1 else ""
+    dims = dimensions_named(m["x"], model)
+    if not dims or any(grouped_by(rest, d) for d in dims):
         return None
-    if _values_named(rest, dims) > 1 and not _COMBINED.search(rest):
+    if values_named(rest, dims) > 1 and not _COMBINED.search(rest):
         return "combined"
     return ""
 
@@ -300,46 +301,5 @@ def _count(word: str) -> int:
 
 
 def _others(m: re.Match[str], rest: str, model: SemanticModel) -> str | None:
-    dims = _dimensions(m["x"], model)
-    return "" if dims and _values_named(rest, dims) == 1 else None
-
-
-def _names(dim: Dimension) -> set[str]:
-    words = {dim.name.replace("_", " "), dim.label.lower(), *(s.lower() for s in dim.synonyms)}
-    return words | {dim.plural().lower()}
-
-
-def _all(model: SemanticModel) -> list[Dimension]:
-    return [d for ds in model.datasets for d in ds.dimensions]
-
-
-def _dimensions(words: str, model: SemanticModel) -> list[Dimension]:
-    """The dimensions `words` (or their first word) may name: "country", "the days", "type" (of medal)."""
-    for said in (words.lower(), words.lower().split()[0]):
-        forms = {said, said.removesuffix("s"), said.removesuffix("es")}
-        dims = [d for d in _all(model) if forms & _names(d)]
-        # "type": a word of a dimension's name ("medal type"), when no name is that word.
-        dims = dims or [d for d in _all(model) if forms & {w for n in _names(d) for w in n.split()}]
-        if dims:
-            return dims
-    return []
-
-
-def _grouped_by(rest: str, dim: Dimension) -> bool:
-    body = "|".join(re.escape(n) for n in sorted(_names(dim), key=len, reverse=True))
-    grouping = rf"\b(?:by|per|each|every|across|for\s+each|for\s+every)\s+(?:the\s+)?(?:{body})s?\b"
-    return re.search(grouping, rest, _I) is not None
-
-
-def _values_named(rest: str, dims: list[Dimension]) -> int:
-    """The most values of one of `dims` that `rest` names."""
-    named = 0
-    for d in dims:
-        said = [str(k) for k in d.value_synonyms] + ([str(v) for v in d.values] if d.match_values else [])
-        found = {
-            str(d.value_synonyms.get(s, s))
-            for s in said
-            if len(s) > 1 and re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", rest, _I)
-        }
-        named = max(named, len(found))
-    return named
+    dims = dimensions_named(m["x"], model)
+    return "" if dims and values_named(rest, dims) == 1 else None
