@@ -230,6 +230,11 @@ SETS = (
         HERE / "holdout48.yaml",
         "forty-eighth holdout (written blind after the forty-seventh's fixes)",
     ),
+    EvalSet(
+        "holdout49",
+        HERE / "holdout49.yaml",
+        "forty-ninth holdout (written blind during the forty-eighth's follow-up fixes)",
+    ),
 )
 FIELDS = (
     "dataset",
