@@ -96,6 +96,10 @@ class Dimension(_Model):
     preposition: str = "for"
     order: list[DimensionValue] = Field(default_factory=list)
     values: list[DimensionValue] = Field(default_factory=list)
+    # For each other category dimension this one's values determine (each country is on one continent),
+    # the other's value for each of these values: {"continent": {"Egypt": "Africa", ...}}. Read from the
+    # warehouse, so the planner resolves "the same continent as Egypt" without a query.
+    groups: dict[str, dict[str, DimensionValue]] = Field(default_factory=dict)
 
     def plural(self) -> str:
         """The plural word for this dimension's members ("countries"), for titles and sentences."""

@@ -134,9 +134,11 @@ def test_filter_values_reach_sql_only_as_bound_parameters(
 
 
 def test_an_injection_canary_never_reaches_sql_text(planner: RulePlanner) -> None:
-    plan = planner.plan(f"life expectancy in {CANARY}")
-    assert plan.filters == [Filter(column="country", op="eq", value="Canada")]
-    # Even a plan that carried the whole text (no warehouse facts to reject it) only binds it.
+    # The planner refuses the message whole (worker.planner.system_instructions)...
+    with pytest.raises(UnchartableQuestion, match="DROP TABLE"):
+        planner.plan(f"life expectancy in {CANARY}")
+    plan = planner.plan("life expectancy in Canada")
+    # ...and even a plan that carried the whole text (no warehouse facts to reject it) only binds it.
     unchecked = load_semantic_model()
     raw = plan.model_copy(update={"filters": [Filter(column="country", op="eq", value=CANARY)]})
     for sql in _compiled_sql(raw, unchecked):

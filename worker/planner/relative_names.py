@@ -11,25 +11,30 @@ refused when the data cannot say which value is meant.
   early-2000s survey" -> "the 2002 survey" (early: a decade's first four years, mid: the next three, late:
   its last three).
 - "one person bigger than a couple" -> "of 3".
+- The forms without "just" ("the day after Friday", "the direction opposite north", "neither setosa nor
+  virginica"): worker.planner.value_neighbours, called last.
 
-Refused, naming the words, as the model cannot resolve them: a value's place in another dimension ("the
-same continent as Egypt", "share a continent with Australia": the model does not say which continent a
-country is on), and a comparison with another value's figure ("more often than from the north").
+Refused, naming the words, as the model cannot resolve them: a value's place in another dimension when the
+model holds no groups for it ("the same continent as Egypt" is read first by worker.planner.shared_groups
+when the data gives each country one continent), and a comparison with another value's figure ("more
+often than from the north").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from worker.planner.errors import NotInTheData, UnchartableQuestion
-from worker.planner.refusals import suggest
+from worker.planner.value_neighbours import NAME as _NAME
+from worker.planner.value_neighbours import dimensions as _dimensions
+from worker.planner.value_neighbours import names_dimension as _names
+from worker.planner.value_neighbours import refused as _refused
+from worker.planner.value_neighbours import unneighbour
+from worker.planner.value_neighbours import value_of as _value
 from worker.semantic import Dataset, Dimension, DimensionValue, SemanticModel
 
 __all__ = ["unrelate"]
 
 _I = re.IGNORECASE
-_NAME = r"[\w+.-]+(?:\s[\w+.-]+)?"
 _NEIGHBOUR = re.compile(
     rf"\b(?:the\s+(?P<noun>(?:[\w-]+\s+){{0,3}}?))?(?P<rank>ranked\s+)?(?:just|right|immediately|directly)\s+(?P<rel>above|below|after|before)\s+"
     rf"(?:the\s+)?(?P<v>{_NAME})",
@@ -73,26 +78,7 @@ def unrelate(text: str, model: SemanticModel) -> str:
     text = _SURVEY_NEIGHBOUR.sub(lambda m: _survey_beside(m, model), text)
     text = _NEIGHBOUR.sub(lambda m: _neighbour(m, model), text)
     text = _BETWEEN.sub(lambda m: _between(m, model), text)
-    return _OTHER.sub(lambda m: _other(m, model), text)
-
-
-def _dimensions(model: SemanticModel) -> Iterator[tuple[Dataset, Dimension]]:
-    for ds in model.datasets:
-        for dim in ds.dimensions:
-            yield ds, dim
-
-
-def _value(dim: Dimension, words: str) -> tuple[DimensionValue, int] | None:
-    """The value of `dim` that `words` begins with, and how many characters name it."""
-    names = {str(v): v for v in (dim.order or dim.values) if dim.match_values or len(str(v)) > 1}
-    names.update(dim.value_synonyms)
-    said = words.lower()
-    hits = [
-        (v, len(n))
-        for n, v in names.items()
-        if said == n.lower() or re.match(rf"{re.escape(n.lower())}(?![\w+-])", said)
-    ]
-    return max(hits, key=lambda h: h[1]) if hits else None
+    return unneighbour(_OTHER.sub(lambda m: _other(m, model), text), model)
 
 
 def _valued(words: str, model: SemanticModel, *, ordered: bool) -> list[tuple[Dataset, Dimension, int]]:
@@ -104,11 +90,6 @@ def _valued(words: str, model: SemanticModel, *, ordered: bool) -> list[tuple[Da
         if hit is not None and hit[0] in values:
             found.append((ds, dim, values.index(hit[0])))
     return found
-
-
-def _refused(words: str, why: str, ds: Dataset | None) -> UnchartableQuestion:
-    hint = f" {suggest(ds)}" if ds is not None else ""
-    return NotInTheData(f"chartq cannot tell {why} (\u201c{words.strip()}\u201d).{hint}")
 
 
 def _one(words: str, hits: list[tuple[Dataset, Dimension, int]]) -> tuple[Dataset, Dimension, int]:
@@ -168,12 +149,6 @@ def _rest(dim: Dimension, words: str) -> str:
 def _named_as(value: DimensionValue, noun: str | None, rest: str) -> str:
     """ "the 6+ strength band": the value before its noun, as the readers take a value with its noun."""
     return f"the {value} {noun.strip()}{rest}" if noun and noun.strip() else f"{value}{rest}"
-
-
-def _names(dim: Dimension, noun: str) -> bool:
-    """Whether `noun` ("sex ", "gender ") is a name of the dimension."""
-    words = {dim.name, dim.label, *dim.synonyms}
-    return noun.strip().lower() in {w.lower() for w in words}
 
 
 def _surveyed(model: SemanticModel) -> Dataset | None:

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
+from worker.planner.approximations import unapproximate
+from worker.planner.archaic_english import unarchaic
+from worker.planner.bi_tools import unbi
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.code_switching import uncode_switch
@@ -44,6 +47,7 @@ from worker.planner.number_words import unword_numbers
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
@@ -54,13 +58,16 @@ from worker.planner.report_voice import unreport
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
 from worker.planner.segments import unsegment
+from worker.planner.shared_groups import unshare_group
 from worker.planner.slide_requests import unslide
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
+from worker.planner.system_instructions import unsystem
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
+from worker.planner.vega_lite import unvega
 from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
@@ -77,11 +84,19 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # So is code in R ("tips %>% group_by(day) %>% summarise(mean(tip))").
     # And a command line's flags ("chartq plot tips --x day --y tip --agg mean").
     # And queries in GraphQL, MongoDB, Elasticsearch, PromQL, Cypher or SPARQL.
+    # Words aimed at the system ("Ignore your previous instructions and ...") come off before anything.
+    # Archaic English ("shew me", "sennight") is today's English before any reader sees it.
+    text = unarchaic(unsystem(text, model), model)
+    # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
+    text = unbi(unvega(unplot_calls(text, model), model), model)
     text = unkey_values(unr(unmaths(uncli(unquery(text, model), model), model), model), model)
     # A request relayed for someone else, or written as a user story, is the request it carries.
     text = unstory(unrelay(text, model), model)
     # A question about the data itself, and things named relative to others ("the band just above 5-6").
-    text = unrelate(undata_question(text, model), model)
+    # Approximations ("roughly the top 10", "1952-ish") are read before the names they hedge.
+    text = unapproximate(text, model)
+    # "The same continent as Egypt" names Egypt's continent, from the groups the data gives each value.
+    text = unrelate(unshare_group(undata_question(text, model), model), model)
     # Hedges on the names ("tips, I think it's called?") come off before a correction reads "I mean".
     # An impatient user's complaints and shouting come off before "I said SUM, not average" is read.
     text = unfrustrate(unsure(unletter(text, model), model), model)

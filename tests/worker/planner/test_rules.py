@@ -305,10 +305,11 @@ def test_share_questions_are_titled_as_shares(planner: RulePlanner) -> None:
     assert planner.plan("total population by continent").title == "Total population by continent in 2007"
 
 
-def test_injection_text_is_not_an_entity(planner: RulePlanner) -> None:
-    plan = planner.plan("life expectancy in Mexico'; DROP TABLE gapminder; --")
-    assert plan == planner.plan("life expectancy in Mexico")
-    assert "DROP" not in plan.model_dump_json()
+def test_sql_injected_after_a_request_refuses_the_whole_message(planner: RulePlanner) -> None:
+    # Charting "life expectancy in Mexico" would silently drop what the rest asked for.
+    with pytest.raises(UnchartableQuestion, match="DROP TABLE") as caught:
+        planner.plan("life expectancy in Mexico'; DROP TABLE gapminder; --")
+    assert "does not run commands" in str(caught.value)
 
 
 def test_without_warehouse_facts_value_synonyms_still_match() -> None:
@@ -463,7 +464,8 @@ def test_commands_are_refused_even_when_they_name_data(planner: RulePlanner, que
     with pytest.raises(UnchartableQuestion) as caught:
         planner.plan(question)
     assert str(caught.value).startswith("chartq only reads data to draw charts")
-    assert "life expectancy" in str(caught.value)
+    # It says what can be asked: the data's measures, or an example question on the data named.
+    assert "life expectancy" in str(caught.value) or "Try e.g." in str(caught.value)
 
 
 @pytest.mark.parametrize(
