@@ -152,6 +152,11 @@ def _slips(text: str) -> str:
     return _DOUBLED.sub(lambda m: next(w for w in _SHORT if m[0].lower().startswith(w)), text)
 
 
+# An ending that is also a known word ("Est", a district's last word) makes "greatest" no run-together
+# "great est": the word is "great" with its ending.
+_SUFFIXES = {"est", "er", "ers", "ly", "ness", "ing", "ed"}
+
+
 def _split_run_together(text: str, known: Collection[str]) -> str:
     """ "lifeexpectancy" -> "life expectancy": a long unknown word that is exactly two known words, split
     one way only (two ways would be a guess)."""
@@ -160,7 +165,11 @@ def _split_run_together(text: str, known: Collection[str]) -> str:
         word = m[0].lower()
         if word in known:
             return m[0]
-        cuts = [i for i in range(3, len(word) - 2) if word[:i] in known and word[i:] in known]
+        cuts = [
+            i
+            for i in range(3, len(word) - 2)
+            if word[:i] in known and word[i:] in known and word[i:] not in _SUFFIXES
+        ]
         return f"{word[: cuts[0]]} {word[cuts[0] :]}" if len(cuts) == 1 else m[0]
 
     return re.sub(r"\b[a-zA-Z]{8,}\b", split, text)

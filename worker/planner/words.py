@@ -50,7 +50,7 @@ MEASURE_RANKS = ("most", "fewest", "least")
 # "top 5", "the 3 largest", "10 weakest": a ranking and its count, before or after the rank word (a year
 # before it is a period: "gdp in 2007 top 5 countries").
 TOP = re.compile(
-    rf"\b(?:(?!(?:19|20)\d\d\b)(?P<n0>{COUNT})\s+)?(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|best|worst|"
+    rf"\b(?:(?!(?:19|20)\d\d\b)(?P<n0>{COUNT})\s+)?(?P<dir>top|bottom|highest|lowest|largest|smallest|biggest|greatest|best|worst|"
     rf"weakest|strongest|most|fewest|least)(?:\s+(?P<n>{COUNT}))?\b",
     re.IGNORECASE,
 )

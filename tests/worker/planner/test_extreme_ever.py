@@ -14,6 +14,7 @@ from worker.planner.rules import RulePlanner
     ("question", "measure", "title"),
     [
         ("the largest tip ever", ("tip", "max"), "Maximum tip by day"),
+        ("the greatest tip ever", ("tip", "max"), "Maximum tip by day"),
         ("biggest single check", ("total_bill", "max"), "Maximum total bill by day"),
         ("lowest tip ever left", ("tip", "min"), "Minimum tip by day"),
         ("highest share price ever", ("price", "max"), "Maximum stock price by company"),

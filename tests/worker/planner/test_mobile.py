@@ -132,3 +132,5 @@ def test_run_together_words_split_only_into_two_known_words() -> None:
     assert unmobile("population by continent", known) == "population by continent"
     assert unmobile("lifespans by continent", known) == "lifespans by continent"
     assert unmobile("lifeexpectancy in 1982") == "lifeexpectancy in 1982"
+    # A word and its ending ("great" + "est", where "Est" is a district's name) is one word.
+    assert unmobile("the greatest tip", {"great", "est", "tip"}) == "the greatest tip"
