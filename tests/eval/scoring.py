@@ -235,6 +235,11 @@ SETS = (
         HERE / "holdout49.yaml",
         "forty-ninth holdout (written blind during the forty-eighth's follow-up fixes)",
     ),
+    EvalSet(
+        "holdout50",
+        HERE / "holdout50.yaml",
+        "fiftieth holdout (written blind during the forty-ninth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
