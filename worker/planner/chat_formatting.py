@@ -16,6 +16,10 @@ also found without them: a numbered list by its markers running 1., 2., 3. in or
 between two numbers; a quote by the ">" that opens the message, ending at its first sentence end, at an
 @mention, or at the "^" that points back at it.
 
+A message pasted from an e-mail is read first, with its lines (worker.planner.pasted_messages): its
+headers, greetings, sign-offs and signatures come off, and its reply is joined to the message under it when
+it builds on it ("Make it a pie." over an "-----Original Message-----").
+
 Only a message with chat markup is rewritten (a mention, a shortcode, Markdown, a leading quote or "+1");
 anything else - "# of tables", "w/", "vs.", "tip * 2", "> 30", "bob@example.com" - is returned as it is.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.pasted_messages import builds_on, joined, unpaste
 from worker.semantic import SemanticModel
 
 __all__ = ["unchat"]
@@ -90,6 +95,9 @@ _RANGE_DASH = re.compile(r"\d\s+-\s+\d")
 def unchat(text: str, model: SemanticModel) -> str:
     """`text` without the formatting of a chat message; unchanged when it has none."""
     del model  # the markup is the platform's, whatever the data
+    older, text = unpaste(text)
+    if older:
+        text = _with_quote(older, text, joined(older, text) if builds_on(text) else "")
     if not any(pattern.search(text) for pattern in _CHAT):
         return text
     quote, body = _split_quote(text)
@@ -120,11 +128,14 @@ def _split_quote(text: str) -> tuple[str, str]:
     return text[:end], text[end:]
 
 
-def _with_quote(quote: str, reply: str) -> str:
+def _with_quote(quote: str, reply: str, built: str = "") -> str:
     """The request: the quote with the reply's words when the reply points at it (or says nothing of its
-    own), else the reply alone (the quote was context)."""
+    own), else the reply alone (the quote was context); `built` is a pasted e-mail's reply joined to the
+    message it builds on (worker.planner.pasted_messages)."""
     if not quote:
         return reply
+    if built:
+        return built
     bare = _tidy(_COURTESY.sub(" ", _MENTION.sub(" ", _SHORTCODE.sub(" ", reply))))
     if _POINTER.search(reply) or _REFERS.search(bare) or not re.search(r"[A-Za-z]{2}", bare):
         return f"{quote.strip()} {_POINTER.sub(' ', _AGREE.sub(' ', reply))}"

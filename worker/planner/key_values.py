@@ -25,7 +25,7 @@ from typing import Any
 from worker.planner.errors import NotInTheData
 from worker.semantic import Dataset, Dimension, Measure, SemanticModel
 
-__all__ = ["unkey_values"]
+__all__ = ["first_json_object", "unkey_values"]
 
 _DATA = {"data", "dataset", "table", "source", "from"}
 _METRIC = {"metric", "measure", "field", "value", "values", "column", "metrics", "measures", "fields"}
@@ -97,8 +97,8 @@ def unkey_values(text: str, model: SemanticModel) -> str:
     return " ".join(part for part in (before, sentence, text[end:].strip()) if part)
 
 
-def _json_object(text: str) -> tuple[int, int, dict[str, Any]] | None:
-    """The first JSON object in `text` with a key this module knows, and where it starts and ends."""
+def first_json_object(text: str) -> tuple[int, int, dict[str, Any]] | None:
+    """The JSON object that starts at the first "{" of `text`, and where it starts and ends."""
     start = text.find("{")
     if start < 0:
         return None
@@ -106,7 +106,13 @@ def _json_object(text: str) -> tuple[int, int, dict[str, Any]] | None:
         value, end = json.JSONDecoder().raw_decode(text, start)
     except ValueError:
         return None
-    return (start, end, value) if isinstance(value, dict) and _known(value) else None
+    return (start, end, value) if isinstance(value, dict) else None
+
+
+def _json_object(text: str) -> tuple[int, int, dict[str, Any]] | None:
+    """The first JSON object in `text` with a key this module knows, and where it starts and ends."""
+    found = first_json_object(text)
+    return found if found is not None and _known(found[2]) else None
 
 
 def _known(

@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from worker.planner.bi_request import Request, dataset_named
+from worker.planner.key_values import first_json_object
 from worker.semantic import Dimension, Measure, SemanticModel
 
 __all__ = ["unvega"]
@@ -61,15 +62,10 @@ def unvega(text: str, model: SemanticModel) -> str:
 def _spec(text: str) -> tuple[int, int, dict[str, Any]] | None:
     """The first JSON object in `text` that is a Vega-Lite spec (it has an "encoding", or a vega
     "$schema"), and where it starts and ends."""
-    start = text.find("{")
-    if start < 0:
+    found = first_json_object(text)
+    if found is None:
         return None
-    try:
-        value, end = json.JSONDecoder().raw_decode(text, start)
-    except ValueError:
-        return None
-    if not isinstance(value, dict):
-        return None
+    start, end, value = found
     schema = "vega" in str(value.get("$schema", "")).lower()
     return (start, end, value) if "encoding" in value or schema else None
 

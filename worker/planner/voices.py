@@ -44,6 +44,7 @@ from worker.planner.must_not import unmust_not
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
+from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
@@ -68,6 +69,7 @@ from worker.planner.system_instructions import unsystem
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
 from worker.planner.vega_lite import unvega
+from worker.planner.verse import unverse
 from worker.planner.versus import unversus
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
@@ -87,8 +89,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # Words aimed at the system ("Ignore your previous instructions and ...") come off before anything.
     # Archaic English ("shew me", "sennight") is today's English before any reader sees it.
     text = unarchaic(unsystem(text, model), model)
+    # Verse and inverted word order ("the average tip show me you must") as a plain request.
+    text = unverse(text, model)
     # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
     text = unbi(unvega(unplot_calls(text, model), model), model)
+    # A monitoring dashboard's words ("p50", "QTD", "top-k", "histogram panel") in the planner's.
+    text = unops(text, model)
     text = unkey_values(unr(unmaths(uncli(unquery(text, model), model), model), model), model)
     # A request relayed for someone else, or written as a user story, is the request it carries.
     text = unstory(unrelay(text, model), model)

@@ -132,3 +132,20 @@ def test_a_mention_and_a_colleague_are_no_values(planner: RulePlanner) -> None:
     plan = planner.plan("@chartq votes per district for **Coderre** (cc @sam)")
     assert measures_of(plan) == [("votes", "sum")]
     assert filters_of(plan) == [("candidate", "eq", "Coderre")]
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # The reply builds on the original under it: one request, the original first.
+        (
+            "Make it a pie.\n\n-----Original Message-----\nFrom: Pat\nSubject: votes\n\n"
+            "Votes by district, please.",
+            "Votes by district, please. Make it a pie.",
+        ),
+        # A chat message pasted with a greeting and a sign-off: both come off, then the markup.
+        ("Hi Sam,\n\n@chartq avg `tip` by day\n\nThanks,\nJo\nSent from my iPhone", "avg tip by day"),
+    ],
+)
+def test_a_pasted_e_mail_is_read_before_the_chat_markup(message: str, asked: str) -> None:
+    assert unchat(message, _MODEL) == asked
