@@ -240,6 +240,11 @@ SETS = (
         HERE / "holdout50.yaml",
         "fiftieth holdout (written blind during the forty-ninth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout51",
+        HERE / "holdout51.yaml",
+        "fifty-first holdout (written blind during the fiftieth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
