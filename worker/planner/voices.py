@@ -34,6 +34,7 @@ from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
+from worker.planner.gamer_jargon import ungamer
 from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
 from worker.planner.lay_statistics import unlay
@@ -44,6 +45,7 @@ from worker.planner.must_not import unmust_not
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
+from worker.planner.numeral_notations import unnumeral
 from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
@@ -65,6 +67,7 @@ from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
+from worker.planner.story_scenes import unscene
 from worker.planner.system_instructions import unsystem
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
@@ -90,7 +93,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # Archaic English ("shew me", "sennight") is today's English before any reader sees it.
     text = unarchaic(unsystem(text, model), model)
     # Verse and inverted word order ("the average tip show me you must") as a plain request.
-    text = unverse(text, model)
+    # A story's scene ("Imagine a busy Saturday night: ...") is context for the request it carries.
+    text = unscene(unverse(text, model), model)
+    # Roman numerals and other historical notations ("MMVII", "the top V") are plain numbers and years.
+    text = unnumeral(text, model)
+    # A gamer's words ("leaderboard", "MVP", "nerfed") in the planner's.
+    text = ungamer(text, model)
     # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
     text = unbi(unvega(unplot_calls(text, model), model), model)
     # A monitoring dashboard's words ("p50", "QTD", "top-k", "histogram panel") in the planner's.
