@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.worker.conftest import CsvRows
 from worker.extraction import QueryTimeout, compile_query, fetch_with_timeout, run_query
 from worker.plan import ChartPlan
-from worker.planner.rules import RulePlanner
+from worker.planner.rules import RulePlanner, UnchartableQuestion
 from worker.semantic import PlanValidationError, SemanticModel, load_semantic_model
 
 INJECTION = "Mexico'; DROP TABLE gapminder; --"
@@ -44,7 +44,11 @@ async def test_sql_carries_no_user_text_and_injection_changes_nothing(
     semantic_model: SemanticModel,
     read_csv: Callable[[str], CsvRows],
 ) -> None:
-    plan = planner.plan(f"life expectancy in {INJECTION}")
+    # The planner refuses SQL typed after a request (worker.planner.system_instructions) ...
+    with pytest.raises(UnchartableQuestion, match="DROP TABLE"):
+        planner.plan(f"life expectancy in {INJECTION}")
+    # ... and a value it charts reaches the SQL only as a bound parameter.
+    plan = planner.plan("life expectancy in Mexico")
     result = await run_query(warehouse, plan, semantic_model)
     assert "Mexico" not in result.sql and "DROP" not in result.sql
     assert "Mexico" in result.params.values()

@@ -196,6 +196,9 @@ async def test_hostile_chat_messages_through_the_real_pipeline(
     for question in HOSTILE_QUESTIONS:
         message = await new_message(client, question)
         requests.append({"message_id": message["id"]})
+    # A real value with a quote in it ("Cote d'Ivoire") is charted: its SQL is really built and run.
+    quoted = await new_message(client, "life expectancy in Cote d'Ivoire since 1980")
+    requests.append({"message_id": quoted["id"]})
     base = await new_message(client, "life expectancy in Mexico and Canada since 1980")
     requests += [{"message_id": base["id"], "adjustment_query": a} for a in HOSTILE_ADJUSTMENTS]
     created = [await client.post(TASKS, json=body) for body in requests]
@@ -216,7 +219,9 @@ async def test_hostile_chat_messages_through_the_real_pipeline(
         content = orjson.dumps({k: chart[k] for k in ("spec", "figure", "sql", "interpretation")}).decode()
         assert "CREATE TABLE" not in content and "sqlite_master" not in content.lower(), body
         assert chart["row_count"] <= 10_000
-    assert "COMPLETED" in outcomes, "at least one attack was charted, so its SQL was really built and run"
+    # SQL typed into a request is refused whole (worker.planner.system_instructions); the quoted value is
+    # charted, so the pipeline really built and ran SQL from hostile-looking text.
+    assert outcomes[len(HOSTILE_QUESTIONS)] == "COMPLETED", outcomes
 
     assert table_counts(data_dir / "warehouse.db") == warehouse_before
     after = await database_counts(database_url)

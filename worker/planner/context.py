@@ -62,7 +62,11 @@ _ASKS = re.compile(
 _ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|prof|ext|no|nr|p|pp|ref|fig|vs|approx|st)\.\s*$", _I)
 # A request that points back into what came before ("Show me their prices over that year") needs it.
 _BACK = re.compile(
-    r"\b(?:their|them|they|those|these|he|she|him|her|the\s+same|that\s+(?:year|period|time|month|week|day))\b",
+    r"\b(?:their|them|they|those|these|he|she|him|her|the\s+same|that\s+(?:year|period|time|month|week|day))\b"
+    # "its" before anything it could stand for in the request ("Just show me its weekly price"), not "each
+    # stock ... its January 2018 level".
+    r"|^\W*(?:(?:just|please|now|then|so|and|but|ok|okay|could|can|would|will|you|show|chart|plot|draw|give|"
+    r"make|me|us|i|want|need|see|to|let)\s+)*its\b",
     _I,
 )
 # A scope said before the request ("for Japan,", "Regarding Europe,", "from January 2017 to June 2018,"): a

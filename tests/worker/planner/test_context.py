@@ -101,3 +101,9 @@ def test_a_value_opening_the_context_is_kept_unless_the_request_says_it_again() 
     assert list(told_with("I lived in Chile, so show the life expectancy by continent", values)) == [
         ("I lived in Chile", "show the life expectancy by continent")
     ]
+
+
+def test_a_request_pointing_back_with_its_keeps_what_it_points_to() -> None:
+    # "its" is Facebook's: setting the first sentence aside would chart every company.
+    text = "Did Facebook fall in H2 2018? Just show me its weekly price line"
+    assert list(told_with(text)) == []
