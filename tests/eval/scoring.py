@@ -245,6 +245,11 @@ SETS = (
         HERE / "holdout51.yaml",
         "fifty-first holdout (written blind during the fiftieth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout52",
+        HERE / "holdout52.yaml",
+        "fifty-second holdout (a radio operator, a punter, a scientist's lab notebook)",
+    ),
 )
 FIELDS = (
     "dataset",
