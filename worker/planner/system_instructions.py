@@ -66,6 +66,23 @@ _REFUSALS = [
     ),
 ]
 _REFUSAL_RES = [(what, re.compile(p, _I)) for what, p in _REFUSALS]
+# A quote after a value, then OR or UNION and more SQL: "Canada' OR country LIKE '%", "x' OR '1'='1".
+_INJECTED = re.compile(
+    r"(?<=\w)(['\"])\s*\)*\s+(?P<asked>(?:or|union)\b[^\n]*?(?:['\"=%]|\blike\b|\bselect\b)[^\n]*)", _I
+)
+# A quote that stands alone: not an apostrophe inside a word ("Coderre's").
+_QUOTE = re.compile(r"(?<!\w)['\"]|['\"](?!\w)")
+
+
+def _injected(text: str) -> str | None:
+    """The SQL after a value's stray closing quote. A quote that closes one opened before it is a value
+    written in SQL ("continent = 'Europe' or continent = 'Asia'") and is read as such."""
+    for m in _INJECTED.finditer(text):
+        opened = sum(1 for q in _QUOTE.finditer(text, 0, m.start(1)) if q[0] == m[1])
+        if opened % 2 == 0:
+            return m["asked"]
+    return None
+
 
 # How a directive ends: its punctuation, or the "and" / "then" that joins the request, with "instead" or
 # "so" after it.
@@ -150,6 +167,15 @@ _TURN = re.compile(r"^\W*(?:system|user|human|developer)\s*:\s*", _I)
 
 def _refuse(text: str, model: SemanticModel) -> None:
     """Refuses the whole message when any part of it asks for something other than a chart."""
+    if (injected := _injected(text)) is not None:
+        raise UnchartableQuestion(
+            with_example(
+                f"chartq only reads data to draw charts; it does not run SQL typed into a question "
+                f"(\u201c{injected.strip()}\u201d), so it charts nothing from this message",
+                text,
+                model,
+            )
+        )
     for what, pattern in _REFUSAL_RES:
         if (m := pattern.search(text)) is not None:
             asked = (m.groupdict().get("asked") or m[0]).strip(" \t\n.,;:!?-'\")").replace("\n", " ")
