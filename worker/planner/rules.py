@@ -253,6 +253,19 @@ class RulePlanner:
             raise UnchartableQuestion(
                 self.help(f"That question names the {ds.name} data but nothing to chart from it.")
             )
+        if (
+            r.top is not None
+            and len(ds.measures) > 1
+            and not (r.measures or r.top.by or r.conditions or r.count_rows)
+        ):
+            # "the best gapminder countries": the data's first measure would silently be what "best" means
+            # (on data with one measure, "the top 5 districts for Joly" can only rank that one).
+            raise UnchartableQuestion(
+                self.help(
+                    f"That question ranks the {ds.name} data but names nothing to rank by; name a measure, "
+                    f"e.g. \u201chighest {ds.measures[0].label.lower()}\u201d."
+                )
+            )
         # The dataset's own names chose it; words asking for it as a whole ("summarize") are read with it.
         for m in lex.vocab.datasets[0].finditer(scan.text) if lex.vocab.datasets[0] else ():
             scan.claim(m.span())

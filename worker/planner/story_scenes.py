@@ -22,7 +22,7 @@ import re
 
 from worker.semantic import SemanticModel
 
-__all__ = ["unscene"]
+__all__ = ["points_back", "tidy", "unscene"]
 
 _I = re.IGNORECASE
 _TALE = r"(?:story|tale|saga|novel|fable|chapter|narrative)"
@@ -115,19 +115,19 @@ def unscene(text: str, model: SemanticModel) -> str:
         return text
     first = next((i for i, s in enumerate(sentences) if i and _REQUEST.search(_read(s))), None)
     if first is None:
-        return _tidy(_read(" ".join(sentences)))
+        return tidy(_read(" ".join(sentences)))
     scene = _read(" ".join(sentences[:first]))
     if _JOURNEY.search(scene):
         # A journey's first day is where the story starts, not a span the request asks for.
         scene = _STARTS.sub(" ", _JOURNEY.sub(" ", scene))
     request = _NAMED_AGAIN.sub("the ", _read(" ".join(sentences[first:])))
-    pointed = _points_back(request)
+    pointed = points_back(request)
     if not pointed:
-        return _tidy(request)
-    return _tidy(f"{_scene_content(scene)}: {pointed}")
+        return tidy(request)
+    return tidy(f"{_scene_content(scene)}: {pointed}")
 
 
-def _points_back(request: str) -> str:
+def points_back(request: str) -> str:
     """The request without the words that point back to the scene; empty when none do."""
     read = request
     for pattern, plain in _POINTER:
@@ -164,6 +164,6 @@ def _plain(text: str) -> str:
     return text
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     text = _TIDY.sub(r"\1", re.sub(r"\s{2,}", " ", text)).strip()
     return text[:1].upper() + text[1:]

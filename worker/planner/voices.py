@@ -18,6 +18,7 @@ from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
+from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
@@ -37,6 +38,7 @@ from worker.planner.frustration import unfrustrate
 from worker.planner.gamer_jargon import ungamer
 from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
+from worker.planner.lab_notebook import unnotebook
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.maths_notation import unmaths
@@ -54,6 +56,7 @@ from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
+from worker.planner.radio_procedure import unradio
 from worker.planner.regional_english import unregional
 from worker.planner.relative_names import unrelate
 from worker.planner.relayed_requests import unrelay
@@ -92,13 +95,20 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # Words aimed at the system ("Ignore your previous instructions and ...") come off before anything.
     # Archaic English ("shew me", "sennight") is today's English before any reader sees it.
     text = unarchaic(unsystem(text, model), model)
+    # A radio operator's procedure ("Control, this is Bravo Two. Request ... Over.") and NATO phonetic
+    # spelling ("Sierra-Alpha-Tango", "two-zero-zero-seven") are a plain request before any reader.
+    text = unradio(text, model)
     # Verse and inverted word order ("the average tip show me you must") as a plain request.
     # A story's scene ("Imagine a busy Saturday night: ...") is context for the request it carries.
     text = unscene(unverse(text, model), model)
+    # A lab notebook's framing ("Hypothesis: ... Plot the evidence: ...") is context for its request.
+    text = unnotebook(text, model)
     # Roman numerals and other historical notations ("MMVII", "the top V") are plain numbers and years.
     text = unnumeral(text, model)
     # A gamer's words ("leaderboard", "MVP", "nerfed") in the planner's.
     text = ungamer(text, model)
+    # A punter's words ("the front-runner", "the field", "I backed Netflix") in the planner's.
+    text = unbet(text, model)
     # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
     text = unbi(unvega(unplot_calls(text, model), model), model)
     # A monitoring dashboard's words ("p50", "QTD", "top-k", "histogram panel") in the planner's.

@@ -140,3 +140,27 @@ def test_who_and_which_rank_as_many_as_they_ask(
     plan = planner.plan(question)
     assert plan.sort is not None and plan.sort.direction == "desc"
     assert plan.limit == limit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the best gapminder countries",
+        "top 10 countries in gapminder in 2007",
+        "the worst days in the tips data",
+    ],
+)
+def test_a_ranking_with_nothing_to_rank_by_is_refused_on_data_with_several_measures(
+    planner: RulePlanner, question: str
+) -> None:
+    with pytest.raises(UnchartableQuestion, match="names nothing to rank by"):
+        planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [("top 5 districts for Joly", "votes"), ("the 3 directions the wind blows from most often", "frequency")],
+)
+def test_data_with_one_measure_ranks_by_it(planner: RulePlanner, question: str, measure: str) -> None:
+    plan = planner.plan(question)
+    assert [m.name for m in plan.measures] == [measure] and plan.sort is not None
