@@ -250,6 +250,11 @@ SETS = (
         HERE / "holdout52.yaml",
         "fifty-second holdout (a radio operator, a punter, a scientist's lab notebook)",
     ),
+    EvalSet(
+        "holdout53",
+        HERE / "holdout53.yaml",
+        "fifty-third holdout (written blind during the fifty-second's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
