@@ -5,6 +5,7 @@ Amazon reached", "the largest number of votes each candidate got"), which is an 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from worker.plan import Aggregation
@@ -17,6 +18,7 @@ from worker.planner.lexicon import Lexicon
 from worker.planner.read_time import PERIODS
 from worker.planner.refusals import suggest
 from worker.planner.shape import Reading, Top
+from worker.planner.spoken import NUMBER_WORDS
 from worker.planner.time_phrases import parse_count
 from worker.planner.vocabulary import Scan, Vocabulary, normalize
 from worker.semantic import Dataset
@@ -42,6 +44,11 @@ _RANK_ALL = re.compile(
 )
 
 
+# "Which nation has the most medals? Show all three nations' medals": "all" and the count of the ranking
+# ask for every one of them, in order, not a top three (the grouping has three values).
+_ALL_COUNTED = re.compile(r"(?<!\w)all\s+(?:the\s+)?(?P<n>\d+|[a-z]+)\b", re.IGNORECASE)
+
+
 def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     """A ranking, unless "rank them" or "rank all three" asks for every one of the bars in order, or a
     question asks who without a count ("Who won the most gold medals?"): every one ranked, the answer
@@ -53,6 +60,12 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):
             _rank_every_one(r)
             scan.claim(m.span())
+    for m in _ALL_COUNTED.finditer(scan.text):
+        said = m["n"].lower()
+        n = int(said) if said.isdigit() else NUMBER_WORDS.get(said)
+        if r.top is not None and r.top.counted and n == r.top.limit:
+            # As if no count were said: every one when the grouping has no more values than that.
+            r.top = dataclasses.replace(r.top, counted=False)
     return aggs
 
 

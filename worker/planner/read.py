@@ -199,8 +199,15 @@ def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
     """ "by continent", "for each company", "per day and sex"; "median votes per district for each
     candidate" groups by candidate (the districts are what the median is taken over)."""
     found = []
-    for m in scan.take(vocab.group):
-        found += [(vocab.group_names[normalize(m[g])], m) for g in ("d1", "d2") if m[g]]
+    measures = vocab.measures[0]
+    longer = [x.span() for x in measures.finditer(scan.text)] if measures is not None else []
+    for m in vocab.group.finditer(scan.text) if vocab.group is not None else ():
+        said = [g for g in ("d1", "d2") if m[g]]
+        # "nations by medal count": a measure's longer phrase is no grouping by its first word ("medal").
+        if not scan.free(m.span()) or any(s <= m.start(g) and m.end(g) < e for g in said for s, e in longer):
+            continue
+        scan.claim(m.span())
+        found += [(vocab.group_names[normalize(m[g])], m) for g in said]
     first = found[0] if found else None
     if first is not None and len(found) > 1 and first[1][0].startswith("per") and first[0] in r.ds.key:
         later = [name for name, m in found if m is not first[1] and not _SPLIT.match(m[0])]
@@ -216,7 +223,8 @@ def _misspelt_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
     """ "by dya": a short word one edit from one dimension word, where a grouping goes."""
     found = []
     for m in re.finditer(r"(?<!\w)(?:by|per|for\s+each)\s+(?P<w>[a-z]{3,})(?!\w)", scan.text):
-        if any(scan.used[m.start("w") : m.end("w")]):
+        # "top 2 nations by medals": a measure's own word is no misspelt "medal".
+        if any(scan.used[m.start("w") : m.end("w")]) or m["w"] in vocab.measures[1]:
             continue
         near = {name for k, name in vocab.group_names.items() if " " not in k and distance(m["w"], k, 1) <= 1}
         if len(near) == 1:

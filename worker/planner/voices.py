@@ -30,6 +30,7 @@ from worker.planner.dashboard_words import undashboard
 from worker.planner.data_questions import undata_question
 from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
+from worker.planner.digressions import undigress
 from worker.planner.display_units import undisplay
 from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
@@ -43,6 +44,7 @@ from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.maths_notation import unmaths
 from worker.planner.ml_jargon import unml
+from worker.planner.music_charts import unmusic_chart
 from worker.planner.must_not import unmust_not
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
@@ -52,6 +54,7 @@ from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
@@ -98,17 +101,23 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A radio operator's procedure ("Control, this is Bravo Two. Request ... Over.") and NATO phonetic
     # spelling ("Sierra-Alpha-Tango", "two-zero-zero-seven") are a plain request before any reader.
     text = unradio(text, model)
+    # A pirate's words ("Ahoy, me hearties", "ye", "booty") are plain English before any reader.
+    text = unpirate(text, model)
     # Verse and inverted word order ("the average tip show me you must") as a plain request.
     # A story's scene ("Imagine a busy Saturday night: ...") is context for the request it carries.
     text = unscene(unverse(text, model), model)
     # A lab notebook's framing ("Hypothesis: ... Plot the evidence: ...") is context for its request.
     text = unnotebook(text, model)
+    # A rambling message's tangents ("my cousin says ..., anyway, ...") are set aside around its request.
+    text = undigress(text, model)
     # Roman numerals and other historical notations ("MMVII", "the top V") are plain numbers and years.
     text = unnumeral(text, model)
     # A gamer's words ("leaderboard", "MVP", "nerfed") in the planner's.
     text = ungamer(text, model)
     # A punter's words ("the front-runner", "the field", "I backed Netflix") in the planner's.
     text = unbet(text, model)
+    # A pop-music chart fan's words ("the chart-topper", "number one") in the planner's.
+    text = unmusic_chart(text, model)
     # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
     text = unbi(unvega(unplot_calls(text, model), model), model)
     # A monitoring dashboard's words ("p50", "QTD", "top-k", "histogram panel") in the planner's.

@@ -45,7 +45,7 @@ _WEAK = frozenset(("sorry", "ugh", "wait", "no", "actually", "no wait", "no, wai
 _BREAK = re.compile(r"(?:[.!?(,>\u2013\u2014\u2026]|\s-{1,2})\s*$")
 _WORD = re.compile(r"[\w'+-]*\w")
 _DOUBT = re.compile(r"\?|\b(?:maybe|perhaps|or|either|not\s+sure|can'?t\s+remember|don'?t\s+know)\b", _I)
-_NOT = re.compile(r"(?:^|,\s*|\s+)(?:not|no)\s+(?P<y>[^,.;()]+)", _I)
+_NOT = re.compile(r"(?:^|,\s*|\s+)(?:not|no|instead\s+of|rather\s+than)\s+(?P<y>[^,.;()]+)", _I)
 # "in the districts Joly herself won": a reflexive only stresses the name before it.
 _FILLER = re.compile(
     r"\b(?:make\s+(?:it|that)|instead|please|pls|rather|just|sorry|(?:her|him|them|it)sel(?:f|ves))\b|[,.;!]",
@@ -163,6 +163,8 @@ def _place(before: str, said: str, model: SemanticModel) -> str | None:
 def _instead_of(before: str, fix: str, items: list[Span], y: str, model: SemanticModel) -> str | None:
     """ "X, not Y": Y, said before, replaced by the item of X of its kind (the only item, if Y has none)."""
     found = list(re.finditer(rf"(?<![\w'-]){re.escape(_stem(y))}(?![\w-])", before, _I))
+    if not found and (bare := re.sub(r"^(?:the|a|an)\s+", "", y, flags=_I)) != y:
+        return _instead_of(before, fix, items, bare, model)  # "rather than the median" after "Median tip"
     if not found:
         return None
     old = found[-1]

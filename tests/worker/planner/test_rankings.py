@@ -164,3 +164,18 @@ def test_a_ranking_with_nothing_to_rank_by_is_refused_on_data_with_several_measu
 def test_data_with_one_measure_ranks_by_it(planner: RulePlanner, question: str, measure: str) -> None:
     plan = planner.plan(question)
     assert [m.name for m in plan.measures] == [measure] and plan.sort is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which nation has the most medals? Show all three nations' medals, biggest first.",
+        "nations ranked by medals",
+        "the nations by medal count, highest first",
+    ],
+)
+def test_every_nation_is_ranked_by_its_medals(planner: RulePlanner, question: str) -> None:
+    """ "all three" of three nations is every one; "by medals" and "by medal count" name the measure, not
+    a grouping by medal type."""
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.limit, measures_of(plan)) == ("nation", None, [("medals", "sum")])

@@ -73,6 +73,10 @@ def test_text_without_a_correction_is_unchanged(semantic_model: SemanticModel, t
          [("district", "eq", "111-Mile-End")], "bar"),
         ("Wind frequency by direction for the 2-3 band (typo, I meant the 3-4 band)", [("frequency", "sum")],
          "direction", [("strength", "eq", "3-4")], "bar"),
+        ("Median total bill by day. Actually, make it the average rather than the median.",
+         [("total_bill", "avg")], "day", [], "bar"),
+        ("Tips by day for Saturday - sorry, Sunday instead of Saturday", [("tip", "avg")], "day",
+         [("day", "eq", "Sun")], "bar"),
     ],
 )  # fmt: skip
 def test_the_corrected_question_is_charted(
