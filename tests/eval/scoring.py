@@ -255,6 +255,11 @@ SETS = (
         HERE / "holdout53.yaml",
         "fifty-third holdout (written blind during the fifty-second's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout54",
+        HERE / "holdout54.yaml",
+        "fifty-fourth holdout (written blind during the fifty-third's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
