@@ -213,11 +213,16 @@ def _dimensions_called(word: str, model: SemanticModel) -> list[tuple[Dataset, D
 def _uncount(text: str, model: SemanticModel) -> str:
     """ "the 3 nations" where the data has 3 nations, or the 3 are named: a restated count, no limit."""
 
+    def restates(d: Dimension, n: int) -> bool:
+        named = [v for v in d.values if re.search(rf"\b{re.escape(str(v))}\b", text, re.IGNORECASE)]
+        return bool(d.values) and n in (len(d.values), len(named))
+
     def drop(m: re.Match[str]) -> str:
-        for _, d in _dimensions_called(m["noun"], model):
-            named = [v for v in d.values if re.search(rf"\b{re.escape(str(v))}\b", text, re.IGNORECASE)]
-            if d.values and int(m["n"]) in (len(d.values), len(named)):
-                return m[0].replace(f"{m['n']} ", "", 1)
+        # "the 3 countries" restates the medals data's three nations, not gapminder's 142: every
+        # dimension the word can name must agree.
+        called = [d for _, d in _dimensions_called(m["noun"], model)]
+        if called and all(restates(d, int(m["n"])) for d in called):
+            return m[0].replace(f"{m['n']} ", "", 1)
         return m[0]
 
     return _COUNTED.sub(drop, text)

@@ -47,6 +47,10 @@ _RANK_ALL = re.compile(
 # "Which nation has the most medals? Show all three nations' medals": "all" and the count of the ranking
 # ask for every one of them, in order, not a top three (the grouping has three values).
 _ALL_COUNTED = re.compile(r"(?<!\w)all\s+(?:the\s+)?(?P<n>\d+|[a-z]+)\b", re.IGNORECASE)
+# "the 2 directions ... most often. Just those two.": the count said again adds nothing.
+_RESTATED = re.compile(
+    r"(?<!\w)(?:just|only)\s+(?:those|these|the)\s+(?P<n>\d+|[a-z]+)(?=\s*(?:[.!]|$))", re.I
+)
 
 
 def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
@@ -59,6 +63,11 @@ def read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     for m in _RANK_ALL.finditer(scan.text):
         if r.top is not None and (m["all"] or m["all2"] or not r.top.counted or r.top.limit == 1):
             _rank_every_one(r)
+            scan.claim(m.span())
+    for m in _RESTATED.finditer(scan.text):
+        said = m["n"].lower()
+        n = int(said) if said.isdigit() else NUMBER_WORDS.get(said)
+        if r.top is not None and r.top.counted and n == r.top.limit and scan.free(m.span()):
             scan.claim(m.span())
     for m in _ALL_COUNTED.finditer(scan.text):
         said = m["n"].lower()

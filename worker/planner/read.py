@@ -219,6 +219,10 @@ def _read_groups(scan: Scan, vocab: Vocabulary, r: Reading) -> None:
     r.groups += _misspelt_groups(scan, vocab)
 
 
+# A participle before "by" says who did it ("the tips left by smokers").
+_AGENT = re.compile(r"\b(?:left|paid|given|tipped|spent)\s+$", re.IGNORECASE)
+
+
 def _misspelt_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
     """ "by dya": a short word one edit from one dimension word, where a grouping goes."""
     found = []
@@ -226,6 +230,8 @@ def _misspelt_groups(scan: Scan, vocab: Vocabulary) -> list[str]:
         # "top 2 nations by medals": a measure's own word is no misspelt "medal".
         if any(scan.used[m.start("w") : m.end("w")]) or m["w"] in vocab.measures[1]:
             continue
+        if _AGENT.search(scan.text, 0, m.start()):
+            continue  # "the tips left by smokers": who left them (a value), not a misspelt grouping
         near = {name for k, name in vocab.group_names.items() if " " not in k and distance(m["w"], k, 1) <= 1}
         if len(near) == 1:
             scan.claim(m.span())

@@ -22,6 +22,7 @@ from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
+from worker.planner.clinical_shorthand import unclinical
 from worker.planner.code_switching import uncode_switch
 from worker.planner.command_line import uncli
 from worker.planner.corrections_values import uncorrect_values
@@ -60,10 +61,12 @@ from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
 from worker.planner.radio_procedure import unradio
+from worker.planner.recipes import unrecipe
 from worker.planner.regional_english import unregional
 from worker.planner.relative_names import unrelate
 from worker.planner.relayed_requests import unrelay
 from worker.planner.report_voice import unreport
+from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
 from worker.planner.segments import unsegment
@@ -103,6 +106,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unradio(text, model)
     # A pirate's words ("Ahoy, me hearties", "ye", "booty") are plain English before any reader.
     text = unpirate(text, model)
+    # A screenplay's scene ("INT. DINER - NIGHT\nWAITRESS: ...") is the line that asks, read before a story's.
+    text = unscreenplay(text, model)
     # Verse and inverted word order ("the average tip show me you must") as a plain request.
     # A story's scene ("Imagine a busy Saturday night: ...") is context for the request it carries.
     text = unscene(unverse(text, model), model)
@@ -110,6 +115,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unnotebook(text, model)
     # A rambling message's tangents ("my cousin says ..., anyway, ...") are set aside around its request.
     text = undigress(text, model)
+    # A recipe ("Ingredients: ... Method: 1. ... 2. Serve as bars.") and a clinician's shorthand ("Pt: Brazil.
+    # Hx of life expectancy", "w/o smokers") are plain requests before the steps and corrections are read.
+    text = unclinical(unrecipe(text, model), model)
     # Roman numerals and other historical notations ("MMVII", "the top V") are plain numbers and years.
     text = unnumeral(text, model)
     # A gamer's words ("leaderboard", "MVP", "nerfed") in the planner's.

@@ -131,3 +131,9 @@ def test_what_names_no_number_in_the_data_is_refused_by_name(
 )
 def test_text_with_no_numeral_it_can_read_is_unchanged(semantic_model: SemanticModel, text: str) -> None:
     assert unnumeral(text, semantic_model) == text
+
+
+def test_a_count_is_kept_where_another_dataset_has_that_many(planner: RulePlanner) -> None:
+    """The medals data has three nations, but "the 3 countries" of gapminder are a top 3 of 142."""
+    plan = planner.plan("the 3 countries w/ the highest GDP per capita in 1982")
+    assert (plan.dataset, plan.dimension, plan.limit) == ("gapminder", "country", 3)

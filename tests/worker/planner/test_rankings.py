@@ -179,3 +179,10 @@ def test_every_nation_is_ranked_by_its_medals(planner: RulePlanner, question: st
     a grouping by medal type."""
     plan = planner.plan(question)
     assert (plan.dimension, plan.limit, measures_of(plan)) == ("nation", None, [("medals", "sum")])
+
+
+def test_a_count_said_again_adds_nothing(planner: RulePlanner) -> None:
+    plan = planner.plan("The 3 most populous countries in 2007. Just those three.")
+    assert (plan.dimension, plan.limit) == ("country", 3)
+    with pytest.raises(UnchartableQuestion, match="two"):
+        planner.plan("The 3 most populous countries in 2007. Just those two.")
