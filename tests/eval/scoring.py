@@ -260,6 +260,11 @@ SETS = (
         HERE / "holdout54.yaml",
         "fifty-fourth holdout (written blind during the fifty-third's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout55",
+        HERE / "holdout55.yaml",
+        "fifty-fifth holdout (written blind during the fifty-fourth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",
