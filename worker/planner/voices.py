@@ -43,10 +43,12 @@ from worker.planner.key_values import unkey_values
 from worker.planner.lab_notebook import unnotebook
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
+from worker.planner.listing_words import unlist
 from worker.planner.maths_notation import unmaths
 from worker.planner.ml_jargon import unml
 from worker.planner.music_charts import unmusic_chart
 from worker.planner.must_not import unmust_not
+from worker.planner.mystic_framing import unmystic
 from worker.planner.newsroom import unnewsroom
 from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
@@ -70,6 +72,7 @@ from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
 from worker.planner.segments import unsegment
+from worker.planner.self_doubt import undoubt
 from worker.planner.shared_groups import unshare_group
 from worker.planner.slide_requests import unslide
 from worker.planner.sports_talk import unsport
@@ -115,6 +118,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unnotebook(text, model)
     # A rambling message's tangents ("my cousin says ..., anyway, ...") are set aside around its request.
     text = undigress(text, model)
+    # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
+    # if this makes sense, but maybe ...") are context around the one request.
+    text = undoubt(unmystic(text, model), model)
     # A recipe ("Ingredients: ... Method: 1. ... 2. Serve as bars.") and a clinician's shorthand ("Pt: Brazil.
     # Hx of life expectancy", "w/o smokers") are plain requests before the steps and corrections are read.
     text = unclinical(unrecipe(text, model), model)
@@ -126,6 +132,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unbet(text, model)
     # A pop-music chart fan's words ("the chart-topper", "number one") in the planner's.
     text = unmusic_chart(text, model)
+    # An estate agent's listing words ("must-see", "sought-after", "nestled in") in the planner's.
+    text = unlist(text, model)
     # Plotting-library calls, Vega-Lite specs and BI-tool steps ("day on Columns") are spelt as requests.
     text = unbi(unvega(unplot_calls(text, model), model), model)
     # A monitoring dashboard's words ("p50", "QTD", "top-k", "histogram panel") in the planner's.
