@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of
+from tests.worker.planner.plan_fields import filters_of, period_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.numeral_notations import unnumeral
 from worker.planner.rules import RulePlanner
@@ -29,9 +29,7 @@ from worker.semantic import SemanticModel
 def test_a_year_or_period_in_an_old_notation_is_that_period(
     planner: RulePlanner, question: str, start: str, end: str
 ) -> None:
-    plan = planner.plan(question)
-    assert plan.time_range is not None
-    assert (plan.time_range.start, plan.time_range.end) == (start, end)
+    assert period_of(planner.plan(question)) == (start, end)
 
 
 def test_apostrophe_years_spanning_the_whole_data_set_no_period(planner: RulePlanner) -> None:
