@@ -265,6 +265,11 @@ SETS = (
         HERE / "holdout55.yaml",
         "fifty-fifth holdout (written blind during the fifty-fourth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout56",
+        HERE / "holdout56.yaml",
+        "fifty-sixth holdout (a software tester's bug reports, an auctioneer, a noir detective)",
+    ),
 )
 FIELDS = (
     "dataset",

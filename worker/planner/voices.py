@@ -18,8 +18,10 @@ from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
+from worker.planner.auction_calls import unauction
 from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
+from worker.planner.bug_reports import unbug_report
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.clinical_shorthand import unclinical
@@ -50,6 +52,7 @@ from worker.planner.music_charts import unmusic_chart
 from worker.planner.must_not import unmust_not
 from worker.planner.mystic_framing import unmystic
 from worker.planner.newsroom import unnewsroom
+from worker.planner.noir_narration import unnoir
 from worker.planner.number_formats import unnumber
 from worker.planner.number_words import unword_numbers
 from worker.planner.numeral_notations import unnumeral
@@ -116,8 +119,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unscene(unverse(text, model), model)
     # A lab notebook's framing ("Hypothesis: ... Plot the evidence: ...") is context for its request.
     text = unnotebook(text, model)
+    # A bug report's headings ("Steps to reproduce: ... Expected result: ...") are its expected result.
+    text = unbug_report(text, model)
     # A rambling message's tangents ("my cousin says ..., anyway, ...") are set aside around its request.
     text = undigress(text, model)
+    # A noir detective's narration ("The rain hadn't stopped. ... I pulled the file on Asia") is context.
+    text = unnoir(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
@@ -130,6 +137,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = ungamer(text, model)
     # A punter's words ("the front-runner", "the field", "I backed Netflix") in the planner's.
     text = unbet(text, model)
+    # An auctioneer's calls ("Lot 42:", "Do I hear bars?", "Going once, going twice") around a request.
+    text = unauction(text, model)
     # A pop-music chart fan's words ("the chart-topper", "number one") in the planner's.
     text = unmusic_chart(text, model)
     # An estate agent's listing words ("must-see", "sought-after", "nestled in") in the planner's.
