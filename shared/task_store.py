@@ -279,12 +279,15 @@ class TaskStore:
         extra: dict[str, str] | None = None,
         attempt: int = 0,
         starts: bool = False,
+        held_steps: Sequence[TaskDTO] = (),
     ) -> TransitionResult:
         """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky).
 
         `attempt` > 0 marks a write of that attempt of a worker, fenced (shared.lua.tasks.TRANSITION): refused
         (`stale`) once a newer attempt started or the task was handed back; `starts` for the write that
-        starts it, which must be newer than the current attempt."""
+        starts it, which must be newer than the current attempt. `held_steps`, PROCESSING step entries of
+        the same attempt not sent yet, are written first in the same script, each with its own event; the
+        result is the first one refused, else this write's."""
         args: list[Any] = [
             dto.task_id,
             dto.status.value,
@@ -294,6 +297,8 @@ class TaskStore:
             expected.value if expected else "",
             attempt,
             "1" if starts else "0",
+            len(held_steps),
+            *(step.model_dump_json() for step in held_steps),
         ]
         for field, value in (extra or {}).items():
             args += [field, value]

@@ -290,66 +290,78 @@ end
 # KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals,
 #       queued_users, queue, wake
 # ARGV: task_id, new_status, dto, ttl, cap, expected_status ('' = any active), attempt (0 = not a write of
-#       a worker's attempt: the API, the reaper), starts ('1' = this write starts that attempt),
-#       extra field/value pairs...
+#       a worker's attempt: the API, the reaper), starts ('1' = this write starts that attempt), the number
+#       of held step writes, those steps' dtos (oldest first), extra field/value pairs...
+# Held steps are a fast task's PROCESSING step entries of the same attempt that the worker sent with this
+# write instead of one round trip each (worker.task.writes): each is applied first, in order, with its own
+# seq and event, as if sent alone, and the first one refused ends the script with its refusal.
 # The fence: a write that starts an attempt must be newer than the task's current attempt; any other write
 # of an attempt must come from the current one while the task is PROCESSING (once the reaper handed the
 # task back, its old attempt may no longer write). A COMPLETED write loses to a cancel already requested.
-# Returns {seq, envelope} on success, {0, current_status} when refused (ended, or not the expected status),
-# {-1, ''} for an unknown task, {-2, current_status} for a write of an older attempt (fenced off) and
-# {-3, current_status} for a COMPLETED refused because its user asked to cancel the task.
+# Returns {seq, envelope, cancel} on success, {0, current_status} when refused (ended, or not the expected
+# status), {-1, ''} for an unknown task, {-2, current_status} for a write of an older attempt (fenced off)
+# and {-3, current_status} for a COMPLETED refused because its user asked to cancel the task.
 TRANSITION = (
     _APPEND_AND_PUBLISH
     + _RELEASE_DEPENDENTS
     + """
-local current = redis.call('HGET', KEYS[1], 'status')
-if not current then return {-1, ''} end
-local attempt = tonumber(ARGV[7])
-if attempt > 0 then
-  -- A hash written before attempts were fenced has no 'attempt': its writes go unchecked.
-  local held = redis.call('HGET', KEYS[1], 'attempt')
-  if held then
-    held = tonumber(held)
-    if ARGV[8] == '1' then
-      if attempt <= held then return {-2, current} end
-    elseif attempt ~= held or current ~= 'PROCESSING' then
-      return {-2, current}
+local function transition(status, dto, expected, attempt, starts, extra_from)
+  local current = redis.call('HGET', KEYS[1], 'status')
+  if not current then return {-1, ''} end
+  if attempt > 0 then
+    -- A hash written before attempts were fenced has no 'attempt': its writes go unchecked.
+    local held = redis.call('HGET', KEYS[1], 'attempt')
+    if held then
+      held = tonumber(held)
+      if starts == '1' then
+        if attempt <= held then return {-2, current} end
+      elseif attempt ~= held or current ~= 'PROCESSING' then
+        return {-2, current}
+      end
     end
   end
-end
-if not is_active(current) then return {0, current} end
-if ARGV[6] ~= '' and current ~= ARGV[6] then return {0, current} end
-if ARGV[2] == 'COMPLETED' and redis.call('HGET', KEYS[1], 'cancel') == '1' then return {-3, current} end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-if (current == 'PENDING') ~= (ARGV[2] == 'PENDING') then
-  -- Queued tasks per user, for the operators' "who fills the queue".
-  local user = redis.call('HGET', KEYS[1], 'user')
-  if user then
-    local left = redis.call('ZINCRBY', KEYS[8], current == 'PENDING' and -1 or 1, user)
-    if tonumber(left) <= 0 then redis.call('ZREM', KEYS[8], user) end
-    redis.call('EXPIRE', KEYS[8], tonumber(ARGV[4]))
+  if not is_active(current) then return {0, current} end
+  if expected ~= '' and current ~= expected then return {0, current} end
+  if status == 'COMPLETED' and redis.call('HGET', KEYS[1], 'cancel') == '1' then return {-3, current} end
+  local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+  if (current == 'PENDING') ~= (status == 'PENDING') then
+    -- Queued tasks per user, for the operators' "who fills the queue".
+    local user = redis.call('HGET', KEYS[1], 'user')
+    if user then
+      local left = redis.call('ZINCRBY', KEYS[8], current == 'PENDING' and -1 or 1, user)
+      if tonumber(left) <= 0 then redis.call('ZREM', KEYS[8], user) end
+      redis.call('EXPIRE', KEYS[8], tonumber(ARGV[4]))
+    end
   end
+  redis.call('HSET', KEYS[1], 'status', status, 'dto', dto)
+  if attempt > 0 then redis.call('HSET', KEYS[1], 'attempt', attempt) end
+  for i = extra_from, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+  local env = append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], seq, dto,
+    tonumber(ARGV[4]), tonumber(ARGV[5]))
+  if not is_active(status) then
+    redis.call('SREM', KEYS[5], ARGV[1])
+    release_dependents(KEYS[1], ARGV[1], status, KEYS[9], KEYS[10])
+  end
+  if status == 'PROCESSING' then
+    local now = redis.call('TIME')
+    redis.call('ZADD', KEYS[6], 'NX', now[1] * 1000 + math.floor(now[2] / 1000), ARGV[1])
+    redis.call('EXPIRE', KEYS[6], tonumber(ARGV[4]))
+  else
+    redis.call('ZREM', KEYS[6], ARGV[1])
+  end
+  redis.call('HINCRBY', KEYS[7], 'events', 1)
+  redis.call('EXPIRE', KEYS[7], TOTALS_TTL)
+  -- Whether the user asked to cancel: a step's transition answers what a separate read would.
+  return {seq, env, redis.call('HGET', KEYS[1], 'cancel') or '0'}
 end
-redis.call('HSET', KEYS[1], 'status', ARGV[2], 'dto', ARGV[3])
-if attempt > 0 then redis.call('HSET', KEYS[1], 'attempt', attempt) end
-for i = 9, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-local env = append_and_publish(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], seq, ARGV[3],
-  tonumber(ARGV[4]), tonumber(ARGV[5]))
-if not is_active(ARGV[2]) then
-  redis.call('SREM', KEYS[5], ARGV[1])
-  release_dependents(KEYS[1], ARGV[1], ARGV[2], KEYS[9], KEYS[10])
+
+local attempt = tonumber(ARGV[7])
+local steps = tonumber(ARGV[9])
+for i = 10, 9 + steps do
+  local step = transition('PROCESSING', ARGV[i], '', attempt, '0', #ARGV + 1)
+  if step[1] <= 0 then return step end
 end
-if ARGV[2] == 'PROCESSING' then
-  local now = redis.call('TIME')
-  redis.call('ZADD', KEYS[6], 'NX', now[1] * 1000 + math.floor(now[2] / 1000), ARGV[1])
-  redis.call('EXPIRE', KEYS[6], tonumber(ARGV[4]))
-else
-  redis.call('ZREM', KEYS[6], ARGV[1])
-end
-redis.call('HINCRBY', KEYS[7], 'events', 1)
-redis.call('EXPIRE', KEYS[7], TOTALS_TTL)
--- Whether the user asked to cancel: a step's transition answers what a separate read would.
-return {seq, env, redis.call('HGET', KEYS[1], 'cancel') or '0'}
+return transition(ARGV[2], ARGV[3], ARGV[6], attempt, ARGV[8], 10 + steps)
 """
 )
 

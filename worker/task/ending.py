@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import structlog
 
 from shared import task_states
-from shared.models import TaskStatus, utcnow
+from shared.models import TaskDTO, TaskStatus, utcnow
 from shared.task_store import TransitionResult
 from worker.runtime.context import WorkerContext
 from worker.task.records import record_task_end
@@ -26,15 +28,17 @@ async def end_task(
     message: str | None = None,
     attempt: int = 0,
     worker_id: str | None = None,
+    held_steps: Sequence[TaskDTO] = (),
 ) -> TransitionResult:
-    """Writes the terminal state as a write of `attempt` (0: before any attempt started). Only when it
-    is applied does `state.dto` become it, and the run record and statistics follow; the record names
-    `worker_id` when the task last ran on another worker (its attempts used up by workers that died)."""
+    """Writes the terminal state as a write of `attempt` (0: before any attempt started), after the
+    `held_steps` not sent yet (worker.task.held_steps). Only when it is applied does `state.dto` become
+    it, and the run record and statistics follow; the record names `worker_id` when the task last ran
+    on another worker (its attempts used up by workers that died)."""
     now = utcnow()
     ended = task_states.finished(state.dto, status, code=code, error=error, chart_id=chart_id, now=now)
     if message is not None:
         ended = ended.model_copy(update={"message": message})
-    outcome = await ctx.store.transition(ended, state.user_id, attempt=attempt)
+    outcome = await ctx.store.transition(ended, state.user_id, attempt=attempt, held_steps=held_steps)
     if not outcome.applied:
         return outcome
     state.dto = ended

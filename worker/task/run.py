@@ -112,6 +112,8 @@ class ChartTask(TaskWrites):
                 code="internal_error",
                 error="Something went wrong while making this chart; it has been logged.",
             )
+        finally:
+            self._held.drop()
 
     async def _ended_before_start(self, state: TaskRunState, stored: StoredTask) -> bool:
         """Ends a task asked to cancel, whose dependency failed, or whose attempts are used up, instead
@@ -151,6 +153,7 @@ class ChartTask(TaskWrites):
             if await self._cancel_was_requested(state):
                 await self._finish(state, TaskStatus.CANCELLED)
                 return
+            self._held.drop()  # the steps of an attempt handed back are no news
             back = task_states.handed_back(state.dto, task_states.WORKER_SHUTTING_DOWN)
             outcome = await self.ctx.store.transition(
                 back, state.user_id, expected=TaskStatus.PROCESSING, attempt=self._fence(state)

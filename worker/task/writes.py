@@ -13,6 +13,7 @@ from shared.task_store import TransitionResult
 from worker.runtime.context import WorkerContext
 from worker.task.ending import end_task
 from worker.task.failures import TaskGone
+from worker.task.held_steps import HeldSteps
 from worker.task.progress import StepTimer
 from worker.task.state import TaskRunState
 
@@ -22,13 +23,16 @@ class TaskWrites:
         self.ctx, self.job = ctx, job
         # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
         self.fenced_off = False
+        self._held = HeldSteps(ctx.store)
 
     async def _hide_chart(self, state: TaskRunState) -> None:
         async with self.ctx.sessions() as db:
             await hide_chart_of_task(db, state.task_id)
 
     async def _step(self, state: TaskRunState, step: Step) -> None:
-        await self._enter(state, step)
+        """Enters a middle step: its write waits for the next one, unless the step outlasts the hold."""
+        state.dto = task_states.entered(state.dto, step)
+        self._held.hold(state.dto, state.user_id, self._fence(state))
         await self._pace()
 
     async def _enter(self, state: TaskRunState, step: Step) -> TransitionResult:
@@ -52,8 +56,9 @@ class TaskWrites:
         self, state: TaskRunState, extra: dict[str, str] | None = None, starts: bool = False
     ) -> TransitionResult:
         attempt = state.dto.attempt if starts else self._fence(state)
-        outcome = await self.ctx.store.transition(
-            state.dto, state.user_id, extra=extra, attempt=attempt, starts=starts
+        held, refused = await self._held.take()
+        outcome = refused or await self.ctx.store.transition(
+            state.dto, state.user_id, extra=extra, attempt=attempt, starts=starts, held_steps=held
         )
         if not outcome.applied:
             self.fenced_off |= outcome.stale
@@ -83,6 +88,10 @@ class TaskWrites:
         hidden first: a client never sees a CANCELLED task with a chart."""
         if status == TaskStatus.CANCELLED and task_states.may_have_chart(state.dto):
             await self._hide_chart(state)
+        try:
+            held, _ = await self._held.take()
+        except Exception:  # a held step's own send failed: the end is written without it
+            held = []
         outcome = await end_task(
             self.ctx,
             state,
@@ -93,6 +102,7 @@ class TaskWrites:
             message=message,
             attempt=self._fence(state),
             worker_id=worker_id,
+            held_steps=held,
         )
         self.fenced_off |= outcome.stale
         return outcome
