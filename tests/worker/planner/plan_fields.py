@@ -13,6 +13,6 @@ def measures_of(plan: ChartPlan) -> list[tuple[str, str]]:
     return [(m.name, m.agg) for m in plan.measures]
 
 
-def period_of(plan: ChartPlan) -> tuple[str, str] | None:
+def period_of(plan: ChartPlan) -> tuple[str | None, str | None] | None:
     """The plan's time range as (start, end), or None when it has none."""
     return None if plan.time_range is None else (plan.time_range.start, plan.time_range.end)
