@@ -212,8 +212,8 @@ _STRONG, _WEAK = r"strong|high|heavy", r"weak|light|calm|gentle|low"
 
 def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
     """ "winds of 4 or more", "wind speed below 2": a condition on a dimension whose values are numeric
-    bands ("0-1", "4-5", "6+") keeps the bands wholly on its side. The subject is the dimension or the
-    rows themselves (the dataset's own name: "winds")."""
+    bands ("0-1", "4-5", "6+") keeps the bands wholly on its side. The subject is the dimension, its
+    bands, or the rows themselves (the dataset's own name: "winds")."""
     ds, found = vocab.ds, []
     for dim in ds.dimensions:
         bands = _bands(dim.order or dim.values)
@@ -222,8 +222,10 @@ def read_bands(scan: Scan, vocab: Vocabulary) -> list[Filter]:
         subjects = sorted(
             {normalize(w) for w in (*dim.synonyms, dim.label, *ds.synonyms)}, key=len, reverse=True
         )
+        # Its values are bands, so it may be called so: "the (strength) bands above 5".
         pattern = re.compile(
-            rf"(?<!\w)(?:(?P<adj>{_STRONG}|{_WEAK})\s+)?(?:{'|'.join(map(re.escape, subjects))})\s+"
+            rf"(?<!\w)(?:(?P<adj>{_STRONG}|{_WEAK})\s+)?"
+            rf"(?:(?:{'|'.join(map(re.escape, subjects))})(?:\s+bands?)?|bands?)\s+"
             rf"(?:of\s+|at\s+)?(?={_CONDITION.pattern})",
             re.IGNORECASE,
         )

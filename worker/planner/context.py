@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from worker.planner.errors import NamesNothing
+
 __all__ = ["context_note", "told_with", "without_context"]
 
 _I = re.IGNORECASE
@@ -126,7 +128,10 @@ def without_context(
         try:
             return context, answer(request)
         except refused as exc:
-            last = exc
+            # A request that names nothing measurable ("Going once, going twice...") says less than a
+            # longer one's refusal.
+            if last is None or not isinstance(exc, NamesNothing):
+                last = exc
     if last is not None:
         raise last
     return None

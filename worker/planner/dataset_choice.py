@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from worker.planner.conditions import size_conditions, superlatives
-from worker.planner.errors import UnchartableQuestion
+from worker.planner.errors import NamesNothing
 from worker.planner.lexicon import Lexicon
 from worker.planner.unread import no_measure
 from worker.planner.vocabulary import Scan
@@ -40,7 +40,7 @@ def choose_dataset(scan: Scan, lexicons: Sequence[Lexicon], with_help: Callable[
     best = best or _only_one_measured(scan, lexicons)
     if best is None:
         # The words it could not read are named (worker.planner.unread), else a generic sentence.
-        raise UnchartableQuestion(with_help(no_measure(scan, lexicons)))
+        raise NamesNothing(with_help(no_measure(scan, lexicons)))
     return best
 
 

@@ -98,8 +98,16 @@ def _named(v: Vocabulary) -> frozenset[str]:
 
 
 def _described(ds: Dataset) -> frozenset[str]:
-    """The words of four letters or more of the dataset's description (not its measures')."""
-    return frozenset(w for w in re.findall(r"[a-z]{4,}", ds.description.lower()))
+    """The words of four letters or more of the dataset's description (not its measures'), and the
+    plurals of those that name no measure ("all the bands" of a description's "strength band"; "the
+    most petals" is no measure, so not a word to pass over)."""
+    found = re.findall(r"[a-z]{4,}", ds.description.lower())
+    measured = {
+        w
+        for m in ds.measures
+        for w in re.findall(r"[a-z]+", " ".join([m.name, m.label, *m.synonyms]).lower())
+    }
+    return frozenset([*found, *(w + "s" for w in found if not w.endswith("s") and w not in measured)])
 
 
 def build_lexicons(vocabs: list[Vocabulary], speller: Speller, lexicon_words: list[str]) -> list[Lexicon]:

@@ -71,6 +71,12 @@ _ORDER: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bstarting\s+(?:from|at)\s+the\s+bottom\b", _I), "lowest first"),
     (re.compile(r"\bstarting\s+(?:from|at)\s+the\s+top\b", _I), "highest first"),
     (re.compile(r"\bin\s+rank\s+order\b", _I), "ranked"),
+    # "the species lined up by sepal length": ranked by it; "just the one at the top": the top one.
+    (re.compile(r"\blined\s+up\s+(?=(?:by|on|according\s+to)\s)", _I), "ranked "),
+    (
+        re.compile(r"\b(?P<just>just|only)\s+the\s+one\s+(?:at\s+the\s+(?P<top>top|bottom)|on\s+top)\b", _I),
+        lambda m: f"{m['just']} the {m['top'] or 'top'} one",
+    ),
     (re.compile(r"\b(?:the\s+)?single\s+(?=[a-z]+\s+with\s+the\b)", _I), "the "),
     # "Dead last in Africa: the country with the lowest ...": the heading of what follows, whose own
     # superlative says the direction; the place it names is the scope.

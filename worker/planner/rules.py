@@ -35,7 +35,7 @@ from worker.planner.dataset_words import (
     names_only,
     which_dataset,
 )
-from worker.planner.errors import NotInTheData, UnchartableQuestion
+from worker.planner.errors import NamesNothing, NotInTheData, UnchartableQuestion
 from worker.planner.folding import fold_filters
 from worker.planner.headlines import unheadline
 from worker.planner.hedges import unhedge
@@ -171,7 +171,9 @@ class RulePlanner:
                 try:
                     cached = self._without_context(text) or exc
                 except UnchartableQuestion as request_refused:
-                    cached = request_refused
+                    # A request that names nothing measurable says less than the whole question's refusal.
+                    vaguer = isinstance(request_refused, NamesNothing) and not isinstance(exc, NamesNothing)
+                    cached = exc if vaguer else request_refused
             self._answers[text] = cached
             if len(self._answers) > _CACHE:
                 self._answers.popitem(last=False)
@@ -248,7 +250,7 @@ class RulePlanner:
             raise UnchartableQuestion(no_such_group(ds, r, group))
         dataset_words = frozenset(w for k in lex.vocab.datasets[1] for w in k.split()) | pw.OVERVIEW_WORDS
         if not r.names_anything() and pw.unknown_words(scan, self._plain | dataset_words):
-            raise UnchartableQuestion(self.help(no_measure(scan, self._lexicons)))
+            raise NamesNothing(self.help(no_measure(scan, self._lexicons)))
         if not r.names_anything() and not r.chart and conversational(scan, lex):
             raise UnchartableQuestion(
                 self.help(f"That question names the {ds.name} data but nothing to chart from it.")

@@ -162,7 +162,14 @@ def shape(r: Reading) -> ChartPlan:
     else:
         # Averages per company over a period of daily data summarise it; a snapshot never adds periods.
         # So does a count of rows, which per date would be one each.
-        asked = (r.agg is not None and bool(r.groups or multi)) or r.count_rows or r.side_by_side
+        # An order by the measure ("all six companies' average price in 2019, highest first") asks for
+        # values side by side in that order, which a line over time cannot show.
+        asked = (
+            (r.agg is not None and bool(r.groups or multi))
+            or r.count_rows
+            or r.side_by_side
+            or (r.sort is not None and bool(groups))
+        )
         summary = (not ds.snapshot or extreme) and asked and not r.wants_time
         use_time = (
             has_time

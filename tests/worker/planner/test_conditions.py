@@ -179,3 +179,27 @@ def test_the_place_a_condition_holds_in_is_no_grouping(planner: RulePlanner) -> 
     plan = planner.plan("rank the candidates by votes in the districts won by a majority")
     assert (plan.dimension, plan.series) == ("candidate", None)
     assert [(f.column, f.value) for f in plan.filters] == [("result", "majority")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wind frequency by direction for the strength bands above 5",
+        "wind frequency by direction in the bands over 5",
+        "How often the wind blew from each direction, band above 5 only",
+    ],
+)
+def test_a_condition_on_the_bands_keeps_bands_not_frequencies(planner: RulePlanner, question: str) -> None:
+    """ "The bands above 5" are the 5-6 and 6+ bands: read as a frequency over 5, the chart looked right."""
+    plan = planner.plan(question)
+    assert filters_of(plan) == [("strength", "in", ["5-6", "6+"])], question
+
+
+def test_all_the_bands_added_up_is_every_band(planner: RulePlanner) -> None:
+    plan = planner.plan("Wind frequency by direction, all the bands added up, in compass order.")
+    assert (plan.dimension, filters_of(plan), measures_of(plan)) == ("direction", [], [("frequency", "sum")])
+
+
+def test_a_plural_of_a_measure_word_is_not_passed_over(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="petals"):
+        planner.plan("Which species of iris has the most petals per flower?")

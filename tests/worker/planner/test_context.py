@@ -107,3 +107,18 @@ def test_a_request_pointing_back_with_its_keeps_what_it_points_to() -> None:
     # "its" is Facebook's: setting the first sentence aside would chart every company.
     text = "Did Facebook fall in H2 2018? Just show me its weekly price line"
     assert list(told_with(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Tesla's weekly share price across 2019, as a line. Going once, going twice...", "Tesla"),
+        ("Somebody lied about Russia's life expectancy in 1997. Show me the bars.", "Russia"),
+    ],
+)
+def test_a_request_naming_nothing_does_not_hide_the_better_refusal(
+    planner: RulePlanner, question: str, named: str
+) -> None:
+    """The refusal names what of the question cannot be charted, not the patter of its last sentence."""
+    with pytest.raises(UnchartableQuestion, match=named):
+        planner.plan(question)

@@ -70,3 +70,19 @@ def test_places_inside_a_ranking_are_refused(planner: RulePlanner, question: str
 def test_one_said_of_something_else_is_no_count() -> None:
     said = "life expectancy in Ireland from 1952 to 1982, just the one country please"
     assert unordinal(said) == said
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "limit"),
+    [
+        ("Which nation won the most gold? Just the one at the top.", "desc", 1),
+        ("Europe's countries by life expectancy in 1992, only the one at the bottom", "asc", 1),
+        ("The days of the week lined up by average tip, lowest first.", "asc", None),
+    ],
+)
+def test_the_one_at_an_end_and_lined_up_by_are_a_ranking(
+    planner: RulePlanner, question: str, direction: str, limit: int | None
+) -> None:
+    plan = planner.plan(question)
+    assert plan.sort is not None and plan.sort.direction == direction, question
+    assert (plan.limit, plan.chart_type) == (limit, "bar"), question

@@ -186,3 +186,20 @@ def test_a_count_said_again_adds_nothing(planner: RulePlanner) -> None:
     assert (plan.dimension, plan.limit) == ("country", 3)
     with pytest.raises(UnchartableQuestion, match="two"):
         planner.plan("The 3 most populous countries in 2007. Just those two.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "All six companies' average share price in the first quarter of 2019, highest first.",
+        "the average share price of all the companies in 2018, lowest first",
+        "the companies' share price in 2019, as bars, highest first",
+    ],
+)
+def test_an_order_by_the_measure_of_named_groups_is_bars_not_lines(
+    planner: RulePlanner, question: str
+) -> None:
+    """Drawn as one line per company over time, the order asked for was dropped without a word."""
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series, plan.use_time, plan.chart_type) == ("ticker", None, False, "bar")
+    assert plan.sort is not None and plan.sort.by == "price"
