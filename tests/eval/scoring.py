@@ -270,6 +270,11 @@ SETS = (
         HERE / "holdout56.yaml",
         "fifty-sixth holdout (a software tester's bug reports, an auctioneer, a noir detective)",
     ),
+    EvalSet(
+        "holdout57",
+        HERE / "holdout57.yaml",
+        "fifty-seventh holdout (written blind during the fifty-sixth's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

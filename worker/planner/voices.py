@@ -60,6 +60,7 @@ from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.pep_talk import unpep_talk
 from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
@@ -84,11 +85,13 @@ from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
 from worker.planner.system_instructions import unsystem
+from worker.planner.tour_guide import untour
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
 from worker.planner.vega_lite import unvega
 from worker.planner.verse import unverse
 from worker.planner.versus import unversus
+from worker.planner.weather_report import unforecast
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
@@ -125,6 +128,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = undigress(text, model)
     # A noir detective's narration ("The rain hadn't stopped. ... I pulled the file on Asia") is context.
     text = unnoir(text, model)
+    # A weather forecaster's patter ("Good evening, here's your outlook:") and a museum guide's ("On your
+    # left you'll see ...") are context around the request.
+    text = untour(unforecast(text, model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
@@ -139,6 +145,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unbet(text, model)
     # An auctioneer's calls ("Lot 42:", "Do I hear bars?", "Going once, going twice") around a request.
     text = unauction(text, model)
+    # A coach's pep talk ("Alright team, huddle up!", "Give me 110%") around the play it calls.
+    text = unpep_talk(text, model)
     # A pop-music chart fan's words ("the chart-topper", "number one") in the planner's.
     text = unmusic_chart(text, model)
     # An estate agent's listing words ("must-see", "sought-after", "nestled in") in the planner's.
