@@ -119,12 +119,14 @@ def account(scan: Scan, ds: Dataset, known: frozenset[str]) -> tuple[str, ...]:
     rest = [(w, span) for w, span in words if (w, span) not in calendar]
     if not rest:
         return tuple(notes)
-    shown = join_names([f"\u201c{scan.excerpt(span)}\u201d" for _, span in rest])
+    # A word said twice ("Netflix fell hard ... the reason it fell") is named once.
+    said = list(dict.fromkeys(scan.excerpt(span) for _, span in rest))
+    shown = join_names([f"\u201c{w}\u201d" for w in said])
     numbers = [w for w, _ in rest if w.isdigit() or w in _COUNT_WORDS]
     if len(numbers) == len(rest):
         raise UnchartableQuestion(f"chartq could not tell what {shown} refers to here. {suggest(ds)}")
     raise UnchartableQuestion(
-        f"chartq does not know what {shown} {'means' if len(rest) == 1 else 'mean'} in a question about "
+        f"chartq does not know what {shown} {'means' if len(said) == 1 else 'mean'} in a question about "
         f"the {ds.name} data; "
         f"{what_it_has(ds)}. {suggest(ds)}"
     )

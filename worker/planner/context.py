@@ -65,6 +65,8 @@ _ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|prof|ext|no|nr|p|pp|ref|fig|vs|ap
 # A request that points back into what came before ("Show me their prices over that year") needs it.
 _BACK = re.compile(
     r"\b(?:their|them|they|those|these|he|she|him|her|the\s+same|that\s+(?:year|period|time|month|week|day))\b"
+    # "back then", "since then": the time the context named.
+    r"|\b(?:back|at|by|since|until|till|from)\s+then\b"
     # "its" before anything it could stand for in the request ("Just show me its weekly price"), not "each
     # stock ... its January 2018 level".
     r"|^\W*(?:(?:just|please|now|then|so|and|but|ok|okay|could|can|would|will|you|show|chart|plot|draw|give|"

@@ -33,7 +33,7 @@ import re
 
 from worker.semantic import Dimension, SemanticModel
 
-__all__ = ["uneveryday"]
+__all__ = ["LIVED", "spell_lived", "uneveryday"]
 
 _I = re.IGNORECASE
 _WAITER = r"(?:the\s+)?(?:waiters?|waitress(?:es)?|waiting\s+staff|servers?|staff)"
@@ -299,10 +299,31 @@ def _recolour(text: str, model: SemanticModel) -> str:
     return text
 
 
+# "the 5 longest-lived countries of the Americas": the countries with the highest life expectancy.
+LIVED = re.compile(
+    r"\b(?P<head>(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*)"
+    r"(?P<which>longest|shortest)[\s-]lived\s+(?P<what>(?:[A-Z][\w-]*\s+)?(?:countries|continents|nations))\b"
+    r"(?P<where>\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*)?",
+    _I,
+)
+
+
+def spell_lived(text: str) -> str:
+    """ "the 5 longest-lived countries of the Americas" as the countries of the Americas with the highest
+    life expectancy (the shortest-lived, the lowest)."""
+    return LIVED.sub(_lived, text)
+
+
+def _lived(said: re.Match[str]) -> str:
+    level = "highest" if said["which"].lower() == "longest" else "lowest"
+    return f"{said['head']}{said['what']}{said['where'] or ''} with the {level} life expectancy"
+
+
 def uneveryday(text: str, model: SemanticModel) -> str:
     """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
     for pattern, said in _EVERYDAY:
         text = pattern.sub(said, text)
+    text = spell_lived(text)
     text = _parts(_shares(text, model))
     return _recolour(text, model)
 

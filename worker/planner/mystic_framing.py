@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.everyday_words import LIVED, spell_lived
 from worker.planner.story_scenes import points_back, tidy
 from worker.planner.versus_names import names_of, values_named
 from worker.semantic import SemanticModel
@@ -69,11 +70,6 @@ _UNLUCKY = re.compile(
     r"\b(?:least\s+(?:auspicious|fortunate|lucky)|unluckiest|most\s+(?:inauspicious|unfortunate|unlucky))\b",
     _I,
 )
-_LIVED = re.compile(
-    r"\b(?P<head>(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*)"
-    r"(?P<which>longest|shortest)[\s-]lived\s+(?P<what>(?:[A-Z][\w-]*\s+)?(?:countries|continents|nations))\b",
-    _I,
-)
 _WON = re.compile(r"\b(?P<who>each|every)\s+(?P<group>\w+)\s+won\b(?!\s+by\b)", _I)
 
 
@@ -87,9 +83,9 @@ def unmystic(text: str, model: SemanticModel) -> str:
     names = names_of(model)
     lead, request = said["lead"], said["request"]
     request = _pointed(lead, request, values_named(lead, names), values_named(request, names))
-    if names.measures.search(request) or _LIVED.search(request):
+    if names.measures.search(request) or LIVED.search(request):
         request = _UNLUCKY.sub("lowest", _LUCKY.sub("highest", request))
-    request = _LIVED.sub(_lived, request)
+    request = spell_lived(request)
     return tidy(_WON.sub(r"\g<who> \g<group> got", request))
 
 
@@ -107,9 +103,3 @@ def _pointed(lead: str, request: str, named: list[str], again: list[str]) -> str
         return _ITS.sub(whose, request, count=1)
     pointed = points_back(request)
     return f"{' and '.join(named)}: {pointed}" if pointed else request
-
-
-def _lived(said: re.Match[str]) -> str:
-    """ "the 4 longest-lived European countries" as those with the highest life expectancy."""
-    level = "highest" if said["which"].lower() == "longest" else "lowest"
-    return f"{said['head']}{said['what']} with the {level} life expectancy"

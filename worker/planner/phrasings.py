@@ -145,8 +145,10 @@ _WEAK_TO_STRONG = re.compile(
     rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|lightest|"
     rf"gentlest){_STRENGTHS}\s+(?:up\s+)?to\s+(?:the\s+)?strongest{_STRENGTHS}(?!\w)"
 )
-# "[Keep The Band Order]", "keeping the days' order": the dimension's own order.
-_KEEP_ORDER = re.compile(r"(?<!\w)(?:keep|keeping|kept)\s+(?:the|its|their)\s+(?:[a-z']+\s+)?order(?!\w)")
+# "[Keep The Band Order]", "keeping the days' order", "days kept in order": the dimension's own order.
+_KEEP_ORDER = re.compile(
+    r"(?<!\w)(?:keep|keeping|kept)\s+(?:(?:the|its|their)\s+(?:[a-z']+\s+)?|in\s+(?:(?:the|its|their)\s+)?)order(?!\w)"
+)
 _REVERSED = re.compile(
     rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|"
     rf"lightest|gentlest){_STRENGTHS}(?!\w)|(?<!\w)in\s+reversed?\s+(?:[a-z]+\s+)?order(?!\w)|"
@@ -219,6 +221,15 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
             rf"(?<!not\s)(?<!\w)(?:counting|including)\s+(?:every|each|all(?:\s+the)?)\s+(?:{dims.pattern})"
         )
         list(scan.take(re.compile(rf"{every}(?:\s+bands?)?(?!\w)")))
+        # "the 4 directions ..., all strengths added up": what the sum is over, no grouping ("added up"
+        # is left to say the sum).
+        summed = re.compile(
+            rf"(?<!\w)(?P<all>all\s+(?:the\s+)?(?:{dims.pattern})(?:\s+bands?)?)\s+"
+            r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))"
+        )
+        for m in list(summed.finditer(scan.text)):
+            if scan.free(m.span("all")):
+                scan.claim(m.span("all"))
         one = re.compile(
             rf"(?<!\w)(?:{_EXTREMES})\s+(?:[\w-]+\s+){{0,3}}?(?P<of>(?:of|in|for|by)\s+(?:one|a|a\s+single|any|"
             rf"an\s+individual)\s+(?:{dims.pattern}))(?=\s+(?:for|in|per|by|of|within|across)\s+(?:each|every)\b|"

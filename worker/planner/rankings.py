@@ -118,9 +118,12 @@ def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
         # "the biggest economies by continent": each group's economy, largest first, not its largest one.
         r.sort = "asc" if low else "desc"
         return []
+    if not n and follows and (each := _each_one(scan, vocab)) is not None and each not in r.groups:
+        r.groups.append(each)
     if not n and follows and (r.groups or _several_named(scan, vocab)):
-        # "smallest bill per day", "the highest price Google and Amazon reached": the smallest (largest)
-        # of each group or value named, not a ranking of them.
+        # "smallest bill per day", "the highest price Google and Amazon reached", "the six companies: the
+        # highest price each one reached": the smallest (largest) of each group or value named, not a
+        # ranking of them.
         return ["min" if low else "max"]
     count = parse_count(n) if n else ranking_count(scan, vocab, lex.rows)
     count = count or _which_one(scan, vocab)
@@ -171,6 +174,21 @@ def _several_named(scan: Scan, vocab: Vocabulary) -> bool:
         return False
     dims = [vocab.values[1][normalize(m[0])][0] for m in values.finditer(scan.text)]
     return any(dims.count(d) > 1 for d in set(dims))
+
+
+# "each one reached", "each of them had" ("each one" may already be "each"), before the verb of its extreme.
+_EACH_ONE = re.compile(
+    r"(?<!\w)each(?:\s+one|\s+of\s+them)?\s+(?:ever\s+)?(?=(?:[a-z]+ed|had|got|hit|won|made|saw|set|ran)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _each_one(scan: Scan, vocab: Vocabulary) -> str | None:
+    """The dimension "each one" (or "each of them") points back to, named by its word before it ("the six
+    companies: the highest price each one reached"): its groups are what the extreme is of."""
+    dims, each = vocab.dims[0], _EACH_ONE.search(scan.text)
+    named = None if dims is None or each is None else dims.search(scan.text, 0, each.start())
+    return None if named is None else vocab.dims[1][normalize(named[0])]
 
 
 def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:

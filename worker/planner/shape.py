@@ -237,6 +237,8 @@ def shape(r: Reading) -> ChartPlan:
     filters += [_filter(d, v, ("ne", "not_in")) for d, v in r.excluded.items()]
     if start is not None and end is None and not ds.snapshot and _from_the_first(ds, start):
         start = None  # "since the start of 2018" on data that begins then keeps every row: no restriction
+    if start is not None and end is not None and not ds.snapshot and _all_of_it(ds, start, end):
+        start = end = None  # "from the first week of 2018 to the end of the data": every row
     time_range = TimeRange(start=start, end=end) if has_time and (start or end) else None
     plan = ChartPlan(dataset=ds.name, measures=refs, dimension=dimension, series=series, use_time=use_time,
                      time_range=time_range, filters=filters, sort=sort,
@@ -252,6 +254,14 @@ def _from_the_first(ds: Dataset, start: str) -> bool:
     """Whether a period opening at `start` opens at or before the data's first date."""
     first = ds.time_bounds(TimeRange(start=start))[0] if ds.time is not None else None
     return first is not None and ds.time_min is not None and str(first) <= ds.time_min
+
+
+def _all_of_it(ds: Dataset, start: str, end: str) -> bool:
+    """Whether a period from `start` to `end` holds every date of the data."""
+    if ds.time is None or ds.time_min is None or ds.time_max is None:
+        return False
+    first, last = ds.time_bounds(TimeRange(start=start, end=end))
+    return first is not None and last is not None and str(first) <= ds.time_min and str(last) >= ds.time_max
 
 
 def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggregation:

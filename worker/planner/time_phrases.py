@@ -120,6 +120,8 @@ def read_time_period(text: str, latest: str | None = None, *, yearly: bool = Fal
     whole: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
     fine: list[tuple[int, int]] = []
+    # Short periods that open or close a range ("from the first week of 2018 to ..."): (edge, first, last).
+    edges: list[tuple[str, str, str]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(used[m.start() : m.end()]):
@@ -129,17 +131,40 @@ def read_time_period(text: str, latest: str | None = None, *, yearly: bool = Fal
             if _finer_than_a_year(kind, m):
                 fine.append(m.span())
             low, high = _bounds(kind, m, latest, yearly)
+            if kind in periods.FINE and (edge := _an_end_of_a_range(text, m.start())) is not None:
+                edges.append((edge, *periods.bounds(kind, m)))
+                continue
             if low is not None and high is not None and kind != "last":
                 whole.append((low, high))
                 continue
             starts += [low] if low is not None else []
             ends += [high] if high is not None else []
+    for edge, low, high in edges:
+        if not (starts or ends):  # "from Q3 2018 through Q1 2019": from the first's start to the last's end
+            whole.append((low, high))
+        elif edge == "start":  # "from the first week of 2018 to the end of the data": the week opens it
+            starts.append(low)
+        else:
+            ends.append(high)
     if whole:
         starts.append(min(low for low, _ in whole))
         ends.append(max(high for _, high in whole))
     return TimePeriod(
         start=max(starts, default=None), end=min(ends, default=None), spans=tuple(spans), fine=tuple(fine)
     )
+
+
+_OPENS = re.compile(
+    r"(?<!\w)(?:from|since|after|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|with))?)\s+$", re.I
+)
+_CLOSES = re.compile(r"(?<!\w)(?:to|until|till|up\s+to|before)\s+$", re.I)
+
+
+def _an_end_of_a_range(text: str, at: int) -> str | None:
+    """ "start" when the period at `at` opens a range ("from the first week of 2018 to ..."), "end" when
+    it closes one ("... to the last quarter of 2019"), None when it stands for itself."""
+    before = text[max(0, at - 30) : at]
+    return "start" if _OPENS.search(before) else "end" if _CLOSES.search(before) else None
 
 
 def _finer_than_a_year(kind: str, m: re.Match[str]) -> bool:

@@ -50,7 +50,9 @@ def unread_phrases(scan: Scan, lexicons: Iterable[Lexicon]) -> list[str]:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-    return [scan.excerpt(span) for span in runs]
+    phrases = [scan.excerpt(span) for span in runs]
+    # A word said twice ("Netflix fell hard ... the reason it fell") is named once.
+    return [p for at, p in enumerate(phrases) if p.lower() not in {q.lower() for q in phrases[:at]}]
 
 
 def no_measure(scan: Scan, lexicons: Sequence[Lexicon]) -> str:

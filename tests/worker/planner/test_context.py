@@ -122,3 +122,11 @@ def test_a_request_naming_nothing_does_not_hide_the_better_refusal(
     """The refusal names what of the question cannot be charted, not the patter of its last sentence."""
     with pytest.raises(UnchartableQuestion, match=named):
         planner.plan(question)
+
+
+def test_a_request_pointing_back_to_the_contexts_time_keeps_it(planner: RulePlanner) -> None:
+    """ "back then" is the year the context named: set aside, the chart showed every year."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan("This old map dates from 1890: the population of Europe back then.")
+    with pytest.raises(UnchartableQuestion):  # never every year
+        planner.plan("The photograph was taken in 1977. Life expectancy by continent back then.")

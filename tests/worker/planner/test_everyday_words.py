@@ -202,3 +202,19 @@ def test_what_share_of_the_bill_people_tip_is_the_tip_percentage(
 ) -> None:
     plan = planner.plan(question)
     assert measures_of(plan) == [("tip_pct", "avg")] and filters_of(plan) == filters
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "limit", "continent"),
+    [
+        ("the 5 longest-lived countries of the Americas in 2002", "desc", 5, "Americas"),
+        ("The 3 shortest-lived European countries in 1967.", "asc", 3, "Europe"),
+    ],
+)
+def test_the_longest_lived_countries_rank_by_life_expectancy(
+    planner: RulePlanner, question: str, direction: str, limit: int, continent: str
+) -> None:
+    plan = planner.plan(question)
+    assert measures_of(plan) == [("life_exp", "avg")] and plan.limit == limit
+    assert plan.sort is not None and plan.sort.direction == direction
+    assert filters_of(plan) == [("continent", "eq", continent)]

@@ -525,3 +525,8 @@ def test_each_row_of_a_scatter_is_no_grouping(
 def test_in_one_chart_names_no_value_and_adds_nothing_up(planner: RulePlanner) -> None:
     plan = planner.plan("Amazon, Netflix and Google share prices together in one chart, one line each")
     assert plan.series == "ticker" and filters_of(plan) == [("ticker", "in", ["AMZN", "NFLX", "GOOG"])]
+
+
+def test_kept_in_order_is_the_dimensions_own_order(planner: RulePlanner) -> None:
+    plan = planner.plan("the average bill per person on each weekend day, by smoker, days kept in order")
+    assert (plan.dimension, plan.series, plan.sort) == ("day", "smoker", None)

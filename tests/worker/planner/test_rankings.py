@@ -203,3 +203,18 @@ def test_an_order_by_the_measure_of_named_groups_is_bars_not_lines(
     plan = planner.plan(question)
     assert (plan.dimension, plan.series, plan.use_time, plan.chart_type) == ("ticker", None, False, "bar")
     assert plan.sort is not None and plan.sort.by == "price"
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "agg"),
+    [
+        ("The companies: the highest price each one reached in 2019.", "ticker", "max"),
+        ("The continents in 2007: the lowest life expectancy each of them had.", "continent", "min"),
+    ],
+)
+def test_each_one_pointing_back_to_groups_is_each_groups_extreme(
+    planner: RulePlanner, question: str, dimension: str, agg: str
+) -> None:
+    """Read as a ranking of the average, "the highest price each one reached" charted something else."""
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.limit, plan.use_time, plan.measures[0].agg) == (dimension, None, False, agg)

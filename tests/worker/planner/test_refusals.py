@@ -257,3 +257,9 @@ def test_a_frequency_table_of_data_with_a_frequency_measure_asks_which_is_meant(
     assert planner.plan("wind frequency for each direction").measures[0].agg == "sum"
     counted = planner.plan("frequency table of the meals")  # the tips data has no frequency measure
     assert (counted.dimension, counted.measures[0].agg) == ("meal", "count")
+
+
+def test_a_word_said_twice_is_named_once(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion) as refused:
+        planner.plan("Netflix fell hard in 2018. Chart me the reason it fell.")
+    assert str(refused.value).count("\u201cfell\u201d") == 1

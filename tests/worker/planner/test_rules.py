@@ -494,3 +494,8 @@ def test_the_datasets_name_before_a_word_for_data_is_no_measure(planner: RulePla
         plan = planner.plan(question)
         assert len(plan.measures) == 1 and plan.measures[0].name != "tip"
     assert [m.name for m in planner.plan("tips by day").measures] == ["tip"]
+
+
+def test_a_range_holding_every_date_is_no_restriction(planner: RulePlanner) -> None:
+    plan = planner.plan("Apple's weekly share price from the first week of 2018 to the end of the data")
+    assert (plan.time_range, plan.chart_type) == (None, "line")

@@ -84,3 +84,19 @@ def test_several_phrases_narrow_the_period() -> None:
 def test_count_words_and_digits(token: str, value: int) -> None:
     assert re.fullmatch(COUNT, token, re.IGNORECASE)
     assert parse_count(token) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # A short period that opens or closes a range is one end of it, not the whole of it.
+        ("from the first week of 2018 to 2019-12-30", "2018-01-01", "2019-12-30"),
+        ("from 2018-03-01 to the last quarter of 2019", "2018-03-01", "2019-12-31"),
+        # Two short periods: from the first's start to the last's end, as before.
+        ("from Q3 2018 through Q1 2019", "2018-07-01", "2019-03-31"),
+        ("in the first week of 2019", "2019-01-01", "2019-01-07"),
+    ],
+)
+def test_a_short_period_at_one_end_of_a_range(text: str, start: str, end: str) -> None:
+    period = read_time_period(text)
+    assert (period.start, period.end) == (start, end)
