@@ -275,6 +275,11 @@ SETS = (
         HERE / "holdout57.yaml",
         "fifty-seventh holdout (written blind during the fifty-sixth's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout58",
+        HERE / "holdout58.yaml",
+        "fifty-eighth holdout (written blind during the fifty-seventh's fixes, scored after them)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -22,6 +22,7 @@ from worker.planner.auction_calls import unauction
 from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.bug_reports import unbug_report
+from worker.planner.cabin_announcements import uncabin
 from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.clinical_shorthand import unclinical
@@ -61,6 +62,7 @@ from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.pep_talk import unpep_talk
+from worker.planner.philosophy import unphilosophise
 from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
@@ -92,6 +94,7 @@ from worker.planner.vega_lite import unvega
 from worker.planner.verse import unverse
 from worker.planner.versus import unversus
 from worker.planner.weather_report import unforecast
+from worker.planner.wedding_plans import unwedding
 from worker.planner.what_if import unwhat_if
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
@@ -131,6 +134,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A weather forecaster's patter ("Good evening, here's your outlook:") and a museum guide's ("On your
     # left you'll see ...") are context around the request.
     text = untour(unforecast(text, model), model)
+    # A captain's cabin announcement ("this is your captain speaking", "cruising at 35,000 feet").
+    text = uncabin(text, model)
+    # A philosopher's musing ("Consider, if you will, ...", "One might ask whether ...").
+    text = unphilosophise(text, model)
+    # A wedding planner's talk ("for the big day", "the seating plan", "the best man").
+    text = unwedding(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
