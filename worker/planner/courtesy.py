@@ -109,7 +109,7 @@ _CHECK = re.compile(
 )
 # A request that points back into a story told before it needs that story.
 _BACK = re.compile(
-    r"\b(?:there|then|it|them|they|their|theirs|he|she|him|his|hers|both|those\s+(?:years|two|three)"
+    r"\b(?:there|then|it|its|them|they|their|theirs|he|she|him|his|her|hers|both|those\s+(?:years|two|three)"
     r"|these\s+(?:two|three)|that\s+(?:year|place|country|period|time|one|day|week|month|date|season))\b",
     _I,
 )

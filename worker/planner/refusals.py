@@ -92,9 +92,16 @@ _DANGLING = re.compile(
 )
 
 
+# A preposition left before a mark where the period was cut out ("price across , as a line").
+_HOLE = re.compile(
+    r"\s+(?:in|from|since|across|through|throughout|over|during|until|till|by|for|of|at)(?=\s*[,;:])|\s+(?=[,;:])",
+    re.IGNORECASE,
+)
+
+
 def _with_period(rest: str, inside: str) -> str:
     """The question with the period put back at its end, and its closing mark after it."""
-    rest = rest.strip()
+    rest = _HOLE.sub("", rest.strip())
     mark = rest[-1] if rest.endswith(("?", "!", ".")) else ""
     rest = _DANGLING.sub("", rest.rstrip("?!. ")).rstrip(" ,;:")
     return f"{rest} {inside}{mark}".strip()

@@ -128,3 +128,17 @@ def test_what_restricts_the_data_is_kept(semantic_model: SemanticModel, question
 def test_polite_questions_chartq_cannot_answer_stay_refused(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My cousin lives in Kenya, so show me its life expectancy.",
+        "I once visited Kenya. Show me its life expectancy over the years.",
+        "My aunt always voted for Joly. Show me her votes by district.",
+    ],
+)
+def test_a_request_pointing_back_with_its_or_her_keeps_the_story(planner: RulePlanner, question: str) -> None:
+    """With the story set aside, "its life expectancy" was the whole world's: a chart that looked right."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)

@@ -263,3 +263,17 @@ def test_a_word_said_twice_is_named_once(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion) as refused:
         planner.plan("Netflix fell hard in 2018. Chart me the reason it fell.")
     assert str(refused.value).count("\u201cfell\u201d") == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Apple's weekly share price across 2021, as a line.", "Netflix's share price in June 2020, as bars."],
+)
+def test_the_example_for_a_period_outside_the_data_leaves_no_hole(
+    planner: RulePlanner, question: str
+) -> None:
+    with pytest.raises(UnchartableQuestion) as refused:
+        planner.plan(question)
+    example = str(refused.value).split("e.g. \u201c")[-1]
+    assert " ," not in example and "across," not in example and " in ," not in example
+    assert "2019" in example
