@@ -233,9 +233,12 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
         follows = vocab.measures[0] is not None and vocab.measures[0].match(scan.text, at) is not None
         # "the most gold": a value of data with one measure stands for it ("gold" medals).
         follows = follows or (value is not None and len(vocab.ds.measures) == 1)
-        # "the most wind": the name of data with one measure stands for it too (its frequency).
+        # "the most wind": the name of data with one measure stands for it too (its frequency), and so
+        # does nothing at all ("the 5 districts where he got the most.").
         named = vocab.datasets[0].match(scan.text, at) if vocab.datasets[0] is not None else None
-        follows = follows or (named is not None and len(vocab.ds.measures) == 1)
+        ends = re.match(r"\s*(?:[.?!,;]|$)", scan.text[top.end() :]) is not None
+        ends = ends and re.search(r"(?<!\w)the\s+$", scan.text[: top.start()]) is not None
+        follows = follows or ((named is not None or ends) and len(vocab.ds.measures) == 1)
         # "the largest number of votes", "the highest tally": the count a measure of counted things holds.
         follows = follows or (_COUNTED.match(scan.text, lead) is not None and _counts_things(vocab.ds))
         often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None

@@ -218,3 +218,11 @@ def test_each_one_pointing_back_to_groups_is_each_groups_extreme(
     """Read as a ranking of the average, "the highest price each one reached" charted something else."""
     plan = planner.plan(question)
     assert (plan.dimension, plan.limit, plan.use_time, plan.measures[0].agg) == (dimension, None, False, agg)
+
+
+def test_the_most_with_nothing_after_it_ranks_by_the_only_measure(planner: RulePlanner) -> None:
+    plan = planner.plan("Coderre's votes in the 5 districts where he got the most.")
+    assert (plan.dimension, plan.limit, measures_of(plan)) == ("district", 5, [("votes", "sum")])
+    assert plan.sort is not None and plan.sort.direction == "desc"
+    with pytest.raises(UnchartableQuestion):  # several measures: the most of what is not said
+        planner.plan("Which country had the most in 2007?")
