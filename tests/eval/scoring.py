@@ -280,6 +280,11 @@ SETS = (
         HERE / "holdout58.yaml",
         "fifty-eighth holdout (written blind during the fifty-seventh's fixes, scored after them)",
     ),
+    EvalSet(
+        "holdout59",
+        HERE / "holdout59.yaml",
+        "fifty-ninth holdout (a stand-up comedian, a yoga instructor, a courtroom lawyer)",
+    ),
 )
 FIELDS = (
     "dataset",

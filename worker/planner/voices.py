@@ -27,9 +27,11 @@ from worker.planner.chat_slang import unslang
 from worker.planner.classroom import unclassroom
 from worker.planner.clinical_shorthand import unclinical
 from worker.planner.code_switching import uncode_switch
+from worker.planner.comedy_routine import uncomedy
 from worker.planner.command_line import uncli
 from worker.planner.corrections_values import uncorrect_values
 from worker.planner.courtesy import uncourtesy
+from worker.planner.courtroom import uncourtroom
 from worker.planner.dashboard_words import undashboard
 from worker.planner.data_questions import undata_question
 from worker.planner.data_sources import unsource
@@ -41,6 +43,7 @@ from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
 from worker.planner.gamer_jargon import ungamer
+from worker.planner.guided_breathing import unbreathe
 from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
 from worker.planner.lab_notebook import unnotebook
@@ -140,6 +143,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unphilosophise(text, model)
     # A wedding planner's talk ("for the big day", "the seating plan", "the best man").
     text = unwedding(text, model)
+    # A comedian's routine ("So what's the deal with tips? ... Seriously though: ...").
+    text = uncomedy(text, model)
+    # A yoga instructor's guidance ("Breathe in... show me ...", "Let go of the smokers").
+    text = unbreathe(text, model)
+    # A lawyer's address to the court ("Your Honour, Exhibit A:", "No further questions").
+    text = uncourtroom(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
