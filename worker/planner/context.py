@@ -54,6 +54,7 @@ _ASKS = re.compile(
       | per|each|every|by|split|broken|colou?r(?:ed)?|next\s+to|neighbou?r\w*|bordering
       | drop|delete|insert|update|truncate|alter|grant|revoke|exec|execute|select|table|join|group|avg
     )\b
+    | \b(?:not|no|never|n't)\s+(?:\w+\s+){0,2}?(?:pies?|bars?|lines?|histograms?|scatter\w*)\b  # "Not a pie!"
     | (?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:total|all|column|row|grand|whole)
     | \w\(|[*=<>]  # a function or a comparison, as SQL or a spreadsheet writes them
     | [{}\[\]]|"\w+"\s*:  # part of a JSON object: never cut apart at its colons

@@ -93,6 +93,12 @@ _SPAN = re.compile(
     rf"(?:to|and|through|thru|until|till|-|\u2013)\s*(?:(?P<mb>{_MONTH})\.?\s+)?(?P<b>{_YEAR})\b",
     re.IGNORECASE,
 )
+# "through 2020", "until the end of 2020": a span from the data's start to a year after its end.
+_UNTIL = re.compile(
+    rf"(?<!\w)(?<!from\s)(?:through|thru|until|till|up\s+(?:to|until)|to\s+the\s+end\s+of)\s+(?:(?:the\s+)?end\s+of\s+)?"
+    rf"(?P<y>{_YEAR})\b",
+    re.IGNORECASE,
+)
 _LONE_YEAR = re.compile(rf"(?<![\d/-])(?P<y>{_YEAR})(?![\d/-])")
 # Two years said as a range are the period as written (older sets chart "from 1952 to 2007" as that range).
 _RANGED = re.compile(
@@ -194,12 +200,23 @@ def _refuse_outside(text: str, ds: Dataset) -> None:
         )
         if b < data[0] or a > data[1] or (data[0] <= a and b <= data[1]):
             continue
-        shown = (str(first.year), str(last.year)) if _yearly(ds) else (ds.time_min, ds.time_max)
-        raise UnchartableQuestion(
-            f"\u201c{m[0]}\u201d reaches outside the {ds.name} data, which runs from "
-            f"{str(shown[0])[:10]} to {str(shown[1])[:10]}; the chart would silently show only part of "
-            f"that span. Name a period within the data. {suggest(ds)}"
-        )
+        _reaches_outside(m[0], ds)
+    for m in _UNTIL.finditer(text):
+        if (
+            not any(s.start() <= m.start() < s.end() for s in _SPAN.finditer(text))
+            and int(m["y"]) > last.year
+        ):
+            _reaches_outside(m[0], ds)
+
+
+def _reaches_outside(said: str, ds: Dataset) -> None:
+    first, last = _days(ds)
+    shown = (str(first.year), str(last.year)) if _yearly(ds) else (ds.time_min, ds.time_max)
+    raise UnchartableQuestion(
+        f"\u201c{said}\u201d reaches outside the {ds.name} data, which runs from "
+        f"{str(shown[0])[:10]} to {str(shown[1])[:10]}; the chart would silently show only part of "
+        f"that span. Name a period within the data. {suggest(ds)}"
+    )
 
 
 def _named_years(text: str, ds: Dataset, whole: str) -> str:

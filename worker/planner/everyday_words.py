@@ -319,10 +319,15 @@ def _lived(said: re.Match[str]) -> str:
     return f"{said['head']}{said['what']}{said['where'] or ''} with the {level} life expectancy"
 
 
+# "the tables that sat down at dinner", "sitting in the smoking section": the verb, never Saturday.
+_SAT = re.compile(r"\b(?:(?i:sat|sit|sits|sitting)\s+down|sat|sits|sitting)\s+(?=(?:at|to|for|in|on)\s)")
+
+
 def uneveryday(text: str, model: SemanticModel) -> str:
     """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
     for pattern, said in _EVERYDAY:
         text = pattern.sub(said, text)
+    text = _SAT.sub("", text)
     text = spell_lived(text)
     text = _parts(_shares(text, model))
     return _recolour(text, model)

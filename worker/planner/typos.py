@@ -28,6 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 EVERYDAY = frozenset(
     """
     about above after again against also among and another answer any area around ask asked away back
+    court courts
     based been before begin began being below best better between big both bring build came can cannot
     case change chart charts child children city close come compare could country data days does done
     down draw during each early either else even ever every example fall fast female find first five

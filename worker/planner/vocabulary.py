@@ -228,6 +228,12 @@ def entity_dimensions(ds: Dataset) -> list[Dimension]:
     return [d for d in dims if d.type == "category" and d.match_values and not d.order and d.values]
 
 
+# "in his 5 strongest districts": a possessive where a name could stand is no name.
+_POSSESSIVES = frozenset(
+    {"his", "her", "hers", "its", "their", "theirs", "our", "ours", "your", "yours", "my"}
+)
+
+
 def strangers(
     scan: Scan,
     vocab: Vocabulary,
@@ -264,7 +270,13 @@ def strangers(
     cased = scan.shown != scan.text and sum(w[0].isupper() for w in letters) < 0.6 * len(letters)
     for m in _NAME.finditer(scan.text):
         word, (a, b) = m[0], m.span()
-        if len(word) < 3 or word in ordinary or word.startswith(stems) or not free(a, b):
+        if (
+            len(word) < 3
+            or word in ordinary
+            or word in _POSSESSIVES
+            or word.startswith(stems)
+            or not free(a, b)
+        ):
             continue
         first = not scan.shown[:a].strip(" \"'(\u201c") or scan.shown[:a].rstrip()[-1] in ".?!:;"
         capital = cased and scan.shown[a].isupper() and not first

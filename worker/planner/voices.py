@@ -130,6 +130,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unnotebook(text, model)
     # A bug report's headings ("Steps to reproduce: ... Expected result: ...") are its expected result.
     text = unbug_report(text, model)
+    # A comedian's routine ("So what's the deal with tips? ... Seriously though: ...") comes off before a
+    # rambler's tangents, whose "anyway" and "Am I right?" it reads as the routine's.
+    text = uncomedy(text, model)
     # A rambling message's tangents ("my cousin says ..., anyway, ...") are set aside around its request.
     text = undigress(text, model)
     # A noir detective's narration ("The rain hadn't stopped. ... I pulled the file on Asia") is context.
@@ -143,8 +146,6 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unphilosophise(text, model)
     # A wedding planner's talk ("for the big day", "the seating plan", "the best man").
     text = unwedding(text, model)
-    # A comedian's routine ("So what's the deal with tips? ... Seriously though: ...").
-    text = uncomedy(text, model)
     # A yoga instructor's guidance ("Breathe in... show me ...", "Let go of the smokers").
     text = unbreathe(text, model)
     # A lawyer's address to the court ("Your Honour, Exhibit A:", "No further questions").

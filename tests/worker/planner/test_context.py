@@ -130,3 +130,16 @@ def test_a_request_pointing_back_to_the_contexts_time_keeps_it(planner: RulePlan
         planner.plan("This old map dates from 1890: the population of Europe back then.")
     with pytest.raises(UnchartableQuestion):  # never every year
         planner.plan("The photograph was taken in 1977. Life expectancy by continent back then.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Not a pie! The share of medals each nation won.",
+        "Not a pie: bars. The share of total GDP by continent in 2007.",
+    ],
+)
+def test_a_chart_type_ruled_out_is_never_set_aside(planner: RulePlanner, question: str) -> None:
+    """Set aside as context, "Not a pie!" left the share to be drawn as the pie it ruled out."""
+    with pytest.raises(UnchartableQuestion):
+        planner.plan(question)

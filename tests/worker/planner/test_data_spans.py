@@ -123,3 +123,18 @@ def test_the_end_of_the_data_taken_as_today_adds_nothing(planner: RulePlanner) -
     said = planner.plan("Netflix year to date, treating the end of the data as today, as a line")
     assert said.time_range == plain.time_range and said.filters == plain.filters
     assert said.time_range is not None and str(said.time_range.start) == "2019"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Netflix's weekly share price through 2020, as a line.", "life expectancy in Japan up to 2010"],
+)
+def test_a_span_up_to_a_year_after_the_data_is_refused(planner: RulePlanner, question: str) -> None:
+    """Charted, "through 2020" stopped silently at the end of 2019."""
+    with pytest.raises(UnchartableQuestion, match="reaches outside"):
+        planner.plan(question)
+
+
+def test_a_span_up_to_the_datas_last_year_is_charted(planner: RulePlanner) -> None:
+    plan = planner.plan("Netflix's weekly share price until 2019, as a line.")
+    assert plan.chart_type == "line"

@@ -218,3 +218,16 @@ def test_the_longest_lived_countries_rank_by_life_expectancy(
     assert measures_of(plan) == [("life_exp", "avg")] and plan.limit == limit
     assert plan.sort is not None and plan.sort.direction == direction
     assert filters_of(plan) == [("continent", "eq", continent)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many tables of each party size sat down at dinner?",
+        "the average tip of the tables sitting at lunch",
+    ],
+)
+def test_sat_as_a_verb_is_no_saturday(planner: RulePlanner, question: str) -> None:
+    """ "sat down at dinner" kept only Saturday's tables: a chart that looked right."""
+    plan = planner.plan(question)
+    assert all(f[0] != "day" for f in filters_of(plan)), question

@@ -226,3 +226,19 @@ def test_the_most_with_nothing_after_it_ranks_by_the_only_measure(planner: RuleP
     assert plan.sort is not None and plan.sort.direction == "desc"
     with pytest.raises(UnchartableQuestion):  # several measures: the most of what is not said
         planner.plan("Which country had the most in 2007?")
+
+
+@pytest.mark.parametrize(
+    ("question", "candidate", "limit"),
+    [
+        ("Bergeron's votes in his 5 strongest districts, most first.", "Bergeron", 5),
+        ("Joly's votes in her 3 best districts", "Joly", 3),
+    ],
+)
+def test_his_or_her_before_a_ranking_is_no_name(
+    planner: RulePlanner, question: str, candidate: str, limit: int
+) -> None:
+    """ "his" was refused as a candidate the data does not have ("His isn't among them")."""
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.limit) == ("district", limit)
+    assert plan.filters[0].value == candidate

@@ -214,3 +214,8 @@ def test_a_verb_of_living_is_no_slip_for_a_chart_word(planner: RulePlanner) -> N
     """ "lives" is one letter from "lines": read as a line chart it would clash with the share's pie."""
     plan = planner.plan("What share of the population lives in each continent in 2007?")
     assert (plan.chart_type, plan.dimension) == ("pie", "continent")
+
+
+def test_court_is_a_word_not_a_slip_for_count() -> None:
+    """Read as "count", "the court" turned an average into an average of counts."""
+    assert Speller(["count", "counts"]).closest("court") is None
