@@ -285,6 +285,11 @@ SETS = (
         HERE / "holdout59.yaml",
         "fifty-ninth holdout (a stand-up comedian, a yoga instructor, a courtroom lawyer)",
     ),
+    EvalSet(
+        "holdout60",
+        HERE / "holdout60.yaml",
+        "sixtieth holdout (a TV shopping host, a flight director, a drill sergeant)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -38,6 +38,7 @@ from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
 from worker.planner.digressions import undigress
 from worker.planner.display_units import undisplay
+from worker.planner.drill_orders import undrill
 from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
@@ -51,6 +52,7 @@ from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.listing_words import unlist
 from worker.planner.maths_notation import unmaths
+from worker.planner.mission_control import unlaunch
 from worker.planner.ml_jargon import unml
 from worker.planner.music_charts import unmusic_chart
 from worker.planner.must_not import unmust_not
@@ -91,6 +93,7 @@ from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
 from worker.planner.system_instructions import unsystem
 from worker.planner.tour_guide import untour
+from worker.planner.tv_shopping import unshop
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
 from worker.planner.vega_lite import unvega
@@ -150,6 +153,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unbreathe(text, model)
     # A lawyer's address to the court ("Your Honour, Exhibit A:", "No further questions").
     text = uncourtroom(text, model)
+    # A TV shopping host's pitch ("But wait, there's more!", "three easy payments of $19.99").
+    text = unshop(text, model)
+    # A flight director's countdown ("T-minus ten and counting", "Liftoff!", "Flight, FIDO:").
+    text = unlaunch(text, model)
+    # A drill sergeant's orders ("Listen up, maggots!", "Drop and give me twenty!", "Dismissed!").
+    text = undrill(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
