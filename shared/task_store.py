@@ -18,6 +18,7 @@ from shared.models import Priority, TaskDTO, TaskStatus
 from shared.redis import dumps, loads
 from shared.replication import ReplicaAck
 from shared.settings import Settings
+from shared.stats.store import OutcomeCount
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,7 @@ class TaskStore:
         attempt: int = 0,
         starts: bool = False,
         held_steps: Sequence[TaskDTO] = (),
+        counts: OutcomeCount | None = None,
     ) -> TransitionResult:
         """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky).
 
@@ -287,7 +289,8 @@ class TaskStore:
         (`stale`) once a newer attempt started or the task was handed back; `starts` for the write that
         starts it, which must be newer than the current attempt. `held_steps`, PROCESSING step entries of
         the same attempt not sent yet, are written first in the same script, each with its own event; the
-        result is the first one refused, else this write's."""
+        result is the first one refused, else this write's. `counts`, a terminal write's statistics, are
+        recorded by the same script when the write is applied."""
         args: list[Any] = [
             dto.task_id,
             dto.status.value,
@@ -299,6 +302,8 @@ class TaskStore:
             "1" if starts else "0",
             len(held_steps),
             *(step.model_dump_json() for step in held_steps),
+            len(counts.args) if counts else 0,
+            *(counts.args if counts else ()),
         ]
         for field, value in (extra or {}).items():
             args += [field, value]
@@ -314,6 +319,7 @@ class TaskStore:
                 keys.queued_users(self.settings.queue_name),
                 self.settings.queue_name,
                 keys.wake(self.settings.queue_name),
+                *(counts.keys if counts else ()),
             ],
             args=args,
         )

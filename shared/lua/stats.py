@@ -34,32 +34,43 @@ end
 return out
 """
 
-# KEYS: second bucket, minute bucket, totals, duration slot, recent failures.
-# ARGV: outcome, second TTL, minute TTL, totals TTL, failures kept, failure JSON ('' for none), then
-#       (series, bin, seconds) for each duration.
+# Shared Lua: one finished task counted. k: second bucket, minute bucket, totals, duration slot, recent
+# failures. a: outcome, second TTL, minute TTL, totals TTL, failures kept, failure JSON ('' for none), then
+# (series, bin, seconds) for each duration. Also run by TRANSITION (shared.lua.tasks), so a task's outcome
+# is counted in the script that writes its terminal state: never twice, never lost between the two.
+RECORD_OUTCOME_FUNCTION = """
+local function record_outcome(k, a)
+  local outcome = a[1]
+  redis.call('HINCRBY', k[1], outcome, 1)
+  redis.call('EXPIRE', k[1], a[2])
+  redis.call('HINCRBY', k[2], outcome, 1)
+  redis.call('EXPIRE', k[2], a[3])
+  redis.call('HINCRBY', k[3], outcome, 1)
+  for i = 7, #a, 3 do
+    local series, bin = a[i], a[i + 1]
+    redis.call('HINCRBY', k[4], series .. ':' .. bin, 1)
+    redis.call('HINCRBY', k[3], 'h:' .. series .. ':' .. bin, 1)
+    redis.call('HINCRBYFLOAT', k[3], 'sum:' .. series, a[i + 2])
+  end
+  if #a >= 7 then redis.call('EXPIRE', k[4], a[2]) end
+  redis.call('EXPIRE', k[3], a[4])
+  if a[6] ~= '' then
+    redis.call('LPUSH', k[5], a[6])
+    redis.call('LTRIM', k[5], 0, tonumber(a[5]) - 1)
+    redis.call('EXPIRE', k[5], a[4])
+  end
+end
+"""
+
+# KEYS and ARGV: record_outcome's k and a.
 # Why Lua: one call instead of a pipeline of about 25 commands, each packed and parsed by redis-py.
-RECORD_OUTCOME = """
-local outcome = ARGV[1]
-redis.call('HINCRBY', KEYS[1], outcome, 1)
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('HINCRBY', KEYS[2], outcome, 1)
-redis.call('EXPIRE', KEYS[2], ARGV[3])
-redis.call('HINCRBY', KEYS[3], outcome, 1)
-for i = 7, #ARGV, 3 do
-  local series, bin = ARGV[i], ARGV[i + 1]
-  redis.call('HINCRBY', KEYS[4], series .. ':' .. bin, 1)
-  redis.call('HINCRBY', KEYS[3], 'h:' .. series .. ':' .. bin, 1)
-  redis.call('HINCRBYFLOAT', KEYS[3], 'sum:' .. series, ARGV[i + 2])
-end
-if #ARGV >= 7 then redis.call('EXPIRE', KEYS[4], ARGV[2]) end
-redis.call('EXPIRE', KEYS[3], ARGV[4])
-if ARGV[6] ~= '' then
-  redis.call('LPUSH', KEYS[5], ARGV[6])
-  redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[5]) - 1)
-  redis.call('EXPIRE', KEYS[5], ARGV[4])
-end
+RECORD_OUTCOME = (
+    RECORD_OUTCOME_FUNCTION
+    + """
+record_outcome(KEYS, ARGV)
 return 0
 """
+)
 
 
 # The queue's depth as one snapshot: queued and running counted at the same instant. Flagged as reading

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from shared.fairness import BAND_SPAN, ROUND_WIDTH
 from shared.keys import ARQ_JOB_PREFIX
+from shared.lua.stats import RECORD_OUTCOME_FUNCTION
 
 # Shared Lua: builds the envelope of DESIGN.md around a TaskDTO JSON without decoding it.
 _APPEND_AND_PUBLISH = """
@@ -288,13 +289,15 @@ end
 """.replace("@ARQ_JOB_PREFIX@", ARQ_JOB_PREFIX)
 
 # KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals,
-#       queued_users, queue, wake
+#       queued_users, queue, wake, then record_outcome's five keys when the write counts an outcome
 # ARGV: task_id, new_status, dto, ttl, cap, expected_status ('' = any active), attempt (0 = not a write of
 #       a worker's attempt: the API, the reaper), starts ('1' = this write starts that attempt), the number
-#       of held step writes, those steps' dtos (oldest first), extra field/value pairs...
+#       of held step writes, those steps' dtos (oldest first), the number of outcome arguments (0: none),
+#       those arguments (record_outcome's a), extra field/value pairs...
 # Held steps are a fast task's PROCESSING step entries of the same attempt that the worker sent with this
 # write instead of one round trip each (worker.task.writes): each is applied first, in order, with its own
 # seq and event, as if sent alone, and the first one refused ends the script with its refusal.
+# The outcome (shared.stats.store) is counted only when this write is applied.
 # The fence: a write that starts an attempt must be newer than the task's current attempt; any other write
 # of an attempt must come from the current one while the task is PROCESSING (once the reaper handed the
 # task back, its old attempt may no longer write). A COMPLETED write loses to a cancel already requested.
@@ -304,6 +307,7 @@ end
 TRANSITION = (
     _APPEND_AND_PUBLISH
     + _RELEASE_DEPENDENTS
+    + RECORD_OUTCOME_FUNCTION
     + """
 local function transition(status, dto, expected, attempt, starts, extra_from)
   local current = redis.call('HGET', KEYS[1], 'status')
@@ -361,7 +365,14 @@ for i = 10, 9 + steps do
   local step = transition('PROCESSING', ARGV[i], '', attempt, '0', #ARGV + 1)
   if step[1] <= 0 then return step end
 end
-return transition(ARGV[2], ARGV[3], ARGV[6], attempt, ARGV[8], 10 + steps)
+local counts_at = 10 + steps
+local counts = tonumber(ARGV[counts_at])
+local result = transition(ARGV[2], ARGV[3], ARGV[6], attempt, ARGV[8], counts_at + 1 + counts)
+if result[1] > 0 and counts > 0 then
+  record_outcome({KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]},
+    {unpack(ARGV, counts_at + 1, counts_at + counts)})
+end
+return result
 """
 )
 

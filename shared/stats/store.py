@@ -37,6 +37,14 @@ AGED_PER_BAND = 4
 TOP_USERS = 10
 
 
+@dataclass(frozen=True)
+class OutcomeCount:
+    """A finished task's statistics as the arguments of record_outcome (shared.lua.stats)."""
+
+    keys: tuple[str, ...]
+    args: tuple[Any, ...]
+
+
 @dataclass
 class Windows:
     outcomes: dict[str, dict[str, int]]
@@ -70,6 +78,38 @@ class StatsStore:
         self._depth = redis.register_script(DEPTH)
         self._record = redis.register_script(RECORD_OUTCOME)
 
+    def outcome(
+        self,
+        outcome: str,
+        *,
+        durations_ms: dict[str, float],
+        failure: dict[str, Any] | None = None,
+        now: float | None = None,
+    ) -> OutcomeCount:
+        """One finished task's count: its outcome now, and its step and end-to-end durations."""
+        now = time.time() if now is None else now
+        q = self.queue_name
+        second, minute, slot = int(now), int(now // 60), int(now // DURATION_SLOT_S)
+        durations = [(series, bin_of(ms), repr(ms / 1000)) for series, ms in durations_ms.items()]
+        return OutcomeCount(
+            keys=(
+                keys.outcomes_by_second(q, second),
+                keys.outcomes_by_minute(q, minute),
+                keys.stats_totals(q),
+                keys.durations(q, slot),
+                keys.recent_failures(q),
+            ),
+            args=(
+                outcome,
+                SECOND_BUCKET_TTL_S,
+                MINUTE_BUCKET_TTL_S,
+                TOTALS_TTL_S,
+                RECENT_FAILURES_KEPT,
+                orjson.dumps(failure) if failure is not None else "",
+                *(value for duration in durations for value in duration),
+            ),
+        )
+
     async def record(
         self,
         outcome: str,
@@ -78,29 +118,12 @@ class StatsStore:
         failure: dict[str, Any] | None = None,
         now: float | None = None,
     ) -> None:
-        """Counts one finished task: its outcome now, and its step and end-to-end durations."""
-        now = time.time() if now is None else now
-        q = self.queue_name
-        second, minute, slot = int(now), int(now // 60), int(now // DURATION_SLOT_S)
-        durations = [(series, bin_of(ms), repr(ms / 1000)) for series, ms in durations_ms.items()]
-        await self._record(
-            keys=[
-                keys.outcomes_by_second(q, second),
-                keys.outcomes_by_minute(q, minute),
-                keys.stats_totals(q),
-                keys.durations(q, slot),
-                keys.recent_failures(q),
-            ],
-            args=[
-                outcome,
-                SECOND_BUCKET_TTL_S,
-                MINUTE_BUCKET_TTL_S,
-                TOTALS_TTL_S,
-                RECENT_FAILURES_KEPT,
-                orjson.dumps(failure) if failure is not None else "",
-                *(value for duration in durations for value in duration),
-            ],
-        )
+        """Counts one finished task on its own (a worker's terminal write counts it in the same script:
+        `TaskStore.transition(counts=...)`)."""
+        await self.record_count(self.outcome(outcome, durations_ms=durations_ms, failure=failure, now=now))
+
+    async def record_count(self, count: OutcomeCount) -> None:
+        await self._record(keys=list(count.keys), args=list(count.args))
 
     async def windows(self, now: float | None = None) -> Windows:
         now = time.time() if now is None else now

@@ -13,6 +13,7 @@ from shared.job import ChartJob, request_key
 from shared.models import Priority, Step, TaskStatus
 from shared.redis import create_redis, loads
 from shared.settings import Settings
+from shared.stats.store import StatsStore
 from shared.task_states import accepted, entered, finished, handed_back, started
 from shared.task_store import TaskStore
 
@@ -166,3 +167,29 @@ async def test_completion_loses_to_a_cancel_already_requested(store: TaskStore) 
     refused = await store.transition(finished(running, TaskStatus.COMPLETED), user, attempt=1)
     assert (refused.applied, refused.cancel_requested, refused.current_status) == (False, True, "PROCESSING")
     assert (await store.transition(finished(running, TaskStatus.CANCELLED), user, attempt=1)).applied
+
+
+async def test_a_terminal_write_counts_its_outcome_only_when_applied(store: TaskStore) -> None:
+    """The dashboard's counts come with the terminal write that earns them: a completion refused by a
+    cancel counts nothing, the cancel that ends the task counts once, with its held steps applied first."""
+    stats = StatsStore(store.redis, store.settings.queue_name)
+    user = uuid4().hex
+    task_id = await create(store, user)
+    running = started((await store.get(task_id)).dto, expected_duration_s=1)  # type: ignore[union-attr]
+    assert (await store.transition(running, user, attempt=1, starts=True)).applied
+    before = (await stats.windows()).outcomes["1m"]
+    await store.request_cancel(task_id)
+    done = finished(running, TaskStatus.COMPLETED)
+    completion = stats.outcome("completed", durations_ms={"planning": 4.0})
+    assert not (await store.transition(done, user, attempt=1, counts=completion)).applied
+    assert (await stats.windows()).outcomes["1m"] == before
+    step = entered(running, Step.DATA_EXTRACTION)
+    cancel = stats.outcome("cancelled", durations_ms={})
+    ended = await store.transition(
+        finished(step, TaskStatus.CANCELLED), user, attempt=1, held_steps=[step], counts=cancel
+    )
+    assert ended.applied
+    after = (await stats.windows()).outcomes["1m"]
+    assert after == {**before, "cancelled": before["cancelled"] + 1}
+    statuses = [loads(e)["data"]["status"] for e in await store.history(task_id, after_seq=2)]
+    assert statuses == ["PROCESSING", "CANCELLED"]

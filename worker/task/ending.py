@@ -10,7 +10,7 @@ from shared import task_states
 from shared.models import TaskDTO, TaskStatus, utcnow
 from shared.task_store import TransitionResult
 from worker.runtime.context import WorkerContext
-from worker.task.records import record_task_end
+from worker.task.records import outcome_counts, record_task_end
 from worker.task.spans import task_ended
 from worker.task.state import TaskRunState
 
@@ -31,14 +31,24 @@ async def end_task(
     held_steps: Sequence[TaskDTO] = (),
 ) -> TransitionResult:
     """Writes the terminal state as a write of `attempt` (0: before any attempt started), after the
-    `held_steps` not sent yet (worker.task.held_steps). Only when it is applied does `state.dto` become
-    it, and the run record and statistics follow; the record names `worker_id` when the task last ran
-    on another worker (its attempts used up by workers that died)."""
+    `held_steps` not sent yet (worker.task.held_steps), with the task's statistics, which the script
+    counts only if it applies the write. Only then does `state.dto` become it, and the run record follow;
+    the record names `worker_id` when the task last ran on another worker (its attempts used up by
+    workers that died)."""
     now = utcnow()
     ended = task_states.finished(state.dto, status, code=code, error=error, chart_id=chart_id, now=now)
     if message is not None:
         ended = ended.model_copy(update={"message": message})
-    outcome = await ctx.store.transition(ended, state.user_id, attempt=attempt, held_steps=held_steps)
+    counts = outcome_counts(
+        ctx,
+        ended,
+        user_id=state.user_id,
+        worker_id=worker_id or ctx.worker_id,
+        step_durations_ms=state.durations_ms,
+    )
+    outcome = await ctx.store.transition(
+        ended, state.user_id, attempt=attempt, held_steps=held_steps, counts=counts
+    )
     if not outcome.applied:
         return outcome
     state.dto = ended
@@ -60,5 +70,6 @@ async def end_task(
         step_durations_ms=state.durations_ms,
         plan_details=state.plan_details,
         worker_id=worker_id,
+        counted=True,
     )
     return outcome

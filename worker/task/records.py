@@ -6,6 +6,7 @@ from typing import Any
 
 from shared.db.tables import TaskRun
 from shared.models import TaskDTO, TaskStatus
+from shared.stats.store import OutcomeCount
 from worker.runtime.context import WorkerContext
 
 
@@ -50,6 +51,24 @@ def count_outcome(ctx: WorkerContext, task: TaskDTO) -> None:
         ctx.failed += 1
 
 
+def outcome_counts(
+    ctx: WorkerContext, task: TaskDTO, *, user_id: str, worker_id: str, step_durations_ms: dict[str, float]
+) -> OutcomeCount:
+    """The queue statistics of a task that just ended, with the failure the dashboard lists."""
+    failure = None
+    if task.status == TaskStatus.FAILED:
+        failure = {
+            "task_id": task.task_id,
+            "user_id": user_id,
+            "error_code": task.error_code,
+            "error_message": task.error_message,
+            "failed_at": task.completed_at.isoformat() if task.completed_at else None,
+            "worker_id": worker_id,
+        }
+    durations = duration_series(task, step_durations_ms)
+    return ctx.stats.outcome(task.status.value.lower(), durations_ms=durations, failure=failure)
+
+
 async def record_task_end(
     ctx: WorkerContext,
     task: TaskDTO,
@@ -59,10 +78,12 @@ async def record_task_end(
     step_durations_ms: dict[str, float] | None = None,
     plan_details: dict[str, Any] | None = None,
     worker_id: str | None = None,
+    counted: bool = False,
 ) -> None:
-    """The run row, the outcome statistics and the worker's counters of a task that just ended. The
-    owner comes from the task hash, not the job, so a malformed job is recorded too. `worker_id` is the
-    worker that ran the task when it is not this one (the reaper ends the tasks of dead workers)."""
+    """The run row, the outcome statistics (unless the terminal write `counted` them already) and the
+    worker's counters of a task that just ended. The owner comes from the task hash, not the job, so a
+    malformed job is recorded too. `worker_id` is the worker that ran the task when it is not this one
+    (the reaper ends the tasks of dead workers)."""
     step_durations_ms = step_durations_ms or {}
     if worker_id in (None, ctx.worker_id):
         worker_id = ctx.worker_id
@@ -76,16 +97,8 @@ async def record_task_end(
         plan_columns=plan_columns(plan_details or {}),
     )
     ctx.sql_writes.add_run(run)  # written behind the task, with the rows of the tasks ending meanwhile
-    failure = None
-    if task.status == TaskStatus.FAILED:
-        failure = {
-            "task_id": task.task_id,
-            "user_id": user_id,
-            "error_code": task.error_code,
-            "error_message": task.error_message,
-            "failed_at": task.completed_at.isoformat() if task.completed_at else None,
-            "worker_id": worker_id,
-        }
-    await ctx.stats.record(
-        task.status.value.lower(), durations_ms=duration_series(task, step_durations_ms), failure=failure
-    )
+    if not counted:
+        counts = outcome_counts(
+            ctx, task, user_id=user_id, worker_id=worker_id, step_durations_ms=step_durations_ms
+        )
+        await ctx.stats.record_count(counts)
