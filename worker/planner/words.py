@@ -230,7 +230,8 @@ def unknown_group(scan: Scan, known: frozenset[str], dims: Iterable[str]) -> str
     a typo away from a word of a dimension (`dims`, "dya") is left for the rest of the planner."""
     near = {w for d in dims for w in d.split()}
     for m in _GROUPING.finditer(scan.text):
-        first = scan.text[m.start("w") :].split()[0]
+        # The whole word as written ("payment-method"), without the sentence's punctuation after it.
+        first = scan.text[m.start("w") :].split()[0].rstrip(".,;:!?)\"'")
         if any(scan.used[m.start("w") : m.start("w") + len(first)]) or first in known or first in _NOT_GROUPS:
             continue
         if any(distance(first, w, 1) <= 1 for w in near):

@@ -57,7 +57,11 @@ def test_known_names_before_vs_are_still_compared(planner: RulePlanner, question
 
 @pytest.mark.parametrize(
     ("question", "group"),
-    [("average tip by payment method", "payment method"), ("average tip per server", "server")],
+    [
+        ("average tip by payment method", "payment method"),
+        ("average tip per server", "server"),
+        ("The average tip per waiter!", "waiter"),  # the word named, not the sentence's punctuation
+    ],
 )
 def test_a_grouping_no_dimension_reads_is_refused_naming_the_dimensions(
     planner: RulePlanner, question: str, group: str
