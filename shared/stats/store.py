@@ -1,10 +1,10 @@
 """Queue statistics kept in Redis with a constant cost per task and per read, whatever the queue size.
 
 Writes (one Lua function per finished task, run by the worker's terminal transition or on its own):
-per-second and per-minute outcome counters, duration bins per
-10-second slot, all-time totals for Prometheus, and the newest failures. Reads: one Lua call sums the
-windows server-side; one pipeline counts the queue by priority band with ZCOUNT (O(log n)) and reads
-the running sets. No KEYS, no SCAN, nothing proportional to the number of tasks.
+per-second and per-minute outcome counters, duration bins per 10-second slot, all-time totals for
+Prometheus, and the newest failures. Reads: one Lua call sums the windows server-side; one pipeline
+counts the queue by priority band with ZCOUNT (O(log n)) and reads the running sets. No KEYS, no SCAN,
+nothing proportional to the number of tasks.
 """
 
 from __future__ import annotations
