@@ -154,6 +154,9 @@ _SAID: list[tuple[str, str]] = [
         r"\b(?:the\s+)?(?:money|income)\s+(?:each|every|a|per)\s+person\s+(?:has|had|earns|earned|makes|made)\b",
         "GDP per capita",
     ),
+    # "which single day had the most": which one day ("the largest single bill" is one bill's value, "a
+    # single line" a chart form, and "the single X with the ..." is read by worker.planner.ordinals).
+    (r"\bwhich\s+single\s+(?!(?:line|series|bar|colou?r|chart|pie|one)\b)", "which one "),
     (r"\bbest[\s-]off\b", "richest"),
     (r"\bworst[\s-]off\b", "poorest"),
     (r"\b(?P<e>each|every|which)\s+part\s+of\s+the\s+world\b", r"\g<e> continent"),

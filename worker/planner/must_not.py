@@ -12,6 +12,7 @@
   "combined" ("India's and China's population, don't split it by country").
 - A sort ruled out ("don't sort it", "don't reorder the days", "don't sort by the count", "not ordered by
   votes") is the dimension's own order ("kept in their own order").
+- A type asked "instead" ("Bars instead: ...", "a pie instead") is that type; "instead" adds nothing.
 - What restates the rest comes off: "don't restrict the dates" with no dates said, "don't merge them, one
   line each", "no more than five bars" with "top 5", "don't include the other two nations" with one named.
 - Values ruled out are exclusions: "don't count the tables of 1" is "not counting the tables of 1", "don't
@@ -65,6 +66,9 @@ _RULED_CHART = re.compile(
     _I,
 )
 _ANY_TYPE = re.compile(rf"(?<![\w-])(?:{_TYPE})(?![\w-])", _I)
+# "Bars instead: ...", "a pie instead": in a question of its own, the type asked in place of another (one
+# ruled out, or the chart before it), so "instead" adds nothing; "bars instead of a pie" is read below.
+_INSTEAD = re.compile(rf"(?<![\w-])(?P<type>{_CHART})\s+instead\b(?!\s+of\b)", _I)
 # What asks for a type when none is named: a pie for shares, a line for time, and so on.
 _ASKS = {
     "pie": r"shares?|proportions?|percent(?:age)?\s+of|breakdown|composition|make\s+up|makes\s+up|slices?",
@@ -175,6 +179,7 @@ def unmust_not(text: str, model: SemanticModel) -> str:
     """`text` with what this module reads spelt out; unchanged when it has none."""
     for pattern, said in _EXCLUDED:
         text = pattern.sub(said, text)
+    text = _INSTEAD.sub(lambda m: m["type"], text)
     found = _prohibitions(text)
     if not found:
         return text

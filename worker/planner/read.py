@@ -95,6 +95,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     changes.check_statistics(scan, ds)
     limits.check_counted_time(scan, ds, time_rows(ds))
     r.in_order = ph.read_in_order(scan, vocab)
+    ordered_by = pw.read_order_measure(scan, ds, lex.ranks)
     r.sort = pw.read_sort(scan)
     ranked_by = read_ranked_by(scan, vocab)
     r.sort = r.sort or ("desc" if ranked_by else None)
@@ -133,6 +134,8 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     named = [normalize(m[0]) for m in scan.take(vocab.measures[0])]
     r.measures += [vocab.measures[1][phrase] for phrase in named]
     totals = any(phrase in _TOTALS for phrase in named)
+    if not r.measures and ordered_by is not None:
+        r.measures.append(ordered_by)  # "poorest first" and no measure named: ordered by GDP per capita
     r.measures = list(dict.fromkeys(r.measures))
     check_ranked_by(ranked_by, r.measures, vocab)
     aggs += read_ranking(scan, lex, r)

@@ -20,7 +20,10 @@ from worker.semantic import Dataset, DimensionValue
 
 CHART_WORDS: dict[ChartType, str] = {
     "histogram": r"histograms?|distributions?|distributed|spread",
-    "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation",
+    # "one dot per flower": a dot per row is a scatter; one per year is a line's points, left to the line.
+    "scatter": r"scatter(?:\s*plot)?s?|correlations?|correlated?|relationships?|relation|"
+    r"one\s+(?:dot|point|marker)\s+(?:per|for\s+(?:each|every))\s+"
+    r"(?!(?:survey\s+)?(?:years?|dates?|weeks?|months?|days?|surveys?)\b)[a-z]+",
     "pie": r"pie|donut|doughnut|share|proportions?|composition",
     "area": r"area|stacked(?!\s+by)",
     "line": r"lines?|line\s+(?:chart|graph)",
@@ -170,6 +173,18 @@ def read_rank_word(scan: Scan, ds: Dataset, pattern: re.Pattern[str] | None) -> 
         name, direction = table[normalize(m["w"])]
         n = m["n"]
         return RankWord(name, direction == "asc", parse_count(n) if n else 10, bool(n))
+    return None
+
+
+def read_order_measure(scan: Scan, ds: Dataset, pattern: re.Pattern[str] | None) -> str | None:
+    """The measure an order names by a rank word of its own ("every African country, poorest first":
+    GDP per capita), looked for before the order is read; the words are left for the order's reader."""
+    if pattern is None:
+        return None
+    table = {normalize(w): m.name for m in ds.measures for w in m.rank_words}
+    for m in re.finditer(rf"{pattern.pattern}\s+first\b", scan.text, re.IGNORECASE):
+        if not any(scan.used[m.start() : m.end()]):
+            return table[normalize(m["w"])]
     return None
 
 

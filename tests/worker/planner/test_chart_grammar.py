@@ -98,3 +98,23 @@ def test_undrawable_parts_stay_refused(planner: RulePlanner, question: str) -> N
 )
 def test_questions_without_parts_are_left_alone(question: str) -> None:
     assert ungrammar(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        (
+            "Sepal width against sepal length, one dot per flower, coloured by species",
+            "Sepal width against sepal length, coloured by species",
+        ),
+        (
+            "GDP per capita against life expectancy in 1997, one point for each country",
+            "GDP per capita against life expectancy in 1997",
+        ),
+    ],
+)
+def test_one_dot_per_row_is_a_scatter(planner: RulePlanner, question: str, plain: str) -> None:
+    """ "one dot per flower" said inside a sentence, not as a part of its own, refused "dot"."""
+    plan = planner.plan(question)
+    assert plan.chart_type == "scatter"
+    assert shape(plan) == shape(planner.plan(plain))

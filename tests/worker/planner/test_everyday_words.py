@@ -231,3 +231,15 @@ def test_sat_as_a_verb_is_no_saturday(planner: RulePlanner, question: str) -> No
     """ "sat down at dinner" kept only Saturday's tables: a chart that looked right."""
     plan = planner.plan(question)
     assert all(f[0] != "day" for f in filters_of(plan)), question
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension"),
+    [
+        ("Which single day brought in the most tips?", "day"),
+        ("which single nation won the most bronze medals", "nation"),
+    ],
+)
+def test_which_single_is_which_one(planner: RulePlanner, question: str, dimension: str) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.limit) == (dimension, 1)

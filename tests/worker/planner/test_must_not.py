@@ -145,3 +145,16 @@ def test_a_prohibition_that_cannot_be_honoured_is_refused(
 )
 def test_text_with_no_prohibition_is_unchanged(semantic_model: SemanticModel, question: str) -> None:
     assert unmust_not(question, semantic_model) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "chart"),
+    [
+        ("No bars! A pie instead: the total bill for lunch and dinner.", "pie"),
+        ("A pie instead: the total tips for each sex.", "pie"),
+        ("The total tips by smoker - bars instead.", "bar"),
+    ],
+)
+def test_a_type_asked_instead_is_that_type(planner: RulePlanner, question: str, chart: str) -> None:
+    """ "A pie instead:" was set aside as context and the shares were drawn as bars."""
+    assert planner.plan(question).chart_type == chart

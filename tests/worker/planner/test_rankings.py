@@ -242,3 +242,21 @@ def test_his_or_her_before_a_ranking_is_no_name(
     plan = planner.plan(question)
     assert (plan.dimension, plan.limit) == ("district", limit)
     assert plan.filters[0].value == candidate
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "direction"),
+    [
+        ("every African country in 2002, poorest first", "gdp_per_capita", "asc"),
+        ("The countries of Europe in 1992, richest first.", "gdp_per_capita", "desc"),
+        ("Countries of the Americas in 2007, most populous first", "pop", "desc"),
+    ],
+)
+def test_an_order_by_a_rank_word_names_its_measure(
+    planner: RulePlanner, question: str, measure: str, direction: str
+) -> None:
+    """ "poorest first" with no measure named was life expectancy, lowest first: a chart that looked right."""
+    plan = planner.plan(question)
+    assert measures_of(plan)[0][0] == measure
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == (measure, direction)
+    assert plan.limit is None
