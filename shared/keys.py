@@ -12,6 +12,7 @@ PREFIX = "chartq"
 ARQ_JOB_PREFIX = "arq:job:"
 ARQ_ABORT_SET = "arq:abort"
 ARQ_IN_PROGRESS_PREFIX = "arq:in-progress:"
+ARQ_RETRY_PREFIX = "arq:retry:"
 # String: what /ready writes (with a short expiry) to prove Redis takes writes.
 READY = f"{PREFIX}:ready"
 
@@ -162,6 +163,11 @@ def reaper_lock(queue: str) -> str:
 def arq_in_progress(task_id: str) -> str:
     """String: arq's marker that a worker holds the job; deleting it lets another worker take it."""
     return ARQ_IN_PROGRESS_PREFIX + task_id
+
+
+def arq_retry(task_id: str) -> str:
+    """String: arq's count of a job's pickups (chartq counts attempts itself: worker.task.attempts)."""
+    return ARQ_RETRY_PREFIX + task_id
 
 
 def wake(queue: str) -> str:

@@ -282,6 +282,7 @@ class TaskStore:
         starts: bool = False,
         held_steps: Sequence[TaskDTO] = (),
         counts: OutcomeCount | None = None,
+        ends_job: bool = False,
     ) -> TransitionResult:
         """Writes a new TaskDTO and publishes it, unless the task already ended (terminal is sticky).
 
@@ -290,7 +291,9 @@ class TaskStore:
         starts it, which must be newer than the current attempt. `held_steps`, PROCESSING step entries of
         the same attempt not sent yet, are written first in the same script, each with its own event; the
         result is the first one refused, else this write's. `counts`, a terminal write's statistics, are
-        recorded by the same script when the write is applied."""
+        recorded by the same script when the write is applied; `ends_job`, set by the worker running the
+        task's arq job, ends that job with a terminal write that is applied (arq's finish is then skipped:
+        worker.runtime.arq_worker)."""
         args: list[Any] = [
             dto.task_id,
             dto.status.value,
@@ -304,6 +307,7 @@ class TaskStore:
             *(step.model_dump_json() for step in held_steps),
             len(counts.args) if counts else 0,
             *(counts.args if counts else ()),
+            "1" if ends_job else "0",
         ]
         for field, value in (extra or {}).items():
             args += [field, value]
@@ -320,6 +324,7 @@ class TaskStore:
                 self.settings.queue_name,
                 keys.wake(self.settings.queue_name),
                 *(counts.keys if counts else ()),
+                *(_job_keys(dto.task_id) if ends_job else ()),
             ],
             args=args,
         )
@@ -391,3 +396,8 @@ class TaskStore:
         index = keys.message_index(user_id, message_id)
         raw = await cast(Awaitable[dict[bytes, bytes]], self.redis.hgetall(index))
         return [task_id.decode() for task_id in raw]
+
+
+def _job_keys(task_id: str) -> tuple[str, ...]:
+    """The keys of a task's arq job that its end removes (shared.lua.queue.END_JOB_FUNCTION)."""
+    return (keys.arq_in_progress(task_id), keys.arq_job(task_id), keys.arq_retry(task_id), keys.ARQ_ABORT_SET)

@@ -102,6 +102,17 @@ end
 return moved
 """
 
+# Shared Lua: arq's finish of a job its task is done with, as FINISH_JOB does it for a task that ended:
+# the job, its retry counter, its in-progress marker, its queue entry and any abort request go. Run by
+# TRANSITION (shared.lua.tasks) with the terminal write of the worker's attempt that holds the job.
+END_JOB_FUNCTION = """
+local function end_job(marker, job, retry, abort_set, queue, id)
+  redis.call('DEL', marker, retry, job)
+  redis.call('ZREM', abort_set, id)
+  redis.call('ZREM', queue, id)
+end
+"""
+
 # KEYS: arq in-progress marker, arq job, arq retry, arq result, arq abort set, queue, task, deferred, wake.
 # ARGV: job id, finish ('1' ends the job, '0' keeps it queued), result ('' none), result ms ('' for
 #       ever), queue score increment ('' none), keep the marker for ms ('' deletes it), ends a failed job

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from shared.fairness import BAND_SPAN, ROUND_WIDTH
 from shared.keys import ARQ_JOB_PREFIX
+from shared.lua.queue import END_JOB_FUNCTION
 from shared.lua.stats import RECORD_OUTCOME_FUNCTION
 
 # Shared Lua: builds the envelope of DESIGN.md around a TaskDTO JSON without decoding it.
@@ -289,15 +290,18 @@ end
 """.replace("@ARQ_JOB_PREFIX@", ARQ_JOB_PREFIX)
 
 # KEYS: task, events, task_chan, user_chan, user_active, running (of the task's priority), stats_totals,
-#       queued_users, queue, wake, then record_outcome's five keys when the write counts an outcome
+#       queued_users, queue, wake, then record_outcome's five keys when the write counts an outcome, then
+#       the arq job's in-progress marker, job, retry counter and the abort set when it ends the job
 # ARGV: task_id, new_status, dto, ttl, cap, expected_status ('' = any active), attempt (0 = not a write of
 #       a worker's attempt: the API, the reaper), starts ('1' = this write starts that attempt), the number
 #       of held step writes, those steps' dtos (oldest first), the number of outcome arguments (0: none),
-#       those arguments (record_outcome's a), extra field/value pairs...
+#       those arguments (record_outcome's a), '1' when a terminal write ends the task's arq job (the
+#       worker running that job writes it, and skips arq's own finish), extra field/value pairs...
 # Held steps are a fast task's PROCESSING step entries of the same attempt that the worker sent with this
 # write instead of one round trip each (worker.task.writes): each is applied first, in order, with its own
 # seq and event, as if sent alone, and the first one refused ends the script with its refusal.
-# The outcome (shared.stats.store) is counted only when this write is applied.
+# The outcome (shared.stats.store) is counted, and the arq job ended (end_job, shared.lua.queue), only when
+# this write is applied: a refused write (fenced off, or a completion that lost to a cancel) leaves both.
 # The fence: a write that starts an attempt must be newer than the task's current attempt; any other write
 # of an attempt must come from the current one while the task is PROCESSING (once the reaper handed the
 # task back, its old attempt may no longer write). A COMPLETED write loses to a cancel already requested.
@@ -308,6 +312,7 @@ TRANSITION = (
     _APPEND_AND_PUBLISH
     + _RELEASE_DEPENDENTS
     + RECORD_OUTCOME_FUNCTION
+    + END_JOB_FUNCTION
     + """
 local function transition(status, dto, expected, attempt, starts, extra_from)
   local current = redis.call('HGET', KEYS[1], 'status')
@@ -367,10 +372,17 @@ for i = 10, 9 + steps do
 end
 local counts_at = 10 + steps
 local counts = tonumber(ARGV[counts_at])
-local result = transition(ARGV[2], ARGV[3], ARGV[6], attempt, ARGV[8], counts_at + 1 + counts)
-if result[1] > 0 and counts > 0 then
+local ends_job = ARGV[counts_at + counts + 1] == '1'
+local result = transition(ARGV[2], ARGV[3], ARGV[6], attempt, ARGV[8], counts_at + counts + 2)
+if result[1] <= 0 then return result end
+local job_keys = 11
+if counts > 0 then
   record_outcome({KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]},
     {unpack(ARGV, counts_at + 1, counts_at + counts)})
+  job_keys = 16
+end
+if ends_job and not is_active(ARGV[2]) then
+  end_job(KEYS[job_keys], KEYS[job_keys + 1], KEYS[job_keys + 2], KEYS[job_keys + 3], KEYS[9], ARGV[1])
 end
 return result
 """

@@ -193,3 +193,27 @@ async def test_a_terminal_write_counts_its_outcome_only_when_applied(store: Task
     assert after == {**before, "cancelled": before["cancelled"] + 1}
     statuses = [loads(e)["data"]["status"] for e in await store.history(task_id, after_seq=2)]
     assert statuses == ["PROCESSING", "CANCELLED"]
+
+
+async def test_the_terminal_write_of_the_attempt_holding_the_job_ends_it(
+    store: TaskStore, redis_client: aioredis.Redis
+) -> None:
+    """The worker's end of its task also ends arq's job (no finish of its own): the job, its lease and
+    its queue entry go with the write, and stay while a write of a fenced-off attempt is refused."""
+    user = uuid4().hex
+    task_id = await create(store, user)
+    job_keys = [keys.arq_job(task_id), keys.arq_in_progress(task_id), keys.arq_retry(task_id)]
+    await redis_client.set(keys.arq_in_progress(task_id), "1", px=60_000)  # the claim's lease
+    await redis_client.set(keys.arq_retry(task_id), 1, ex=60)
+    first = started((await store.get(task_id)).dto, expected_duration_s=1)  # type: ignore[union-attr]
+    assert (await store.transition(first, user, attempt=1, starts=True)).applied
+    assert (await store.transition(handed_back(first), user, expected=TaskStatus.PROCESSING)).applied
+    second = started(handed_back(first), expected_duration_s=1)
+    assert (await store.transition(second, user, attempt=2, starts=True)).applied
+    stale = await store.transition(finished(first, TaskStatus.COMPLETED), user, attempt=1, ends_job=True)
+    assert stale.stale
+    assert await redis_client.exists(*job_keys) == 3
+    ended = await store.transition(finished(second, TaskStatus.FAILED), user, attempt=2, ends_job=True)
+    assert ended.applied
+    assert await redis_client.exists(*job_keys) == 0
+    assert await redis_client.zscore(store.settings.queue_name, task_id) is None

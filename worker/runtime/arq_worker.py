@@ -55,6 +55,9 @@ LEASE_RENEW_EVERY_S = 2.0
 PROMOTE_EVERY_S = 0.1
 # The key of arq's context under which a job finds what its claim read (ResilientWorker.claimed_fields).
 CLAIMED_FIELDS = "chartq_claimed_fields"
+# The key of arq's context under which a job function records the jobs its terminal write ended
+# (shared.lua.tasks.TRANSITION ends the task's arq job with it): arq's own finish is skipped for them.
+ENDED_BY_TASK = "chartq_ended_by_task"
 
 
 def redis_outage(exc: BaseException) -> bool:
@@ -84,6 +87,8 @@ class ResilientWorker(Worker):
         # The task hash's fields, read by the claim, for the job function (worker.task.run) to take.
         self.claimed_fields: dict[str, list[Any]] = {}
         self.ctx[CLAIMED_FIELDS] = self.claimed_fields
+        self.ended_by_task: set[str] = set()
+        self.ctx[ENDED_BY_TASK] = self.ended_by_task
 
     def _release_sem_dec_counter_on_complete(self) -> None:
         super()._release_sem_dec_counter_on_complete()
@@ -235,9 +240,13 @@ class ResilientWorker(Worker):
         finally:
             self._claimed_under.pop(job_id, None)
             self.claimed_fields.pop(job_id, None)
+            self.ended_by_task.discard(job_id)
 
     async def finish_job(self, job_id: str, *args: Any) -> None:
-        """arq's, on the server that holds the job's claim only (worker.runtime.finishes)."""
+        """arq's, on the server that holds the job's claim only (worker.runtime.finishes); not at all
+        for a job its task's terminal write ended already, in the same script (one round trip fewer)."""
+        if job_id in self.ended_by_task:
+            return
         if not self._moved_since_claim(job_id):
             await self._finishing()(job_id, *args)
 

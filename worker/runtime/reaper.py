@@ -21,7 +21,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import structlog
-from arq.constants import retry_key_prefix
 
 from shared import keys
 from shared.models import Priority, TaskStatus
@@ -133,7 +132,7 @@ async def drop_job(ctx: WorkerContext, task_id: str) -> None:
     """What arq does with a job that ended, for one whose worker died before it could."""
     async with ctx.store.redis.pipeline(transaction=True) as pipe:
         pipe.zrem(ctx.settings.queue_name, task_id)
-        pipe.delete(keys.arq_job(task_id), keys.arq_in_progress(task_id), retry_key_prefix + task_id)
+        pipe.delete(keys.arq_job(task_id), keys.arq_in_progress(task_id), keys.arq_retry(task_id))
         await pipe.execute()
 
 

@@ -29,12 +29,13 @@ async def end_task(
     attempt: int = 0,
     worker_id: str | None = None,
     held_steps: Sequence[TaskDTO] = (),
+    ends_job: bool = False,
 ) -> TransitionResult:
     """Writes the terminal state as a write of `attempt` (0: before any attempt started), after the
     `held_steps` not sent yet (worker.task.held_steps), with the task's statistics, which the script
-    counts only if it applies the write. Only then does `state.dto` become it, and the run record follow;
-    the record names `worker_id` when the task last ran on another worker (its attempts used up by
-    workers that died)."""
+    counts only if it applies the write (and ends the task's arq job then, when `ends_job`). Only then
+    does `state.dto` become it, and the run record follow; the record names `worker_id` when the task
+    last ran on another worker (its attempts used up by workers that died)."""
     now = utcnow()
     ended = task_states.finished(state.dto, status, code=code, error=error, chart_id=chart_id, now=now)
     if message is not None:
@@ -47,7 +48,7 @@ async def end_task(
         step_durations_ms=state.durations_ms,
     )
     outcome = await ctx.store.transition(
-        ended, state.user_id, attempt=attempt, held_steps=held_steps, counts=counts
+        ended, state.user_id, attempt=attempt, held_steps=held_steps, counts=counts, ends_job=ends_job
     )
     if not outcome.applied:
         return outcome

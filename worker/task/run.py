@@ -17,7 +17,7 @@ from shared.models import Step, TaskStatus, utcnow
 from shared.task_store import StoredTask, stored_task
 from worker.extraction import QueryTimeout, run_query
 from worker.planner.accounts import partial_message
-from worker.runtime.arq_worker import CLAIMED_FIELDS
+from worker.runtime.arq_worker import CLAIMED_FIELDS, ENDED_BY_TASK
 from worker.runtime.context import WorkerContext
 from worker.task import attempts
 from worker.task.chart_row import chart_row
@@ -53,6 +53,8 @@ async def run_chart(ctx: dict[str, Any], **kwargs: Any) -> None:
         # The task as the claim read it: no read of its own (worker.runtime.arq_worker).
         claimed = ctx.get(CLAIMED_FIELDS, {}).pop(task_id, None)
         task = ChartTask(wctx, job, float(score), stored_task(claimed) if claimed else None)
+        if ctx.get("job_id") == task_id:  # the task's own job: its terminal write ends it
+            task.ended_jobs = ctx.get(ENDED_BY_TASK)
         try:
             with task_span(job):
                 await task.run()

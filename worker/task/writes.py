@@ -24,6 +24,9 @@ class TaskWrites:
         # A newer attempt runs the task, or this one was handed back: arq's job needs restoring after it.
         self.fenced_off = False
         self._held = HeldSteps(ctx.store)
+        # The worker's record of jobs ended by their task's terminal write (worker.runtime.arq_worker),
+        # when this attempt runs its task's own arq job.
+        self.ended_jobs: set[str] | None = None
 
     async def _hide_chart(self, state: TaskRunState) -> None:
         async with self.ctx.sessions() as db:
@@ -103,6 +106,9 @@ class TaskWrites:
             attempt=self._fence(state),
             worker_id=worker_id,
             held_steps=held,
+            ends_job=self.ended_jobs is not None,
         )
         self.fenced_off |= outcome.stale
+        if outcome.applied and self.ended_jobs is not None:
+            self.ended_jobs.add(state.task_id)
         return outcome
