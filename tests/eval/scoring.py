@@ -290,6 +290,11 @@ SETS = (
         HERE / "holdout60.yaml",
         "sixtieth holdout (a TV shopping host, a flight director, a drill sergeant)",
     ),
+    EvalSet(
+        "holdout61",
+        HERE / "holdout61.yaml",
+        "sixty-first holdout (a sommelier, a stage magician, a dungeon master)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -43,6 +43,7 @@ from worker.planner.eras import unera
 from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
+from worker.planner.game_master import ungame_master
 from worker.planner.gamer_jargon import ungamer
 from worker.planner.guided_breathing import unbreathe
 from worker.planner.idioms import unidiom
@@ -88,6 +89,7 @@ from worker.planner.shared_groups import unshare_group
 from worker.planner.slide_requests import unslide
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
+from worker.planner.stage_magic import unmagic
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
@@ -102,6 +104,7 @@ from worker.planner.versus import unversus
 from worker.planner.weather_report import unforecast
 from worker.planner.wedding_plans import unwedding
 from worker.planner.what_if import unwhat_if
+from worker.planner.wine_tasting import unwine
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
 from worker.planner.young_learners import unyoung
@@ -159,6 +162,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unlaunch(text, model)
     # A drill sergeant's orders ("Listen up, maggots!", "Drop and give me twenty!", "Dismissed!").
     text = undrill(text, model)
+    # A sommelier's tasting notes ("A bold vintage:", "notes of oak", "pairs beautifully with").
+    text = unwine(text, model)
+    # A stage magician's patter ("Pick a card, any card!", "Abracadabra!", "make Oceania disappear").
+    text = unmagic(text, model)
+    # A dungeon master's narration ("Roll for initiative!", "Roll a d20", "Your quest:").
+    text = ungame_master(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
