@@ -51,6 +51,7 @@ FILLER = frozenset(
     see seeing view look looking make made create want wanted need needed like love tell list listing name
     provide produce generate build render find compare compared comparing versus differ differs vary
     varies curious wondering wonder interested know understand learn check explain think
+    track tracks tracked tracking reveal reveals revealed verify confirm
     data value values number numbers amount amounts level levels figure figures stats statistics info
     information picture diagram plot graphic table overview summary kind sort
     won win wins winning winner received receive get earned left live lived living blow blows blew

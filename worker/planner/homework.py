@@ -17,9 +17,10 @@ __all__ = ["unschool"]
 
 _SEP = r"\s*(?:[.:)\-\u2013\u2014]\s*)+"
 # "Q12.", "Question 3)", "Exercise 4 -", "Ex. 2:", "Problem 5.", "Part (c):", "Part b)", "(a)", "1b."
+# A bare number as a label has at most three digits: "1977. The life expectancy ..." opens with a year.
 _LABEL = re.compile(
     rf"^\W*(?:(?:q|question|exercise|ex\.?|problem|task|item)\s*\d+[a-z]?(?:\s*\(?[a-z]\))?|"
-    rf"part\s*\(?(?:[a-z]|\d+|[ivx]+)\)?|\((?:[a-h]|[ivx]+)\)|\d+[a-h]?(?=[.)]))(?:{_SEP}|\s+(?=(?-i:[A-Z])))",
+    rf"part\s*\(?(?:[a-z]|\d+|[ivx]+)\)?|\((?:[a-h]|[ivx]+)\)|\d{{1,3}}[a-h]?(?=[.)]))(?:{_SEP}|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words before a textbook noun that say nothing of which rows it is ("a percentage of observations").

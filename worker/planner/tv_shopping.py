@@ -120,7 +120,8 @@ _BLANK = re.compile(r"[\s'\"()\u2019\u2013\u2014-]+")
 
 def unshop(text: str, model: SemanticModel) -> str:
     """`text` with a TV shopping host's pitch set aside; other text is unchanged."""
-    if not (_SHOP.search(text) or _PRODUCT.search(text) or _CATALOGUE.search(text)):
+    # A product alone ("tonight it comes as bars") is no marker: a sommelier serves charts that way too.
+    if not (_SHOP.search(text) or _CATALOGUE.search(text)):
         return text
     asked: list[str] = []
     read = _PRODUCT.sub(lambda m: _product(m, asked), text)

@@ -79,6 +79,7 @@ from worker.planner.recipes import unrecipe
 from worker.planner.regional_english import unregional
 from worker.planner.relative_names import unrelate
 from worker.planner.relayed_requests import unrelay
+from worker.planner.remaining import unremain
 from worker.planner.report_voice import unreport
 from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
@@ -208,6 +209,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A written self-correction is applied, and ordered steps are joined into one request; what the
     # chart must not be ("not a pie: bars") is read as what it must be.
     text = unmust_not(unstep(unwrite_corrections(text, model), model), model)
+    # What is kept after values are left out ("excluding Sunday, the remaining days") is all the rest.
+    text = unremain(text, model)
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
     # Regional Englishes ("country-wise", "10 crore", "can show ... or not?") before the register's framing.

@@ -41,6 +41,10 @@ def test_a_word_nothing_reads_is_named_in_the_refusal(
         "tech stocks in 2018",
         "weeks when the apple stock price was above 1.5",
         "What share of the time is the wind in each strength band?",
+        # Verbs that ask to see: "track", "reveal", "verify", "confirm" as "show".
+        "Track Brazil's life expectancy since 1980",
+        "Reveal the median tip by sex",
+        "Verify with the total medals per nation",
     ],
 )
 def test_filler_and_words_that_change_nothing_are_answered_whole(planner: RulePlanner, question: str) -> None:

@@ -20,6 +20,9 @@ from worker.planner.rules import RulePlanner
         ("Exercise 4 - Which five countries?", "Which five countries?"),
         ("Question 3) Show medals by nation.", "Show medals by nation."),
         ("Problem 2b: Show medals by nation.", "Show medals by nation."),
+        ("3. The average tip by day.", "The average tip by day."),
+        # A year opening the question is no exercise number: it stays for the period's reader.
+        ("1992. Life expectancy by continent then.", "1992. Life expectancy by continent then."),
     ],
 )
 def test_question_labels_are_dropped(said: str, read: str) -> None:
@@ -133,3 +136,9 @@ def test_a_quarter_before_a_lowercase_word_is_no_homework_label(planner: RulePla
         assert plan.time_range is not None and plan.time_range.start == "2019-04-01"
     # A label before a capital still is one.
     assert planner.plan("Q7 Plot the average tip by day").dimension == "day"
+
+
+def test_a_year_opening_the_question_is_its_period(planner: RulePlanner) -> None:
+    """ "1977." was taken for exercise 1977 and dropped: the latest survey was charted instead."""
+    plan = planner.plan("1982. The average life expectancy of each continent in that year.")
+    assert plan.time_range is not None and (plan.time_range.start, plan.time_range.end) == ("1982", "1982")
