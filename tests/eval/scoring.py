@@ -295,6 +295,11 @@ SETS = (
         HERE / "holdout61.yaml",
         "sixty-first holdout (a sommelier, a stage magician, a dungeon master)",
     ),
+    EvalSet(
+        "holdout62",
+        HERE / "holdout62.yaml",
+        "sixty-second holdout (a secret agent's briefing, a circus ringmaster, a genie)",
+    ),
 )
 FIELDS = (
     "dataset",

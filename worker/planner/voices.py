@@ -45,6 +45,7 @@ from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
 from worker.planner.game_master import ungame_master
 from worker.planner.gamer_jargon import ungamer
+from worker.planner.genie_wishes import unwish
 from worker.planner.guided_breathing import unbreathe
 from worker.planner.idioms import unidiom
 from worker.planner.key_values import unkey_values
@@ -53,6 +54,7 @@ from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
 from worker.planner.listing_words import unlist
 from worker.planner.maths_notation import unmaths
+from worker.planner.mission_briefing import unbrief
 from worker.planner.mission_control import unlaunch
 from worker.planner.ml_jargon import unml
 from worker.planner.music_charts import unmusic_chart
@@ -81,6 +83,7 @@ from worker.planner.relative_names import unrelate
 from worker.planner.relayed_requests import unrelay
 from worker.planner.remaining import unremain
 from worker.planner.report_voice import unreport
+from worker.planner.ringmaster import unringmaster
 from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -169,6 +172,12 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unmagic(text, model)
     # A dungeon master's narration ("Roll for initiative!", "Roll a d20", "Your quest:").
     text = ungame_master(text, model)
+    # A secret agent's briefing ("Your mission, should you choose to accept it, is ...").
+    text = unbrief(text, model)
+    # A circus ringmaster's announcement ("Step right up!", "In the centre ring ...").
+    text = unringmaster(text, model)
+    # A genie's wishes ("Your wish is my command!", "For your second wish ...").
+    text = unwish(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
