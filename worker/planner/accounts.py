@@ -100,6 +100,15 @@ def _calendar(word: str) -> bool:
     return any(w.startswith(name[:3]) and (w in name + "s" or w == name[:3]) for name in _DAYS + _MONTHS)
 
 
+_THE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+
+
+def _unsaid(scan: Scan, word: str, span: tuple[int, int], filler: frozenset[str]) -> bool:
+    """Whether `word` says nothing: filler, except "the left", a side and not the verb of "tips left"."""
+    side = word.lower() == "left" and _THE.search(scan.text[: span[0]]) is not None
+    return word in filler and not side
+
+
 _TIME_UNITS = frozenset(
     f"{unit}{s}" for unit in ("week", "day", "date", "month", "year", "period") for s in ("", "s")
 )
@@ -113,7 +122,7 @@ def account(scan: Scan, ds: Dataset, known: frozenset[str]) -> tuple[str, ...]:
     check_negations(left_over(scan), scan.shown, suggest(ds))
     won = any(w.startswith("win") for w in known)  # the question uses a dimension of winning already
     filler = FILLER - _WINNING if winner_dimensions(ds) and not won else FILLER
-    words = [(w, span) for w, span in left_over(scan) if w not in filler and w not in harmless]
+    words = [(w, span) for w, span in left_over(scan) if not _unsaid(scan, w, span, filler | harmless)]
     calendar = [(w, span) for w, span in words if _calendar(w)]
     notes = [_calendar_note(scan, ds, calendar)] if calendar else []
     notes += relation_notes(scan)  # a scatter for "correlation": shown, but no coefficient computed

@@ -134,9 +134,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     named = [normalize(m[0]) for m in scan.take(vocab.measures[0])]
     r.measures += [vocab.measures[1][phrase] for phrase in named]
     totals = any(phrase in _TOTALS for phrase in named)
-    if not r.measures and ordered_by is not None:
-        r.measures.append(ordered_by)  # "poorest first" and no measure named: ordered by GDP per capita
-    r.measures = list(dict.fromkeys(r.measures))
+    r.measures = pw.with_order_measure(ordered_by, list(dict.fromkeys(r.measures)), ds)
     check_ranked_by(ranked_by, r.measures, vocab)
     aggs += read_ranking(scan, lex, r)
     for m in scan.take(vocab.values[0]):

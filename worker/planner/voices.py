@@ -30,6 +30,7 @@ from worker.planner.code_switching import uncode_switch
 from worker.planner.comedy_routine import uncomedy
 from worker.planner.command_line import uncli
 from worker.planner.corrections_values import uncorrect_values
+from worker.planner.counted_back import uncount_back
 from worker.planner.courtesy import uncourtesy
 from worker.planner.courtroom import uncourtroom
 from worker.planner.dashboard_words import undashboard
@@ -220,6 +221,8 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unmust_not(unstep(unwrite_corrections(text, model), model), model)
     # What is kept after values are left out ("excluding Sunday, the remaining days") is all the rest.
     text = unremain(text, model)
+    # "Versicolor and virginica: ... those two species" points back at the two named.
+    text = uncount_back(text, model)
     # A formal register's framing ("the undersigned requests", "kindly furnish") and a first-person
     # owner's ("my portfolio") come off next; quantities in any notation become plain numbers.
     # Regional Englishes ("country-wise", "10 crore", "can show ... or not?") before the register's framing.

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from worker.plan import Aggregation, ChartType, SortDirection
+from worker.planner.errors import UnchartableQuestion
 from worker.planner.time_phrases import COUNT, parse_count
+from worker.planner.titles import lower_label
 from worker.planner.typos import distance
 from worker.planner.vocabulary import Scan, Vocabulary, normalize, phrases, words
 from worker.semantic import Dataset, DimensionValue
@@ -186,6 +188,21 @@ def read_order_measure(scan: Scan, ds: Dataset, pattern: re.Pattern[str] | None)
         if not any(scan.used[m.start() : m.end()]):
             return table[normalize(m["w"])]
     return None
+
+
+def with_order_measure(ordered_by: str | None, measures: list[str], ds: Dataset) -> list[str]:
+    """`measures` with the one a rank word orders by: the chart's measure when none is named ("every
+    African country, poorest first"). Beside another named measure the order is one the chart cannot
+    show ("life expectancy of Asian countries, richest first"), and charting either would be a guess."""
+    if ordered_by is None or ordered_by in measures:
+        return measures
+    if not measures:
+        return [ordered_by]
+    order, shown = (lower_label(ds.measure(m).label) for m in (ordered_by, measures[0]))
+    raise UnchartableQuestion(
+        f"chartq orders a chart only by a measure it shows: the order asked for is by {order}, and the "
+        f"chart would show {shown}. Order by {shown} (\u201chighest first\u201d), or ask for {order}."
+    )
 
 
 def counting_pattern(vocab: Vocabulary, rows: str = "") -> re.Pattern[str] | None:

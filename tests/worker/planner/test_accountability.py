@@ -19,6 +19,8 @@ from worker.planner.vocabulary import Scan
         ("average tip at breakfast", "breakfast"),
         ("How volatile was Netflix stock in 2019?", "volatile"),
         ("number of districts each candidate won", "won"),
+        # "the left" is a side the data does not have, not the verb of "the tips left".
+        ("The wind frequency from the left, by band", "left"),
     ],
 )
 def test_a_word_nothing_reads_is_named_in_the_refusal(
@@ -45,6 +47,7 @@ def test_a_word_nothing_reads_is_named_in_the_refusal(
         "Track Brazil's life expectancy since 1980",
         "Reveal the median tip by sex",
         "Verify with the total medals per nation",
+        "the average tip left by smokers on each day",
     ],
 )
 def test_filler_and_words_that_change_nothing_are_answered_whole(planner: RulePlanner, question: str) -> None:

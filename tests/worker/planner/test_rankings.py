@@ -260,3 +260,12 @@ def test_an_order_by_a_rank_word_names_its_measure(
     assert measures_of(plan)[0][0] == measure
     assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == (measure, direction)
     assert plan.limit is None
+
+
+def test_an_order_by_another_measure_than_the_one_asked_for_is_refused(planner: RulePlanner) -> None:
+    """ "life expectancy ..., richest first" was sorted by life expectancy: the order asked for was lost."""
+    with pytest.raises(UnchartableQuestion, match="GDP per capita") as refusal:
+        planner.plan("life expectancy of Asian countries in 2007, richest first")
+    assert "life expectancy" in str(refusal.value)
+    plan = planner.plan("GDP per capita of Asian countries in 2007, richest first")
+    assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == ("gdp_per_capita", "desc")
