@@ -300,6 +300,11 @@ SETS = (
         HERE / "holdout62.yaml",
         "sixty-second holdout (a secret agent's briefing, a circus ringmaster, a genie)",
     ),
+    EvalSet(
+        "holdout63",
+        HERE / "holdout63.yaml",
+        "sixty-third holdout (a telegram, a Wild West cowboy, a medieval herald)",
+    ),
 )
 FIELDS = (
     "dataset",

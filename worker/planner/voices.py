@@ -99,7 +99,9 @@ from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
 from worker.planner.system_instructions import unsystem
+from worker.planner.telegram import untelegram
 from worker.planner.tour_guide import untour
+from worker.planner.town_crier import uncry
 from worker.planner.tv_shopping import unshop
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
@@ -109,6 +111,7 @@ from worker.planner.versus import unversus
 from worker.planner.weather_report import unforecast
 from worker.planner.wedding_plans import unwedding
 from worker.planner.what_if import unwhat_if
+from worker.planner.wild_west import unwild_west
 from worker.planner.wine_tasting import unwine
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
@@ -179,6 +182,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unringmaster(text, model)
     # A genie's wishes ("Your wish is my command!", "For your second wish ...").
     text = unwish(text, model)
+    # A telegram ("URGENT STOP ... STOP RGDS MABEL"), a cowboy's drawl ("Howdy, partner") and a herald's
+    # proclamation ("Hear ye, hear ye!") around the one request each carries.
+    text = uncry(unwild_west(untelegram(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
