@@ -305,6 +305,11 @@ SETS = (
         HERE / "holdout63.yaml",
         "sixty-third holdout (a telegram, a Wild West cowboy, a medieval herald)",
     ),
+    EvalSet(
+        "holdout64",
+        HERE / "holdout64.yaml",
+        "sixty-fourth holdout (a surfer, an alien visitor, a social-media influencer)",
+    ),
 )
 FIELDS = (
     "dataset",

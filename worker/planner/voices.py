@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
+from worker.planner.alien_visitor import unalien
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
 from worker.planner.auction_calls import unauction
@@ -49,6 +50,7 @@ from worker.planner.gamer_jargon import ungamer
 from worker.planner.genie_wishes import unwish
 from worker.planner.guided_breathing import unbreathe
 from worker.planner.idioms import unidiom
+from worker.planner.influencer import uninfluence
 from worker.planner.key_values import unkey_values
 from worker.planner.lab_notebook import unnotebook
 from worker.planner.lay_statistics import unlay
@@ -98,6 +100,7 @@ from worker.planner.stage_magic import unmagic
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
+from worker.planner.surfer_talk import unsurf
 from worker.planner.system_instructions import unsystem
 from worker.planner.telegram import untelegram
 from worker.planner.tour_guide import untour
@@ -185,6 +188,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A telegram ("URGENT STOP ... STOP RGDS MABEL"), a cowboy's drawl ("Howdy, partner") and a herald's
     # proclamation ("Hear ye, hear ye!") around the one request each carries.
     text = uncry(unwild_west(untelegram(text, model), model), model)
+    # A surfer's talk ("Duuude, gnarly"), an alien visitor's ("Greetings, earthlings") and an influencer's
+    # patter ("Hey besties! Link in bio") around the one request each carries.
+    text = uninfluence(unalien(unsurf(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)

