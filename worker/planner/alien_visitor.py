@@ -1,4 +1,4 @@
-"""An alien visitor's greetings ("Greetings, earthlings", "On my planet Zorg") around the one request it carries."""
+"""An alien visitor's greetings ("Greetings, earthlings") around the one request it carries."""
 
 from __future__ import annotations
 

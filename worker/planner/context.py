@@ -68,10 +68,9 @@ _BACK = re.compile(
     r"\b(?:their|them|they|those|these|he|she|him|her|the\s+same|that\s+(?:year|period|time|month|week|day))\b"
     # "back then", "since then": the time the context named.
     r"|\b(?:back|at|by|since|until|till|from)\s+then\b"
-    # "its" before anything it could stand for in the request ("Just show me its weekly price"), not "each
-    # stock ... its January 2018 level".
-    r"|^\W*(?:(?:just|please|now|then|so|and|but|ok|okay|could|can|would|will|you|show|chart|plot|draw|give|"
-    r"make|me|us|i|want|need|see|to|let)\s+)*its\b",
+    # "its" with nothing before it in the request it could stand for ("Just show me its weekly price",
+    # "Like, its weekly share price"), not "each stock ... its January 2018 level".
+    r"|^(?:(?!\b(?:each|every|all|any)\b)[^.!?])*?\bits\b",
     _I,
 )
 # A scope said before the request ("for Japan,", "Regarding Europe,", "from January 2017 to June 2018,"): a

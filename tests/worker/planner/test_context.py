@@ -107,6 +107,12 @@ def test_a_request_pointing_back_with_its_keeps_what_it_points_to() -> None:
     # "its" is Facebook's: setting the first sentence aside would chart every company.
     text = "Did Facebook fall in H2 2018? Just show me its weekly price line"
     assert list(told_with(text)) == []
+    # After a filler word too: the first sentence set aside charted every company, Tesla dropped.
+    assert list(told_with("Stoked on Tesla! Like, its weekly share price across 2019.")) == []
+    # "its" with its own antecedent in the request points at nothing before it.
+    assert list(told_with("I work at a bank. Show each stock's price against its January 2018 level")) == [
+        ("I work at a bank", "Show each stock's price against its January 2018 level")
+    ]
 
 
 @pytest.mark.parametrize(
