@@ -310,6 +310,11 @@ SETS = (
         HERE / "holdout64.yaml",
         "sixty-fourth holdout (a surfer, an alien visitor, a social-media influencer)",
     ),
+    EvalSet(
+        "holdout65",
+        HERE / "holdout65.yaml",
+        "sixty-fifth holdout (a robot, a chess commentator, a grandmother)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -25,6 +25,7 @@ from worker.planner.bi_tools import unbi
 from worker.planner.bug_reports import unbug_report
 from worker.planner.cabin_announcements import uncabin
 from worker.planner.chat_slang import unslang
+from worker.planner.chess_commentary import unchess
 from worker.planner.classroom import unclassroom
 from worker.planner.clinical_shorthand import unclinical
 from worker.planner.code_switching import uncode_switch
@@ -48,6 +49,7 @@ from worker.planner.frustration import unfrustrate
 from worker.planner.game_master import ungame_master
 from worker.planner.gamer_jargon import ungamer
 from worker.planner.genie_wishes import unwish
+from worker.planner.grandmother import ungrandmother
 from worker.planner.guided_breathing import unbreathe
 from worker.planner.idioms import unidiom
 from worker.planner.influencer import uninfluence
@@ -87,6 +89,7 @@ from worker.planner.relayed_requests import unrelay
 from worker.planner.remaining import unremain
 from worker.planner.report_voice import unreport
 from worker.planner.ringmaster import unringmaster
+from worker.planner.robot_talk import unrobot
 from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -191,6 +194,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A surfer's talk ("Duuude, gnarly"), an alien visitor's ("Greetings, earthlings") and an influencer's
     # patter ("Hey besties! Link in bio") around the one request each carries.
     text = uninfluence(unalien(unsurf(text, model), model), model)
+    # A robot's status lines ("BEEP BOOP. QUERY RECEIVED."), a chess commentator's calls ("Knight to f3!")
+    # and a grandmother's letter ("Hello dear, it's Nana") around the one request each carries.
+    text = ungrandmother(unchess(unrobot(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)

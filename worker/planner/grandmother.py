@@ -1,0 +1,12 @@
+"""A grandmother's letter ("Hello dear, it's Nana", "Love, Nana") around the one request it carries."""
+
+from __future__ import annotations
+
+from worker.semantic import SemanticModel
+
+__all__ = ["ungrandmother"]
+
+
+def ungrandmother(text: str, model: SemanticModel) -> str:
+    """`text` with the voice set aside; unchanged when it does not speak it."""
+    return text
