@@ -315,6 +315,11 @@ SETS = (
         HERE / "holdout65.yaml",
         "sixty-fifth holdout (a robot, a chess commentator, a grandmother)",
     ),
+    EvalSet(
+        "holdout66",
+        HERE / "holdout66.yaml",
+        "sixty-sixth holdout (a game show host, a zombie, a superhero)",
+    ),
 )
 FIELDS = (
     "dataset",

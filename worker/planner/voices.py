@@ -47,6 +47,7 @@ from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
 from worker.planner.game_master import ungame_master
+from worker.planner.game_show import ungame_show
 from worker.planner.gamer_jargon import ungamer
 from worker.planner.genie_wishes import unwish
 from worker.planner.grandmother import ungrandmother
@@ -103,6 +104,7 @@ from worker.planner.stage_magic import unmagic
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
+from worker.planner.superhero import unsuperhero
 from worker.planner.surfer_talk import unsurf
 from worker.planner.system_instructions import unsystem
 from worker.planner.telegram import untelegram
@@ -122,6 +124,7 @@ from worker.planner.wine_tasting import unwine
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
 from worker.planner.young_learners import unyoung
+from worker.planner.zombie_groans import unzombie
 from worker.semantic import SemanticModel
 
 
@@ -197,6 +200,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A robot's status lines ("BEEP BOOP. QUERY RECEIVED."), a chess commentator's calls ("Knight to f3!")
     # and a grandmother's letter ("Hello dear, it's Nana") around the one request each carries.
     text = ungrandmother(unchess(unrobot(text, model), model), model)
+    # A game show host's patter ("Is that your final answer?"), a zombie's groans ("Braaains... tiiips")
+    # and a superhero's call to action ("To the chart-mobile!") around the one request each carries.
+    text = unsuperhero(unzombie(ungame_show(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
