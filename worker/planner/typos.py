@@ -29,6 +29,7 @@ EVERYDAY = frozenset(
     """
     about above after again against also among and another answer any area around ask asked away back
     court courts
+    forty clause launch hungry lone gambit spin chili indie conga libra
     based been before begin began being below best better between big both bring build came can cannot
     case change chart charts child children city close come compare could country data days does done
     down draw during each early either else even ever every example fall fast female find first five

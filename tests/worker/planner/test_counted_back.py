@@ -43,3 +43,28 @@ def test_a_count_that_is_not_the_number_named_is_refused(planner: RulePlanner) -
 def test_a_count_with_nothing_named_is_left_alone(semantic_model: SemanticModel) -> None:
     text = "the average tip on those two days"
     assert uncount_back(text, semantic_model) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "chart_type"),
+    [
+        ("Apple and Amazon weekly price in 2018, two lines", "line"),
+        ("average tip on Friday and Saturday, two bars", "bar"),
+    ],
+)
+def test_as_many_lines_or_bars_as_values_named_is_one_each(
+    planner: RulePlanner, question: str, chart_type: str
+) -> None:
+    plan = planner.plan(question)
+    assert plan.chart_type == chart_type and len(filters_of(plan)) == 1
+    assert len(filters_of(plan)[0][2]) == 2  # type: ignore[arg-type]
+
+
+def test_more_lines_than_values_named_is_refused(planner: RulePlanner) -> None:
+    with pytest.raises(UnchartableQuestion, match="two"):
+        planner.plan("Apple weekly price in 2018, two lines")
+
+
+def test_a_count_of_bars_that_is_not_the_charts_form_is_left_alone(semantic_model: SemanticModel) -> None:
+    text = "The tip percentage for smokers and non-smokers. Two bars is fine."
+    assert uncount_back(text, semantic_model) == text

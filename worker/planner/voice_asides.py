@@ -1,0 +1,62 @@
+"""A voice's asides around the one request: a sentence, or a clause of one, that speaks the voice (its
+own words, given by the reader) and asks nothing of the data comes off whole, so a value, number or chart
+it names sets nothing. "Asks" is a question, a request's verb, a chart asked for, or a measure or grouping
+of the data named. Clauses end at a spaced dash, a colon, a semicolon or ", but": "My cape catches every
+breeze: the wind frequency ..." is the request after the colon. Used by the readers of voices whose
+patter is said beside the request rather than around a fixed hand-over (worker.planner.chess_commentary,
+worker.planner.superhero)."""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.story_scenes import tidy
+from worker.planner.versus_names import Names
+
+__all__ = ["ASKS", "without_asides"]
+
+_I = re.IGNORECASE
+_Q = r"['\u2019]"
+_CHART = r"(?:pie|line|bar|histogram|scatter|chart|graph|plot)s?"
+# What asks: a question, a request's verb or a chart; measures and groups of the data are checked apart.
+# "What a brilliant move!" exclaims.
+ASKS = re.compile(
+    rf"\?\s*$|\b(?:show|plot|draw|give|list|compare|tell|how|what(?!\s+an?\b)|which|who|whose|where|when"
+    rf"|let\s+me\s+see|I\s+(?:want|need|would\s+like)|I{_Q}d\s+like|needs|wants|an?\s+{_CHART}\s+of"
+    rf"|as\s+(?:an?\s+)?{_CHART})\b",
+    _I,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# A clause ends at a spaced dash, a colon, a semicolon or ", but"; the mark is kept with the clause after.
+_CLAUSES = re.compile(r"(\s+[-\u2013\u2014]+\s+|:\s+|;\s+|,\s+but\s+)")
+_LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well|just)\b(?=\W))+", _I)
+_EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
+
+
+def without_asides(text: str, voice: re.Pattern[str], names: Names) -> str:
+    """`text` without the sentences and clauses that match `voice` and ask nothing; `text` itself when
+    nothing would be left."""
+    sentences = [_sentence(s, voice, names) for s in _SENTENCES.split(text.strip())]
+    kept = [s for s in sentences if not _EMPTY.match(s)]
+    if not kept:
+        return text
+    read = tidy(" ".join(kept))
+    return read if read != tidy(text) else text
+
+
+def _sentence(sentence: str, voice: re.Pattern[str], names: Names) -> str:
+    """The sentence's request, or "" when it is an aside that asks nothing."""
+    if _aside(sentence, voice, names):
+        return ""
+    parts = _CLAUSES.split(sentence)
+    # parts alternate clause, mark, clause, ...: an aside goes with the mark before it.
+    out = "" if _aside(parts[0], voice, names) else parts[0]
+    for mark, clause in zip(parts[1::2], parts[2::2], strict=True):
+        if not _aside(clause, voice, names):
+            out = f"{out}{mark}{clause}" if out else clause
+    return (_LEAD.sub("", out) if out != sentence else out).strip()
+
+
+def _aside(text: str, voice: re.Pattern[str], names: Names) -> bool:
+    asks = ASKS.search(text) or names.measures.search(text) or names.groups.search(text)
+    return bool(voice.search(text)) and not asks
