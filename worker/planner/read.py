@@ -90,6 +90,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_row_shares(scan, vocab)
     check_group_conditions(scan, vocab)
     limits.check_lacking(scan, vocab)
+    limits.check_ages(scan, vocab)
     check_properties(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)
