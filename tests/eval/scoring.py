@@ -320,6 +320,11 @@ SETS = (
         HERE / "holdout66.yaml",
         "sixty-sixth holdout (a game show host, a zombie, a superhero)",
     ),
+    EvalSet(
+        "holdout67",
+        HERE / "holdout67.yaml",
+        "sixty-seventh holdout (a librarian, a wedding officiant, a sports announcer)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -58,6 +58,7 @@ from worker.planner.key_values import unkey_values
 from worker.planner.lab_notebook import unnotebook
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
+from worker.planner.librarian import unlibrarian
 from worker.planner.listing_words import unlist
 from worker.planner.maths_notation import unmaths
 from worker.planner.mission_briefing import unbrief
@@ -98,6 +99,7 @@ from worker.planner.segments import unsegment
 from worker.planner.self_doubt import undoubt
 from worker.planner.shared_groups import unshare_group
 from worker.planner.slide_requests import unslide
+from worker.planner.sports_announcer import unannounce
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stage_magic import unmagic
@@ -117,6 +119,7 @@ from worker.planner.vega_lite import unvega
 from worker.planner.verse import unverse
 from worker.planner.versus import unversus
 from worker.planner.weather_report import unforecast
+from worker.planner.wedding_officiant import unwed
 from worker.planner.wedding_plans import unwedding
 from worker.planner.what_if import unwhat_if
 from worker.planner.wild_west import unwild_west
@@ -203,6 +206,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A game show host's patter ("Is that your final answer?"), a zombie's groans ("Braaains... tiiips")
     # and a superhero's call to action ("To the chart-mobile!") around the one request each carries.
     text = unsuperhero(unzombie(ungame_show(text, model), model), model)
+    # A librarian's asides ("Shhh!"), a wedding officiant's words ("Dearly beloved") and a sports
+    # announcer's calls ("He shoots! He scores!") around the one request each carries.
+    text = unannounce(unwed(unlibrarian(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
