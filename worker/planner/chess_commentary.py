@@ -43,13 +43,10 @@ _GAME = re.compile(
     r"|opening|sacrifice[sd]?|tournament|match|rank|file|brilliant|marching|plays)\b",
     _I,
 )
-# "But first, ..." after a call: the start of the request, not a first place.
-_FIRST = re.compile(r"(?:^|(?<=[.!?]\s))\W*(?:but|and|now)?\s*first(?:\s+of\s+all)?\s*,\s*", _I)
 
 
 def unchess(text: str, model: SemanticModel) -> str:
     """`text` with a chess commentator's calls set aside around its request; other text is unchanged."""
     if not _VOICE.search(text):
         return text
-    read = without_asides(text, _GAME, names_of(model))
-    return _FIRST.sub("", read) if read != text else text
+    return without_asides(text, _GAME, names_of(model))

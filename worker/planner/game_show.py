@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.errors import NotInTheData
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names, names_of
@@ -116,12 +117,6 @@ _CHOICE = re.compile(
     r"\s+(?:picks?|chooses?|likes?|prefers?|wants?|decides?|votes?\s+for)\b",
     _I,
 )
-# "As a second chart", "two charts": chartq draws one chart per question.
-_CHARTS = re.compile(
-    r"\b(?:(?:two|three|2|3|separate)\s+(?:charts|graphs|plots)|(?:a|as\s+a)\s+(?:second|separate|another)\s+"
-    r"(?:chart|graph|plot)|another\s+(?:chart|graph|plot))\b",
-    _I,
-)
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well|ok|okay)\b(?=\W))+", _I)
 _EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
 
@@ -153,12 +148,7 @@ def _handed_over(text: str) -> str:
 def _refuse(request: str, model: SemanticModel) -> None:
     """Refuses two charts, and a request for the show's own things, which no dataset holds."""
     example = model.examples[0] if model.examples else "the average tip by day"
-    if (charts := _CHARTS.search(request)) is not None:
-        first = re.split(r"\s*,?\s*\band\s+(?:also\b)?", request[: charts.start()])[0].strip(" .!?:;,-")
-        raise NotInTheData(
-            f"chartq draws one chart per question, and this one asks for \u201c{charts[0]}\u201d. Ask for "
-            f"each chart in a question of its own, e.g. \u201c{first or example}\u201d."
-        )
+    refuse_second_chart(request, model)
     if (choice := _CHOICE.search(request)) is not None:
         asked = _CLAUSES.split(request[: choice.start()])[0].rstrip(" ,;:-\u2013\u2014")
         raise NotInTheData(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.errors import NotInTheData
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names, names_of
@@ -97,8 +98,6 @@ _FORGOT = re.compile(
     r"|I\s+forget\s+which)\b",
     _I,
 )
-# "My grandson wants two charts": chartq draws one chart per question.
-_CHARTS = re.compile(r"\b(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots)\b", _I)
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well|anyway|oh)\b(?=\W))+", _I)
 _EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
 
@@ -111,29 +110,13 @@ def ungrandmother(text: str, model: SemanticModel) -> str:
     names = names_of(model)
     split = _SENTENCES.split(text.strip())
     # Only a sentence that asks is read for two charts: "My grandson drew two graphs at school" is a scene.
-    _refuse_charts(" ".join(s for s in split if _asks(s, names)), model)
+    refuse_second_chart(" ".join(s for s in split if _asks(s, names)), model)
     years: list[str] = []
     kept = [s for s in (_sentence(s, names, years) for s in split) if not _EMPTY.match(s)]
     if not kept:
         return text
     read = tidy(_pointed_back(" ".join(kept), years))
     return read if read != tidy(text) else text
-
-
-def _refuse_charts(text: str, model: SemanticModel) -> None:
-    """Refuses two (or separate) charts, quoting the first one asked for as the question to ask first."""
-    charts = _CHARTS.search(text)
-    if charts is None:
-        return
-    asked = text[charts.end() :].partition(":")[2]
-    first = re.split(r"\s*(?:,\s*and\b|;|\band\s+(?:also\s+)?a\b)", asked)[0].strip(" .!?:;,-")
-    if not names_of(model).measures.search(first):
-        # Nothing of the data named after the charts: an example question, as every refusal gives.
-        first = model.examples[0] if model.examples else "the average tip by day"
-    raise NotInTheData(
-        f"chartq draws one chart per question, and this one asks for \u201c{charts[0]}\u201d. Ask for each "
-        f"chart in a question of its own, e.g. \u201c{first}\u201d."
-    )
 
 
 def _refuse_forgotten(text: str, model: SemanticModel) -> None:

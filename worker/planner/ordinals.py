@@ -77,6 +77,15 @@ _ORDER: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(r"\b(?P<just>just|only)\s+the\s+one\s+(?:at\s+the\s+(?P<top>top|bottom)|on\s+top)\b", _I),
         lambda m: f"{m['just']} the {m['top'] or 'top'} one",
     ),
+    # "Which day had the highest ...? Just the top day.": the top one, said of what is ranked.
+    (
+        re.compile(
+            r"\b(?P<just>just|only)\s+the\s+(?P<top>top|bottom)\s+(?!(?:one|half|tier|\d+|two|three|four|five"
+            r"|six|seven|eight|nine|ten)\b)[a-z]+(?=\s*(?:[.!?]|$))",
+            _I,
+        ),
+        lambda m: f"{m['just']} the {m['top']} one",
+    ),
     (re.compile(r"\b(?:the\s+)?single\s+(?=[a-z]+\s+with\s+the\b)", _I), "the "),
     # "Dead last in Africa: the country with the lowest ...": the heading of what follows, whose own
     # superlative says the direction; the place it names is the scope.

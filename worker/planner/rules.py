@@ -18,6 +18,7 @@ from worker.plan import ChartPlan
 from worker.planner import words as pw
 from worker.planner.accounts import FILLER, Answer, account, unshown
 from worker.planner.british import unbritish
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.chart_grammar import ungrammar
 from worker.planner.chat_formatting import unchat
 from worker.planner.claims import unclaim
@@ -191,6 +192,7 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = spell_out_voices(text, self.model)
+        refuse_second_chart(text, self.model)  # "... and a separate pie of the medals": one chart each
         text = unrelative(uncompound(unmobile(text, self._speller.known), self._example), self.model)
         text = unrange(ungrammar(text), self.model)
         try:

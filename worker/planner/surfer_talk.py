@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.errors import NotInTheData
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names, names_of
 from worker.semantic import SemanticModel
@@ -85,9 +85,6 @@ _RANKED = re.compile(
     r"(?P<r>highest|biggest|largest|top|best|most|lowest|smallest|least|worst)\s+one(?=\s*[?.!]|\s*$)",
     _I,
 )
-# "Two charts, bro": chartq draws one chart per question.
-_CHARTS = re.compile(r"\b(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots)\b", _I)
-_SECOND = re.compile(r"\s*(?:,\s*)?\band\s+(?:also\s+)?(?:a|an|the)\s+(?:separate|second|other)\b", _I)
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|anyway)\b(?=\W))+", _I)
 _EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
 
@@ -98,7 +95,7 @@ def unsurf(text: str, model: SemanticModel) -> str:
         return text
     names = names_of(model)
     sentences = _SENTENCES.split(_ADDRESS.sub("", text).strip())
-    _refuse_charts(sentences, model)
+    refuse_second_chart(_LIKE.sub("", " ".join(sentences)), model)
     kept: list[str] = []
     for i, sentence in enumerate(sentences):
         read = _sentence(sentence, names)
@@ -110,21 +107,6 @@ def unsurf(text: str, model: SemanticModel) -> str:
         return text
     read = tidy(_praised(" ".join(kept), names))
     return read if read != tidy(text) else text
-
-
-def _refuse_charts(sentences: list[str], model: SemanticModel) -> None:
-    """Refuses two (or separate) charts, quoting the first one asked for as the question to ask first."""
-    text = " ".join(sentences)
-    charts = _CHARTS.search(text)
-    if charts is None:
-        return
-    first = _LIKE.sub("", _SECOND.split(text[: charts.start()])[0]).strip(" .!?:;,-\u2013\u2014")
-    # Nothing before the charts ("Two charts, bro: ..."): an example question, as every refusal gives.
-    first = first or (model.examples[0] if model.examples else "the average tip by day")
-    raise NotInTheData(
-        f"chartq draws one chart per question, and this one asks for \u201c{charts[0]}\u201d. Ask for each "
-        f"chart in a question of its own, e.g. \u201c{first}\u201d."
-    )
 
 
 def _sentence(sentence: str, names: Names) -> str:

@@ -2,9 +2,10 @@
 own words, given by the reader) and asks nothing of the data comes off whole, so a value, number or chart
 it names sets nothing. "Asks" is a question, a request's verb, a chart asked for, or a measure or grouping
 of the data named. Clauses end at a spaced dash, a colon, a semicolon or ", but": "My cape catches every
-breeze: the wind frequency ..." is the request after the colon. Used by the readers of voices whose
-patter is said beside the request rather than around a fixed hand-over (worker.planner.chess_commentary,
-worker.planner.superhero)."""
+breeze: the wind frequency ..." is the request after the colon, and "But first," opening what is left is
+the request's start. Used by the readers of voices whose patter is said beside the request rather than
+around a fixed hand-over (worker.planner.chess_commentary, worker.planner.superhero,
+worker.planner.sports_announcer)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _CLAUSES = re.compile(r"(\s+[-\u2013\u2014]+\s+|:\s+|;\s+|,\s+but\s+)")
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well|just)\b(?=\W))+", _I)
 _EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
+# "But first, ..." after an aside ("Checkmate in three! But first, the total tips"): the request's start,
+# not a first place.
+_FIRST = re.compile(r"^\W*(?:but|and|now)?\s*first(?:\s+of\s+all)?\s*,\s*", _I)
 
 
 def without_asides(text: str, voice: re.Pattern[str], names: Names) -> str:
@@ -41,7 +45,7 @@ def without_asides(text: str, voice: re.Pattern[str], names: Names) -> str:
     if not kept:
         return text
     read = tidy(" ".join(kept))
-    return read if read != tidy(text) else text
+    return _FIRST.sub("", read) if read != tidy(text) else text
 
 
 def _sentence(sentence: str, voice: re.Pattern[str], names: Names) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.errors import NotInTheData
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names, names_of
 from worker.semantic import SemanticModel
@@ -106,8 +106,6 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the\s+)?fastest\s+gun(?:\s+in\s+the\s+(?:West|territory|town))?", _I), "the top"),
     (re.compile(r"\b(?:round|rustle)\s+(?:me\s+)?up\b(?!\s+to\b)", _I), "show"),
 ]
-# "Two charts for the posse": chartq draws one chart per question.
-_CHARTS = re.compile(r"\b(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots)\b", _I)
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well)\b(?=\W))+", _I)
 _EMPTY = re.compile(r"^[\s,:;.!?\u2013\u2014'\"-]*$")
 
@@ -117,7 +115,7 @@ def unwild_west(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     unaddressed = _ADDRESS.sub("", text).strip()
-    _refuse_charts(unaddressed, model)
+    refuse_second_chart(unaddressed, model)
     names = names_of(model)
     sentences = [_sentence(s, names) for s in _SENTENCES.split(unaddressed)]
     kept = [s for s in sentences if not _EMPTY.match(s)]
@@ -125,23 +123,6 @@ def unwild_west(text: str, model: SemanticModel) -> str:
         return text
     read = tidy(" ".join(kept))
     return read if read != tidy(text) else text
-
-
-def _refuse_charts(text: str, model: SemanticModel) -> None:
-    """Refuses two (or separate) charts, quoting the first one asked for as the question to ask first."""
-    charts = _CHARTS.search(text)
-    if charts is None:
-        return
-    after = text[charts.end() :]
-    asked = after.partition(":")[2] or after
-    first = re.split(r"\s*(?:,\s*and\b|;|\band\s+a\s+separate\b)", asked)[0].strip(" .!?:;,-")
-    if not names_of(model).measures.search(first):
-        # Nothing of the data named after the charts: an example question, as every refusal gives.
-        first = model.examples[0] if model.examples else "the average tip by day"
-    raise NotInTheData(
-        f"chartq draws one chart per question, and this one asks for \u201c{charts[0]}\u201d. Ask for each "
-        f"chart in a question of its own, e.g. \u201c{first}\u201d."
-    )
 
 
 def _sentence(sentence: str, names: Names) -> str:

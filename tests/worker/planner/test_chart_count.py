@@ -1,0 +1,35 @@
+"""Two charts asked for in one question (worker.planner.chart_count): refused with the first chart as the
+question to ask first; a separate line for each value, or another pie said of the one chart, is one chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.rules import RulePlanner
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("The average tip by day and a separate pie of the medals.", "The average tip by day"),
+        ("Two charts: the median tip by day, and the total medals by nation.", "the median tip by day"),
+        ("The median tip by day, as a second chart the medals by nation", "The median tip by day"),
+    ],
+)
+def test_a_second_chart_is_refused_naming_the_first(planner: RulePlanner, question: str, first: str) -> None:
+    """ "... and a separate pie of the medals" was refused for the medals' dates, hiding the cause."""
+    with pytest.raises(UnchartableQuestion, match="one chart per question") as refusal:
+        planner.plan(question)
+    assert f"e.g. \u201c{first}\u201d" in str(refusal.value)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apple and Amazon weekly price in 2019, a separate line for each company",
+        "I baked a pie this morning, and now I'd like another pie: the silver medals of each nation.",
+    ],
+)
+def test_one_chart_said_with_chart_words_is_charted(planner: RulePlanner, question: str) -> None:
+    assert planner.plan(question) is not None

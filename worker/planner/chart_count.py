@@ -1,0 +1,61 @@
+"""Two charts asked for in one question: "Two charts: the average tip by day, and the medals by nation",
+"The average tip by day as bars and a separate pie of the medals by nation". chartq draws one chart per
+question, and reading both as one request would chart one data set by the other's groups or silently drop
+one of them; the question is refused with the first chart as the question to ask first. "A separate line
+for each company" asks for one chart with a line per company, and is no second chart.
+
+Read in every question once the voices' patter is gone (worker.planner.rules), and by the readers of
+voices that refuse before they set their patter aside ("My grandson drew two graphs at school" is a scene,
+not a request: worker.planner.grandmother reads only the sentences that ask)."""
+
+from __future__ import annotations
+
+import re
+
+from worker.planner.errors import NotInTheData
+from worker.planner.versus_names import names_of
+from worker.semantic import SemanticModel
+
+__all__ = ["CHARTS", "refuse_second_chart"]
+
+_I = re.IGNORECASE
+_KIND = r"(?:pie|chart|graph|plot|histogram|scatter)"
+_COUNTED = r"(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots|pies)"
+_ANOTHER = rf"(?:an?\s+(?:separate|second|other)|another)\s+{_KIND}(?:\s+chart)?"
+# A second chart: counted ("two charts"), added ("and a separate pie"), of something ("another pie of
+# the medals") or as what the first is not ("as a second chart"); "I'd like another pie: ..." is one.
+CHARTS = re.compile(
+    rf"\b(?:(?P<counted>{_COUNTED})|(?:and\s+(?:also\s+)?|as\s+)(?P<added>{_ANOTHER})"
+    rf"|(?P<of>{_ANOTHER})(?=\s+(?:of|for|showing|with)\b))\b(?!\s+(?:for|per)\s+(?:each|every)\b)",
+    _I,
+)
+# Where the first request ends: before ", and", ";" or "and (also) a ...".
+_NEXT = re.compile(r"\s*(?:,\s*and\b|;|\band\s+(?:also\s+)?an?\b)", _I)
+_TRAILING_AND = re.compile(r"\s*,?\s*\b(?:and|but)(?:\s+also)?\s*$", _I)
+
+
+def refuse_second_chart(text: str, model: SemanticModel) -> None:
+    """Raises when `text` asks for a second chart, naming the first one as the question to ask."""
+    charts = CHARTS.search(text)
+    if charts is None:
+        return
+    said = charts["counted"] or charts["added"] or charts["of"]
+    first = _first(text, charts)
+    if not names_of(model).measures.search(first):
+        # Nothing of the data named around the charts: an example question, as every refusal gives.
+        first = model.examples[0] if model.examples else "the average tip by day"
+    raise NotInTheData(
+        f"chartq draws one chart per question, and this one asks for \u201c{said}\u201d. Ask for each "
+        f"chart in a question of its own, e.g. \u201c{first}\u201d."
+    )
+
+
+def _first(text: str, charts: re.Match[str]) -> str:
+    """The first chart asked for: after "two charts:", else before the second one."""
+    before = _TRAILING_AND.sub("", text[: charts.start()])
+    if charts["counted"]:
+        after = text[charts.end() :]
+        asked = after.partition(":")[2] or (after if not before.strip(" .!?:;,-") else "")
+        if asked.strip():
+            return _NEXT.split(asked)[0].strip(" .!?:;,-\u2013\u2014")
+    return _NEXT.split(before)[0].strip(" .!?:;,-\u2013\u2014")
