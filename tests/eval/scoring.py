@@ -325,6 +325,11 @@ SETS = (
         HERE / "holdout67.yaml",
         "sixty-seventh holdout (a librarian, a wedding officiant, a sports announcer)",
     ),
+    EvalSet(
+        "holdout68",
+        HERE / "holdout68.yaml",
+        "sixty-eighth holdout (an automated phone menu, a dentist, a rapper)",
+    ),
 )
 FIELDS = (
     "dataset",

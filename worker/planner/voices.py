@@ -39,6 +39,7 @@ from worker.planner.dashboard_words import undashboard
 from worker.planner.data_questions import undata_question
 from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
+from worker.planner.dentist import undentist
 from worker.planner.digressions import undigress
 from worker.planner.display_units import undisplay
 from worker.planner.drill_orders import undrill
@@ -78,12 +79,14 @@ from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
 from worker.planner.pep_talk import unpep_talk
 from worker.planner.philosophy import unphilosophise
+from worker.planner.phone_menu import unphone
 from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
 from worker.planner.radio_procedure import unradio
+from worker.planner.rapper import unrap
 from worker.planner.recipes import unrecipe
 from worker.planner.regional_english import unregional
 from worker.planner.relative_names import unrelate
@@ -209,6 +212,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A librarian's asides ("Shhh!"), a wedding officiant's words ("Dearly beloved") and a sports
     # announcer's calls ("He shoots! He scores!") around the one request each carries.
     text = unannounce(unwed(unlibrarian(text, model), model), model)
+    # An automated phone menu ("Press 1 for ..."), a dentist ("Open wide!") and a rapper ("Yo, check it")
+    # around the one request each carries.
+    text = unrap(undentist(unphone(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
