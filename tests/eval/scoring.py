@@ -330,6 +330,11 @@ SETS = (
         HERE / "holdout68.yaml",
         "sixty-eighth holdout (an automated phone menu, a dentist, a rapper)",
     ),
+    EvalSet(
+        "holdout69",
+        HERE / "holdout69.yaml",
+        "sixty-ninth holdout (a starship captain's log, an air traffic controller, a cat at the keyboard)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -192,8 +192,9 @@ class RulePlanner:
 
     def _answer(self, text: str) -> Answer:
         text = spell_out_voices(text, self.model)
-        refuse_second_chart(text, self.model)  # "... and a separate pie of the medals": one chart each
         text = unrelative(uncompound(unmobile(text, self._speller.known), self._example), self.model)
+        # What the compound reader leaves ("... and a separate pie of the medals"): one chart each.
+        refuse_second_chart(text, self.model)
         text = unrange(ungrammar(text), self.model)
         try:
             check_vague_shares(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
+from worker.planner.air_traffic import unradio_tower
 from worker.planner.alien_visitor import unalien
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
@@ -24,6 +25,8 @@ from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.bug_reports import unbug_report
 from worker.planner.cabin_announcements import uncabin
+from worker.planner.captains_log import unlog
+from worker.planner.cat_keyboard import uncat
 from worker.planner.chat_slang import unslang
 from worker.planner.chess_commentary import unchess
 from worker.planner.classroom import unclassroom
@@ -215,6 +218,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # An automated phone menu ("Press 1 for ..."), a dentist ("Open wide!") and a rapper ("Yo, check it")
     # around the one request each carries.
     text = unrap(undentist(unphone(text, model), model), model)
+    # A starship captain's log ("Captain's log, stardate 2007.3"), an air traffic controller ("cleared for
+    # takeoff, runway 27") and a cat at the keyboard ("Meow.") around the one request each carries.
+    text = uncat(unradio_tower(unlog(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
