@@ -1,7 +1,6 @@
 """A cat at the keyboard: the cat's interruptions set aside around the request typed between them. Read only
-in a question that carries one (a marker below: "Meow", "Purrrr", "Hiss", "Hairball", "I require tuna",
-"the red dot", "*knocks glass off table*" and other stage directions between asterisks, a keyboard mash
-such as "asdfghjkl"), so any other question reads exactly as before:
+in a question that carries one of the cat's sounds (a marker below: "Meow", "Purrrr", "Hiss", "Hairball",
+"I require tuna", "the red dot"), so any other question reads exactly as before:
 - the stage directions ("*knocks glass off table*", or without its asterisks once the chat's formatting is
   gone) and keyboard mashes come off;
 - a sentence of the cat's that asks nothing comes off whole (worker.planner.voice_asides): "The humans feed
@@ -34,7 +33,8 @@ _DIRECTION = re.compile(
 )
 _MASH = re.compile(r"\b(?:asdf\w*|qwer\w*|zxcv\w*|(\w)\1{4,})\b[.!]?", _I)
 # The voice: nothing below is read in a question without one of these.
-_VOICE = re.compile(rf"\b(?:{_SOUNDS})\b|{_ACTION.pattern}", _I)
+# Asterisks alone are no marker: "count(*) ... count(*)" and a footnote's "*" pair up too.
+_VOICE = re.compile(rf"\b(?:{_SOUNDS})\b", _I)
 # Words of the cat: a sentence with one that asks nothing is the cat's.
 _FELINE = re.compile(
     rf"\b(?:{_SOUNDS}|tuna|humans?|feed|lives|mouse|whiskers|paws?|naps?|the\s+dot)\b|^[\s.!?]*$", _I
