@@ -59,3 +59,25 @@ def _first(text: str, charts: re.Match[str]) -> str:
         if asked.strip():
             return _NEXT.split(asked)[0].strip(" .!?:;,-\u2013\u2014")
     return _NEXT.split(before)[0].strip(" .!?:;,-\u2013\u2014")
+
+
+# The numbered steps worker.planner.genie_wishes and worker.planner.town_crier write a voice's numbered
+# wishes or articles as ("Step 1: ... Step 2: ...").
+_STEP = re.compile(r"\bStep\s+\d+:\s*")
+
+
+def refuse_chart_steps(steps: str, chart: re.Pattern[str], asked: str, each: str) -> None:
+    """Refuses numbered steps that each ask for a chart of their own (`chart` finds one): reading some as
+    context would chart one and silently drop the other. `asked` and `each` word the refusal in the
+    voice ("these wishes ask for", "Ask for each wish on its own")."""
+    charts = [s.strip(" .;,") for s in _STEP.split(steps) if chart.search(s)]
+    if len(charts) > 1:
+        raise NotInTheData(
+            f"chartq draws one chart per question, and {asked} {len(charts)} "
+            f"(\u201c{charts[0]}\u201d and \u201c{charts[1]}\u201d). {each}, e.g. \u201c{charts[0]}\u201d."
+        )
+
+
+def joined_steps(steps: str) -> str:
+    """Numbered steps with no step naming the data first, joined with commas as one request."""
+    return ", ".join(s.strip(" .;,") for s in _STEP.split(steps) if s.strip(" .;,")) + "."

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.errors import NotInTheData
+from worker.planner.chart_count import joined_steps, refuse_chart_steps
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import tidy
 from worker.semantic import SemanticModel
@@ -66,7 +66,6 @@ _NUMBERED = re.compile(
 _COUNT_OF_WISHES = re.compile(
     rf"(?:^|(?<=[.!?]))\s*(?:you\s+have\s+|{_GRANT}\s+)?{_MANY}\s+wishes\b[^.!?:]*[.!?:]+", _I
 )
-_STEP = re.compile(r"\bStep\s+\d+:\s*")
 # A wish that asks for a chart of its own: "a pie of ...", "a separate line of ...", "another chart".
 _A_CHART = re.compile(
     r"\b(?:an?|one|another|separate|second)\s+(?:(?:separate|new|second|other)\s+)?(?:pie|line|bar|histogram|"
@@ -95,9 +94,9 @@ def unwish(text: str, model: SemanticModel) -> str:
         return text
     numbered = _numbered(_COUNT_OF_WISHES.sub(" ", text).strip())
     if numbered is not None:
-        _refuse_two_charts(numbered)
+        refuse_chart_steps(numbered, _A_CHART, "these wishes ask for", "Ask for each wish on its own")
         joined = unstep(numbered, model)
-        return joined if joined != numbered else _joined(numbered)
+        return joined if joined != numbered else tidy(joined_steps(numbered))
     parts = [_ADDRESS.sub("", p).strip() for p in _SENTENCE.split(text.strip())]
     parts = [p for p in parts if p.strip(" .!?:;,-")]
     parts = _after_handover(parts) or _after_claims(parts)
@@ -122,23 +121,6 @@ def _numbered(text: str) -> str | None:
     for i, m in reversed(list(enumerate(marks))):
         out = f"{out[: m.start()]}Step {i + 1}: {out[m.end() :]}"
     return out
-
-
-def _refuse_two_charts(steps: str) -> None:
-    """Refuses numbered wishes that each ask for a chart of their own. NotInTheData: reading some wishes
-    as context would chart one and silently drop the other."""
-    charts = [w.strip(" .;,") for w in _STEP.split(steps) if _A_CHART.search(w)]
-    if len(charts) > 1:
-        raise NotInTheData(
-            f"chartq draws one chart per question, and these wishes ask for {len(charts)} "
-            f"(\u201c{charts[0]}\u201d and \u201c{charts[1]}\u201d). Ask for each wish on its own, "
-            f"e.g. \u201c{charts[0]}\u201d."
-        )
-
-
-def _joined(steps: str) -> str:
-    """Numbered wishes with no data step first, joined with commas as one request."""
-    return tidy(", ".join(s.strip(" .;,") for s in _STEP.split(steps) if s.strip(" .;,")) + ".")
 
 
 def _after_handover(parts: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from worker.planner.chart_count import joined_steps, refuse_chart_steps
 from worker.planner.errors import NotInTheData
 from worker.planner.refusals import suggest
 from worker.planner.steps import unstep
@@ -86,7 +87,6 @@ _ARTICLE = re.compile(
     r"\s*[:,.)-]\s*",
     _I,
 )
-_STEP = re.compile(r"\bStep\s+\d+:\s*")
 # An article that asks for a chart of its own: "a separate chart of ...", "another pie".
 _A_CHART = re.compile(
     r"\b(?:(?:an?|one|another|separate|second)\s+(?:(?:separate|new|second|other)\s+)?(?:pie|line|bar|histogram|"
@@ -109,9 +109,9 @@ def uncry(text: str, model: SemanticModel) -> str:
     said = " ".join(kept)
     articles = _articles(said)
     if articles is not None:
-        _refuse_two_charts(articles)
+        refuse_chart_steps(articles, _A_CHART, "this decree asks for", "Proclaim each on its own")
         joined = unstep(articles, model)
-        said = joined if joined != articles else _joined(articles)
+        said = joined if joined != articles else joined_steps(articles)
     said = tidy(said)
     return said if said.strip(" .!?:;,-") and said != tidy(text) else text
 
@@ -168,20 +168,3 @@ def _articles(text: str) -> str | None:
     for i, m in reversed(list(enumerate(marks))):
         out = f"{out[: m.start()]}Step {i + 1}: {out[m.end() :]}"
     return out.strip(" ,;:")
-
-
-def _refuse_two_charts(steps: str) -> None:
-    """Refuses articles that each ask for a chart of their own. NotInTheData: reading some articles as
-    context would chart one and silently drop the other."""
-    charts = [a.strip(" .;,") for a in _STEP.split(steps) if _A_CHART.search(a)]
-    if len(charts) > 1:
-        raise NotInTheData(
-            f"chartq draws one chart per question, and this decree asks for {len(charts)} "
-            f"(\u201c{charts[0]}\u201d and \u201c{charts[1]}\u201d). Proclaim each on its own, "
-            f"e.g. \u201c{charts[0]}\u201d."
-        )
-
-
-def _joined(steps: str) -> str:
-    """Numbered articles with no data article first, joined with commas as one request."""
-    return ", ".join(s.strip(" .;,") for s in _STEP.split(steps) if s.strip(" .;,")) + "."
