@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of
+from tests.worker.planner.plan_fields import request_of
 from worker.planner.air_traffic import unradio_tower
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
@@ -38,7 +38,7 @@ def test_the_calls_set_nothing(
     planner: RulePlanner, question: str, measure: tuple[str, str], dimension: str
 ) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [measure],
         dimension,
         [],

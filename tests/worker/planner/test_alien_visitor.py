@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import chart_of, filters_of, measures_of, period_of
 from worker.planner.alien_visitor import unalien
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
@@ -30,7 +30,7 @@ from worker.semantic import SemanticModel
 )
 def test_the_visitors_patter_sets_nothing(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, plan.chart_type, filters_of(plan), plan.limit) == (
+    assert chart_of(plan) == (
         [("tip", "median")],
         "day",
         "bar",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import filters_of, period_of, request_of
 from worker.planner.chess_commentary import unchess
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
@@ -50,7 +50,7 @@ def test_the_calls_of_the_game_set_nothing(
     filters: list[tuple[str, str, object]],
 ) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [measure],
         dimension,
         filters,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import period_of, request_of
 from worker.planner.dentist import undentist
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
@@ -37,7 +37,7 @@ def test_the_chair_sets_nothing(
     planner: RulePlanner, question: str, measure: tuple[str, str], dimension: str
 ) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [measure],
         dimension,
         [],

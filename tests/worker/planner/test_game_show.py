@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import chart_of, filters_of, measures_of, period_of, request_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.game_show import ungame_show
 from worker.planner.rules import RulePlanner
@@ -30,7 +30,7 @@ from worker.semantic import SemanticModel
 )
 def test_the_hosts_patter_sets_nothing(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, plan.chart_type, filters_of(plan), plan.limit) == (
+    assert chart_of(plan) == (
         [("tip", "median")],
         "day",
         "bar",
@@ -65,7 +65,7 @@ def test_the_answers_on_the_board_are_no_limit(planner: RulePlanner) -> None:
         "The top five answers on the board are in! Contestant number one: the 3 most populous countries of "
         "Africa in 1997. Let's see if it's the right answer!"
     )
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [("pop", "sum")],
         "country",
         [("continent", "eq", "Africa")],

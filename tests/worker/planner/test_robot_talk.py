@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import chart_of, filters_of, measures_of, period_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.robot_talk import unrobot
 from worker.planner.rules import RulePlanner
@@ -26,7 +26,7 @@ from worker.semantic import SemanticModel
 )
 def test_status_lines_set_nothing(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, plan.chart_type, filters_of(plan), plan.limit) == (
+    assert chart_of(plan) == (
         [("total_bill", "median")],
         "day",
         "bar",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import filters_of, period_of, request_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 from worker.planner.sports_announcer import unannounce
@@ -29,7 +29,7 @@ def test_the_calls_set_nothing(
     planner: RulePlanner, question: str, measure: tuple[str, str], dimension: str
 ) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [measure],
         dimension,
         [],

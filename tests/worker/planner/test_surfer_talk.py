@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import chart_of, filters_of, measures_of, period_of, request_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 from worker.planner.surfer_talk import unsurf
@@ -28,7 +28,7 @@ from worker.semantic import SemanticModel
 )
 def test_patter_of_the_surf_sets_nothing(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, plan.chart_type, filters_of(plan), plan.limit) == (
+    assert chart_of(plan) == (
         [("tip", "median")],
         "day",
         "bar",
@@ -101,7 +101,7 @@ def test_praise_beside_a_measure_and_a_ranking_is_the_top(
 
 def test_a_clause_of_praise_restating_the_ranking_comes_off(planner: RulePlanner) -> None:
     plan = planner.plan("Dude, Joly's 3 best districts by votes - like, the sickest ones for her.")
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [("votes", "sum")],
         "district",
         [("candidate", "eq", "Joly")],

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import filters_of, measures_of, period_of, request_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 from worker.planner.telegram import untelegram
@@ -62,7 +62,7 @@ def test_the_wires_patter_sets_nothing(
     answer = planner.answer(question)
     plan = answer.plan
     assert answer.left_out == ()  # read whole, not by setting the patter aside as context
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [measure],
         dimension,
         filters,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.worker.planner.plan_fields import filters_of, measures_of, period_of
+from tests.worker.planner.plan_fields import filters_of, measures_of, period_of, request_of
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.rules import RulePlanner
 from worker.planner.town_crier import uncry
@@ -28,7 +28,7 @@ from worker.semantic import SemanticModel
 )
 def test_the_crier_s_calls_set_nothing(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
-    assert (measures_of(plan), plan.dimension, filters_of(plan), plan.limit) == (
+    assert request_of(plan) == (
         [("total_bill", "median")],
         "day",
         [],
