@@ -12,8 +12,9 @@ arq marks a job it takes with an in-progress key that lives job_timeout + 10 s, 
 died (or whose start was cut short by a Redis outage) waits minutes before anyone takes it again. Here
 that key is a short lease which the worker renews every couple of seconds for the jobs it really holds
 (arq's own `self.tasks`); when the holder is gone the lease runs out and any worker picks the job up.
-arq would also let a connection error in its poll loop end the worker process; chartq's workers wait
-for Redis to come back instead (with persistence on, the tasks accepted before the outage are there).
+arq would also let a connection error in its poll loop, or in its first read at start, end the worker
+process; chartq's workers wait for Redis to come back instead, or to be there at all (a worker may start
+during a failover), and with persistence on, the tasks accepted before the outage are there.
 The same goes for a Redis that answers but cannot serve: a read-only replica after a failover, out of
 memory, loading, busy (shared.redis.redis_fault). The wait is short (at most OUTAGE_MAX_BACKOFF_S), so a
 worker is back at full speed within a second or two of Redis serving again. And an error arq met
@@ -28,13 +29,14 @@ import contextlib
 import random
 import signal
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 import structlog
-from arq.connections import ArqRedis
-from arq.utils import timestamp_ms
+from arq.connections import ArqRedis, log_redis_info
+from arq.utils import poll, timestamp_ms
 from arq.worker import Worker
+from arq.worker import logger as arq_log
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -113,12 +115,28 @@ class ResilientWorker(Worker):
             await asyncio.sleep(self.idle_wait_s)
 
     async def main(self) -> None:
+        """arq's main, except that its first read waits for a Redis that cannot serve yet (down, or
+        failing over) as the poll loop does: in arq it ended the worker process."""
         renewer = asyncio.create_task(self._renew_leases(), name="chartq-leases")
         try:
-            await super().main()
+            while not await self._unless_outage(lambda: log_redis_info(self.pool, arq_log.info)):
+                pass
+            self.ctx["redis"] = self.pool
+            if self.on_startup:
+                await self.on_startup(self.ctx)
+            async for _ in poll(self.poll_delay_s):
+                await self._poll_iteration()
+                if self.burst and await self._burst_over():
+                    await asyncio.gather(*self.tasks.values())
+                    return
         finally:
             renewer.cancel()
             await asyncio.gather(renewer, return_exceptions=True)
+
+    async def _burst_over(self) -> bool:
+        if 0 <= self.max_burst_jobs <= self._jobs_started():
+            return True
+        return int(await self.pool.zcard(self.queue_name)) == 0
 
     async def _renew_leases(self) -> None:
         while True:
@@ -273,20 +291,28 @@ class ResilientWorker(Worker):
         return True
 
     async def _poll_iteration(self) -> None:
+        await self._unless_outage(self._look_and_wait)
+
+    async def _look_and_wait(self) -> None:
+        started_some = await self._look_at_queue() > 0
+        # After the look, not before: a woken worker's first round trip claims its job.
+        await self._promote_due()
+        # Having just started a job, look again at once: more may be waiting behind it.
+        await self._wait_for_work(started_some=started_some)
+
+    async def _unless_outage(self, step: Callable[[], Awaitable[None]]) -> bool:
+        """Runs `step`; when Redis cannot serve, waits a little instead and returns False."""
         try:
-            started_some = await self._look_at_queue() > 0
-            # After the look, not before: a woken worker's first round trip claims its job.
-            await self._promote_due()
-            # Having just started a job, look again at once: more may be waiting behind it.
-            await self._wait_for_work(started_some=started_some)
+            await step()
         except Exception as exc:
             if not redis_outage(exc):
                 raise
             await self._wait_out_outage(exc)
-        else:
-            if self.outage_backoff:
-                log.info("Redis serving again", down_for_s=round(time.monotonic() - self._outage_since, 1))
-            self.outage_backoff = 0.0
+            return False
+        if self.outage_backoff:
+            log.info("Redis serving again", down_for_s=round(time.monotonic() - self._outage_since, 1))
+        self.outage_backoff = 0.0
+        return True
 
     async def _promote_due(self) -> None:
         now = time.monotonic()

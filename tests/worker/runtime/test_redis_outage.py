@@ -67,3 +67,35 @@ async def test_tasks_accepted_before_a_redis_crash_complete_after_it(
     finally:
         stop([api, worker])
         server.stop()
+
+
+async def test_a_worker_started_before_redis_waits_for_it_and_then_charts(
+    base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str], database_url: str
+) -> None:
+    """A worker that starts while Redis is down (a failover, a Redis still starting) stays up and takes
+    tasks once Redis serves: arq's first read used to end the process."""
+    redis_dir, port = data_dir / f"late-{uuid4().hex[:6]}", free_port()
+    server = EmbeddedRedis(redis_dir, port=port)
+    env = base_env | {"CHARTQ_REDIS_URL": server.url}
+    worker_log = data_dir / f"late-worker-{port}.log"
+    worker = spawn(["worker"], env, worker_log)
+    processes = [worker]
+    try:
+        deadline = time.monotonic() + 60
+        while "waiting for it" not in worker_log.read_text(errors="replace"):
+            assert worker.poll() is None, worker_log.read_text(errors="replace")
+            assert time.monotonic() < deadline, "the worker never said it was waiting for Redis"
+            await asyncio.sleep(0.1)
+        server.start()
+        api_url, api = start_api(env, data_dir / f"late-api-{port}.log")
+        processes.append(api)
+        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
+            message = await new_message(http, "average tip by day")
+            task_id = (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
+            final = await wait_for_status(http, task_id, within=60)
+        assert final["status"] == "COMPLETED", (final, worker_log.read_text(errors="replace"))
+        assert worker.poll() is None
+        assert await charts_per_task(database_url, [task_id]) == {task_id: 1}
+    finally:
+        stop(processes)
+        server.stop()
