@@ -126,7 +126,8 @@ class PubSubMultiplexer:
         self.delivered = 0
 
     async def start(self) -> None:
-        await self._pubsub.subscribe(self._own_channel)
+        """Starts the reader, which subscribes to the process's own channel once Redis answers: an API
+        started while Redis is down or failing over serves (503 where it needs Redis) and then follows."""
         self._reader = asyncio.create_task(self._read_loop(), name="chartq-pubsub-reader")
 
     async def close(self) -> None:
@@ -189,6 +190,9 @@ class PubSubMultiplexer:
         next_check = 0.0
         while True:
             try:
+                if not self._pubsub.subscribed:
+                    async with self._lock:
+                        await self._pubsub.subscribe(self._own_channel)
                 message = await self._pubsub.get_message(timeout=1.0)
                 delay = 0.1
                 if message is not None:

@@ -4,21 +4,25 @@ reconnect by themselves, and with persistence on no accepted task is lost."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 from uuid import uuid4
 
 import httpx
+import orjson
 import pytest
 
-from tests.conftest import auth, new_message, spawn, start_api, stop, wait_for_status
+from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, wait_for_status
 from tests.worker_fixtures import charts_per_task
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 
 pytestmark = pytest.mark.db
 
 TASKS = "/api/v1/analytics/charts/async"
+USER_STREAM = "/api/v1/analytics/charts/stream"
 
 
 async def test_tasks_accepted_before_a_redis_crash_complete_after_it(
@@ -69,33 +73,63 @@ async def test_tasks_accepted_before_a_redis_crash_complete_after_it(
         server.stop()
 
 
-async def test_a_worker_started_before_redis_waits_for_it_and_then_charts(
+async def test_an_api_and_a_worker_started_before_redis_wait_for_it_and_then_chart(
     base_env: dict[str, str], data_dir: Path, make_token: Callable[..., str], database_url: str
 ) -> None:
-    """A worker that starts while Redis is down (a failover, a Redis still starting) stays up and takes
-    tasks once Redis serves: arq's first read used to end the process."""
+    """Processes that start while Redis is down (a failover, a Redis still starting) stay up: the API
+    answers /ready 503 with Retry-After, the worker waits, and once Redis serves a task is charted with
+    its progress on the user's stream. arq's first read, and the API's first SUBSCRIBE, used to end them."""
     redis_dir, port = data_dir / f"late-{uuid4().hex[:6]}", free_port()
     server = EmbeddedRedis(redis_dir, port=port)
     env = base_env | {"CHARTQ_REDIS_URL": server.url}
-    worker_log = data_dir / f"late-worker-{port}.log"
+    worker_log, api_port = data_dir / f"late-worker-{port}.log", free_port()
     worker = spawn(["worker"], env, worker_log)
-    processes = [worker]
+    api = spawn(["api", "--port", str(api_port)], env, data_dir / f"late-api-{port}.log")
     try:
-        deadline = time.monotonic() + 60
-        while "waiting for it" not in worker_log.read_text(errors="replace"):
-            assert worker.poll() is None, worker_log.read_text(errors="replace")
-            assert time.monotonic() < deadline, "the worker never said it was waiting for Redis"
-            await asyncio.sleep(0.1)
-        server.start()
-        api_url, api = start_api(env, data_dir / f"late-api-{port}.log")
-        processes.append(api)
-        async with httpx.AsyncClient(base_url=api_url, headers=auth(make_token()), timeout=30) as http:
-            message = await new_message(http, "average tip by day")
-            task_id = (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
-            final = await wait_for_status(http, task_id, within=60)
-        assert final["status"] == "COMPLETED", (final, worker_log.read_text(errors="replace"))
-        assert worker.poll() is None
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{api_port}", headers=auth(make_token()), timeout=30
+        ) as http:
+            not_ready = await ready_status(http, 503)
+            assert int(not_ready.headers["Retry-After"]) > 0
+            await logged(worker_log, "waiting for it", worker)
+            server.start()
+            await ready_status(http, 200)
+            async with http.stream("GET", USER_STREAM) as stream:
+                message = await new_message(http, "average tip by day")
+                task_id = (await http.post(TASKS, json={"message_id": message["id"]})).json()["task_id"]
+                statuses = await streamed_statuses(stream, task_id)
+        assert statuses[-1] == "COMPLETED" and "PROCESSING" in statuses, statuses
+        assert worker.poll() is None and api.poll() is None
         assert await charts_per_task(database_url, [task_id]) == {task_id: 1}
     finally:
-        stop(processes)
+        stop([api, worker])
         server.stop()
+
+
+async def ready_status(http: httpx.AsyncClient, status: int) -> httpx.Response:
+    deadline = time.monotonic() + 60
+    while True:
+        with contextlib.suppress(httpx.TransportError):  # the API is still starting
+            if (response := await http.get("/ready")).status_code == status:
+                return response
+        assert time.monotonic() < deadline, f"/ready never answered {status}"
+        await asyncio.sleep(0.1)
+
+
+async def logged(log: Path, text: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while text not in (written := await asyncio.to_thread(log.read_text, errors="replace")):
+        assert process.poll() is None, written
+        assert time.monotonic() < deadline, f"never logged {text!r}"
+        await asyncio.sleep(0.1)
+
+
+async def streamed_statuses(stream: httpx.Response, task_id: str) -> list[str]:
+    statuses: list[str] = []
+    async with asyncio.timeout(60):
+        async for line in stream.aiter_lines():
+            if line.startswith("data: ") and (event := orjson.loads(line[6:])).get("task_id") == task_id:
+                statuses.append(event["data"]["status"])
+                if statuses[-1] in TERMINAL:
+                    break
+    return statuses
