@@ -335,6 +335,11 @@ SETS = (
         HERE / "holdout69.yaml",
         "sixty-ninth holdout (a starship captain's log, an air traffic controller, a cat at the keyboard)",
     ),
+    EvalSet(
+        "holdout70",
+        HERE / "holdout70.yaml",
+        "seventieth holdout (a satnav, a hypnotist, a ghost haunting an old house)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -56,6 +56,8 @@ from worker.planner.gamer_jargon import ungamer
 from worker.planner.genie_wishes import unwish
 from worker.planner.grandmother import ungrandmother
 from worker.planner.guided_breathing import unbreathe
+from worker.planner.haunting import unhaunt
+from worker.planner.hypnotist import unhypnotize
 from worker.planner.idioms import unidiom
 from worker.planner.influencer import uninfluence
 from worker.planner.key_values import unkey_values
@@ -98,6 +100,7 @@ from worker.planner.remaining import unremain
 from worker.planner.report_voice import unreport
 from worker.planner.ringmaster import unringmaster
 from worker.planner.robot_talk import unrobot
+from worker.planner.satnav import unsatnav
 from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -221,6 +224,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A starship captain's log ("Captain's log, stardate 2007.3"), an air traffic controller ("cleared for
     # takeoff, runway 27") and a cat at the keyboard ("Meow.") around the one request each carries.
     text = uncat(unradio_tower(unlog(text, model), model), model)
+    # A satnav's directions ("In 200 metres, turn left"), a hypnotist's induction ("You are getting
+    # sleepy") and a ghost's haunting ("Boooo... since 1890") around the one request each carries.
+    text = unhaunt(unhypnotize(unsatnav(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
