@@ -126,6 +126,9 @@ def test_words_naming_all_of_the_data(planner: RulePlanner) -> None:
     assert (plan.dimension, plan.limit, plan.filters) == ("direction", 4, [])
     whole = planner.plan("the two tickers with the highest average price over the whole two years")
     assert (whole.time_range, whole.limit) == (None, 2)
+    # What the sum is over, said with "every": no grouping by it.
+    summed = planner.plan("The 2 directions the wind blows from most often, every strength band summed")
+    assert (summed.dimension, summed.limit, summed.filters) == ("direction", 2, [])
 
 
 def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
