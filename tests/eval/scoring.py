@@ -340,6 +340,11 @@ SETS = (
         HERE / "holdout70.yaml",
         "seventieth holdout (a satnav, a hypnotist, a ghost haunting an old house)",
     ),
+    EvalSet(
+        "holdout71",
+        HERE / "holdout71.yaml",
+        "seventy-first holdout (a butler, a parrot, a bartender)",
+    ),
 )
 FIELDS = (
     "dataset",

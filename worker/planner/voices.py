@@ -21,9 +21,11 @@ from worker.planner.alien_visitor import unalien
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
 from worker.planner.auction_calls import unauction
+from worker.planner.bartender import unbartender
 from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.bug_reports import unbug_report
+from worker.planner.butler import unbutler
 from worker.planner.cabin_announcements import uncabin
 from worker.planner.captains_log import unlog
 from worker.planner.cat_keyboard import uncat
@@ -82,6 +84,7 @@ from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
+from worker.planner.parrot import unparrot
 from worker.planner.pep_talk import unpep_talk
 from worker.planner.philosophy import unphilosophise
 from worker.planner.phone_menu import unphone
@@ -227,6 +230,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A satnav's directions ("In 200 metres, turn left"), a hypnotist's induction ("You are getting
     # sleepy") and a ghost's haunting ("Boooo... since 1890") around the one request each carries.
     text = unhaunt(unhypnotize(unsatnav(text, model), model), model)
+    # A butler's service ("Very good, sir."), a parrot's squawks and echoes ("Squawk! Tip by day!") and a
+    # bartender's patter ("Last orders!") around the one request each carries.
+    text = unbartender(unparrot(unbutler(text, model), model), model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)
