@@ -16,21 +16,15 @@ from __future__ import annotations
 
 from worker.planner.abbreviations import unabbreviate
 from worker.planner.accessibility import unaccessible
-from worker.planner.air_traffic import unradio_tower
-from worker.planner.alien_visitor import unalien
 from worker.planner.approximations import unapproximate
 from worker.planner.archaic_english import unarchaic
 from worker.planner.auction_calls import unauction
-from worker.planner.bartender import unbartender
 from worker.planner.betting_jargon import unbet
 from worker.planner.bi_tools import unbi
 from worker.planner.bug_reports import unbug_report
-from worker.planner.butler import unbutler
 from worker.planner.cabin_announcements import uncabin
-from worker.planner.captains_log import unlog
-from worker.planner.cat_keyboard import uncat
+from worker.planner.characters import uncharacter
 from worker.planner.chat_slang import unslang
-from worker.planner.chess_commentary import unchess
 from worker.planner.classroom import unclassroom
 from worker.planner.clinical_shorthand import unclinical
 from worker.planner.code_switching import uncode_switch
@@ -44,7 +38,6 @@ from worker.planner.dashboard_words import undashboard
 from worker.planner.data_questions import undata_question
 from worker.planner.data_sources import unsource
 from worker.planner.data_spans import unspan
-from worker.planner.dentist import undentist
 from worker.planner.digressions import undigress
 from worker.planner.display_units import undisplay
 from worker.planner.drill_orders import undrill
@@ -53,20 +46,14 @@ from worker.planner.everyday_words import uneveryday
 from worker.planner.formal_register import unformal
 from worker.planner.frustration import unfrustrate
 from worker.planner.game_master import ungame_master
-from worker.planner.game_show import ungame_show
 from worker.planner.gamer_jargon import ungamer
 from worker.planner.genie_wishes import unwish
-from worker.planner.grandmother import ungrandmother
 from worker.planner.guided_breathing import unbreathe
-from worker.planner.haunting import unhaunt
-from worker.planner.hypnotist import unhypnotize
 from worker.planner.idioms import unidiom
-from worker.planner.influencer import uninfluence
 from worker.planner.key_values import unkey_values
 from worker.planner.lab_notebook import unnotebook
 from worker.planner.lay_statistics import unlay
 from worker.planner.letters import unletter
-from worker.planner.librarian import unlibrarian
 from worker.planner.listing_words import unlist
 from worker.planner.maths_notation import unmaths
 from worker.planner.mission_briefing import unbrief
@@ -84,17 +71,14 @@ from worker.planner.ops_jargon import unops
 from worker.planner.ordinals import unordinal
 from worker.planner.owners import unown
 from worker.planner.pandas_syntax import unpandas
-from worker.planner.parrot import unparrot
 from worker.planner.pep_talk import unpep_talk
 from worker.planner.philosophy import unphilosophise
-from worker.planner.phone_menu import unphone
 from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
 from worker.planner.radio_procedure import unradio
-from worker.planner.rapper import unrap
 from worker.planner.recipes import unrecipe
 from worker.planner.regional_english import unregional
 from worker.planner.relative_names import unrelate
@@ -102,8 +86,6 @@ from worker.planner.relayed_requests import unrelay
 from worker.planner.remaining import unremain
 from worker.planner.report_voice import unreport
 from worker.planner.ringmaster import unringmaster
-from worker.planner.robot_talk import unrobot
-from worker.planner.satnav import unsatnav
 from worker.planner.screenplay import unscreenplay
 from worker.planner.search_operators import unsearch
 from worker.planner.second_language import unsecond
@@ -111,19 +93,14 @@ from worker.planner.segments import unsegment
 from worker.planner.self_doubt import undoubt
 from worker.planner.shared_groups import unshare_group
 from worker.planner.slide_requests import unslide
-from worker.planner.sports_announcer import unannounce
 from worker.planner.sports_talk import unsport
 from worker.planner.spread_words import unspread
 from worker.planner.stage_magic import unmagic
 from worker.planner.stats_vocabulary import unstatistic
 from worker.planner.steps import unstep
 from worker.planner.story_scenes import unscene
-from worker.planner.superhero import unsuperhero
-from worker.planner.surfer_talk import unsurf
 from worker.planner.system_instructions import unsystem
-from worker.planner.telegram import untelegram
 from worker.planner.tour_guide import untour
-from worker.planner.town_crier import uncry
 from worker.planner.tv_shopping import unshop
 from worker.planner.unsure_names import unsure
 from worker.planner.user_stories import unstory
@@ -131,15 +108,12 @@ from worker.planner.vega_lite import unvega
 from worker.planner.verse import unverse
 from worker.planner.versus import unversus
 from worker.planner.weather_report import unforecast
-from worker.planner.wedding_officiant import unwed
 from worker.planner.wedding_plans import unwedding
 from worker.planner.what_if import unwhat_if
-from worker.planner.wild_west import unwild_west
 from worker.planner.wine_tasting import unwine
 from worker.planner.written_corrections import unwrite_corrections
 from worker.planner.yes_no import unyesno
 from worker.planner.young_learners import unyoung
-from worker.planner.zombie_groans import unzombie
 from worker.semantic import SemanticModel
 
 
@@ -206,33 +180,9 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unringmaster(text, model)
     # A genie's wishes ("Your wish is my command!", "For your second wish ...").
     text = unwish(text, model)
-    # A telegram ("URGENT STOP ... STOP RGDS MABEL"), a cowboy's drawl ("Howdy, partner") and a herald's
-    # proclamation ("Hear ye, hear ye!") around the one request each carries.
-    text = uncry(unwild_west(untelegram(text, model), model), model)
-    # A surfer's talk ("Duuude, gnarly"), an alien visitor's ("Greetings, earthlings") and an influencer's
-    # patter ("Hey besties! Link in bio") around the one request each carries.
-    text = uninfluence(unalien(unsurf(text, model), model), model)
-    # A robot's status lines ("BEEP BOOP. QUERY RECEIVED."), a chess commentator's calls ("Knight to f3!")
-    # and a grandmother's letter ("Hello dear, it's Nana") around the one request each carries.
-    text = ungrandmother(unchess(unrobot(text, model), model), model)
-    # A game show host's patter ("Is that your final answer?"), a zombie's groans ("Braaains... tiiips")
-    # and a superhero's call to action ("To the chart-mobile!") around the one request each carries.
-    text = unsuperhero(unzombie(ungame_show(text, model), model), model)
-    # A librarian's asides ("Shhh!"), a wedding officiant's words ("Dearly beloved") and a sports
-    # announcer's calls ("He shoots! He scores!") around the one request each carries.
-    text = unannounce(unwed(unlibrarian(text, model), model), model)
-    # An automated phone menu ("Press 1 for ..."), a dentist ("Open wide!") and a rapper ("Yo, check it")
-    # around the one request each carries.
-    text = unrap(undentist(unphone(text, model), model), model)
-    # A starship captain's log ("Captain's log, stardate 2007.3"), an air traffic controller ("cleared for
-    # takeoff, runway 27") and a cat at the keyboard ("Meow.") around the one request each carries.
-    text = uncat(unradio_tower(unlog(text, model), model), model)
-    # A satnav's directions ("In 200 metres, turn left"), a hypnotist's induction ("You are getting
-    # sleepy") and a ghost's haunting ("Boooo... since 1890") around the one request each carries.
-    text = unhaunt(unhypnotize(unsatnav(text, model), model), model)
-    # A butler's service ("Very good, sir."), a parrot's squawks and echoes ("Squawk! Tip by day!") and a
-    # bartender's patter ("Last orders!") around the one request each carries.
-    text = unbartender(unparrot(unbutler(text, model), model), model)
+    # Characters whose patter surrounds the one request they carry: a telegram, a cowboy, a herald ... a
+    # butler, a parrot, a bartender (worker.planner.characters lists them in order).
+    text = uncharacter(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
     text = undoubt(unmystic(text, model), model)

@@ -1,0 +1,77 @@
+"""Characters whose patter surrounds the one request they carry, read in this order (the order they came,
+three at a time with the blind holdout sets that brought them; worker.planner.voices reads them between a
+genie's wishes and a fortune-teller's framing):
+- a telegram ("URGENT STOP ... STOP RGDS MABEL"), a cowboy's drawl ("Howdy, partner") and a herald's
+  proclamation ("Hear ye, hear ye!");
+- a surfer's talk ("Duuude, gnarly"), an alien visitor's ("Greetings, earthlings") and an influencer's patter
+  ("Hey besties! Link in bio");
+- a robot's status lines ("BEEP BOOP. QUERY RECEIVED."), a chess commentator's calls ("Knight to f3!") and a
+  grandmother's letter ("Hello dear, it's Nana");
+- a game show host ("Is that your final answer?"), a zombie's groans ("Braaains... tiiips") and a
+  superhero's call to action ("To the chart-mobile!");
+- a librarian's asides ("Shhh!"), a wedding officiant's words ("Dearly beloved") and a sports announcer's
+  calls ("He shoots! He scores!");
+- an automated phone menu ("Press 1 for ..."), a dentist ("Open wide!") and a rapper ("Yo, check it");
+- a starship captain's log ("Captain's log, stardate 2007.3"), an air traffic controller ("cleared for
+  takeoff, runway 27") and a cat at the keyboard ("Meow.");
+- a satnav's directions ("In 200 metres, turn left"), a hypnotist's induction ("You are getting sleepy")
+  and a ghost's haunting ("Boooo... since 1890");
+- a butler's service ("Very good, sir."), a parrot's squawks and echoes ("Squawk! Tip by day!") and a
+  bartender's patter ("Last orders!").
+Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
+module's docstring for what it reads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from worker.planner.air_traffic import unradio_tower
+from worker.planner.alien_visitor import unalien
+from worker.planner.bartender import unbartender
+from worker.planner.butler import unbutler
+from worker.planner.captains_log import unlog
+from worker.planner.cat_keyboard import uncat
+from worker.planner.chess_commentary import unchess
+from worker.planner.dentist import undentist
+from worker.planner.game_show import ungame_show
+from worker.planner.grandmother import ungrandmother
+from worker.planner.haunting import unhaunt
+from worker.planner.hypnotist import unhypnotize
+from worker.planner.influencer import uninfluence
+from worker.planner.librarian import unlibrarian
+from worker.planner.parrot import unparrot
+from worker.planner.phone_menu import unphone
+from worker.planner.rapper import unrap
+from worker.planner.robot_talk import unrobot
+from worker.planner.satnav import unsatnav
+from worker.planner.sports_announcer import unannounce
+from worker.planner.superhero import unsuperhero
+from worker.planner.surfer_talk import unsurf
+from worker.planner.telegram import untelegram
+from worker.planner.town_crier import uncry
+from worker.planner.wedding_officiant import unwed
+from worker.planner.wild_west import unwild_west
+from worker.planner.zombie_groans import unzombie
+from worker.semantic import SemanticModel
+
+__all__ = ["uncharacter"]
+
+READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
+    *(untelegram, unwild_west, uncry),
+    *(unsurf, unalien, uninfluence),
+    *(unrobot, unchess, ungrandmother),
+    *(ungame_show, unzombie, unsuperhero),
+    *(unlibrarian, unwed, unannounce),
+    *(unphone, undentist, unrap),
+    *(unlog, unradio_tower, uncat),
+    *(unsatnav, unhypnotize, unhaunt),
+    *(unbutler, unparrot, unbartender),
+)
+
+
+def uncharacter(text: str, model: SemanticModel) -> str:
+    """`text` with each character's patter set aside around the request it carries."""
+    for read in READERS:
+        text = read(text, model)
+    return text
