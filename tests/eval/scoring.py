@@ -345,6 +345,11 @@ SETS = (
         HERE / "holdout71.yaml",
         "seventy-first holdout (a butler, a parrot, a bartender)",
     ),
+    EvalSet(
+        "holdout72",
+        HERE / "holdout72.yaml",
+        "seventy-second holdout (a knitter reading a pattern, a tennis umpire, a lifeguard)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -17,7 +17,9 @@ genie's wishes and a fortune-teller's framing):
 - a satnav's directions ("In 200 metres, turn left"), a hypnotist's induction ("You are getting sleepy")
   and a ghost's haunting ("Boooo... since 1890");
 - a butler's service ("Very good, sir."), a parrot's squawks and echoes ("Squawk! Tip by day!") and a
-  bartender's patter ("Last orders!").
+  bartender's patter ("Last orders!");
+- a knitter's pattern lines ("Cast on 40 stitches."), a tennis umpire's calls ("Fifteen-love. Advantage
+  Joly.") and a lifeguard's shouts ("No running by the pool!").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -39,7 +41,9 @@ from worker.planner.grandmother import ungrandmother
 from worker.planner.haunting import unhaunt
 from worker.planner.hypnotist import unhypnotize
 from worker.planner.influencer import uninfluence
+from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
+from worker.planner.lifeguard import unlifeguard
 from worker.planner.parrot import unparrot
 from worker.planner.phone_menu import unphone
 from worker.planner.rapper import unrap
@@ -49,6 +53,7 @@ from worker.planner.sports_announcer import unannounce
 from worker.planner.superhero import unsuperhero
 from worker.planner.surfer_talk import unsurf
 from worker.planner.telegram import untelegram
+from worker.planner.tennis_umpire import unumpire
 from worker.planner.town_crier import uncry
 from worker.planner.wedding_officiant import unwed
 from worker.planner.wild_west import unwild_west
@@ -67,6 +72,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unlog, unradio_tower, uncat),
     *(unsatnav, unhypnotize, unhaunt),
     *(unbutler, unparrot, unbartender),
+    *(unknit, unumpire, unlifeguard),
 )
 
 
