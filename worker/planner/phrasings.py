@@ -221,10 +221,10 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
             rf"(?<!not\s)(?<!\w)(?:counting|including)\s+(?:every|each|all(?:\s+the)?)\s+(?:{dims.pattern})"
         )
         list(scan.take(re.compile(rf"{every}(?:\s+bands?)?(?!\w)")))
-        # "the 4 directions ..., all strengths (every strength band) added up": what the sum is over, no
-        # grouping ("added up" is left to say the sum).
+        # "the 4 directions ..., all strengths (every strength band, every band) added up": what the sum is
+        # over, no grouping ("added up" is left to say the sum).
         summed = re.compile(
-            rf"(?<!\w)(?P<all>(?:all|every)\s+(?:the\s+)?(?:{dims.pattern})(?:\s+bands?)?)\s+"
+            rf"(?<!\w)(?P<all>(?:all|every)\s+(?:the\s+)?(?:(?:{dims.pattern})(?:\s+bands?)?|bands?))\s+"
             r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))"
         )
         for m in list(summed.finditer(scan.text)):

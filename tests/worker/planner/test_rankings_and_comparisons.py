@@ -129,6 +129,8 @@ def test_words_naming_all_of_the_data(planner: RulePlanner) -> None:
     # What the sum is over, said with "every": no grouping by it.
     summed = planner.plan("The 2 directions the wind blows from most often, every strength band summed")
     assert (summed.dimension, summed.limit, summed.filters) == ("direction", 2, [])
+    banded = planner.plan("The 2 directions the wind blows from most often, every band added up")
+    assert (banded.dimension, banded.limit, banded.filters) == ("direction", 2, [])
 
 
 def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
