@@ -278,6 +278,15 @@ async def wait_for_status(
         await asyncio.sleep(0.02)
 
 
+async def until_logged(log: Path, text: str, process: subprocess.Popen[bytes], within: float = 60.0) -> None:
+    """Waits until `process` writes `text` to `log`; fails at once, with the log, if it exits first."""
+    deadline = time.monotonic() + within
+    while text not in (written := await asyncio.to_thread(log.read_text, errors="replace")):
+        assert process.poll() is None, written
+        assert time.monotonic() < deadline, f"never logged {text!r}"
+        await asyncio.sleep(0.1)
+
+
 @pytest.fixture
 def postgres() -> Iterator[PrivatePostgres]:
     # Not under pytest's tmp_path: that is private to root, and the server runs as postgres.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
+import structlog
 from arq.connections import ArqRedis
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -22,14 +24,18 @@ from shared.stats.store import StatsStore
 from shared.task_store import TaskStore
 from worker.planner.llm.planner import LLMPlanner
 from worker.planner.rules import RulePlanner
-from worker.runtime.sql_writes import SqlWrites
+from worker.runtime.sql_writes import SqlWrites, database_away
 from worker.semantic import SemanticModel, load_semantic_model
 from worker.warehouse.model_facts import with_warehouse_facts
 from worker.warehouse.sample import build_sample_warehouse, warehouse_engine
 
+log = structlog.get_logger("chartq.worker")
+
 # The first estimate of a task's duration, before this process has finished one.
 INITIAL_EXPECTED_DURATION_S = 1.0
 EWMA_WEIGHT = 0.2
+# The longest wait between two tries at the warehouse's facts while it cannot be reached.
+WAREHOUSE_RETRY_MAX_S = 5.0
 
 
 def new_worker_id() -> str:
@@ -71,7 +77,7 @@ class WorkerContext:
     async def open(cls, settings: Settings, redis: ArqRedis, concurrency: int) -> WorkerContext:
         ensure_sample_warehouse(settings)
         warehouse = warehouse_engine(settings.warehouse_url)
-        model = await with_warehouse_facts(load_semantic_model(settings.semantic_model_path), warehouse)
+        model = await warehouse_facts(load_semantic_model(settings.semantic_model_path), warehouse)
         engine = create_engine(settings.database_url)
         planner = RulePlanner(model)
         llm_planner = LLMPlanner.from_settings(settings, model, planner) if settings.llm_base_url else None
@@ -117,3 +123,18 @@ def ensure_sample_warehouse(settings: Settings) -> None:
     url = make_url(settings.warehouse_url)
     if url.get_backend_name() == "sqlite" and settings.semantic_model_path is None and url.database:
         build_sample_warehouse(Path(url.database))
+
+
+async def warehouse_facts(model: SemanticModel, warehouse: AsyncEngine) -> SemanticModel:
+    """`model` with the warehouse's facts, waiting while the warehouse cannot be reached: a worker started
+    before its database (or during its restart) waits for it, as for Redis, instead of exiting."""
+    delay = 0.5
+    while True:
+        try:
+            return await with_warehouse_facts(model, warehouse)
+        except Exception as exc:
+            if not database_away(exc):
+                raise
+            log.warning("the warehouse cannot be reached; waiting for it", error=repr(exc), retry_in_s=delay)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, WAREHOUSE_RETRY_MAX_S)

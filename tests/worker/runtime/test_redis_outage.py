@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ import httpx
 import orjson
 import pytest
 
-from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, wait_for_status
+from tests.conftest import TERMINAL, auth, new_message, spawn, start_api, stop, until_logged, wait_for_status
 from tests.worker_fixtures import charts_per_task
 from worker.cli.embedded_redis import EmbeddedRedis, free_port
 
@@ -91,7 +90,7 @@ async def test_an_api_and_a_worker_started_before_redis_wait_for_it_and_then_cha
         ) as http:
             not_ready = await ready_status(http, 503)
             assert int(not_ready.headers["Retry-After"]) > 0
-            await logged(worker_log, "waiting for it", worker)
+            await until_logged(worker_log, "waiting for it", worker)
             server.start()
             await ready_status(http, 200)
             async with http.stream("GET", USER_STREAM) as stream:
@@ -113,14 +112,6 @@ async def ready_status(http: httpx.AsyncClient, status: int) -> httpx.Response:
             if (response := await http.get("/ready")).status_code == status:
                 return response
         assert time.monotonic() < deadline, f"/ready never answered {status}"
-        await asyncio.sleep(0.1)
-
-
-async def logged(log: Path, text: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while text not in (written := await asyncio.to_thread(log.read_text, errors="replace")):
-        assert process.poll() is None, written
-        assert time.monotonic() < deadline, f"never logged {text!r}"
         await asyncio.sleep(0.1)
 
 
