@@ -350,6 +350,11 @@ SETS = (
         HERE / "holdout72.yaml",
         "seventy-second holdout (a knitter reading a pattern, a tennis umpire, a lifeguard)",
     ),
+    EvalSet(
+        "holdout73",
+        HERE / "holdout73.yaml",
+        "seventy-third holdout (a radio DJ, a gardener, crossword clues)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -19,7 +19,9 @@ genie's wishes and a fortune-teller's framing):
 - a butler's service ("Very good, sir."), a parrot's squawks and echoes ("Squawk! Tip by day!") and a
   bartender's patter ("Last orders!");
 - a knitter's pattern lines ("Cast on 40 stitches."), a tennis umpire's calls ("Fifteen-love. Advantage
-  Joly.") and a lifeguard's shouts ("No running by the pool!").
+  Joly.") and a lifeguard's shouts ("No running by the pool!");
+- a radio DJ on air ("You're listening to Chart FM 98.6!"), a gardener's notes ("Planted 40 tulip bulbs
+  today.") and crossword clues ("7 across: average tip by day (5,3,2,3)").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -35,8 +37,10 @@ from worker.planner.butler import unbutler
 from worker.planner.captains_log import unlog
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
+from worker.planner.crossword import uncrossword
 from worker.planner.dentist import undentist
 from worker.planner.game_show import ungame_show
+from worker.planner.gardener import ungarden
 from worker.planner.grandmother import ungrandmother
 from worker.planner.haunting import unhaunt
 from worker.planner.hypnotist import unhypnotize
@@ -46,6 +50,7 @@ from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
 from worker.planner.parrot import unparrot
 from worker.planner.phone_menu import unphone
+from worker.planner.radio_dj import unradio_dj
 from worker.planner.rapper import unrap
 from worker.planner.robot_talk import unrobot
 from worker.planner.satnav import unsatnav
@@ -73,6 +78,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unsatnav, unhypnotize, unhaunt),
     *(unbutler, unparrot, unbartender),
     *(unknit, unumpire, unlifeguard),
+    *(unradio_dj, ungarden, uncrossword),
 )
 
 
