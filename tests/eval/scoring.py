@@ -355,6 +355,11 @@ SETS = (
         HERE / "holdout73.yaml",
         "seventy-third holdout (a radio DJ, a gardener, crossword clues)",
     ),
+    EvalSet(
+        "holdout74",
+        HERE / "holdout74.yaml",
+        "seventy-fourth holdout (a photographer, a holiday postcard, a personal trainer)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -21,7 +21,9 @@ genie's wishes and a fortune-teller's framing):
 - a knitter's pattern lines ("Cast on 40 stitches."), a tennis umpire's calls ("Fifteen-love. Advantage
   Joly.") and a lifeguard's shouts ("No running by the pool!");
 - a radio DJ on air ("You're listening to Chart FM 98.6!"), a gardener's notes ("Planted 40 tulip bulbs
-  today.") and crossword clues ("7 across: average tip by day (5,3,2,3)").
+  today.") and crossword clues ("7 across: average tip by day (5,3,2,3)");
+- a photographer at a shoot ("Say cheese! Shoot at f/2.8"), a holiday postcard ("Wish you were here!
+  P.S. ...") and a personal trainer ("Three sets of 12 reps!").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -49,7 +51,10 @@ from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
 from worker.planner.parrot import unparrot
+from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
+from worker.planner.photo_shoot import unphoto_shoot
+from worker.planner.postcard import unpostcard
 from worker.planner.radio_dj import unradio_dj
 from worker.planner.rapper import unrap
 from worker.planner.robot_talk import unrobot
@@ -79,6 +84,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unbutler, unparrot, unbartender),
     *(unknit, unumpire, unlifeguard),
     *(unradio_dj, ungarden, uncrossword),
+    *(unphoto_shoot, unpostcard, untrain),
 )
 
 
