@@ -34,7 +34,9 @@ _I = re.IGNORECASE
 _ROLE = (
     r"(?:manager|boss|colleague|client|customer|reader|teacher|student|chef|user|board|team|editor|director"
     r"|ceo|cfo|head\s+of\s+\w+|supervisor|lecturer|professor|tutor|coach|owner|partner|friend|analyst|lead"
-    r"|master|botanist|researcher|intern|assistant|mum|mom|dad|wife|husband|sister|brother|someone|somebody)s?"
+    r"|master|botanist|researcher|intern|assistant|mum|mom|dad|wife|husband|sister|brother|someone|somebody"
+    # Groups that ask as one: "the sailing club asks for", "the campaign wants".
+    r"|club|campaign|committee|council|society|department|agency|office|family)s?"
 )
 _WHO = (
     rf"(?:(?:(?:my|our|the|a|an|one\s+of\s+(?:my|our|the))\s+)?(?:[\w#'-]+\s+){{0,2}}?{_ROLE}"

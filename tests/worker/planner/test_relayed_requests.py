@@ -30,6 +30,9 @@ from worker.semantic import SemanticModel
         ("A student wrote to me asking for petal width by species.", "petal width by species."),
         ("Ticket #88, from a customer: 'median sepal length by species'", "median sepal length by species"),
         ("Our CFO would like Apple's price in 2018.", "Apple's price in 2018."),
+        # A group asks as one.
+        ("The chess club asks for the medals of each nation.", "the medals of each nation."),
+        ("The committee wants votes by candidate.", "votes by candidate."),
     ],
 )
 def test_the_wrapper_comes_off(semantic_model: SemanticModel, relayed: str, relays: str) -> None:
