@@ -63,6 +63,8 @@ def read_winners(scan: Scan, vocab: Vocabulary) -> Found:
             rf"(?:that\s+|where\s+|which\s+)?(?P<v>{body.pattern})(?:\s+(?:her|him|them)sel(?:f|ves))?"
             r"\s+(?:won|wins|win|carried|took)(?!\w)",
             rf"(?<!\w)(?:won|carried|taken)\s+by\s+(?P<v>{body.pattern})",
+            # "the districts where Joly was the winner": won by her.
+            rf"(?<!\w)(?:where|in\s+which)\s+(?P<v>{body.pattern})\s+(?:was|is|were)\s+(?:the\s+)?(?:winner|victor)\b",
             # "where winner = Bergeron" (spelt "for district winner Bergeron only"), "the winner is Joly".
             rf"(?<!\w)(?:{_names_of(dim)})\s*(?:is\s+|was\s+|=\s*|:\s*)?(?P<v>{body.pattern})",
         ]
@@ -98,7 +100,9 @@ def _won_by_pronoun(scan: Scan, body: re.Pattern[str], names: dict[str, Dimensio
     pronoun = re.compile(
         # "where he won the most votes" is the votes he got, not the districts he won.
         r"(?<!\w)(?:that\s+|where\s+|which\s+)?(?:she|he|they)\s+(?:won|wins?|carried|took)(?!\w)"
-        r"(?!\s+(?:the\s+)?(?:most|fewest|least|more|fewer|highest|lowest|biggest|\d+)\b)",
+        r"(?!\s+(?:the\s+)?(?:most|fewest|least|more|fewer|highest|lowest|biggest|\d+)\b)"
+        # "where she was the winner"
+        r"|(?<!\w)(?:where|in\s+which)\s+(?:she|he|they)\s+(?:was|is|were)\s+(?:the\s+)?(?:winner|victor)\b",
         re.I,
     )
     return [(dim, value) for value in named for _ in scan.take(pronoun)]

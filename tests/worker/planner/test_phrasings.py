@@ -382,6 +382,11 @@ def test_the_districts_a_candidate_won_named_by_a_pronoun(planner: RulePlanner) 
     assert sorted(filters_of(plan)) == [("candidate", "eq", "Coderre"), ("winner", "eq", "Coderre")]
     with pytest.raises(UnchartableQuestion):
         planner.plan("votes in the districts she won")
+    # "where she was the winner" says the same, and so does "where Joly was the winner" of another's votes.
+    winner = planner.plan("Joly's vote total in every district where she was the winner")
+    assert sorted(filters_of(winner)) == [("candidate", "eq", "Joly"), ("winner", "eq", "Joly")]
+    other = planner.plan("Coderre's votes in the districts where Joly was the winner")
+    assert sorted(filters_of(other)) == [("candidate", "eq", "Coderre"), ("winner", "eq", "Joly")]
 
 
 @pytest.mark.parametrize(
