@@ -57,6 +57,8 @@ def ranking_count(scan: Scan, vocab: Vocabulary, rows: re.Pattern[str] | None) -
         value = parse_count(m["n"])
         if not 0 < value <= _MAX_RANKED:
             continue
+        if _OF_ALL.search(scan.text[: m.start()]) and _counts_all(scan.text, m.end(), value, vocab):
+            continue  # "which of the six companies": all six, among which the ranking picks
         before = _BEFORE.search(scan.text[: m.start()])
         if before is not None or before_noun.match(scan.text, m.end()):
             # "…, top 8": the word "top" is read with its count.
@@ -66,6 +68,19 @@ def ranking_count(scan: Scan, vocab: Vocabulary, rows: re.Pattern[str] | None) -
             _claim_repeats(scan, value)
             return value
     return None
+
+
+_OF_ALL = re.compile(r"\b(?:of|among|from)\s+(?:all\s+)?the\s+$", re.IGNORECASE)
+
+
+def _counts_all(text: str, at: int, value: int, vocab: Vocabulary) -> bool:
+    """Whether the count ending at `at` is the number of values of the dimension named right after it."""
+    dims = vocab.dims[0]
+    said = dims.match(text, at + 1) if dims is not None and text[at : at + 1] == " " else None
+    if said is None:
+        return False
+    dim = vocab.ds.dimension(vocab.dims[1][normalize(said[0])])
+    return len(dim.values) == value
 
 
 def _claim_repeats(scan: Scan, value: int) -> None:

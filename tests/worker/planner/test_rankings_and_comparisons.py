@@ -172,3 +172,20 @@ def test_busiest_to_quietest_is_a_descending_order(planner: RulePlanner) -> None
     assert plan.sort is not None and plan.sort.direction == "desc"
     up = planner.plan("number of tables per meal from quietest to busiest")
     assert up.sort is not None and up.sort.direction == "asc"
+
+
+def test_which_of_all_the_values_counted_ranks_them_all(planner: RulePlanner) -> None:
+    # "the six companies" names every company, in words as in digits; the ranking picks among them.
+    for count in ("six", "6"):
+        plan = planner.plan(f"Which of the {count} companies had the highest average share price in 2019?")
+        assert (plan.dimension, plan.sort.direction if plan.sort else None, plan.limit) == (
+            "ticker",
+            "desc",
+            None,
+        )
+        one = planner.plan(
+            f"Which of the {count} companies had the highest average share price in 2019? Only that one."
+        )
+        assert one.limit == 1
+    # A count of all that is asked as a top list stays one.
+    assert planner.plan("the six companies with the highest price").limit == 6
