@@ -360,6 +360,11 @@ SETS = (
         HERE / "holdout74.yaml",
         "seventy-fourth holdout (a photographer, a holiday postcard, a personal trainer)",
     ),
+    EvalSet(
+        "holdout75",
+        HERE / "holdout75.yaml",
+        "seventy-fifth holdout (a mountaineer, a fisherman, a karaoke host)",
+    ),
 )
 FIELDS = (
     "dataset",

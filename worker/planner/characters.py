@@ -23,7 +23,9 @@ genie's wishes and a fortune-teller's framing):
 - a radio DJ on air ("You're listening to Chart FM 98.6!"), a gardener's notes ("Planted 40 tulip bulbs
   today.") and crossword clues ("7 across: average tip by day (5,3,2,3)");
 - a photographer at a shoot ("Say cheese! Shoot at f/2.8"), a holiday postcard ("Wish you were here!
-  P.S. ...") and a personal trainer ("Three sets of 12 reps!").
+  P.S. ...") and a personal trainer ("Three sets of 12 reps!");
+- a mountaineer on an expedition ("Base camp, 5,364 m."), a fisherman's tales ("Caught a 12-pound pike!")
+  and a karaoke host ("Next up on the mic: table 7!").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -41,12 +43,15 @@ from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
 from worker.planner.crossword import uncrossword
 from worker.planner.dentist import undentist
+from worker.planner.expedition import unexpedition
+from worker.planner.fishing_trip import unfishing
 from worker.planner.game_show import ungame_show
 from worker.planner.gardener import ungarden
 from worker.planner.grandmother import ungrandmother
 from worker.planner.haunting import unhaunt
 from worker.planner.hypnotist import unhypnotize
 from worker.planner.influencer import uninfluence
+from worker.planner.karaoke_host import unkaraoke
 from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
@@ -85,6 +90,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unknit, unumpire, unlifeguard),
     *(unradio_dj, ungarden, uncrossword),
     *(unphoto_shoot, unpostcard, untrain),
+    *(unexpedition, unfishing, unkaraoke),
 )
 
 
