@@ -36,7 +36,9 @@ _ROLE = (
     r"|ceo|cfo|head\s+of\s+\w+|supervisor|lecturer|professor|tutor|coach|owner|partner|friend|analyst|lead"
     r"|master|botanist|researcher|intern|assistant|mum|mom|dad|wife|husband|sister|brother|someone|somebody"
     # Groups that ask as one: "the sailing club asks for", "the campaign wants".
-    r"|club|campaign|committee|council|society|department|agency|office|family)s?"
+    r"|club|campaign|committee|council|society|department|agency|office|family"
+    # Someone there with the speaker: "a guest at table 4 asks for", "base wants".
+    r"|guest|diner|sailor|listener|caller|visitor|neighbou?r|passenger|base)s?"
 )
 _WHO = (
     rf"(?:(?:(?:my|our|the|a|an|one\s+of\s+(?:my|our|the))\s+)?(?:[\w#'-]+\s+){{0,2}}?{_ROLE}"

@@ -33,6 +33,7 @@ from worker.semantic import SemanticModel
         # A group asks as one.
         ("The chess club asks for the medals of each nation.", "the medals of each nation."),
         ("The committee wants votes by candidate.", "votes by candidate."),
+        ("A guest at table 4 asks for the median tip by day.", "the median tip by day."),
     ],
 )
 def test_the_wrapper_comes_off(semantic_model: SemanticModel, relayed: str, relays: str) -> None:
