@@ -223,9 +223,12 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
         list(scan.take(re.compile(rf"{every}(?:\s+bands?)?(?!\w)")))
         # "the 4 directions ..., all strengths (every strength band, every band) added up": what the sum is
         # over, no grouping ("added up" is left to say the sum).
+        # Said as a clause too: "once every strength band is summed".
         summed = re.compile(
-            rf"(?<!\w)(?P<all>(?:all|every)\s+(?:the\s+)?(?:(?:{dims.pattern})(?:\s+bands?)?|bands?))\s+"
-            r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))"
+            rf"(?<!\w)(?P<all>(?:(?:once|when)\s+)?(?:all|every)\s+(?:the\s+)?(?:(?:{dims.pattern})(?:\s+bands?)?"
+            r"|bands?)(?:\s+(?:is|are|has\s+been|have\s+been))?)\s+"
+            r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))",
+            re.IGNORECASE,
         )
         for m in list(summed.finditer(scan.text)):
             if scan.free(m.span("all")):

@@ -131,6 +131,8 @@ def test_words_naming_all_of_the_data(planner: RulePlanner) -> None:
     assert (summed.dimension, summed.limit, summed.filters) == ("direction", 2, [])
     banded = planner.plan("The 2 directions the wind blows from most often, every band added up")
     assert (banded.dimension, banded.limit, banded.filters) == ("direction", 2, [])
+    clause = planner.plan("The 2 directions the wind blows from most often, once every band is summed")
+    assert (clause.dimension, clause.limit, clause.filters) == ("direction", 2, [])
 
 
 def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
