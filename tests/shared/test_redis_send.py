@@ -1,4 +1,5 @@
-"""Commands are sent without a Task each, and a send the server does not take still times out."""
+"""Commands are sent without a Task each, packed as redis-py packs them, and a send the server does not
+take still times out."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from redis.asyncio import Connection, ConnectionPool, Redis
+from redis.exceptions import DataError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from shared.redis import create_redis
@@ -90,3 +94,35 @@ async def test_a_send_the_server_does_not_take_times_out(deaf_server: int) -> No
         assert not connection.is_connected, "a send cut short drops its connection"
     finally:
         await connection.disconnect()
+
+
+ARGUMENTS = st.one_of(
+    st.text(), st.binary(), st.integers(), st.floats(), st.binary(min_size=7000, max_size=9000)
+)
+
+
+@given(name=st.sampled_from(["SET", "CONFIG GET", b"EVALSHA", b"CLIENT SETINFO"]), args=st.lists(ARGUMENTS))
+def test_a_command_is_packed_into_the_bytes_redis_py_sends(name: str | bytes, args: list[Any]) -> None:
+    quick: Any = quick_send(Connection)()
+    stock = Connection()
+    assert b"".join(quick.pack_command(name, *args)) == b"".join(stock.pack_command(name, *args))
+
+
+async def test_values_round_trip_and_bad_ones_are_refused_as_before(redis_server: EmbeddedRedis) -> None:
+    client = create_redis(redis_server.url)
+    try:
+        for value, stored in (
+            ("Zürich 北京 🚀", "Zürich 北京 🚀".encode()),
+            (0.1, b"0.1"),
+            (-(2**70), b"-1180591620717411303424"),
+        ):
+            await client.set(KEY, value, ex=60)
+            assert await client.get(KEY) == stored
+        assert "maxmemory-policy" in await client.config_get("maxmemory-policy")  # sent as "CONFIG GET"
+        for bad in (None, True, {"a": 1}):
+            with pytest.raises(DataError):
+                await client.set(KEY, bad)  # type: ignore[arg-type]
+        assert await client.get(KEY) == b"-1180591620717411303424"
+    finally:
+        await client.delete(KEY)
+        await client.aclose()
