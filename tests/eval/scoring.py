@@ -365,6 +365,11 @@ SETS = (
         HERE / "holdout75.yaml",
         "seventy-fifth holdout (a mountaineer, a fisherman, a karaoke host)",
     ),
+    EvalSet(
+        "holdout76",
+        HERE / "holdout76.yaml",
+        "seventy-sixth holdout (a beekeeper, a flight attendant, a vampire)",
+    ),
 )
 FIELDS = (
     "dataset",

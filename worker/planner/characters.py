@@ -25,7 +25,10 @@ genie's wishes and a fortune-teller's framing):
 - a photographer at a shoot ("Say cheese! Shoot at f/2.8"), a holiday postcard ("Wish you were here!
   P.S. ...") and a personal trainer ("Three sets of 12 reps!");
 - a mountaineer on an expedition ("Base camp, 5,364 m."), a fisherman's tales ("Caught a 12-pound pike!")
-  and a karaoke host ("Next up on the mic: table 7!").
+  and a karaoke host ("Next up on the mic: table 7!");
+- a beekeeper at the hives ("Smoker puffed, lid off Hive 7."), a flight attendant's cabin announcements
+  ("Cabin crew, doors to automatic. Seat 14C asks ...") and a vampire's gothic patter ("Since 1652 I have
+  dined only after dark...").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -37,7 +40,9 @@ from collections.abc import Callable
 from worker.planner.air_traffic import unradio_tower
 from worker.planner.alien_visitor import unalien
 from worker.planner.bartender import unbartender
+from worker.planner.beekeeper import unbeekeeper
 from worker.planner.butler import unbutler
+from worker.planner.cabin_crew import uncabin_crew
 from worker.planner.captains_log import unlog
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
@@ -70,6 +75,7 @@ from worker.planner.surfer_talk import unsurf
 from worker.planner.telegram import untelegram
 from worker.planner.tennis_umpire import unumpire
 from worker.planner.town_crier import uncry
+from worker.planner.vampire import unvampire
 from worker.planner.wedding_officiant import unwed
 from worker.planner.wild_west import unwild_west
 from worker.planner.zombie_groans import unzombie
@@ -91,6 +97,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unradio_dj, ungarden, uncrossword),
     *(unphoto_shoot, unpostcard, untrain),
     *(unexpedition, unfishing, unkaraoke),
+    *(unbeekeeper, uncabin_crew, unvampire),
 )
 
 
