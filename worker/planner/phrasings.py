@@ -230,7 +230,13 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
             r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))",
             re.IGNORECASE,
         )
-        for m in list(summed.finditer(scan.text)):
+        # And after the sum: "summed over every band", "added up across all strengths".
+        summed_over = re.compile(
+            r"(?<!\w)(?:added\s+(?:up|together)|summed|totall?ed|combined)\s+(?P<all>(?:over|across)\s+"
+            rf"(?:all|every)\s+(?:the\s+)?(?:(?:{dims.pattern})(?:\s+bands?)?|bands?))(?!\w)",
+            re.IGNORECASE,
+        )
+        for m in [*summed.finditer(scan.text), *summed_over.finditer(scan.text)]:
             if scan.free(m.span("all")):
                 scan.claim(m.span("all"))
         one = re.compile(

@@ -133,6 +133,11 @@ def test_words_naming_all_of_the_data(planner: RulePlanner) -> None:
     assert (banded.dimension, banded.limit, banded.filters) == ("direction", 2, [])
     clause = planner.plan("The 2 directions the wind blows from most often, once every band is summed")
     assert (clause.dimension, clause.limit, clause.filters) == ("direction", 2, [])
+    # And after the sum: "summed over every band" is what the sum is over, the directions the grouping.
+    over = planner.plan("Which 2 directions does the wind come from most often, summed over every band?")
+    assert (over.dimension, over.limit, over.filters) == ("direction", 2, [])
+    strengths = planner.plan("the wind frequency of each strength band, summed over every direction")
+    assert (strengths.dimension, strengths.limit, strengths.filters) == ("strength", None, [])
 
 
 def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
