@@ -55,7 +55,9 @@ _ASKED = (
     r"(?:\s+(?:for|about))?(?:\s+(?:me|us)\s+to\s+(?:get|pull|make|chart|plot|show|do|find|prepare))?"
     r"(?:\s+to\s+(?:see|have|get))?\s*:?"
 )
-_SUBJECT = re.compile(rf"^\s*(?:fyi\s*[,:-]?\s*)?{_WHO}\s+{_ASKED}\s*", _I)
+# Or a pronoun, when the question opens with it: whoever it named was set aside as context by a voice's
+# reader ("A passenger in 7C is carrying bulbs home. She asks for ..."), and what she asks is the request.
+_SUBJECT = re.compile(rf"^\s*(?:fyi\s*[,:-]?\s*)?(?:{_WHO}|(?:she|he|they))\s+{_ASKED}\s*", _I)
 # A lead ending in a colon: "Forwarding from Sam:", "On behalf of the board:", "Ticket #207, from a user:".
 _LEAD = re.compile(
     r"^\s*(?:fyi\s*[,:-]?\s*)?(?=[^:\n]{0,80}\b(?:forward\w*|relay\w*|passing\s+on|on\s+behalf|verbatim|ticket"

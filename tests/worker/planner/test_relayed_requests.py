@@ -34,6 +34,9 @@ from worker.semantic import SemanticModel
         ("The chess club asks for the medals of each nation.", "the medals of each nation."),
         ("The committee wants votes by candidate.", "votes by candidate."),
         ("A guest at table 4 asks for the median tip by day.", "the median tip by day."),
+        # Opened by a pronoun: whoever it named was set aside before (a voice's scene).
+        ("She asks for the median tip by day.", "the median tip by day."),
+        ("They would like: total votes by candidate", "total votes by candidate"),
     ],
 )
 def test_the_wrapper_comes_off(semantic_model: SemanticModel, relayed: str, relays: str) -> None:
