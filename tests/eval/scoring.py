@@ -370,6 +370,11 @@ SETS = (
         HERE / "holdout76.yaml",
         "seventy-sixth holdout (a beekeeper, a flight attendant, a vampire)",
     ),
+    EvalSet(
+        "holdout77",
+        HERE / "holdout77.yaml",
+        "seventy-seventh holdout (a bingo caller, a football referee, a monk)",
+    ),
 )
 FIELDS = (
     "dataset",

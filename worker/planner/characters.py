@@ -28,7 +28,9 @@ genie's wishes and a fortune-teller's framing):
   and a karaoke host ("Next up on the mic: table 7!");
 - a beekeeper at the hives ("Smoker puffed, lid off Hive 7."), a flight attendant's cabin announcements
   ("Cabin crew, doors to automatic. Seat 14C asks ...") and a vampire's gothic patter ("Since 1652 I have
-  dined only after dark...").
+  dined only after dark...");
+- a bingo caller ("Eyes down! Two fat ladies, 88!"), a football referee ("Yellow card, number 7! Play
+  on!") and a monk ("Brother Anselm rang the bell for vespers at 6.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -41,6 +43,7 @@ from worker.planner.air_traffic import unradio_tower
 from worker.planner.alien_visitor import unalien
 from worker.planner.bartender import unbartender
 from worker.planner.beekeeper import unbeekeeper
+from worker.planner.bingo_caller import unbingo
 from worker.planner.butler import unbutler
 from worker.planner.cabin_crew import uncabin_crew
 from worker.planner.captains_log import unlog
@@ -60,6 +63,7 @@ from worker.planner.karaoke_host import unkaraoke
 from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
+from worker.planner.monk import unmonk
 from worker.planner.parrot import unparrot
 from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
@@ -67,6 +71,7 @@ from worker.planner.photo_shoot import unphoto_shoot
 from worker.planner.postcard import unpostcard
 from worker.planner.radio_dj import unradio_dj
 from worker.planner.rapper import unrap
+from worker.planner.referee import unreferee
 from worker.planner.robot_talk import unrobot
 from worker.planner.satnav import unsatnav
 from worker.planner.sports_announcer import unannounce
@@ -98,6 +103,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unphoto_shoot, unpostcard, untrain),
     *(unexpedition, unfishing, unkaraoke),
     *(unbeekeeper, uncabin_crew, unvampire),
+    *(unbingo, unreferee, unmonk),
 )
 
 
