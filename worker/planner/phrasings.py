@@ -145,9 +145,11 @@ _WEAK_TO_STRONG = re.compile(
     rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|lightest|"
     rf"gentlest){_STRENGTHS}\s+(?:up\s+)?to\s+(?:the\s+)?strongest{_STRENGTHS}(?!\w)"
 )
-# "[Keep The Band Order]", "keeping the days' order", "days kept in order": the dimension's own order.
+# "[Keep The Band Order]", "keeping the days' order", "days kept in (compass) order": the dimension's own
+# order.
 _KEEP_ORDER = re.compile(
-    r"(?<!\w)(?:keep|keeping|kept)\s+(?:(?:the|its|their)\s+(?:[a-z']+\s+)?|in\s+(?:(?:the|its|their)\s+)?)order(?!\w)"
+    r"(?<!\w)(?:keep|keeping|kept)\s+(?:(?:the|its|their)\s+(?:[a-z']+\s+)?|in\s+(?:(?:the|its|their)\s+)?"
+    r"(?:[a-z']+\s+)?)order(?!\w)"
 )
 _REVERSED = re.compile(
     rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|"
@@ -230,9 +232,11 @@ def claim_wholes(scan: Scan, vocab: Vocabulary) -> None:
             r"(?=(?:added\s+(?:up|together)|combined|summed|put\s+together)(?!\w))",
             re.IGNORECASE,
         )
-        # And after the sum: "summed over every band", "added up across all strengths".
+        # And after the sum: "summed over every band", "added up across all strengths", "by total frequency
+        # over every band".
         summed_over = re.compile(
-            r"(?<!\w)(?:added\s+(?:up|together)|summed|totall?ed|combined)\s+(?P<all>(?:over|across)\s+"
+            r"(?<!\w)(?:added\s+(?:up|together)|summed|totall?ed|combined|total(?:\s+[a-z]+){0,2}?)\s+"
+            r"(?P<all>(?:over|across)\s+"
             rf"(?:all|every)\s+(?:the\s+)?(?:(?:{dims.pattern})(?:\s+bands?)?|bands?))(?!\w)",
             re.IGNORECASE,
         )

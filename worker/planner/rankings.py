@@ -214,6 +214,9 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
     return 1 if not m["d"].lower().endswith("s") or m["verb"] else None
 
 
+_KEEP = re.compile(r"(?<!\w)(?:keep|keeping)(?=\s+(?:just\s+|only\s+)?(?:the\s+)?$)", re.IGNORECASE)
+
+
 def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
     """The first ranking word nothing read (claimed), and whether a measure follows it ("most" and
     "fewest" rank only when one does: "the most votes")."""
@@ -248,6 +251,8 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
             scan.claim((top.start(), _OFTEN.match(scan.text, top.end()).end()))  # type: ignore[union-attr]
             return top, False
         scan.claim((top.start(), lead) if follows else top.span())
+        if (keep := _KEEP.search(scan.text, 0, top.start())) is not None and scan.free(keep.span()):
+            scan.claim(keep.span())  # "and keep the top 3": the ranking's bars, nothing of the data
         if _ranks_periods(scan, vocab, top.end()):
             raise UnchartableQuestion(
                 f"chartq cannot yet rank periods (\u201c{scan.excerpt((top.start(), top.end() + 8)).strip()}"

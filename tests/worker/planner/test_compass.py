@@ -16,6 +16,10 @@ from worker.planner.rules import RulePlanner
         ("a southerly wind", "a south wind"),
         ("the N direction only", "the direction N only"),
         ("the \u201cNNE\u201d direction", "the direction NNE"),
+        # "due" says exactly that direction.
+        ("winds from due east", "winds from east"),
+        ("due south-west", "southwest"),
+        ("delays due to weather", "delays due to weather"),
         # A lower-case letter is a word, not a code.
         ("the e direction", "the e direction"),
     ],

@@ -508,6 +508,9 @@ def test_keep_the_band_order_keeps_the_dimensions_order(planner: RulePlanner) ->
     plan = planner.plan("Wind Frequency By Strength Band (South Winds Only) [Keep The Band Order]")
     assert plan.dimension == "strength" and plan.sort is None
     assert filters_of(plan) == [("direction", "eq", "S")]
+    named = planner.plan("the 2-3 band's frequency for each direction, kept in compass order")
+    assert named.dimension == "direction" and named.sort is None
+    assert filters_of(named) == [("strength", "eq", "2-3")]
 
 
 @pytest.mark.parametrize(

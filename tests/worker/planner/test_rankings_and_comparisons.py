@@ -138,6 +138,8 @@ def test_words_naming_all_of_the_data(planner: RulePlanner) -> None:
     assert (over.dimension, over.limit, over.filters) == ("direction", 2, [])
     strengths = planner.plan("the wind frequency of each strength band, summed over every direction")
     assert (strengths.dimension, strengths.limit, strengths.filters) == ("strength", None, [])
+    total = planner.plan("Order the directions by their total frequency across all bands and keep the top 4.")
+    assert (total.dimension, total.limit, total.filters) == ("direction", 4, [])
 
 
 def test_chat_words_of_this_kind(planner: RulePlanner) -> None:
