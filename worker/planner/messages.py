@@ -55,10 +55,11 @@ _SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSES = [
-    # "for tomorrow's board deck", "for the Q3 review", "for the investor update", "for Friday's meeting".
+    # "for tomorrow's board deck", "for the Q3 review", "for the investor update", "for Friday's meeting";
+    # not "for the 1977 survey", a year of the data.
     (
         rf"\b(?:for|before|ahead\s+of)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s|[A-Z]\w+'s)\s+"
-        rf"(?:[\w'-]+\s+){{0,2}}?{_OCCASION}\b,?",
+        rf"(?:(?!(?:19|20)\d\d\b)[\w'-]+\s+){{0,2}}?{_OCCASION}\b,?",
         "",
     ),
     # "for my boss", "(it's) for our team": who the chart is for, at the end of a clause.
@@ -79,6 +80,8 @@ _CLAUSES = [
         "show",
     ),
     (r"\bacross\s+the\s+(?:whole\s+)?(?:city|board|country)\b", ""),
+    # "the city's votes": every vote of an election is the city's; a city's population is no data here.
+    (r"\bthe\s+(?:whole\s+|entire\s+)?city'?s\s+(?=(?:total\s+)?(?:votes?|ballots?)\b)", "the "),
 ]
 _CLAUSE_RES = [(re.compile(p, re.IGNORECASE), said) for p, said in _CLAUSES]
 # "A bar chart is fine.", "A pie would be great.", "One line each would be perfect.": the chart asked for.

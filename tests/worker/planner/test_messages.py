@@ -62,6 +62,16 @@ def test_a_value_next_to_framing_words_is_kept(planner: RulePlanner) -> None:
     assert filters_of(plan) == [("nation", "eq", "Canada")]
     plan = planner.plan("Hi! For the Q3 review, votes by district for Joly. Thanks")
     assert filters_of(plan) == [("candidate", "eq", "Joly")]
+    # "the city's votes" are every vote of the election; a city's population is still refused.
+    assert planner.plan("each candidate's share of the city's ballots, as a pie").filters == []
+    with pytest.raises(UnchartableQuestion, match="city"):
+        planner.plan("the city's population in 1997")
+    # "for the 1987 survey" is a year of the data, no survey the chart is made for.
+    survey = planner.plan("the median GDP per capita of each continent for the 1987 survey")
+    assert survey.time_range is not None and (survey.time_range.start, survey.time_range.end) == (
+        "1987",
+        "1987",
+    )
 
 
 def test_a_word_not_understood_is_still_refused(planner: RulePlanner) -> None:
