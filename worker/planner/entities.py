@@ -71,12 +71,26 @@ def read_winners(scan: Scan, vocab: Vocabulary) -> Found:
         for pattern in patterns:
             for m in scan.take(re.compile(pattern, re.I)):
                 found.append((dim.name, names[normalize(m["v"])]))
+                found += _own_measure(scan, vocab, body, normalize(m["v"]))
                 if m.groupdict().get("where") and _named_elsewhere(scan.text, body, m.span()):
                     # "Joly's votes in the districts Bergeron won": one candidate's votes, so the
                     # districts are what is shown, one bar each, as with "the districts she won".
                     scan.used[m.start("where") : m.end("where")] = [False] * len(m["where"])
         found += _won_by_pronoun(scan, body, names, dim.name)
     return found
+
+
+def _own_measure(scan: Scan, vocab: Vocabulary, body: re.Pattern[str], name: str) -> Found:
+    """ "For each district Joly carried, her votes": the measure said as the winner's own is hers (the
+    candidate too), not every candidate's in those districts, when she is the only one named."""
+    measures = vocab.measures[0]
+    if measures is None or len({normalize(m[0]) for m in body.finditer(scan.text)}) != 1:
+        return []
+    own = re.compile(rf"(?<!\w)(?:her|his)\s+(?:own\s+)?(?:total\s+)?(?=(?:{measures.pattern})(?!\w))", re.I)
+    claimed = [m.span() for m in own.finditer(scan.text) if scan.free(m.span())]
+    for span in claimed:
+        scan.claim(span)
+    return [vocab.values[1][name]] if claimed else []
 
 
 def _named_elsewhere(text: str, body: re.Pattern[str], span: tuple[int, int]) -> bool:

@@ -25,6 +25,25 @@ def test_the_districts_he_wins_are_those_he_won(planner: RulePlanner, question: 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "In every district that Bergeron carried, his own votes, most first",
+        "For each district won by Joly, her votes",
+    ],
+)
+def test_the_winners_own_votes_are_hers_alone(planner: RulePlanner, question: str) -> None:
+    """ "her votes" after the districts she won is her count only, not every candidate's there."""
+    plan = planner.plan(question)
+    winner = next(f[2] for f in filters_of(plan) if f[0] == "winner")
+    assert ("candidate", "eq", winner) in filters_of(plan) and plan.dimension == "district"
+
+
+def test_every_candidates_votes_where_one_won_stay_everyones(planner: RulePlanner) -> None:
+    plan = planner.plan("In the districts Coderre won, the votes of each candidate")
+    assert filters_of(plan) == [("winner", "eq", "Coderre")] and plan.dimension == "candidate"
+
+
+@pytest.mark.parametrize(
     ("question", "dimension"),
     [
         ("Bergeron's votes in the districts Coderre took, biggest first", "district"),
