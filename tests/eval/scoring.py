@@ -375,6 +375,11 @@ SETS = (
         HERE / "holdout77.yaml",
         "seventy-seventh holdout (a bingo caller, a football referee, a monk)",
     ),
+    EvalSet(
+        "holdout78",
+        HERE / "holdout78.yaml",
+        "seventy-eighth holdout (a race commentator, a barista, an archaeologist)",
+    ),
 )
 FIELDS = (
     "dataset",

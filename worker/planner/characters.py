@@ -30,7 +30,9 @@ genie's wishes and a fortune-teller's framing):
   ("Cabin crew, doors to automatic. Seat 14C asks ...") and a vampire's gothic patter ("Since 1652 I have
   dined only after dark...");
 - a bingo caller ("Eyes down! Two fat ladies, 88!"), a football referee ("Yellow card, number 7! Play
-  on!") and a monk ("Brother Anselm rang the bell for vespers at 6.").
+  on!") and a monk ("Brother Anselm rang the bell for vespers at 6.");
+- a horse-racing commentator ("And they're off! Number 4 leads by two lengths"), a barista ("One oat flat
+  white for Sam!") and an archaeologist ("Trench 3, layer 7: a Roman coin!").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -41,6 +43,8 @@ from collections.abc import Callable
 
 from worker.planner.air_traffic import unradio_tower
 from worker.planner.alien_visitor import unalien
+from worker.planner.archaeology import undig
+from worker.planner.barista import unbarista
 from worker.planner.bartender import unbartender
 from worker.planner.beekeeper import unbeekeeper
 from worker.planner.bingo_caller import unbingo
@@ -69,6 +73,7 @@ from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
 from worker.planner.photo_shoot import unphoto_shoot
 from worker.planner.postcard import unpostcard
+from worker.planner.race_call import unrace_call
 from worker.planner.radio_dj import unradio_dj
 from worker.planner.rapper import unrap
 from worker.planner.referee import unreferee
@@ -104,6 +109,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unexpedition, unfishing, unkaraoke),
     *(unbeekeeper, uncabin_crew, unvampire),
     *(unbingo, unreferee, unmonk),
+    *(unrace_call, unbarista, undig),
 )
 
 
