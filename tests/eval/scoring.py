@@ -380,6 +380,11 @@ SETS = (
         HERE / "holdout78.yaml",
         "seventy-eighth holdout (a race commentator, a barista, an archaeologist)",
     ),
+    EvalSet(
+        "holdout79",
+        HERE / "holdout79.yaml",
+        "seventy-ninth holdout (a taxi driver, a croupier, a farmer)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -32,7 +32,9 @@ genie's wishes and a fortune-teller's framing):
 - a bingo caller ("Eyes down! Two fat ladies, 88!"), a football referee ("Yellow card, number 7! Play
   on!") and a monk ("Brother Anselm rang the bell for vespers at 6.");
 - a horse-racing commentator ("And they're off! Number 4 leads by two lengths"), a barista ("One oat flat
-  white for Sam!") and an archaeologist ("Trench 3, layer 7: a Roman coin!").
+  white for Sam!") and an archaeologist ("Trench 3, layer 7: a Roman coin!");
+- a taxi driver ("Where to, mate? Meter's running."), a casino croupier ("Place your bets! Red 7, odd.")
+  and a farmer ("The cows were milked at 5; 40 acres of wheat.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -54,8 +56,10 @@ from worker.planner.captains_log import unlog
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
 from worker.planner.crossword import uncrossword
+from worker.planner.croupier import uncroupier
 from worker.planner.dentist import undentist
 from worker.planner.expedition import unexpedition
+from worker.planner.farmer import unfarm
 from worker.planner.fishing_trip import unfishing
 from worker.planner.game_show import ungame_show
 from worker.planner.gardener import ungarden
@@ -82,6 +86,7 @@ from worker.planner.satnav import unsatnav
 from worker.planner.sports_announcer import unannounce
 from worker.planner.superhero import unsuperhero
 from worker.planner.surfer_talk import unsurf
+from worker.planner.taxi_ride import untaxi
 from worker.planner.telegram import untelegram
 from worker.planner.tennis_umpire import unumpire
 from worker.planner.town_crier import uncry
@@ -110,6 +115,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unbeekeeper, uncabin_crew, unvampire),
     *(unbingo, unreferee, unmonk),
     *(unrace_call, unbarista, undig),
+    *(untaxi, uncroupier, unfarm),
 )
 
 
