@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import ASKS, without_asides
+from worker.planner.voice_asides import ASKS, request_read, untold, without_asides, year_pointed_back
 from worker.semantic import SemanticModel
 
 __all__ = ["undig"]
@@ -79,8 +78,6 @@ _LEAD_IN = re.compile(
     r"\w*|sieve\w*|finds|layer|sherds|soil)\b[^,.!?:;]{0,20})\s*[,:]\s*",
     _I,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_THAT_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:that|this|the\s+same)\s+(?:very\s+)?year\b", _I)
 _YEAR = re.compile(rf"\b\d{{3,4}}(?:\s+(?-i:{_ERA}))?\b")
 
 
@@ -89,26 +86,13 @@ def undig(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     told = tidy(_LEAD_IN.sub(" ", tidy(text)))
-    sentences = _SENTENCES.split(told)
-    # The last sentence is left to the clauses' reading: the request follows the dig's news.
-    kept = [s for i, s in enumerate(sentences) if i == len(sentences) - 1 or not _told(s)]
-    request = tidy(without_asides(" ".join(kept), _DIG, names_of(model)))
-    if not request.strip(" .!?") or request == tidy(text):
+    request = tidy(without_asides(untold(told, _told), _DIG, names_of(model)))
+    if request == tidy(text):
         return text
-    request = _year_pointed_back(request, told)
-    refuse_second_chart(request, model)
-    return request
+    return request_read(text, year_pointed_back(request, told, _YEAR), model)
 
 
 def _told(sentence: str) -> bool:
     """Whether `sentence` tells of the dig, asking nothing of the data."""
     plain = _FIND_SHOWS.sub(" ", sentence)
     return bool(_DIG.search(plain) and not ASKS.search(plain))
-
-
-def _year_pointed_back(request: str, told: str) -> str:
-    """`request` with the patter's year for "that year": the data's years are checked downstream."""
-    if not _THAT_YEAR.search(request):
-        return request
-    years = [y for y in _YEAR.findall(told) if y not in request]
-    return _THAT_YEAR.sub(f"in {years[-1]}", request, count=1) if years else request

@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import ASKS, without_asides
+from worker.planner.voice_asides import ASKS, SENTENCES, request_read, untold, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unbarista"]
@@ -70,7 +69,6 @@ _OPERATES = re.compile(
     r"|highest|lowest|rank\w*|sorted|only|asks?|asked|wants?|chart\w*|since|between|share|histogram|scatter)\b",
     _I,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # An order called at the start of the request's own sentence ("One latte for Jo, and ..."): no clause mark
 # for voice_asides to split at.
 _ORDER = re.compile(
@@ -92,15 +90,9 @@ def unbarista(text: str, model: SemanticModel) -> str:
     """`text` with a barista's patter set aside around the request it carries; other text unchanged."""
     if not _VOICE.search(text):
         return text
-    sentences = _SENTENCES.split(tidy(text))
-    # The last sentence is left to the clauses' reading: a request follows the counter's calls.
-    kept = [s for i, s in enumerate(sentences) if i == len(sentences) - 1 or not _called(s)]
-    read = " ".join(_ORDER.sub("", s) for s in kept)
+    read = " ".join(_ORDER.sub("", s) for s in SENTENCES.split(untold(tidy(text), _called)))
     read = tidy(_HANDOVER.sub(" ", without_asides(read, _COUNTER, names_of(model))))
-    if not read.strip(" .!?") or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read
+    return request_read(text, read, model)
 
 
 def _called(sentence: str) -> bool:

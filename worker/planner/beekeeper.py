@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import HANDOVER, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unbeekeeper"]
@@ -65,10 +64,6 @@ _LEAD_IN = re.compile(
     rf"\b{_WORK}\b[^,.!?:;]{{0,20}}|between\s+{_WORK})\s*[,:]\s*",
     _I,
 )
-# The hand-over after the patter ("Now then:", "Anyway -"): the request's start.
-_HANDOVER = re.compile(
-    r"^\W*(?:now\s+then|anyway|right|quick\s+one|now)\s*(?:[:,]|\s[-\u2013\u2014]+)\s*(?=\S)", _I
-)
 
 
 def unbeekeeper(text: str, model: SemanticModel) -> str:
@@ -76,8 +71,5 @@ def unbeekeeper(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     read = _LEAD_IN.sub(" ", tidy(text)).strip()
-    read = tidy(_HANDOVER.sub("", without_asides(read, _APIARY, names_of(model))))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    read = tidy(HANDOVER.sub("", without_asides(read, _APIARY, names_of(model))))
+    return request_read(text, read, model)

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names, names_of, values_named
-from worker.planner.voice_asides import without_asides
+from worker.planner.versus_names import Names, capitalised_values, names_of
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["uncabin_crew"]
@@ -88,10 +87,7 @@ def uncabin_crew(text: str, model: SemanticModel) -> str:
     names = names_of(model)
     read = _handed_over(tidy(text), names)
     read = tidy(without_asides(read, _ANNOUNCED, names))
-    if not read.strip(" .!?") or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read
+    return request_read(text, read, model)
 
 
 def _handed_over(text: str, names: Names) -> str:
@@ -101,13 +97,8 @@ def _handed_over(text: str, names: Names) -> str:
     if handover is None or not text[handover.end() :].strip(" .!?"):
         return text
     request = text[handover.end() :]
-    said = _named(text[: handover.end()], names)
-    if said and not _named(request, names) and _BACK.search(request):
+    said = capitalised_values(text[: handover.end()], names)
+    if said and not capitalised_values(request, names) and _BACK.search(request):
         home = " and ".join(said)
         request = _BACK.sub(lambda m: f"{home}'s" if m[0][-1:] == "s" else home, request, count=1)
     return request
-
-
-def _named(text: str, names: Names) -> list[str]:
-    """The values `text` names with a capital: "per" and "s" are words, not values."""
-    return [v for v in values_named(text, names) if v[:1].isupper()]

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names, names_of
+from worker.planner.versus_names import Names, listed, names_of
 from worker.planner.voice_asides import ASKS, without_asides
 from worker.semantic import SemanticModel
 
@@ -110,15 +110,10 @@ def _named_back(text: str, names: Names) -> str:
         if _WORLD.search(sentence) and not ASKS.search(sentence) and _POINTS_BACK.search(later):
             values = [m[0] for m in names.values.finditer(sentence)]
             if values:
-                sentences[i] = f"{_listed(values)}:"
+                sentences[i] = f"{listed(values)}:"
     return " ".join(sentences)
 
 
 def _names_data(text: str, names: Names) -> bool:
     """Whether `text` names a measure, a group or a value of the data."""
     return bool(names.measures.search(text) or names.groups.search(text) or names.values.search(text))
-
-
-def _listed(values: list[str]) -> str:
-    """The values as said in a sentence: Apple; Apple and Microsoft; Apple, Google and Amazon."""
-    return " and ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)

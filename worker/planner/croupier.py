@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import HANDOVER, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["uncroupier"]
@@ -77,11 +76,6 @@ _TIPPED = re.compile(
     r"(?![^.!?]*\b(?:chart|whichever|how|what|which|show)\b)[^.!?]*[.!]+",
     _I,
 )
-# The hand-over after the patter ("And now:", "Meanwhile,"): the request's start.
-_HANDOVER = re.compile(
-    r"^\W*(?:and\s+now|now\s+then|right\s+then|meanwhile|anyway|now)\s*(?:[:,]|\s[-\u2013\u2014]+)\s*(?=\S)",
-    _I,
-)
 
 
 def uncroupier(text: str, model: SemanticModel) -> str:
@@ -89,8 +83,5 @@ def uncroupier(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     read = _TIPPED.sub(" ", _CALLED.sub(" ", tidy(text))).strip()
-    read = tidy(_HANDOVER.sub("", without_asides(read, _TABLE, names_of(model))))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    read = tidy(HANDOVER.sub("", without_asides(read, _TABLE, names_of(model))))
+    return request_read(text, read, model)

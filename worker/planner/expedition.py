@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unexpedition"]
@@ -69,10 +68,7 @@ def unexpedition(text: str, model: SemanticModel) -> str:
         return text
     read = without_asides(_handed_over(tidy(text)), _MOUNTAIN, names_of(model))
     read = tidy(_BEFORE.sub("", read))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    return request_read(text, read, model)
 
 
 def _handed_over(text: str) -> str:

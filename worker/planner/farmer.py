@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unfarm"]
@@ -65,7 +64,4 @@ def unfarm(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     read = tidy(without_asides(tidy(text), _FARM, names_of(model)))
-    if not read.strip() or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    return request_read(text, read, model)

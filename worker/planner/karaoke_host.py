@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names, names_of, values_named
-from worker.planner.voice_asides import without_asides
+from worker.planner.versus_names import Names, capitalised_values, listed, names_of
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unkaraoke"]
@@ -85,10 +84,7 @@ def unkaraoke(text: str, model: SemanticModel) -> str:
     read = _LEAD_IN.sub(" ", _INTRO.sub(" ", text)).strip()
     read = _guests_asking(read, names)
     read = tidy(without_asides(read, _STAGE, names))
-    if not read.strip() or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read
+    return request_read(text, read, model)
 
 
 def _guests_asking(text: str, names: Names) -> str:
@@ -97,14 +93,9 @@ def _guests_asking(text: str, names: Names) -> str:
     if guests is None:
         return text
     request = _ASK.sub("", text[guests.end() :]) if guests["homes"] else f" {text[guests.end() :]}"
-    homes = _named(guests["home"] or guests["homes"], names)
-    if homes and not _named(request, names):
-        said = " and ".join([", ".join(homes[:-1]), homes[-1]] if len(homes) > 1 else homes)
+    homes = capitalised_values(guests["home"] or guests["homes"], names)
+    if homes and not capitalised_values(request, names):
+        said = listed(homes)
         request = _BACK.sub(said, request, count=1)
     lead = text[: guests.start()] if guests["homes"] else text[: guests.start()] + guests["who"]
     return f"{lead}{request}".strip()
-
-
-def _named(text: str, names: Names) -> list[str]:
-    """The values `text` names with a capital: "per" and "s" are words, not values."""
-    return [v for v in values_named(text, names) if v[:1].isupper()]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BAR", "TILDE", "Refused", "aggregates", "key", "listed", "shapes"]
+from worker.planner.versus_names import listed
+
+__all__ = ["BAR", "TILDE", "Refused", "aggregates", "key", "shapes"]
 
 BAR = "\u0304\u0305"  # combining macron and overline: x̄
 TILDE = "\u0303"  # combining tilde: x̃, the median
@@ -103,8 +105,3 @@ def shapes(text: str) -> str:
 def key(name: str) -> str:
     """A name as looked up: lower case, spaces for underscores."""
     return " ".join(name.lower().replace("_", " ").split())
-
-
-def listed(values: list[str]) -> str:
-    """ "a, b and c"."""
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]

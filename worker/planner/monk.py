@@ -27,10 +27,16 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names, names_of, values_named
-from worker.planner.voice_asides import ASKS, without_asides
+from worker.planner.versus_names import Names, capitalised_values, listed, names_of
+from worker.planner.voice_asides import (
+    ASKS,
+    THAT_YEAR,
+    request_read,
+    untold,
+    without_asides,
+    year_pointed_back,
+)
 from worker.semantic import SemanticModel
 
 __all__ = ["unmonk"]
@@ -70,7 +76,6 @@ _OPERATES = re.compile(
 )
 # ", where irises grow": a relative clause, no question.
 _WHERE = re.compile(r",\s+where\b[^,.!?;:]*", _I)
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _GREETING = re.compile(
     r"^\W*(?:peace\s+be\s+with\s+you|pax\s+vobiscum|god\s+be\s+with\s+you|deo\s+gratias|blessings)"
     r"(?:\s*,\s*(?:my\s+)?(?:brother|sister|child|friend)s?)?\s*[,:;!-]+\s*",
@@ -85,7 +90,6 @@ _POINTS_BACK = re.compile(
     r"\b(?:their|its|them|those|these|both|(?:that|this|the\s+same)\s+(?:country|nation|continent|company))\b",
     _I,
 )
-_THAT_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:that|this|the\s+same)\s+(?:very\s+)?year\b", _I)
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 
 
@@ -95,15 +99,10 @@ def unmonk(text: str, model: SemanticModel) -> str:
         return text
     names = names_of(model)
     told = tidy(_LEAD_IN.sub(" ", _GREETING.sub("", tidy(text))))
-    sentences = _SENTENCES.split(told)
-    # The last sentence is left to the clauses' reading: a request follows the monastery's telling.
-    kept = [s for i, s in enumerate(sentences) if i == len(sentences) - 1 or not _told(s)]
-    request = tidy(without_asides(" ".join(kept), _CLOISTER, names))
-    if not request.strip(" .!?") or request == tidy(text):
+    request = tidy(without_asides(untold(told, _told), _CLOISTER, names))
+    if request == tidy(text):
         return text
-    request = _pointed_back(request, told, names)
-    refuse_second_chart(request, model)
-    return request
+    return request_read(text, _pointed_back(request, told, names), model)
 
 
 def _told(sentence: str) -> bool:
@@ -115,16 +114,9 @@ def _told(sentence: str) -> bool:
 def _pointed_back(request: str, told: str, names: Names) -> str:
     """`request` with what it points back to in the patter put in: the year for "that year", the values
     before it for "those two countries" (a request naming values of its own points back to none)."""
-    if _THAT_YEAR.search(request):
-        years = [y for y in _YEAR.findall(told) if y not in request]
-        return _THAT_YEAR.sub(f"in {years[-1]}", request, count=1) if years else request
-    said = _named(told, names)
-    if said and _POINTS_BACK.search(request) and not _named(request, names):
-        listed = " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
-        return f"{listed}: {request[:1].lower()}{request[1:]}"
+    if THAT_YEAR.search(request):
+        return year_pointed_back(request, told, _YEAR)
+    said = capitalised_values(told, names)
+    if said and _POINTS_BACK.search(request) and not capitalised_values(request, names):
+        return f"{listed(said)}: {request[:1].lower()}{request[1:]}"
     return request
-
-
-def _named(text: str, names: Names) -> list[str]:
-    """The values `text` names with a capital: "per" and "s" are words, not values."""
-    return [v for v in values_named(text, names) if v[:1].isupper()]

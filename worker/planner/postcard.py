@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names, names_of, values_named
+from worker.planner.versus_names import Names, capitalised_values, listed, names_of
 from worker.planner.voice_asides import ASKS, without_asides
 from worker.semantic import SemanticModel
 
@@ -86,13 +86,8 @@ def _split(text: str, names: Names) -> tuple[str, str | None]:
 
 def _pointed_back(request: str, card: str, names: Names) -> str:
     """The request with a pronoun that points back as the values the card named ("India and China")."""
-    told = _named(card, names)
-    if not told or _named(request, names) or not _BACK.search(request):
+    told = capitalised_values(card, names)
+    if not told or capitalised_values(request, names) or not _BACK.search(request):
         return request
-    said = " and ".join([", ".join(told[:-1]), told[-1]] if len(told) > 1 else told)
+    said = listed(told)
     return _BACK.sub(lambda m: f"{said}'s" if m[0].lower() == "their" else said, request, count=1)
-
-
-def _named(text: str, names: Names) -> list[str]:
-    """The values `text` names with a capital: "sun", "gold" and "per" are words, not values."""
-    return [v for v in values_named(text, names) if v[:1].isupper()]

@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import HANDOVER, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unrace_call"]
@@ -74,10 +73,6 @@ _LEAD_IN = re.compile(
     r"|canter|circle|come\s+under\s+orders|check|review|wait)\w*\b[^,.!?:;]{0,30})\s*[,:]\s*",
     _I,
 )
-# The hand-over after the call ("Now,", "Right then:"): the request's start.
-_HANDOVER = re.compile(
-    r"^\W*(?:now\s+then|right\s+then|anyway|right|now)\s*(?:[:,]|\s[-\u2013\u2014]+)\s*(?=\S)", _I
-)
 
 
 def unrace_call(text: str, model: SemanticModel) -> str:
@@ -85,8 +80,5 @@ def unrace_call(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     read = _LEAD_IN.sub(" ", tidy(text)).strip()
-    read = tidy(_HANDOVER.sub("", without_asides(read, _RACE, names_of(model))))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    read = tidy(HANDOVER.sub("", without_asides(read, _RACE, names_of(model))))
+    return request_read(text, read, model)

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unradio_dj"]
@@ -68,10 +67,7 @@ def unradio_dj(text: str, model: SemanticModel) -> str:
         return text
     names = names_of(model)
     read = tidy(without_asides(_handed_over(text), _ON_AIR, names))
-    if not read.strip() or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read
+    return request_read(text, read, model)
 
 
 def _handed_over(text: str) -> str:

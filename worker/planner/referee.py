@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import HANDOVER, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unreferee"]
@@ -72,10 +71,6 @@ _CALLED = re.compile(
     r"\s*(?:[.!]+|[,;:](?=\s)|\s[-\u2013\u2014]+(?=\s)|$)(?=\s|$)",
     _I,
 )
-# The hand-over after the patter ("Anyway,", "Right -", "Now then:"): the request's start.
-_HANDOVER = re.compile(
-    r"^\W*(?:now\s+then|anyway|right|quick\s+one|now)\s*(?:[:,]|\s[-\u2013\u2014]+)\s*(?=\S)", _I
-)
 
 
 def unreferee(text: str, model: SemanticModel) -> str:
@@ -85,8 +80,5 @@ def unreferee(text: str, model: SemanticModel) -> str:
     read = tidy(_CALLED.sub(" ", tidy(text)))
     if not read:
         return text
-    read = tidy(_HANDOVER.sub("", without_asides(read, _MATCH, names_of(model))))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    read = tidy(HANDOVER.sub("", without_asides(read, _MATCH, names_of(model))))
+    return request_read(text, read, model)

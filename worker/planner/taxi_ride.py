@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import without_asides
+from worker.planner.voice_asides import request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["untaxi"]
@@ -87,7 +86,4 @@ def untaxi(text: str, model: SemanticModel) -> str:
     read = _OWN_TIP.sub("", _WHERE_TO.sub(" ", tidy(text)))
     read = _LEAD_IN.sub(" ", read).strip()
     read = tidy(without_asides(read, _RIDE, names_of(model)))
-    if not read or read == tidy(text):
-        return text
-    refuse_second_chart(read, model)
-    return read[:1].upper() + read[1:]
+    return request_read(text, read, model)

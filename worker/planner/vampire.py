@@ -24,10 +24,16 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import ASKS, without_asides
+from worker.planner.voice_asides import (
+    ASKS,
+    SENTENCES,
+    THAT_YEAR,
+    request_read,
+    without_asides,
+    year_pointed_back,
+)
 from worker.semantic import SemanticModel
 
 __all__ = ["unvampire"]
@@ -57,13 +63,11 @@ _NIGHT = re.compile(
 )
 # A dramatic pause runs on in its sentence: "I never drink... wine."
 _PAUSE = re.compile(r"(?:\.\.\.|\u2026)\s+(?=[a-z])")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # What the vampire tells of itself: a first-person sentence that asks nothing, whatever it names ("I count
 # the ballots by candlelight", "so I did not vote"). One with a clause mark is left to the clauses' reading.
 _OWN = re.compile(r"\b(?:I|(?i:my|me|mine))\b")
 _CLAUSE = re.compile(r"[:;]\s|\s[-\u2013\u2014]+\s")
-# A request pointing back to the patter's year, and the year it points to.
-_THAT_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:that|this|the\s+same)\s+(?:very\s+)?year\b", _I)
+# The year a request's "that year" points back to.
 _YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 # "I must know:" or ", so show me" handing over: what follows is the request.
 _HANDOVER = re.compile(r"^.*?(?:\bI\s+must\s+know\s*:|,\s*so\s+(?=show\b))\s*", _I)
@@ -74,17 +78,15 @@ def unvampire(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     told = tidy(_PAUSE.sub(" ", text))
-    sentences = _SENTENCES.split(told)
+    sentences = SENTENCES.split(told)
     kept = [s for s in sentences if not _own(s)] or sentences
     request = without_asides(" ".join(kept), _NIGHT, names_of(model))
     request = tidy(_HANDOVER.sub("", request) if _VOICE.search(request) else request)
-    if not request or request in (told, tidy(text)):
+    if request == told:
         return text
-    if _THAT_YEAR.search(request):
-        said = [y for y in _YEAR.findall(told) if y not in request]
-        request = _THAT_YEAR.sub(f"in {said[-1]}", request, count=1) if said else text
-    refuse_second_chart(request, model)
-    return request
+    request = year_pointed_back(request, told, _YEAR)
+    # A "that year" the patter names no year for: the question is left whole, and refused downstream.
+    return text if THAT_YEAR.search(request) else request_read(text, request, model)
 
 
 def _own(sentence: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from worker.planner.model_cache import per_model
 from worker.semantic import SemanticModel
 
-__all__ = ["Names", "measure_named", "names_of", "values_named"]
+__all__ = ["Names", "capitalised_values", "listed", "measure_named", "names_of", "values_named"]
 
 _I = re.IGNORECASE
 
@@ -108,6 +108,17 @@ def values_named(text: str, names: Names) -> list[str]:
     return list(
         dict.fromkeys(m[0].removesuffix("'s").removesuffix("\u2019s") for m in names.values.finditer(text))
     )
+
+
+def capitalised_values(text: str, names: Names) -> list[str]:
+    """The values `text` names with a capital, as a proper name is said: "per" and "s" are words, not
+    values."""
+    return [v for v in values_named(text, names) if v[:1].isupper()]
+
+
+def listed(values: list[str]) -> str:
+    """The values as said in a sentence: Apple; Apple and Microsoft; Apple, Google and Amazon."""
+    return " and ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
 
 
 def measure_named(text: str, found: list[str], names: Names) -> str:

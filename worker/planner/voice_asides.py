@@ -4,17 +4,30 @@ it names sets nothing. "Asks" is a question, a request's verb, a chart asked for
 of the data named. Clauses end at a spaced dash, a colon, a semicolon or ", but": "My cape catches every
 breeze: the wind frequency ..." is the request after the colon, and "But first," opening what is left is
 the request's start. Used by the readers of voices whose patter is said beside the request rather than
-around a fixed hand-over (worker.planner.chess_commentary, worker.planner.superhero,
-worker.planner.sports_announcer)."""
+around a fixed hand-over (worker.planner.chess_commentary, worker.planner.beekeeper, worker.planner.farmer
+and others), with what such readers share: the hand-over words, the request returned, the year a request
+points back to ("that year") and the sentences a voice tells before its request."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names
+from worker.semantic import SemanticModel
 
-__all__ = ["ASKS", "without_asides"]
+__all__ = [
+    "ASKS",
+    "HANDOVER",
+    "SENTENCES",
+    "THAT_YEAR",
+    "request_read",
+    "untold",
+    "without_asides",
+    "year_pointed_back",
+]
 
 _I = re.IGNORECASE
 _Q = r"['\u2019]"
@@ -27,7 +40,15 @@ ASKS = re.compile(
     rf"|as\s+(?:an?\s+)?{_CHART})\b",
     _I,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# The hand-over after the patter ("Now then:", "Anyway -", "Right then,"): the request's start.
+HANDOVER = re.compile(
+    r"^\W*(?:and\s+now|now\s+then|right\s+then|meanwhile|anyway|right|quick\s+one|now)\s*(?:[:,]|\s[-\u2013\u2014]+)"
+    r"\s*(?=\S)",
+    _I,
+)
+# A request pointing back to a year the patter told ("the votes in that very year").
+THAT_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:that|this|the\s+same)\s+(?:very\s+)?year\b", _I)
 # A clause ends at a spaced dash, a colon, a semicolon or ", but"; the mark is kept with the clause after.
 _CLAUSES = re.compile(r"(\s+[-\u2013\u2014]+\s+|:\s+|;\s+|,\s+but\s+)")
 _LEAD = re.compile(r"^(?:[\s,:;.!?\u2013\u2014-]|\b(?:and|but|so|now|then|well|just)\b(?=\W))+", _I)
@@ -40,7 +61,7 @@ _FIRST = re.compile(r"^\W*(?:but|and|now)?\s*first(?:\s+of\s+all)?\s*,\s*", _I)
 def without_asides(text: str, voice: re.Pattern[str], names: Names) -> str:
     """`text` without the sentences and clauses that match `voice` and ask nothing; `text` itself when
     nothing would be left."""
-    sentences = [_sentence(s, voice, names) for s in _SENTENCES.split(text.strip())]
+    sentences = [_sentence(s, voice, names) for s in SENTENCES.split(text.strip())]
     kept = [s for s in sentences if not _EMPTY.match(s)]
     if not kept:
         return text
@@ -64,3 +85,29 @@ def _sentence(sentence: str, voice: re.Pattern[str], names: Names) -> str:
 def _aside(text: str, voice: re.Pattern[str], names: Names) -> bool:
     asks = ASKS.search(text) or names.measures.search(text) or names.groups.search(text)
     return bool(voice.search(text)) and not asks
+
+
+def request_read(text: str, read: str, model: SemanticModel) -> str:
+    """`read`, the request a reader found in `text`, with a capital and held to one chart; `text` itself
+    when the reader set nothing aside or left nothing of it."""
+    if not read.strip(" .!?") or read == tidy(text):
+        return text
+    refuse_second_chart(read, model)
+    return read[:1].upper() + read[1:]
+
+
+def untold(text: str, told: Callable[[str], bool]) -> str:
+    """`text` without the sentences `told` says the voice tells, asking nothing. The last sentence is left
+    to the clauses' reading: a request follows the telling."""
+    sentences = SENTENCES.split(text)
+    return " ".join(s for i, s in enumerate(sentences) if i == len(sentences) - 1 or not told(s))
+
+
+def year_pointed_back(request: str, told: str, year: re.Pattern[str]) -> str:
+    """`request` with the last year (as `year` finds it) the patter `told` names for its "that year":
+    the data's years are checked downstream. `request` as it is when it points back to none or the patter
+    names no year of its own."""
+    if not THAT_YEAR.search(request):
+        return request
+    years = [y for y in year.findall(told) if y not in request]
+    return THAT_YEAR.sub(f"in {years[-1]}", request, count=1) if years else request

@@ -1,0 +1,119 @@
+"""What the voice readers share (worker.planner.voice_asides): a voice's asides come off and the request
+stays; the hand-over words open the request; the request is returned with a capital and held to one chart,
+or the text unchanged when nothing was set aside; told sentences go but the last; "that year" gets the
+patter's year."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from worker.planner.errors import UnchartableQuestion
+from worker.planner.versus_names import names_of
+from worker.planner.voice_asides import HANDOVER, request_read, untold, without_asides, year_pointed_back
+from worker.semantic import SemanticModel
+
+_GARDEN = re.compile(r"\b(?:roses|tomatoes|shed|compost)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The roses are out. The average tip by day.", "The average tip by day."),
+        ("My tomatoes in 1992 did well - the average tip by day", "The average tip by day"),
+        ("I painted the shed green: the median tip by sex", "The median tip by sex"),
+        ("The compost is warm, but the average tip by day, please", "The average tip by day, please"),
+    ],
+)
+def test_asides_in_the_voice_come_off(semantic_model: SemanticModel, text: str, kept: str) -> None:
+    assert without_asides(text, _GARDEN, names_of(semantic_model)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each sentence asks (a question, a measure of the data): nothing is an aside.
+        "Which roses won? The average tip by day.",
+        "The roses by tip size.",
+        # Nothing in the voice.
+        "It rained all week. The average tip by day.",
+    ],
+)
+def test_what_asks_or_is_not_the_voice_stays(semantic_model: SemanticModel, text: str) -> None:
+    assert without_asides(text, _GARDEN, names_of(semantic_model)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Now then: the average tip by day", "the average tip by day"),
+        ("Right then, the average tip by day", "the average tip by day"),
+        ("Anyway - the median tip", "the median tip"),
+        ("And now, the votes by candidate", "the votes by candidate"),
+    ],
+)
+def test_the_hand_over_opens_the_request(text: str, rest: str) -> None:
+    assert HANDOVER.sub("", text) == rest
+
+
+@pytest.mark.parametrize("text", ["Rightly so, the average tip", "Nowhere: the tips", "Right tips by day"])
+def test_words_that_only_begin_like_a_hand_over_stay(text: str) -> None:
+    assert HANDOVER.sub("", text) == text
+
+
+def test_the_request_read_is_returned_with_a_capital(semantic_model: SemanticModel) -> None:
+    text = "The roses are out. the average tip by day."
+    assert request_read(text, "the average tip by day.", semantic_model) == "The average tip by day."
+
+
+@pytest.mark.parametrize("read", ["The roses are out. the average tip by day.", " . ", ""])
+def test_nothing_set_aside_or_nothing_left_gives_the_text_back(
+    semantic_model: SemanticModel, read: str
+) -> None:
+    text = "The roses are out. the average tip by day."
+    assert request_read(text, read, semantic_model) == text
+
+
+def test_a_request_for_two_charts_is_refused(semantic_model: SemanticModel) -> None:
+    with pytest.raises(UnchartableQuestion):
+        request_read(
+            "The roses are out. The average tip by day, and a separate pie of the votes by candidate.",
+            "The average tip by day, and a separate pie of the votes by candidate.",
+            semantic_model,
+        )
+
+
+def test_told_sentences_go_but_the_last() -> None:
+    def told(sentence: str) -> bool:
+        return bool(_GARDEN.search(sentence))
+
+    assert untold("The roses are out. The shed is red. The average tip.", told) == "The average tip."
+    # The last sentence is the clauses' to read, even when it tells.
+    assert (
+        untold("The roses are out. The compost and the average tip.", told)
+        == "The compost and the average tip."
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_", "told", "pointed"),
+    [
+        (
+            "Spain's life expectancy in that year",
+            "The abbey was built in 1124 and rebuilt in 1952. Spain's life expectancy in that year",
+            "Spain's life expectancy in 1952",
+        ),
+        (
+            "Spain's GDP for the same year",
+            "In 1977 we sang. Spain's GDP for the same year",
+            "Spain's GDP in 1977",
+        ),
+        # No year told, or no "that year" asked: the request as it is.
+        ("Spain's GDP in that year", "We sang. Spain's GDP in that year", "Spain's GDP in that year"),
+        ("Spain's GDP in 2007", "In 1977 we sang. Spain's GDP in 2007", "Spain's GDP in 2007"),
+    ],
+)
+def test_that_year_is_the_year_the_patter_told(request_: str, told: str, pointed: str) -> None:
+    assert year_pointed_back(request_, told, _YEAR) == pointed
