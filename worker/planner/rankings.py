@@ -102,7 +102,11 @@ def _read_ranking(scan: Scan, lex: Lexicon, r: Reading) -> list[Aggregation]:
     rank = pw.read_rank_word(scan, lex.ds, lex.ranks)
     if rank is not None:
         limit, counted = rank.limit, rank.counted
-        if not counted and (said := ranking_count(scan, vocab, lex.rows)) is not None:
+        # "which continent is richest": one, as "which continent has the highest GDP per capita".
+        if (
+            not counted
+            and (said := ranking_count(scan, vocab, lex.rows) or _which_one(scan, vocab)) is not None
+        ):
             limit, counted = said, True
         r.top = Top(rank.low, limit, counted, rank.measure)
         _claim_said_again(scan, vocab, rank.low)
@@ -197,7 +201,7 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
     if dims is None:
         return None
     m = re.search(
-        rf"(?<!\w)(?P<w>which|what)\s+(?:[a-z'-]+\s+)?(?P<d>{dims.pattern})"
+        rf"(?<!\w)(?P<w>which|what)\s+(?:(?P<owner>{dims.pattern})['\u2019]s\s+|[a-z'-]+\s+)?(?P<d>{dims.pattern})"
         r"(?:(?P<verb>\s+(?:has|is|was|does))|(?P<past>\s+(?:had|did|won|got)))?",
         scan.text,
     )
@@ -211,7 +215,9 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
         or (m["w"] == "what" and not m.end() > m.end("d"))
     ):
         return None
-    return 1 if not m["d"].lower().endswith("s") or m["verb"] else None
+    # "which continent's countries": the one continent is asked for, whatever its countries' number.
+    owner = m["owner"] if m["owner"] and not m["owner"].lower().endswith("s") else None
+    return 1 if owner or not m["d"].lower().endswith("s") or m["verb"] else None
 
 
 _KEEP = re.compile(r"(?<!\w)(?:keep|keeping)(?=\s+(?:just\s+|only\s+)?(?:the\s+)?$)", re.IGNORECASE)
@@ -240,8 +246,14 @@ def _top(scan: Scan, vocab: Vocabulary) -> tuple[re.Match[str] | None, bool]:
         # does nothing at all ("the 5 districts where he got the most.").
         named = vocab.datasets[0].match(scan.text, at) if vocab.datasets[0] is not None else None
         ends = re.match(r"\s*(?:[.?!,;]|$)", scan.text[top.end() :]) is not None
+        # "where does the wind come from most?", "blows least in the 0-1 band": a bare "most" ending its
+        # clause, or after the wind's verb, ranks too ("from most to fewest" is an order, read apart).
+        bare = top["dir"].lower() in ("most", "least") and (
+            ends
+            or (_BLOWS.search(scan.text, 0, top.start()) is not None and not _TO.match(scan.text, top.end()))
+        )
         ends = ends and re.search(r"(?<!\w)the\s+$", scan.text[: top.start()]) is not None
-        follows = follows or ((named is not None or ends) and len(vocab.ds.measures) == 1)
+        follows = follows or ((named is not None or ends or bare) and len(vocab.ds.measures) == 1)
         # "the largest number of votes", "the highest tally": the count a measure of counted things holds.
         follows = follows or (_COUNTED.match(scan.text, lead) is not None and _counts_things(vocab.ds))
         often = top["dir"].lower() in ("most", "least") and _OFTEN.match(scan.text, top.end()) is not None
@@ -274,6 +286,8 @@ def _ranks_periods(scan: Scan, vocab: Vocabulary, at: int) -> bool:
 
 
 _COUNTED = re.compile(r"(?:number|count|tally)(?!\w)")
+_BLOWS = re.compile(r"(?<!\w)(?:from|blows?|comes?)\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 
 
 def _counts_things(ds: Dataset) -> bool:

@@ -30,6 +30,7 @@ from worker.planner.group_conditions import check_group_conditions
 from worker.planner.group_rankings import check_group_rankings
 from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
+from worker.planner.members import members_said
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.places import claim_places
 from worker.planner.properties import check_properties
@@ -145,6 +146,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     claim_counts_of_all(scan, vocab)
     limits.check_aggregated_dimension(scan, vocab)
     said = list(scan.take(vocab.dims[0]))
+    said = [m for m in said if m not in members_said(scan.text, said)]
     bare = list(dict.fromkeys([*bare, *(vocab.dims[1][normalize(m[0])] for m in said)]))
     scopes = {vocab.dims[1][normalize(m[0])] for m in said if _scope_of_condition(scan.text, m)}
     r.bare = [d for d in bare if d not in scopes] if len(bare) > len(scopes) else bare

@@ -269,3 +269,37 @@ def test_an_order_by_another_measure_than_the_one_asked_for_is_refused(planner: 
     assert "life expectancy" in str(refusal.value)
     plan = planner.plan("GDP per capita of Asian countries in 2007, richest first")
     assert plan.sort is not None and (plan.sort.by, plan.sort.direction) == ("gdp_per_capita", "desc")
+
+
+@pytest.mark.parametrize(
+    ("question", "direction", "limit"),
+    [
+        ("Which 2 directions does the wind come from most?", "desc", 2),
+        ("Which two directions does the wind come from most, summed over every band?", "desc", 2),
+        ("Which direction does the wind blow from most in the 0-1 band?", "desc", 1),
+        ("Which direction does the wind blow least in the 0-1 band?", "asc", 1),
+    ],
+)
+def test_a_bare_most_after_the_winds_verb_ranks(
+    planner: RulePlanner, question: str, direction: str, limit: int
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.sort and plan.sort.direction, plan.limit) == ("direction", direction, limit)
+
+
+def test_from_most_to_fewest_is_an_order_not_a_ranking(planner: RulePlanner) -> None:
+    plan = planner.plan("Plot the number of gold medals won by each nation, ordered from most to fewest.")
+    assert (measures_of(plan), plan.limit) == ([("medals", "sum")], None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which continent is richest on average in 1987?",
+        "Which continent's countries are richest on average?",
+        "Which continent has the richest countries?",
+    ],
+)
+def test_which_one_asked_with_a_rank_word_is_one(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series, plan.limit) == ("continent", None, 1)
