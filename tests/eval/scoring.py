@@ -385,6 +385,11 @@ SETS = (
         HERE / "holdout79.yaml",
         "seventy-ninth holdout (a taxi driver, a croupier, a farmer)",
     ),
+    EvalSet(
+        "holdout80",
+        HERE / "holdout80.yaml",
+        "eightieth holdout (a plumber, a hairdresser, a car mechanic)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -53,6 +53,7 @@ from worker.planner.bingo_caller import unbingo
 from worker.planner.butler import unbutler
 from worker.planner.cabin_crew import uncabin_crew
 from worker.planner.captains_log import unlog
+from worker.planner.car_mechanic import ungarage
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
 from worker.planner.crossword import uncrossword
@@ -64,6 +65,7 @@ from worker.planner.fishing_trip import unfishing
 from worker.planner.game_show import ungame_show
 from worker.planner.gardener import ungarden
 from worker.planner.grandmother import ungrandmother
+from worker.planner.hairdresser import unhairdress
 from worker.planner.haunting import unhaunt
 from worker.planner.hypnotist import unhypnotize
 from worker.planner.influencer import uninfluence
@@ -76,6 +78,7 @@ from worker.planner.parrot import unparrot
 from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
 from worker.planner.photo_shoot import unphoto_shoot
+from worker.planner.plumber import unplumb
 from worker.planner.postcard import unpostcard
 from worker.planner.race_call import unrace_call
 from worker.planner.radio_dj import unradio_dj
@@ -116,6 +119,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unbingo, unreferee, unmonk),
     *(unrace_call, unbarista, undig),
     *(untaxi, uncroupier, unfarm),
+    *(unplumb, unhairdress, ungarage),
 )
 
 
