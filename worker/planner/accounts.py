@@ -57,7 +57,7 @@ FILLER = frozenset(
     won win wins winning winner received receive get earned left live lived living blow blows blew
     blowing come comes came coming go goes went paid pay spend spends spending spent served serve had
     move moves moved moving collect collects collected collecting bring brings brought cast
-    gave given hold holds held together reached reach reaches whats pull pulls pulled bring brings form
+    gave given hold holds held together reached reach reaches touched whats pull pulls pulled form
     always wondered wonder trying try tried feel feeling heard hear curious curiosity maybe perhaps
     perfect great nice lovely ideally possibly tend tends tended put quick quickly
     than then across done happen happened change changed changes evolve evolved trend trends

@@ -47,6 +47,8 @@ _PART2 = rf"{_OWNER}(?P<part2>outer\s+leaves)"
 # The rewrites in order: the ones that read a longer phrase come before those of its words.
 _SAID: list[tuple[str, str]] = [
     # Tips. "the gentlemen" and "the ladies" first, so that "the ladies who leave" reads as "the women who".
+    # "tables that ran up a bill of more than 40 dollars": had a bill of.
+    (r"\b(?:ran|run|runs|running)\s+up\s+(?=(?:a|the|their|its)\s+(?:bill|tab|total)\b)", "had "),
     (r"\bgentlemen\b", "men"),
     (r"\bgentleman\b", "man"),
     (r"\bladies\b", "women"),
@@ -158,6 +160,12 @@ _SAID: list[tuple[str, str]] = [
     # single line" a chart form, and "the single X with the ..." is read by worker.planner.ordinals).
     (r"\bwhich\s+single\s+(?!(?:line|series|bar|colou?r|chart|pie|one)\b)", "which one "),
     (r"\bbest[\s-]off\b", "richest"),
+    # "which country has the richest people": the richest country, not its population ranked.
+    (
+        r"\b(?P<v>has|have|had)\s+the\s+(?P<r>richest|poorest|wealthiest)\s+(?:people|citizens|inhabitants"
+        r"|residents|population)\b",
+        r"\g<v> the \g<r>",
+    ),
     (r"\bworst[\s-]off\b", "poorest"),
     (r"\b(?P<e>each|every|which)\s+part\s+of\s+the\s+world\b", r"\g<e> continent"),
     (r"\bparts\s+of\s+the\s+world\b", "continents"),
@@ -182,6 +190,8 @@ _SAID: list[tuple[str, str]] = [
         r"the \g<end> \g<what>\g<of> ever",
     ),
     # Medals, wind, election.
+    # "How many bronzes did each nation take?": a "take" ending the question is a win ("take out" stays).
+    (r"\b(?P<did>did|do|does)\s+(?P<who>[^?.!,;]{1,50}?)\s+take\s*(?=[?.!]|$)", r"\g<did> \g<who> win"),
     (r"(?:^|(?<=[.?!]))\s*the\s+olympic\s+ones(?:,\s+I\s+mean)?\s*[.!]?", ""),
     (r"\bthe\s+olympic\s+ones\b", "the Olympic medals"),
     (r",?\s+(?:each\s+(?:one|of\s+them)|all\s+three|all\s+of\s+them)\s+separately\b", ", one bar each"),

@@ -131,7 +131,10 @@ def shape(r: Reading) -> ChartPlan:
     start, end, top = r.start, r.end, r.top
     # "top 3 countries by population, split by continent": what is ranked is not what colours it.
     ranked = [g for g in groups if g not in r.split]
-    top_dim = None if top is None else (ranked[0] if ranked else fallback)
+    # "which has the highest average tip, men or women?": every value of a dimension named is what is ranked.
+    top_dim = (
+        None if top is None else (ranked[0] if ranked else next(iter(whole if not r.bare else []), fallback))
+    )
     if top_dim in groups:
         groups.remove(top_dim)
     dimension = series = None

@@ -1,8 +1,9 @@
 """Distributions and extremes spelt out in the words the readers know, before a question is read.
 
 A user asking about spreads and extremes says:
-- "how X is spread across Y": how the total of X divides among the values of Y, i.e. "X by Y" (a bar, or
-  the pie they ask for), not the histogram that "distribution of X" on its own asks for;
+- "how X is spread across Y" ("how X split / divide between Y"): how the total of X divides among the
+  values of Y, i.e. "X by Y" (a bar, or the pie they ask for), not the histogram that "distribution of X"
+  on its own asks for;
 - "the record X", "the peak X" (X a measure): the highest X ("the record high of A and B" is their
   maximum); "the single highest X" is the highest X, and "the single biggest district vote" is the highest
   vote in one district;
@@ -33,8 +34,11 @@ _I = re.IGNORECASE
 # (no comma, so a clause before it is not swallowed); "how is X spread across Y" puts the verb first.
 _VERB = r"(?:is|are|was|were|gets|get|got)\s+(?:spread|split|divided|shared)(?:\s+out)?"
 _ACROSS = r"\s+(?:across|among|amongst|between|over)\s+"
+# "how China's medals split across gold, silver and bronze", "how its medals divide between": the verb with
+# no "is" before it.
+_SPLITS = r"(?:spreads?|splits?|divides?)(?:\s+(?:out|up))?"
 _HOW_SPREAD = re.compile(
-    rf"\bhow\s+(?:(?P<x>[^,;?]+?)\s+{_VERB}|{_VERB}\s+(?P<y>[^,;?]+?)|(?P<z>[^,;?]+?)\s+spreads(?:\s+out)?){_ACROSS}",
+    rf"\bhow\s+(?:(?P<x>[^,;?]+?)\s+{_VERB}|{_VERB}\s+(?P<y>[^,;?]+?)|(?P<z>[^,;?]+?)\s+{_SPLITS}){_ACROSS}",
     _I,
 )
 # "the record high of Amazon and Apple": no measure named, so the highest of the values named.

@@ -75,6 +75,7 @@ from worker.planner.pep_talk import unpep_talk
 from worker.planner.philosophy import unphilosophise
 from worker.planner.pirate_speak import unpirate
 from worker.planner.plot_calls import unplot_calls
+from worker.planner.predicative import unpredicate
 from worker.planner.query_languages import unquery
 from worker.planner.quiz_master import unquiz
 from worker.planner.r_syntax import unr
@@ -253,4 +254,6 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     text = unlay(text, model)
     text = unsecond(unword_numbers(uncorrect_values(text, model), model), model)
     text = unspread(unversus(undashboard(text, model), model), model)
+    # "whose petals are the shortest" before the everyday words read "the shortest petals".
+    text = unpredicate(text)
     return unspan(unyesno(uneveryday(uncourtesy(text, model), model), model), model)

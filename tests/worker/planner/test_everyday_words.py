@@ -243,3 +243,20 @@ def test_sat_as_a_verb_is_no_saturday(planner: RulePlanner, question: str) -> No
 def test_which_single_is_which_one(planner: RulePlanner, question: str, dimension: str) -> None:
     plan = planner.plan(question)
     assert (plan.dimension, plan.limit) == (dimension, 1)
+
+
+def test_a_take_ending_the_question_is_a_win(planner: RulePlanner) -> None:
+    plan = planner.plan("How many bronzes did each nation take?")
+    assert (plan.dimension, filters_of(plan)) == ("nation", [("medal", "eq", "Bronze")])
+    plan = planner.plan("Which districts did Joly take?")
+    assert (plan.dimension, filters_of(plan)) == ("district", [("winner", "eq", "Joly")])
+
+
+def test_tables_that_ran_up_a_bill_had_it(planner: RulePlanner) -> None:
+    plan = planner.plan("How many tables ran up a bill of more than 40 dollars on each day?")
+    assert (measures_of(plan), filters_of(plan)) == ([("total_bill", "count")], [("total_bill", "gt", 40)])
+
+
+def test_the_lowest_price_each_company_touched_is_its_minimum(planner: RulePlanner) -> None:
+    plan = planner.plan("The lowest share price each company touched in 2019.")
+    assert (measures_of(plan), plan.dimension) == ([("price", "min")], "ticker")

@@ -303,3 +303,12 @@ def test_from_most_to_fewest_is_an_order_not_a_ranking(planner: RulePlanner) -> 
 def test_which_one_asked_with_a_rank_word_is_one(planner: RulePlanner, question: str) -> None:
     plan = planner.plan(question)
     assert (plan.dimension, plan.series, plan.limit) == ("continent", None, 1)
+
+
+def test_every_value_of_a_dimension_named_is_what_is_ranked(planner: RulePlanner) -> None:
+    for question in (
+        "whose tips are the biggest on average, men or women?",
+        "which has the highest average tip, men or women?",
+    ):
+        plan = planner.plan(question)
+        assert (plan.dimension, plan.series) == ("sex", None)

@@ -153,3 +153,15 @@ def test_a_counted_ranking_of_the_most_common_keeps_its_count(planner: RulePlann
 def test_statistics_without_an_aggregation_stay_refused(planner: RulePlanner, question: str) -> None:
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "chart"),
+    [
+        ("How China's medals split across gold, silver and bronze.", "bar"),
+        ("A pie of how South Korea's medals divide between gold, silver and bronze.", "pie"),
+    ],
+)
+def test_how_x_split_across_y_without_is_is_x_over_y(planner: RulePlanner, question: str, chart: str) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, plan.chart_type) == ([("medals", "sum")], "medal", chart)
