@@ -36,6 +36,7 @@ from worker.planner.voice_asides import (
     ASKS,
     HANDOVER,
     THAT_YEAR,
+    YEAR,
     request_read,
     untold,
     without_asides,
@@ -95,7 +96,6 @@ _LEAD_IN = re.compile(
     r"|sets?|takes?|processes|processing|dries|drying)\b[^,.!?:;]{0,15}\s*[,:]\s*",
     _I,
 )
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 
 
 def unhairdress(text: str, model: SemanticModel) -> str:
@@ -108,7 +108,7 @@ def unhairdress(text: str, model: SemanticModel) -> str:
     read = tidy(HANDOVER.sub("", without_asides(read, _SALON, names)))
     if read == told:
         return text
-    read = year_pointed_back(read, told, _YEAR)
+    read = year_pointed_back(read, told, YEAR)
     # A "that year" the patter names no year for: the question is left whole, and refused downstream.
     return text if THAT_YEAR.search(read) else request_read(text, read, model)
 

@@ -32,6 +32,7 @@ from worker.planner.versus_names import Names, capitalised_values, listed, names
 from worker.planner.voice_asides import (
     ASKS,
     THAT_YEAR,
+    YEAR,
     request_read,
     untold,
     without_asides,
@@ -90,7 +91,6 @@ _POINTS_BACK = re.compile(
     r"\b(?:their|its|them|those|these|both|(?:that|this|the\s+same)\s+(?:country|nation|continent|company))\b",
     _I,
 )
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 
 
 def unmonk(text: str, model: SemanticModel) -> str:
@@ -115,7 +115,7 @@ def _pointed_back(request: str, told: str, names: Names) -> str:
     """`request` with what it points back to in the patter put in: the year for "that year", the values
     before it for "those two countries" (a request naming values of its own points back to none)."""
     if THAT_YEAR.search(request):
-        return year_pointed_back(request, told, _YEAR)
+        return year_pointed_back(request, told, YEAR)
     said = capitalised_values(told, names)
     if said and _POINTS_BACK.search(request) and not capitalised_values(request, names):
         return f"{listed(said)}: {request[:1].lower()}{request[1:]}"

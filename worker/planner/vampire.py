@@ -30,6 +30,7 @@ from worker.planner.voice_asides import (
     ASKS,
     SENTENCES,
     THAT_YEAR,
+    YEAR,
     request_read,
     without_asides,
     year_pointed_back,
@@ -67,8 +68,6 @@ _PAUSE = re.compile(r"(?:\.\.\.|\u2026)\s+(?=[a-z])")
 # the ballots by candlelight", "so I did not vote"). One with a clause mark is left to the clauses' reading.
 _OWN = re.compile(r"\b(?:I|(?i:my|me|mine))\b")
 _CLAUSE = re.compile(r"[:;]\s|\s[-\u2013\u2014]+\s")
-# The year a request's "that year" points back to.
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 # "I must know:" or ", so show me" handing over: what follows is the request.
 _HANDOVER = re.compile(r"^.*?(?:\bI\s+must\s+know\s*:|,\s*so\s+(?=show\b))\s*", _I)
 
@@ -84,7 +83,7 @@ def unvampire(text: str, model: SemanticModel) -> str:
     request = tidy(_HANDOVER.sub("", request) if _VOICE.search(request) else request)
     if request == told:
         return text
-    request = year_pointed_back(request, told, _YEAR)
+    request = year_pointed_back(request, told, YEAR)
     # A "that year" the patter names no year for: the question is left whole, and refused downstream.
     return text if THAT_YEAR.search(request) else request_read(text, request, model)
 

@@ -23,6 +23,7 @@ __all__ = [
     "HANDOVER",
     "SENTENCES",
     "THAT_YEAR",
+    "YEAR",
     "request_read",
     "untold",
     "without_asides",
@@ -48,6 +49,8 @@ HANDOVER = re.compile(
     _I,
 )
 # A request pointing back to a year the patter told ("the votes in that very year").
+# A year a voice's patter tells, for a "that year" to point back to.
+YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 THAT_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?:that|this|the\s+same)\s+(?:very\s+)?year\b", _I)
 # A clause ends at a spaced dash, a colon, a semicolon or ", but"; the mark is kept with the clause after.
 _CLAUSES = re.compile(r"(\s+[-\u2013\u2014]+\s+|:\s+|;\s+|,\s+but\s+)")
