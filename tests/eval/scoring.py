@@ -390,6 +390,11 @@ SETS = (
         HERE / "holdout80.yaml",
         "eightieth holdout (a plumber, a hairdresser, a car mechanic)",
     ),
+    EvalSet(
+        "holdout81",
+        HERE / "holdout81.yaml",
+        "eighty-first holdout (a cricket commentator, a ventriloquist, a baker)",
+    ),
 )
 FIELDS = (
     "dataset",

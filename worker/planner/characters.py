@@ -46,6 +46,7 @@ from collections.abc import Callable
 from worker.planner.air_traffic import unradio_tower
 from worker.planner.alien_visitor import unalien
 from worker.planner.archaeology import undig
+from worker.planner.baker import unbake
 from worker.planner.barista import unbarista
 from worker.planner.bartender import unbartender
 from worker.planner.beekeeper import unbeekeeper
@@ -56,6 +57,7 @@ from worker.planner.captains_log import unlog
 from worker.planner.car_mechanic import ungarage
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
+from worker.planner.cricket_commentary import uncricket
 from worker.planner.crossword import uncrossword
 from worker.planner.croupier import uncroupier
 from worker.planner.dentist import undentist
@@ -94,6 +96,7 @@ from worker.planner.telegram import untelegram
 from worker.planner.tennis_umpire import unumpire
 from worker.planner.town_crier import uncry
 from worker.planner.vampire import unvampire
+from worker.planner.ventriloquist import unventriloquist
 from worker.planner.wedding_officiant import unwed
 from worker.planner.wild_west import unwild_west
 from worker.planner.zombie_groans import unzombie
@@ -120,6 +123,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unrace_call, unbarista, undig),
     *(untaxi, uncroupier, unfarm),
     *(unplumb, unhairdress, ungarage),
+    *(uncricket, unventriloquist, unbake),
 )
 
 
