@@ -77,7 +77,13 @@ _SAID: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
         "smoker",
     ),
     (r"\bgust\s+strength\b", "wind strength"),
-    (r"\badded\s+together\b", "added up"),
+    # "Silver and bronze added together": a sum, and the values named combined ("together").
+    (r"\badded\s+together\b", "added up together"),
+    # "medals by type, with the bronzes left out": the values after "excluding", as the exclusions read them.
+    (
+        r"\bwith\s+(?P<x>(?:the\s+)?[^,.;:!?]{1,40}?)\s+(?:left\s+out|excluded|removed|taken\s+out|dropped)\b",
+        r"excluding \g<x>",
+    ),
     # "the calm 0-1 winds": the band is named; the adjective only describes it.
     (r"\b(?:calm|calmest|light|lightest|gentle)\s+(?=\d+-\d+(?!\w))", ""),
     (r"\bgoing\s+by\s+(?=the\s+(?:latest|most\s+recent|newest)\b)", ""),

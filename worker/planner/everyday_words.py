@@ -46,7 +46,28 @@ _PART2 = rf"{_OWNER}(?P<part2>outer\s+leaves)"
 
 # The rewrites in order: the ones that read a longer phrase come before those of its words.
 _SAID: list[tuple[str, str]] = [
+    # "the mean sepal width beside the mean petal length": both measures, side by side.
+    (r"\s+(?:beside|next\s+to|alongside)\s+(?=the\s+(?:mean|average|median|total)\s)", " and "),
+    # "the lowest ... Just the one at the bottom" (or "the bottom one"): the one ranked, at the end asked for.
+    (
+        r"(?P<low>\b(?:lowest|fewest|least|smallest|poorest|worst|shortest|weakest)\b[^\n]*?)\b(?P<j>just|only)\s+"
+        r"the\s+(?:one\s+at\s+the\s+bottom|bottom\s+one)\b",
+        r"\g<low>\g<j> the one",
+    ),
+    # "one dot per country" on a scatter: the rows are the countries (or flowers, tables, districts) anyway.
+    # A chart described by its axes ("Horizontal axis: ..., one dot per country") is read by chart_grammar.
+    (
+        r"^(?P<pre>(?![^\n]*\baxis\b)[^\n]*?),?\s*(?:with\s+)?one\s+(?:dot|point|marker)\s+(?:per|for\s+each"
+        r"|for\s+every|a)\s+(?:country|nation|flower|table|district)\b",
+        r"\g<pre>",
+    ),
     # Tips. "the gentlemen" and "the ladies" first, so that "the ladies who leave" reads as "the women who".
+    # "the tables seating at least three people": with that many.
+    (
+        r"\bseating\s+(?=(?:at\s+least|at\s+most|more\s+than|fewer\s+than|over|under|up\s+to|exactly|\d+|one|two"
+        r"|three|four|five|six)\b)",
+        "with ",
+    ),
     # "tables that ran up a bill of more than 40 dollars": had a bill of.
     (r"\b(?:ran|run|runs|running)\s+up\s+(?=(?:a|the|their|its)\s+(?:bill|tab|total)\b)", "had "),
     (r"\bgentlemen\b", "men"),
@@ -132,8 +153,8 @@ _SAID: list[tuple[str, str]] = [
     ),
     # Gapminder. "how long people live": life expectancy (never "how long ago").
     (
-        rf"\bhow\s+long\s+(?:the\s+|its\s+|their\s+)?(?:people|folk|folks|citizens|residents|inhabitants)\s+"
-        rf"{_LIVE}\b",
+        rf"\bhow\s+long\s+(?:(?:could|can|would|did|do|might)\s+)?(?:the\s+|its\s+|their\s+)?(?:people|folk|folks"
+        rf"|citizens|residents|inhabitants)\s+(?:(?:expect|hope)\s+to\s+)?{_LIVE}\b",
         "life expectancy",
     ),
     # "how rich a country is": GDP per capita (its wealth per person, not its total GDP).
@@ -169,7 +190,8 @@ _SAID: list[tuple[str, str]] = [
     (r"\bworst[\s-]off\b", "poorest"),
     (r"\b(?P<e>each|every|which)\s+part\s+of\s+the\s+world\b", r"\g<e> continent"),
     (r"\bparts\s+of\s+the\s+world\b", "continents"),
-    # Stocks.
+    # Stocks. "Microsoft's closes week by week": its closing prices.
+    (r"(?P<own>['\u2019]s)\s+closes\b", r"\g<own> closing prices"),
     (
         r"\b(?:those|these|the)\s+(?P<n>six\s+)?(?:computer|tech|technology|internet)\s+companies\b",
         r"the \g<n>companies",
@@ -190,8 +212,17 @@ _SAID: list[tuple[str, str]] = [
         r"the \g<end> \g<what>\g<of> ever",
     ),
     # Medals, wind, election.
+    # "Slice China's medal haul into gold, silver and bronze": how it splits into them.
+    (r"\bslice\s+(?P<x>[^,.;:!?]{1,40}?)\s+(?=into\s)", r"\g<x> split "),
     # "How many bronzes did each nation take?": a "take" ending the question is a win ("take out" stays).
     (r"\b(?P<did>did|do|does)\s+(?P<who>[^?.!,;]{1,50}?)\s+take\s*(?=[?.!]|$)", r"\g<did> \g<who> win"),
+    # "How many votes did Joly take in the districts ...": the votes she got there (not a win, which would
+    # read as the districts she won). "bring home" a medal is to win it.
+    (
+        r"\b(?P<did>did|do|does)\s+(?P<who>[^?.!,;]{1,50}?)\s+take(?=\s+(?:in|at|from|across|during|over)\b)",
+        r"\g<did> \g<who> get",
+    ),
+    (r"\b(?:bring|brings|brought)\s+home\b", "win"),
     (r"(?:^|(?<=[.?!]))\s*the\s+olympic\s+ones(?:,\s+I\s+mean)?\s*[.!]?", ""),
     (r"\bthe\s+olympic\s+ones\b", "the Olympic medals"),
     (r",?\s+(?:each\s+(?:one|of\s+them)|all\s+three|all\s+of\s+them)\s+separately\b", ", one bar each"),

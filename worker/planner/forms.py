@@ -41,6 +41,13 @@ _EACH = re.compile(
     r"(?P<post>each|apiece|for\s+each(?:\s+(?:one|of\s+them))?)(?=\s*(?:$|[?.!,;:])))"
 )
 
+# "lunch and dinner as separate bars", "men and women in separate colours": the values named before it are
+# drawn one each, as they are anyway; the mark word ("bars") is left for the chart type.
+# "as separate series" is read whole below.
+_AS_SEPARATE = re.compile(
+    rf"(?<!\w)(?:as|in)\s+{_SEPARATE}(?=\s+(?:colou?r|bar|column|line|slice)s?\s*(?:$|[?.!,;:]))"
+)
+
 
 def separate_groups(scan: Scan, vocab: Vocabulary) -> list[tuple[str, bool]]:
     """ "the continents in different colours", "each species in its own colour", "a separate bar for each
@@ -67,8 +74,11 @@ def separate_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionV
 
 
 def claim_series_each(scan: Scan) -> None:
-    """ "one series each", "as separate series", "with a separate line for each": one line (or bar) per
-    value named, which the chart draws anyway."""
+    """ "one series each", "as separate series", "with a separate line for each", "as separate bars": one
+    line (or bar) per value named, which the chart draws anyway."""
+    for m in list(_AS_SEPARATE.finditer(scan.text)):
+        if scan.free(m.span()):
+            scan.claim(m.span())
     for m in list(_EACH.finditer(scan.text)):
         if scan.free(m.span()):
             scan.claim(m.span() if m["mark"] is None else m.span("pre"))

@@ -71,3 +71,15 @@ def test_whilst_youre_at_it_is_an_aside(planner: RulePlanner) -> None:
     assert plan.dimension == "continent"
     plan = planner.plan("Population by continent in 2007. A pie chart would be brilliant.")
     assert plan.chart_type == "pie"
+
+
+def test_values_left_out_after_they_are_named_are_excluded(planner: RulePlanner) -> None:
+    plan = planner.plan("Each nation's medals split by medal type, with the bronzes left out.")
+    assert filters_of(plan) == [("medal", "ne", "Bronze")]
+    plan = planner.plan("the average tip by day, with smokers excluded")
+    assert filters_of(plan) == [("smoker", "ne", "Yes")]
+
+
+def test_values_added_together_are_one_bar_per_group(planner: RulePlanner) -> None:
+    plan = planner.plan("Silver and bronze added together for each nation, one bar per nation, most first.")
+    assert (plan.dimension, plan.series) == ("nation", None)

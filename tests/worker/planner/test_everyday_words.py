@@ -260,3 +260,62 @@ def test_tables_that_ran_up_a_bill_had_it(planner: RulePlanner) -> None:
 def test_the_lowest_price_each_company_touched_is_its_minimum(planner: RulePlanner) -> None:
     plan = planner.plan("The lowest share price each company touched in 2019.")
     assert (measures_of(plan), plan.dimension) == ([("price", "min")], "ticker")
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension", "filters"),
+    [
+        ("How many votes did Joly take in the districts she won?", [("votes", "sum")], "district", None),
+        (
+            "How many golds did each nation bring home?",
+            [("medals", "sum")],
+            "nation",
+            [("medal", "eq", "Gold")],
+        ),
+        (
+            "How long could people expect to live on each continent in 1992?",
+            [("life_exp", "avg")],
+            "continent",
+            [],
+        ),
+        (
+            "Count the tables seating at least three people, day by day.",
+            [("tip", "count")],
+            "day",
+            [("party_size", "gte", 3)],
+        ),
+        ("Slice China's medals into gold, silver and bronze, as a pie.", [("medals", "sum")], "medal", None),
+        (
+            "Per species, the mean sepal width beside the mean petal length.",
+            [("sepal_width", "avg"), ("petal_length", "avg")],
+            "species",
+            [],
+        ),
+    ],
+)
+def test_everyday_verbs_and_joins(
+    planner: RulePlanner,
+    question: str,
+    measures: list[tuple[str, str]],
+    dimension: str,
+    filters: list[tuple[str, str, object]] | None,
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == (measures, dimension)
+    if filters is not None:
+        assert filters_of(plan) == filters
+
+
+def test_votes_a_candidate_took_are_hers_not_every_candidates(planner: RulePlanner) -> None:
+    plan = planner.plan("How many votes did Joly take in the districts she carried with a majority?")
+    assert ("candidate", "eq", "Joly") in filters_of(plan)
+
+
+def test_the_one_at_the_bottom_of_a_lowest_ranking_is_one(planner: RulePlanner) -> None:
+    plan = planner.plan("Which company had the lowest average price in 2018? Just the one at the bottom.")
+    assert (plan.sort and plan.sort.direction, plan.limit) == ("asc", 1)
+
+
+def test_closes_are_closing_prices(planner: RulePlanner) -> None:
+    plan = planner.plan("Microsoft's closes week by week from July to September 2019.")
+    assert (filters_of(plan), plan.chart_type) == ([("ticker", "eq", "MSFT")], "line")

@@ -89,3 +89,10 @@ def test_a_line_per_value_is_a_line_over_time(planner: RulePlanner, question: st
         None,
         True,
     )
+
+
+def test_values_as_separate_bars_are_the_series(planner: RulePlanner) -> None:
+    plan = planner.plan("The average tip per person on each day, lunch and dinner as separate bars.")
+    assert (plan.dimension, plan.series) == ("day", "meal")
+    plan = planner.plan("Bill per head, smokers against non-smokers, with men and women as separate bars.")
+    assert (plan.dimension, plan.series) == ("smoker", "sex")
