@@ -29,11 +29,8 @@ from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
     ASKS,
     SENTENCES,
-    THAT_YEAR,
-    YEAR,
-    request_read,
+    request_read_in_year,
     without_asides,
-    year_pointed_back,
 )
 from worker.semantic import SemanticModel
 
@@ -83,9 +80,7 @@ def unvampire(text: str, model: SemanticModel) -> str:
     request = tidy(_HANDOVER.sub("", request) if _VOICE.search(request) else request)
     if request == told:
         return text
-    request = year_pointed_back(request, told, YEAR)
-    # A "that year" the patter names no year for: the question is left whole, and refused downstream.
-    return text if THAT_YEAR.search(request) else request_read(text, request, model)
+    return request_read_in_year(text, request, told, model)
 
 
 def _own(sentence: str) -> bool:

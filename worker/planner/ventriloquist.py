@@ -34,12 +34,9 @@ from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
     ASKS,
     HANDOVER,
-    THAT_YEAR,
-    YEAR,
-    request_read,
+    request_read_in_year,
     untold,
     without_asides,
-    year_pointed_back,
 )
 from worker.semantic import SemanticModel
 
@@ -122,6 +119,4 @@ def unventriloquist(text: str, model: SemanticModel) -> str:
     read = tidy(HANDOVER.sub("", without_asides(read, clause, names)))
     if read == told:
         return text
-    read = year_pointed_back(read, told, YEAR)
-    # A "that year" the patter names no year for: the question is left whole, and refused downstream.
-    return text if THAT_YEAR.search(read) else request_read(text, read, model)
+    return request_read_in_year(text, read, told, model)

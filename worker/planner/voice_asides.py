@@ -25,6 +25,7 @@ __all__ = [
     "THAT_YEAR",
     "YEAR",
     "request_read",
+    "request_read_in_year",
     "untold",
     "without_asides",
     "year_pointed_back",
@@ -114,3 +115,10 @@ def year_pointed_back(request: str, told: str, year: re.Pattern[str]) -> str:
         return request
     years = [y for y in year.findall(told) if y not in request]
     return THAT_YEAR.sub(f"in {years[-1]}", request, count=1) if years else request
+
+
+def request_read_in_year(text: str, read: str, told: str, model: SemanticModel) -> str:
+    """`read` as request_read gives it, with its "that year" the last year the patter `told` names; `text`
+    itself when the patter names none, so that the question is left whole and refused downstream."""
+    read = year_pointed_back(read, told, YEAR)
+    return text if THAT_YEAR.search(read) else request_read(text, read, model)

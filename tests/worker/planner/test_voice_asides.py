@@ -11,7 +11,14 @@ import pytest
 
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import HANDOVER, request_read, untold, without_asides, year_pointed_back
+from worker.planner.voice_asides import (
+    HANDOVER,
+    request_read,
+    request_read_in_year,
+    untold,
+    without_asides,
+    year_pointed_back,
+)
 from worker.semantic import SemanticModel
 
 _GARDEN = re.compile(r"\b(?:roses|tomatoes|shed|compost)\b", re.IGNORECASE)
@@ -117,3 +124,13 @@ def test_told_sentences_go_but_the_last() -> None:
 )
 def test_that_year_is_the_year_the_patter_told(request_: str, told: str, pointed: str) -> None:
     assert year_pointed_back(request_, told, _YEAR) == pointed
+
+
+def test_a_that_year_the_patter_never_names_leaves_the_question_whole(semantic_model: SemanticModel) -> None:
+    text = "The roses came out. Spain's GDP in that year."
+    assert request_read_in_year(text, "Spain's GDP in that year.", text, semantic_model) == text
+    told = "The roses came out in 1977. Spain's GDP in that year."
+    assert (
+        request_read_in_year(told, "Spain's GDP in that year.", told, semantic_model)
+        == "Spain's GDP in 1977."
+    )
