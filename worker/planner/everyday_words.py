@@ -12,16 +12,13 @@ words before the question is read (after worker.planner.courtesy has set the cou
 - Stocks: "those computer companies" are the companies; "that film company, Netflix," is Netflix; "how
   the shares of X went" is X's price over time; "the highest the share price ... ever got to" is the
   highest share price ... ever.
-- Iris: "the flower's outer leaves" are the sepals (the model's sepal is the leaf-like part that protects
-  the bud); "how long / how wide the sepals / petals are" is their length / width, and "how wide they
-  are" after a part named is that part's width.
+- Iris: the parts of the flower, and a company's shares, are in worker.planner.everyday_parts.
 - Medals, wind, election: "the Olympic ones" names the medals already named; "<values>, each one
   separately" is one bar each; "in the order you'd go round a compass" is compass order; "the people
   standing for mayor" are the candidates; a title before a name ("Madame Joly") is dropped; "each
   candidate shown separately" is each candidate in its own colour.
-- Chart words: "one of those dot pictures of" / "a picture with dots of" is a scatter; "a round chart" /
-  "one of those round cake charts" is a pie; "with A and B in different colours", where A and B are values
-  of one dimension, colours the chart by that dimension (all its values) or by those values.
+- Chart words and colours ("a round chart", "with A and B in different colours") are in
+  worker.planner.everyday_charts, read after these.
 
 Each pattern needs the everyday phrase whole, so words with other meanings elsewhere ("round the numbers",
 "leave out", an ellipsis's dots, "how long ago", "people" as a population) are left as written.
@@ -31,7 +28,9 @@ from __future__ import annotations
 
 import re
 
-from worker.semantic import Dimension, SemanticModel
+from worker.planner.everyday_charts import CHART_WORDS, recolour
+from worker.planner.everyday_parts import company_shares, iris_parts
+from worker.semantic import SemanticModel
 
 __all__ = ["LIVED", "spell_lived", "uneveryday"]
 
@@ -40,9 +39,6 @@ _WAITER = r"(?:the\s+)?(?:waiters?|waitress(?:es)?|waiting\s+staff|servers?|staf
 _WHO = r"(?:(?:the\s+)?(?:people|diners|customers|guests|tables?|folks?)|they|everyone)"
 _LEAVE = r"(?:leave|leaves|left|give|gave|gives)"
 _LIVE = r"(?:live|lived|lives|live\s+for|lived\s+for)"
-_OWNER = r"(?:the\s+)?(?:flower'?s'?\s+|iris'?s?'?\s+|irises'\s+)?"
-_PART = rf"{_OWNER}(?P<part>outer\s+leaves|sepals?|petals?)"
-_PART2 = rf"{_OWNER}(?P<part2>outer\s+leaves)"
 
 # The rewrites in order: the ones that read a longer phrase come before those of its words.
 _SAID: list[tuple[str, str]] = [
@@ -242,107 +238,12 @@ _SAID: list[tuple[str, str]] = [
         r"\b(?P<e>each|every)\s+(?P<d>[a-z]+)\s+(?:shown|drawn|displayed|plotted)\s+separately\b",
         r"\g<e> \g<d> in its own colour",
     ),
-    # "the two side by side": both, drawn side by side (the number only counts the values named).
-    (r"\bthe\s+two(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", "both "),
-    (r"\bthe\s+(?:three|four|five|six)(?:\s+of\s+them)?\s+(?=side\s+by\s+side\b)", ""),
     # "life expectancy as well as GDP per capita": both ("as well" alone is read where it is said).
     (r"\bas\s+well\s+as\b", "and"),
-    # "together in one chart", "on a single graph": one chart, which every answer is ("one" is no name,
-    # and "together" here adds nothing up).
-    (
-        r"\b(?:all\s+)?(?:together\s+)?(?:in|on)\s+(?:one|a\s+single|just\s+one)\s+(?:chart|graph|plot|figure|picture)\b",
-        "",
-    ),
     # "nowadays": now, which the readers take as the data's latest period.
     (r"\bnowadays\b", "now"),
-    # Chart words: "one of those dot pictures of", "a picture with dots of", "a round (cake) chart".
-    (
-        r"\b(?:a|one\s+of\s+(?:those|these|them)|the)\s+(?:dot|dotty|dotted)\s+(?:pictures?|drawings?|diagrams?)\b",
-        "a scatter",
-    ),
-    (
-        r"\b(?:a|one\s+of\s+(?:those|these)|the)\s+(?:pictures?|drawings?|diagrams?|charts?|graphs?)\s+with\s+"
-        r"(?:dots|points)(?:\s+on\s+it)?\b",
-        "a scatter",
-    ),
-    (
-        r"\b(?:an?|one\s+of\s+(?:those|these)|the)\s+(?:round\s+cake|round|cake)\s+(?:charts?|graphs?|pictures?|"
-        r"diagrams?|graphics?)\b",
-        "a pie",
-    ),
 ]
 _EVERYDAY = [(re.compile(pattern, _I), said) for pattern, said in _SAID]
-# The parts of the iris: "how long the flower's outer leaves are" (sepal length), "how wide they are" after
-# a part named (that part's width), and "the outer leaves" alone (the sepals).
-_IRIS = re.compile(
-    rf"\bhow\s+(?P<dim>long|wide)\s+(?:{_PART}|(?P<they>they|those))\s+(?:are|were|is|was)\b|\b{_PART2}\b", _I
-)
-
-
-# "with the women and the men in different colours": values that colour the chart.
-_COLOURS = re.compile(
-    r"\b(?:with\s+)?(?P<vals>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?[\w-]+"
-    r"(?:\s+[\w-]+)?)+)\s+in\s+(?:different|separate|their\s+own)\s+colou?rs\b",
-    _I,
-)
-_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*", _I)
-
-
-def _parts(text: str) -> str:
-    """The iris's parts in the model's words, each "they" read as the last part named."""
-    last = ""
-
-    def said(m: re.Match[str]) -> str:
-        nonlocal last
-        part = m["part"] or m["part2"]
-        if part is not None:
-            last = "sepal" if part.lower().startswith(("outer", "sepal")) else "petal"
-        if m["dim"] is None:
-            return "the sepals"
-        if not last:
-            return m.group(0)
-        return f"{last} {'length' if m['dim'].lower() == 'long' else 'width'}"
-
-    return _IRIS.sub(said, text)
-
-
-def _values(dim: Dimension) -> dict[str, str]:
-    named = {str(v).lower(): str(v) for v in dim.values} if dim.match_values else {}
-    named.update({k.lower(): str(v) for k, v in dim.value_synonyms.items()})
-    return named
-
-
-def _colour_of(said: list[str], model: SemanticModel) -> str | None:
-    """How the values `said` colour the chart: by their dimension when they name all of its values, else
-    one colour for each; None when they are not values of one dimension."""
-    for dataset in model.datasets:
-        for dim in dataset.dimensions:
-            named = _values(dim)
-            found = {named.get(v.lower()) for v in said}
-            if None in found or len(found) < 2:
-                continue
-            if found >= {str(v) for v in dim.values}:
-                return f"coloured by {dim.synonyms[0] if dim.synonyms else dim.name}"
-            return f"with a separate colour for {' and '.join(said)}"
-    return None
-
-
-def _recolour(text: str, model: SemanticModel) -> str:
-    """ "with the women and the men in different colours": the values named just before the colours colour
-    the chart. A match that begins too early ("the tip, the men and the women") is searched again from its
-    next word."""
-    pos = 0
-    while (m := _COLOURS.search(text, pos)) is not None:
-        said = [re.sub(r"^the\s+", "", v, flags=_I) for v in _SPLIT.split(m["vals"]) if v.strip()]
-        colour = _colour_of(said, model)
-        if colour is None:
-            pos = m.start("vals") + 1
-            continue
-        text = f"{text[: m.start()]}{colour}{text[m.end() :]}"
-        pos = m.start() + len(colour)
-    return text
-
-
 # "the 5 longest-lived countries of the Americas": the countries with the highest life expectancy.
 LIVED = re.compile(
     r"\b(?P<head>(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)?\s*)"
@@ -369,29 +270,9 @@ _SAT = re.compile(r"\b(?:(?i:sat|sit|sits|sitting)\s+down|sat|sits|sitting)\s+(?
 
 def uneveryday(text: str, model: SemanticModel) -> str:
     """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
-    for pattern, said in _EVERYDAY:
+    for pattern, said in (*_EVERYDAY, *CHART_WORDS):
         text = pattern.sub(said, text)
     text = _SAT.sub("", text)
     text = spell_lived(text)
-    text = _parts(_shares(text, model))
-    return _recolour(text, model)
-
-
-def _shares(text: str, model: SemanticModel) -> str:
-    """ "the shares of Apple", "Apple's shares": a company's shares are its share price (on data whose
-    measure is one), never a share of a whole as "the shares of Asia" are."""
-    names = [
-        str(name)
-        for ds in model.datasets
-        if any("share price" in m.synonyms for m in ds.measures)
-        for d in ds.dimensions
-        if d.name in ds.key
-        for name in (*d.values, *d.value_synonyms)
-    ]
-    if not names:
-        return text
-    said = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    text = re.sub(
-        rf"\b(?:the\s+)?shares\s+(?:of|in)\s+(?=(?:{said})\b)", "the share price of ", text, flags=_I
-    )
-    return re.sub(rf"\b(?P<n>{said})(?P<s>'s?)\s+shares\b", r"\g<n>\g<s> share price", text, flags=_I)
+    text = iris_parts(company_shares(text, model))
+    return recolour(text, model)

@@ -69,30 +69,6 @@ def test_lives_and_wealth_on_gapminder(planner: RulePlanner) -> None:
     assert (measures_of(worst), worst.sort and worst.sort.direction) == ([("gdp_per_capita", "avg")], "asc")
 
 
-def test_how_the_shares_went_is_a_line(planner: RulePlanner) -> None:
-    plan = planner.plan("how the shares of that streaming company, Netflix, did in 2019")
-    assert plan.use_time and filters_of(plan) == [("ticker", "eq", "NFLX")]
-
-
-def test_petals_and_they(planner: RulePlanner) -> None:
-    plan = planner.plan("a picture with dots of how wide the petals are against how long they are")
-    assert plan.chart_type == "scatter"
-    assert measures_of(plan) == [("petal_width", "none"), ("petal_length", "none")]
-
-
-def test_chart_words(planner: RulePlanner) -> None:
-    pie = planner.plan("frequency by strength from the west, as a round cake chart")
-    assert pie.chart_type == "pie"
-    compass = planner.plan(
-        "how often the wind blows from each direction, in the order you would go round the compass"
-    )
-    assert compass.dimension == "direction" and compass.sort is None
-    medals = planner.plan(
-        "how many medals Canada won, the gold, the silver and the bronze, each one separately"
-    )
-    assert medals.dimension == "medal"
-
-
 @pytest.mark.parametrize(
     "question",
     [

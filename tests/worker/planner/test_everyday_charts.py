@@ -1,0 +1,49 @@
+"""Chart words and colours (worker.planner.everyday_charts): "a round cake chart" is a pie, "a picture
+with dots" a scatter, and values "in different colours" colour the chart by their dimension."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of
+from worker.planner.everyday_charts import recolour
+from worker.planner.rules import RulePlanner
+from worker.semantic import SemanticModel
+
+
+def test_chart_words(planner: RulePlanner) -> None:
+    pie = planner.plan("frequency by strength from the west, as a round cake chart")
+    assert pie.chart_type == "pie"
+    compass = planner.plan(
+        "how often the wind blows from each direction, in the order you would go round the compass"
+    )
+    assert compass.dimension == "direction" and compass.sort is None
+    medals = planner.plan(
+        "how many medals Canada won, the gold, the silver and the bronze, each one separately"
+    )
+    assert medals.dimension == "medal"
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("the tip, the men and the women in different colours", "the tip, coloured by sex"),
+        (
+            "the bill, with Thur and Fri in separate colours",
+            "the bill, with a separate colour for Thur and Fri",
+        ),
+        # Not values of one dimension: left as written.
+        ("the tip and the bill in different colours", "the tip and the bill in different colours"),
+    ],
+)
+def test_values_in_different_colours_colour_the_chart(
+    semantic_model: SemanticModel, said: str, read: str
+) -> None:
+    assert recolour(said, semantic_model) == read
+
+
+def test_two_side_by_side_are_both(planner: RulePlanner) -> None:
+    plan = planner.plan("the gold and the silver medals of Canada, the two side by side, in one chart")
+    assert plan.dimension == "medal" and plan.chart_type == "bar" and not plan.series
+    assert ("nation", "eq", "Canada") in filters_of(plan)
+    assert ("medal", "in", ["Gold", "Silver"]) in filters_of(plan)
