@@ -26,7 +26,7 @@ _RATE = re.compile(
 _CHANGED = (
     r"grew|grow|grows|grown|growing|increased?|increases|increasing|rose|rise|rises|risen|gained?|gains|"
     r"declined?|declines|decreased?|decreases|fell|fall|falls|fallen|dropped|shrank|shrunk|shrinks?|"
-    r"improved?|improves|climbed|jumped|soared|slumped"
+    r"improved?|improves|climbed|jumped|soared|slumped|(?:went|gone|go|goes|going)\s+(?:up|down)"
 )
 # What may follow the rank word of a change: the end of the clause, not the noun it would rank ("grew in
 # the most populous countries" is a time axis over a ranking, not a ranked change).

@@ -290,25 +290,3 @@ def check_lacking(scan: Scan, vocab: Vocabulary) -> None:
             f"chartq cannot yet find the groups a value is missing from (\u201c{scan.excerpt(m.span())}"
             f"\u201d): that needs each group's values first. {suggest(vocab.ds)}"
         )
-
-
-# "people over 90": an age, where a count of people is a measure ("people over 90 million" is not).
-_AGED = re.compile(
-    r"\b(?:people|persons|residents|inhabitants|citizens)\s+(?:(?:who\s+are\s+)?(?:over|under|above|below"
-    r"|older\s+than|younger\s+than|aged)|of\s+(?:age\s+)?(?:over|under))\s+(?P<n>\d{1,3})\b"
-    r"(?!\s*(?:[.,]\d|%|k\b|m\b|bn\b|thousand|million|billion|crore|lakh|per\s*cent|percent))",
-    re.IGNORECASE,
-)
-
-
-def check_ages(scan: Scan, vocab: Vocabulary) -> None:
-    """ "How many people over 90 live in each continent": an age the data does not have. Read as a
-    population over 90 it kept every country, and the chart answered another question."""
-    if "people" not in vocab.measures[1]:
-        return
-    m = _AGED.search(scan.text)
-    if m is not None and not any(scan.used[m.start() : m.end()]):
-        raise UnchartableQuestion(
-            f"The {vocab.ds.name} data counts people, not people by age, so it cannot show "
-            f"\u201c{scan.excerpt(m.span())}\u201d. {suggest(vocab.ds)}"
-        )

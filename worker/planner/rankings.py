@@ -205,6 +205,8 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
         r"(?:(?P<verb>\s+(?:has|is|was|does))|(?P<past>\s+(?:had|did|won|got)))?",
         scan.text,
     )
+    if m is None:
+        return _the_one(scan, dims)
     # "which iris species has": a noun the same in both numbers, said with a verb in the singular;
     # "which strength bands are": a plural after the dimension's word. "what day has the highest tip" asks
     # the same as "which"; "what" without a verb ("what day-by-day tips") asks for no one. A verb in the
@@ -218,6 +220,22 @@ def _which_one(scan: Scan, vocab: Vocabulary) -> int | None:
     # "which continent's countries": the one continent is asked for, whatever its countries' number.
     owner = m["owner"] if m["owner"] and not m["owner"].lower().endswith("s") else None
     return 1 if owner or not m["d"].lower().endswith("s") or m["verb"] else None
+
+
+# "the richest country in Asia", "which is the most populous country": a superlative before a thing named
+# once, which is one of them, not the top ten.
+_SUPERLATIVE = r"(?:[a-z-]+est|most\s+[a-z-]+|least\s+[a-z-]+|best|worst|top)"
+
+
+def _the_one(scan: Scan, dims: re.Pattern[str]) -> int | None:
+    """ "the richest country", "which is the poorest continent": one, when a superlative stands before the
+    ranked thing in the singular (not "of each", which asks for one per group)."""
+    m = re.search(
+        rf"(?<![\w-])(?<!\d\s)the\s+{_SUPERLATIVE}\s+(?P<d>{dims.pattern})(?![\w'\u2019-])"
+        r"(?!\s+(?:in|of|for|per|from)\s+(?:each|every|all)\b)",
+        scan.text,
+    )
+    return 1 if m is not None and not m["d"].lower().endswith("s") else None
 
 
 _KEEP = re.compile(r"(?<!\w)(?:keep|keeping)(?=\s+(?:just\s+|only\s+)?(?:the\s+)?$)", re.IGNORECASE)

@@ -32,6 +32,7 @@ from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.members import members_said
 from worker.planner.paired import check_paired_aggregations
+from worker.planner.people import check_people
 from worker.planner.places import claim_places
 from worker.planner.properties import check_properties
 from worker.planner.rankings import check_ranked_by, read_ranked_by, read_ranking
@@ -91,7 +92,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_row_shares(scan, vocab)
     check_group_conditions(scan, vocab)
     limits.check_lacking(scan, vocab)
-    limits.check_ages(scan, vocab)
+    check_people(scan, vocab)
     check_properties(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)

@@ -26,3 +26,17 @@ def test_a_moving_window_is_refused(planner: RulePlanner, question: str) -> None
 def test_a_price_that_moved_is_still_charted(planner: RulePlanner) -> None:
     plan = planner.plan("how did the price of netflix move in 2019")
     assert plan.use_time and [m.name for m in plan.measures] == ["price"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which tickers went up most in 2019?",
+        "which company's share price went down the most in 2018",
+        "which countries' population has gone up the most since 1952",
+    ],
+)
+def test_what_went_up_the_most_is_a_ranked_change(planner: RulePlanner, question: str) -> None:
+    """ "went up most" was read as nothing: a line of every ticker came back, the ranking dropped."""
+    with pytest.raises(UnchartableQuestion, match="rank by a change between periods"):
+        planner.plan(question)

@@ -295,3 +295,20 @@ def test_the_one_at_the_bottom_of_a_lowest_ranking_is_one(planner: RulePlanner) 
 def test_closes_are_closing_prices(planner: RulePlanner) -> None:
     plan = planner.plan("Microsoft's closes week by week from July to September 2019.")
     assert (filters_of(plan), plan.chart_type) == ([("ticker", "eq", "MSFT")], "line")
+
+
+@pytest.mark.parametrize(
+    ("question", "measure", "dimension"),
+    [
+        ("Who leaves the biggest tips on average, men or women?", "tip", "sex"),
+        ("the largest bills on average, day by day", "total_bill", "day"),
+        ("the highest prices on average per company in 2019", "price", "ticker"),
+    ],
+)
+def test_the_biggest_on_average_is_the_highest_average(
+    planner: RulePlanner, question: str, measure: str, dimension: str
+) -> None:
+    """ "the biggest tips on average" was refused as the average of each group's biggest tips."""
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == ([(measure, "avg")], dimension)
+    assert plan.sort is not None and plan.sort.direction == "desc"

@@ -312,3 +312,18 @@ def test_every_value_of_a_dimension_named_is_what_is_ranked(planner: RulePlanner
     ):
         plan = planner.plan(question)
         assert (plan.dimension, plan.series) == ("sex", None)
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("the richest country in Asia", 1),
+        ("Which is the most populous country in the Americas?", 1),
+        ("what was the poorest country in Africa in 1952", 1),
+        ("the richest countries in Asia", 10),
+    ],
+)
+def test_a_superlative_before_one_thing_is_that_one(planner: RulePlanner, question: str, limit: int) -> None:
+    """ "the richest country in Asia" drew the ten richest."""
+    plan = planner.plan(question)
+    assert plan.limit == limit and plan.sort is not None and plan.sort.direction in ("asc", "desc")

@@ -188,18 +188,6 @@ def test_the_leader_of_each_group_is_refused_without_which(planner: RulePlanner,
         planner.plan(question)
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["How many people over 90 live in each continent?", "population of each continent, people under 15"],
-)
-def test_people_of_an_age_are_refused(planner: RulePlanner, question: str) -> None:
-    """ "people over 90" was a population over 90, every country kept: a chart of another question."""
-    with pytest.raises(UnchartableQuestion, match="not people by age"):
-        planner.plan(question)
-    plan = planner.plan("countries with more than 90 million people in 2007")
-    assert filters_of(plan) == [("pop", "gt", 90_000_000.0)]
-
-
 @pytest.mark.parametrize("question", ["medals by nation with no gold", "average tip on days with no lunch"])
 def test_the_groups_a_value_is_missing_from_are_refused(planner: RulePlanner, question: str) -> None:
     """Charting gold only (or everything but gold) would answer another question."""
