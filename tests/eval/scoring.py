@@ -395,6 +395,11 @@ SETS = (
         HERE / "holdout81.yaml",
         "eighty-first holdout (a cricket commentator, a ventriloquist, a baker)",
     ),
+    EvalSet(
+        "holdout82",
+        HERE / "holdout82.yaml",
+        "eighty-second holdout (a tailor, a park ranger, a TV news anchor)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -34,7 +34,13 @@ genie's wishes and a fortune-teller's framing):
 - a horse-racing commentator ("And they're off! Number 4 leads by two lengths"), a barista ("One oat flat
   white for Sam!") and an archaeologist ("Trench 3, layer 7: a Roman coin!");
 - a taxi driver ("Where to, mate? Meter's running."), a casino croupier ("Place your bets! Red 7, odd.")
-  and a farmer ("The cows were milked at 5; 40 acres of wheat.").
+  and a farmer ("The cows were milked at 5; 40 acres of wheat.");
+- a plumber ("Stopcock's off, 15 mm copper."), a hairdresser ("Something for the weekend?") and a car
+  mechanic ("She's due her MOT, 60,000 miles on the clock.");
+- a cricket commentator ("3 for 87 after 20 overs"), a ventriloquist ("Say hello to Charlie! Gottle of
+  geer.") and a baker ("The sourdough went in at 4 a.m., 12 loaves.");
+- a tailor ("Stand up straight, sir. 32-inch inseam."), a park ranger ("Ranger station, over. Trail 4
+  closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -76,6 +82,8 @@ from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
 from worker.planner.monk import unmonk
+from worker.planner.news_anchor import unanchor
+from worker.planner.park_ranger import unranger
 from worker.planner.parrot import unparrot
 from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
@@ -91,6 +99,7 @@ from worker.planner.satnav import unsatnav
 from worker.planner.sports_announcer import unannounce
 from worker.planner.superhero import unsuperhero
 from worker.planner.surfer_talk import unsurf
+from worker.planner.tailor import untailor
 from worker.planner.taxi_ride import untaxi
 from worker.planner.telegram import untelegram
 from worker.planner.tennis_umpire import unumpire
@@ -124,6 +133,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(untaxi, uncroupier, unfarm),
     *(unplumb, unhairdress, ungarage),
     *(uncricket, unventriloquist, unbake),
+    *(untailor, unranger, unanchor),
 )
 
 

@@ -1,0 +1,12 @@
+"""A tailor at the fitting, whose patter is set aside around the one request it carries (being written)."""
+
+from __future__ import annotations
+
+from worker.semantic import SemanticModel
+
+__all__ = ["untailor"]
+
+
+def untailor(text: str, model: SemanticModel) -> str:
+    """`text` unchanged (the reader is being written)."""
+    return text
