@@ -44,10 +44,26 @@ def refuse_second_chart(text: str, model: SemanticModel) -> None:
     if not names_of(model).measures.search(first):
         # Nothing of the data named around the charts: an example question, as every refusal gives.
         first = model.examples[0] if model.examples else "the average tip by day"
+    said_as = _label_said(first, model)
+    read = f" (\u201c{said_as[0]}\u201d read as {said_as[1]})" if said_as else ""
     raise NotInTheData(
         f"chartq draws one chart per question, and this one asks for \u201c{said}\u201d. Ask for each "
-        f"chart in a question of its own, e.g. \u201c{first}\u201d."
+        f"chart in a question of its own, e.g. \u201c{first}\u201d{read}."
     )
+
+
+def _label_said(text: str, model: SemanticModel) -> tuple[str, str] | None:
+    """The word and the label of the measure `text` names only by a synonym ("bill": total bill), so that
+    a refusal quoting the user's words says what they are read as; None when the label itself is said."""
+    labels = [m.label.lower() for ds in model.datasets for m in ds.measures]
+    if any(re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text, _I) for label in labels):
+        return None
+    for ds in model.datasets:
+        for measure in ds.measures:
+            for word in measure.synonyms:
+                if m := re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, _I):
+                    return m[0], measure.label.lower()
+    return None
 
 
 def _first(text: str, charts: re.Match[str]) -> str:

@@ -57,7 +57,9 @@ _SIZE = (
     # "parties of 2 and 4", "tables of 1, 2 or 3 people": those sizes, not the range between them.
     rf"(?P<set>(?:{COUNT})(?:\s*,\s*(?:{COUNT}))*,?\s+(?:and|or|&)\s+(?:{COUNT})(?!\s*(?:%|\.\d))){_PEOPLE}|"
     rf"(?P<n>{COUNT}){_PEOPLE}\s*(?:\+|{_OR_MORE}){_PEOPLE}|(?P<eq>{COUNT})(?!\s*(?:%|\.\d)){_PEOPLE})|"
-    rf"(?:(?:of|with|having)\s+)?(?P<op>{_OP_GROUPS})\s+(?P<a>{COUNT}){_PEOPLE}"
+    rf"(?:(?:of|with|having)\s+)?(?P<op>{_OP_GROUPS})\s+(?P<a>{COUNT}){_PEOPLE}|"
+    # "parties between 2 and 4", "tables of between 2 and 4 people": the range, both ends kept.
+    rf"(?:(?:of|with|having)\s+)?between\s+(?P<blo>{COUNT})\s*(?:and|to|-|\u2013)\s*(?P<bhi>{COUNT}){_PEOPLE}"
 )
 # A comparative or superlative adjective -> the word of the measure it is about, and its direction.
 _ADJECTIVES = {
@@ -116,8 +118,9 @@ def read_sizes(scan: Scan, sizes: dict[str, str]) -> list[Filter]:
         column = sizes[m["noun"].lower()] if m["noun"] else next(iter(sizes.values()))
         if m["set"]:
             size = _make(column, "in", [parse_count(n) for n in re.findall(COUNT, m["set"], re.IGNORECASE)])
-        elif m["lo"]:
-            size = _make(column, "between", [parse_count(m["lo"]), parse_count(m["hi"])])
+        elif m["lo"] or m["blo"]:
+            low, high = (m["lo"], m["hi"]) if m["lo"] else (m["blo"], m["bhi"])
+            size = _make(column, "between", [parse_count(low), parse_count(high)])
         elif m["n"]:
             size = _make(column, "lte" if m["down"] else "gte", parse_count(m["n"]))
         elif m["eq"]:

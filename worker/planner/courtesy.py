@@ -18,7 +18,8 @@ irises, and could you ...") goes only when it holds no question word and no numb
 request stays when the request points back into it ("show me life expectancy there"). A negation inside
 the request ("those who don't smoke") is never touched, and a gloss the user offers ("continents, I
 suppose", "the money each person has, I think it's called") stays for the reader: only its hedge goes.
-Text with nothing polite in it is returned exactly as written.
+A message's place in the conversation before its request ("First,", "Next,", "Finally,", "Right,") goes
+too. Text with nothing polite in it is returned exactly as written.
 """
 
 from __future__ import annotations
@@ -132,12 +133,19 @@ _LEAD_CARRIES = re.compile(r"\b(?:how|what|which|whether|why|where|who|when)\b|\
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ABBREVIATION = re.compile(r"\b(?:dr|mr|mrs|ms|st|vs|prof|approx|e\.g|i\.e|no)\.$", _I)
 _OPENER_RES = [(re.compile(p, _I), said) for p, said in _OPENERS]
+# "First, a pie of ...", "Next, the average tip by day", "Finally, ...": a message's place in a conversation,
+# said before its one request (a second request after it is still two charts, refused downstream).
+_SEQUENCE = re.compile(
+    r"^\s*(?:first(?:ly)?|first\s+of\s+all|first\s+up|next(?:\s+up)?|finally|lastly|to\s+(?:start|begin)"
+    r"(?:\s+with)?|right(?:\s+then)?|alright|all\s+right)\s*,\s*(?=\S)",
+    _I,
+)
 
 
 def uncourtesy(text: str, model: SemanticModel) -> str:
     """`text` without a polite user's courtesies, apologies and stories, with the request plainly asked."""
     del model  # the rules read only the words of courtesy, never the data's
-    polite = text
+    polite = _SEQUENCE.sub("", text)
     for pattern, said in _OPENER_RES:
         polite = pattern.sub(said, polite)
     polite = _TITLE.sub("", _AROUND_RE.sub(" ", polite))

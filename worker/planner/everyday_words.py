@@ -183,6 +183,14 @@ _SAID: list[tuple[str, str]] = [
     # "which single day had the most": which one day ("the largest single bill" is one bill's value, "a
     # single line" a chart form, and "the single X with the ..." is read by worker.planner.ordinals).
     (r"\bwhich\s+single\s+(?!(?:line|series|bar|colou?r|chart|pie|one)\b)", "which one "),
+    # "the largest tip any single table left": any one table, never a party of one.
+    (r"\bany\s+single\s+(?=(?:table|party|diner|customer|guest|bill|day)\b)", "any "),
+    # "the Sunday tables counted by smoking status": how many there are of each.
+    (
+        r"\b(?:the\s+)?(?P<x>(?:(?!(?:of|the|a|an)\b)[\w-]+\s+){0,2}?(?:tables|parties|bills|diners|customers"
+        r"|flowers|countries|districts))\s+counted\s+(?=(?:by|per|for\s+each|across)\b)",
+        r"the number of \g<x> ",
+    ),
     (r"\bbest[\s-]off\b", "richest"),
     # "which country has the richest people": the richest country, not its population ranked.
     (
@@ -196,7 +204,8 @@ _SAID: list[tuple[str, str]] = [
     # Stocks. "Microsoft's closes week by week": its closing prices.
     (r"(?P<own>['\u2019]s)\s+closes\b", r"\g<own> closing prices"),
     (
-        r"\b(?:those|these|the)\s+(?P<n>six\s+)?(?:computer|tech|technology|internet)\s+companies\b",
+        r"\b(?:those|these|the)\s+(?P<n>six\s+)?(?:computer|tech|technology|internet)\s+(?:companies|names|stocks"
+        r"|firms)\b",
         r"the \g<n>companies",
     ),
     (
@@ -217,6 +226,8 @@ _SAID: list[tuple[str, str]] = [
     # Medals, wind, election.
     # "Slice China's medal haul into gold, silver and bronze": how it splits into them.
     (r"\bslice\s+(?P<x>[^,.;:!?]{1,40}?)\s+(?=into\s)", r"\g<x> split "),
+    # "every nation's medal total broken into gold, silver and bronze": split into them.
+    (r"\bbroken(?:\s+(?:up|down))?\s+(?=into\s)", "split "),
     # "How many bronzes did each nation take?": a "take" ending the question is a win ("take out" stays).
     (r"\b(?P<did>did|do|does)\s+(?P<who>[^?.!,;]{1,50}?)\s+take\s*(?=[?.!]|$)", r"\g<did> \g<who> win"),
     # "How many votes did Joly take in the districts ...": the votes she got there (not a win, which would

@@ -50,14 +50,14 @@ _AS_SEPARATE = re.compile(
 
 
 def separate_groups(scan: Scan, vocab: Vocabulary) -> list[tuple[str, bool]]:
-    """ "the continents in different colours", "each species in its own colour", "a separate bar for each
+    """ "the continents in different colours", "each species in (as) its own colour", "a separate bar for each
     candidate", "one series per ticker": the dimensions that colour the chart (its series), each with
     whether it asked for lines ("one line per company" is a line over time, not a bar). Claims them."""
     dims = vocab.dims[0]
     if dims is None:
         return []
     pattern = re.compile(
-        rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+in\s+(?:{_SEPARATE}|its\s+own|"
+        rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+(?:in|as)\s+(?:{_SEPARATE}|its\s+own|"
         r"their\s+own)\s+colou?rs?(?!\w)|"
         rf"(?<!\w)(?:with\s+)?(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+)(?P<mark>{_MARK})\s+(?:for|per)\s+"
         rf"(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"

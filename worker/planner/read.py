@@ -16,6 +16,7 @@ from worker.planner import baseline, changes, forms, limits
 from worker.planner import entities as pe
 from worker.planner import phrasings as ph
 from worker.planner import words as pw
+from worker.planner.clock_times import check_clock_times
 from worker.planner.conditions import (
     read_bands,
     read_comparisons,
@@ -93,6 +94,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     check_group_conditions(scan, vocab)
     limits.check_lacking(scan, vocab)
     check_people(scan, vocab)
+    check_clock_times(scan, ds)
     check_properties(scan, vocab)
     changes.check_rates(scan, ds)
     changes.check_statistics(scan, ds)

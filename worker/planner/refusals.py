@@ -104,4 +104,8 @@ def _with_period(rest: str, inside: str) -> str:
     rest = _HOLE.sub("", rest.strip())
     mark = rest[-1] if rest.endswith(("?", "!", ".")) else ""
     rest = _DANGLING.sub("", rest.rstrip("?!. ")).rstrip(" ,;:")
+    # "..., please" stays the question's last words: the period goes before them.
+    polite = re.search(r",?\s+(?P<p>(?:if\s+you\s+)?please|pls|thanks|thank\s+you)$", rest, re.IGNORECASE)
+    if polite is not None:
+        return f"{rest[: polite.start()]} {inside}, {polite['p']}{mark}".strip()
     return f"{rest} {inside}{mark}".strip()

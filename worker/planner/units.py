@@ -20,7 +20,7 @@ from worker.semantic import Measure, SemanticModel
 __all__ = ["Relatives", "check_units", "reads_as_unit", "relative_measures", "share_measures", "unit_words"]
 
 _UNIT = re.compile(
-    r"(?<!\w)(?:(?:both\s+|all\s+)?(?:in|as)\s+)?(?:us\s*|american\s+|canadian\s+)?(?P<u>dollars?|usd|euros?|eur|"
+    r"(?<!\w)(?:(?:both\s+|all\s+)?(?:in|as)\s+)?(?:us\s*|american\s+)?(?P<u>(?:canad(?:ian|a)\s+)?dollars?|usd|euros?|eur|"
     r"pounds?|gbp|yen|km\s*/\s*h|kmh|kph|mph|knots|miles?|kilomet(?:er|re)s?|met(?:er|re)s?|feet|inches|mm|cm|"
     r"centimet(?:er|re)s?|millimet(?:er|re)s?|kg|kilograms?|celsius|fahrenheit|"
     r"degrees\s+(?:fahrenheit|celsius|centigrade)|degrees|inch|yards?|ounces?|grams?|lbs|"

@@ -36,8 +36,17 @@ _Q = r"['\u2019]"
 _CHART = r"(?:pie|line|bar|histogram|scatter|chart|graph|plot)s?"
 # What asks: a question, a request's verb or a chart; measures and groups of the data are checked apart.
 # "What a brilliant move!" exclaims.
+# "which", "who", "whose", "where" and "when" ask at a sentence's or clause's start or after a verb of
+# asking ("show me who"); after a noun they only say more of it ("the gentleman who smokes his pipe",
+# "Montreal, where the polls closed at 8").
+_ASKING_VERBS = (
+    "me us and but or so then now know see tell show ask asks asked wonder wonders wondered wondering"
+    " decide decides choose chooses pick picks say says guess"
+)
+_BEFORE_ASKING = "".join(rf"|(?<=\b{w}\s)" for w in _ASKING_VERBS.split())
+_WH = rf"(?:(?<![\w,]\s)(?<![\w],)(?<!\w){_BEFORE_ASKING})(?:which|who|whose|where|when)"
 ASKS = re.compile(
-    rf"\?\s*$|\b(?:show|plot|draw|give|list|compare|tell|how|what(?!\s+an?\b)|which|who|whose|where|when"
+    rf"\?\s*$|\b(?:show|plot|draw|give|list|compare|tell|how|what(?!\s+an?\b)|{_WH}"
     rf"|let\s+me\s+see|I\s+(?:want|need|would\s+like)|I{_Q}d\s+like|needs|wants|an?\s+{_CHART}\s+of"
     rf"|as\s+(?:an?\s+)?{_CHART})\b",
     _I,
@@ -111,10 +120,13 @@ def year_pointed_back(request: str, told: str, year: re.Pattern[str]) -> str:
     """`request` with the last year (as `year` finds it) the patter `told` names for its "that year":
     the data's years are checked downstream. `request` as it is when it points back to none or the patter
     names no year of its own."""
-    if not THAT_YEAR.search(request):
-        return request
+    that = THAT_YEAR.search(request)
     years = [y for y in year.findall(told) if y not in request]
-    return THAT_YEAR.sub(f"in {years[-1]}", request, count=1) if years else request
+    if that is None or not years:
+        return request
+    # "from that year to 2007", "since that year": the year after its own preposition, not "in" it.
+    after = re.search(r"\b(?:from|since|to|until|till|after|before|between)\s+$", request[: that.start()], _I)
+    return THAT_YEAR.sub(years[-1] if after else f"in {years[-1]}", request, count=1)
 
 
 def request_read_in_year(text: str, read: str, told: str, model: SemanticModel) -> str:

@@ -33,3 +33,13 @@ def test_a_second_chart_is_refused_naming_the_first(planner: RulePlanner, questi
 )
 def test_one_chart_said_with_chart_words_is_charted(planner: RulePlanner, question: str) -> None:
     assert planner.plan(question) is not None
+
+
+def test_the_first_chart_quoted_says_what_its_words_are_read_as(planner: RulePlanner) -> None:
+    """The quoted first chart named its measure only as "bill": the refusal now says it is the total bill."""
+    with pytest.raises(UnchartableQuestion, match="one chart per question") as refusal:
+        planner.plan("The average bill by day as bars, and a separate pie of the medals by nation")
+    assert "\u201cbill\u201d read as total bill" in str(refusal.value)
+    with pytest.raises(UnchartableQuestion) as plain:
+        planner.plan("The average tip by day as bars, and a separate pie of the medals by nation")
+    assert "read as" not in str(plain.value)

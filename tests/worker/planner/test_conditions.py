@@ -203,3 +203,16 @@ def test_all_the_bands_added_up_is_every_band(planner: RulePlanner) -> None:
 def test_a_plural_of_a_measure_word_is_not_passed_over(planner: RulePlanner) -> None:
     with pytest.raises(UnchartableQuestion, match="petals"):
         planner.plan("Which species of iris has the most petals per flower?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the average tip for parties between 2 and 4",
+        "the average tip for tables of between 2 and 4 people",
+        "tables with between 2 and 4 people, average tip by day",
+    ],
+)
+def test_parties_between_two_sizes_keep_that_range(planner: RulePlanner, question: str) -> None:
+    """ "parties between 2 and 4" was refused: chartq could not tell what "between 2 and 4" was about."""
+    assert filters_of(planner.plan(question)) == [("party_size", "between", [2, 4])]

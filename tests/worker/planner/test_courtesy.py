@@ -142,3 +142,19 @@ def test_a_request_pointing_back_with_its_or_her_keeps_the_story(planner: RulePl
     """With the story set aside, "its life expectancy" was the whole world's: a chart that looked right."""
     with pytest.raises(UnchartableQuestion):
         planner.plan(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["First, average tip by day.", "Next, average tip by day.", "Finally, average tip by day."],
+)
+def test_a_messages_place_in_the_conversation_is_no_word_of_the_request(
+    planner: RulePlanner, question: str
+) -> None:
+    """ "First," was refused as a word chartq does not know; "First: ..." dropped the chart form with it."""
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension) == ([("tip", "avg")], "day")
+    pie = planner.plan("First, a pie of the tips by day.")
+    assert pie.chart_type == "pie"
+    with pytest.raises(UnchartableQuestion, match="asks for two"):
+        planner.plan("First, the average tip by day, then the bill by day.")

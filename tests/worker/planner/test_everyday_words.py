@@ -312,3 +312,24 @@ def test_the_biggest_on_average_is_the_highest_average(
     plan = planner.plan(question)
     assert (measures_of(plan), plan.dimension) == ([(measure, "avg")], dimension)
     assert plan.sort is not None and plan.sort.direction == "desc"
+
+
+def test_any_single_table_is_any_table_not_a_party_of_one(planner: RulePlanner) -> None:
+    """ "the largest tip any single table left" kept the parties of one only."""
+    plan = planner.plan("the largest tip any single table left, for each size of party")
+    assert (measures_of(plan), plan.dimension, filters_of(plan)) == ([("tip", "max")], "party_size", [])
+
+
+@pytest.mark.parametrize(
+    ("question", "measures", "dimension", "chart"),
+    [
+        ("a pie: the Saturday tables counted by sex", [("tip", "count")], "sex", "pie"),
+        ("the tech names: their average price in 2018, highest first", [("price", "avg")], "ticker", "bar"),
+        ("each nation's medals broken into gold, silver and bronze", [("medals", "sum")], "nation", "bar"),
+    ],
+)
+def test_counted_by_tech_names_and_broken_into(
+    planner: RulePlanner, question: str, measures: list[tuple[str, str]], dimension: str, chart: str
+) -> None:
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, plan.chart_type) == (measures, dimension, chart)

@@ -96,3 +96,9 @@ def test_values_as_separate_bars_are_the_series(planner: RulePlanner) -> None:
     assert (plan.dimension, plan.series) == ("day", "meal")
     plan = planner.plan("Bill per head, smokers against non-smokers, with men and women as separate bars.")
     assert (plan.dimension, plan.series) == ("smoker", "sex")
+
+
+def test_each_value_as_its_own_colour_is_a_series(planner: RulePlanner) -> None:
+    """ "with each day as its own colour" was refused on "own" and "colour"."""
+    plan = planner.plan("Tip percentage, smokers against non-smokers, with each day as its own colour.")
+    assert (plan.dimension, plan.series, plan.chart_type) == ("smoker", "day", "bar")

@@ -281,3 +281,10 @@ def test_the_example_for_a_period_outside_the_data_leaves_no_hole(
     example = str(refused.value).split("e.g. \u201c")[-1]
     assert " ," not in example and "across," not in example and " in ," not in example
     assert "2019" in example
+
+
+def test_a_period_suggested_goes_before_a_closing_please(planner: RulePlanner) -> None:
+    """The suggestion read "Italy's life expectancy, please from 1997 to 2007"."""
+    with pytest.raises(UnchartableQuestion) as refusal:
+        planner.plan("Italy's life expectancy in 2012, please")
+    assert "\u201cItaly's life expectancy from 1997 to 2007, please\u201d" in str(refusal.value)

@@ -109,3 +109,10 @@ def test_a_duration_said_as_a_period_is_no_unit(planner: RulePlanner) -> None:
     assert filters_of(plan) == [("ticker", "eq", "AAPL")]
     plan = planner.plan("Life expectancy of Canada over the years, in years")
     assert measures_of(plan) == [("life_exp", "avg")]
+
+
+def test_canadian_dollars_are_not_the_data_s_dollars(planner: RulePlanner) -> None:
+    """ "in Canadian dollars" was refused for an unknown word "canada", not for the unit it is."""
+    with pytest.raises(UnchartableQuestion, match=r"measured in US\$.*does not convert"):
+        planner.plan("the average bill in Canadian dollars by day")
+    assert measures_of(planner.plan("the average bill in US dollars by day")) == [("total_bill", "avg")]

@@ -12,7 +12,9 @@ import pytest
 from worker.planner.errors import UnchartableQuestion
 from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
+    ASKS,
     HANDOVER,
+    YEAR,
     request_read,
     request_read_in_year,
     untold,
@@ -134,3 +136,33 @@ def test_a_that_year_the_patter_never_names_leaves_the_question_whole(semantic_m
         request_read_in_year(told, "Spain's GDP in that year.", told, semantic_model)
         == "Spain's GDP in 1977."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("the gentleman who smokes his pipe on the step", False),
+        ("Reporting live from Montreal, where the polls closed at 8", False),
+        ("the year when the park opened", False),
+        ("Which day has the most", True),
+        ("show me who tips more", True),
+        ("and which one came first", True),
+        ("I wonder where the wind blows from", True),
+    ],
+)
+def test_a_relative_who_or_where_asks_nothing(text: str, asks: bool) -> None:
+    """ "the gentleman who smokes his pipe" was read as a question, so the sentence was never set aside."""
+    assert bool(ASKS.search(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("asked", "read"),
+    [
+        ("life expectancy from that year to 2007", "life expectancy from 1957 to 2007"),
+        ("population since that year", "population since 1957"),
+        ("the votes in that very year", "the votes in 1957"),
+    ],
+)
+def test_that_year_after_its_own_preposition(asked: str, read: str) -> None:
+    """ "from that year" read as "from in 1957"."""
+    assert year_pointed_back(asked, "The park opened in 1957.", YEAR) == read
