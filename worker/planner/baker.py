@@ -30,7 +30,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import ASKS, HANDOVER, request_read, untold, without_asides
+from worker.planner.voice_asides import HANDOVER, request_read, told_by, untold, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unbake"]
@@ -86,12 +86,7 @@ def unbake(text: str, model: SemanticModel) -> str:
     if not _VOICE.search(text):
         return text
     names = names_of(model)
-
-    def told(sentence: str) -> bool:
-        rest = _TOLD.sub(" ", sentence)
-        asks = ASKS.search(rest) or names.measures.search(rest) or names.groups.search(rest)
-        return rest != sentence and bool(_VOICE.search(sentence)) and not asks
-
+    told = told_by(_TOLD, _VOICE, names)
     read = _LEAD_IN.sub(" ", untold(tidy(text), told)).strip()
     read = tidy(HANDOVER.sub("", without_asides(read, _BAKERY, names)))
     return request_read(text, read, model)

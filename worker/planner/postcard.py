@@ -25,7 +25,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import Names, capitalised_values, listed, names_of
-from worker.planner.voice_asides import ASKS, without_asides
+from worker.planner.voice_asides import asks_of, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unpostcard"]
@@ -80,8 +80,7 @@ def _split(text: str, names: Names) -> tuple[str, str | None]:
     if ps is None:
         return text, None
     after = text[ps.end() :].strip()
-    asks = ASKS.search(after) or names.measures.search(after) or names.groups.search(after)
-    return (text[: ps.start()], after) if after and asks else (text, None)
+    return (text[: ps.start()], after) if after and asks_of(after, names) else (text, None)
 
 
 def _pointed_back(request: str, card: str, names: Names) -> str:

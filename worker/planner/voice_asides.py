@@ -96,8 +96,23 @@ def _sentence(sentence: str, voice: re.Pattern[str], names: Names) -> str:
 
 
 def _aside(text: str, voice: re.Pattern[str], names: Names) -> bool:
-    asks = ASKS.search(text) or names.measures.search(text) or names.groups.search(text)
-    return bool(voice.search(text)) and not asks
+    return bool(voice.search(text)) and not asks_of(text, names)
+
+
+def asks_of(text: str, names: Names) -> bool:
+    """Whether `text` asks (a question, a request's verb or a chart) or names a measure or group of data."""
+    return bool(ASKS.search(text) or names.measures.search(text) or names.groups.search(text))
+
+
+def told_by(told: re.Pattern[str], voice: re.Pattern[str], names: Names) -> Callable[[str], bool]:
+    """For untold: a sentence of the voice with something `told` finds ("the price of butter") and, that
+    set aside, nothing that asks."""
+
+    def is_told(sentence: str) -> bool:
+        rest = told.sub(" ", sentence)
+        return rest != sentence and bool(voice.search(sentence)) and not asks_of(rest, names)
+
+    return is_told
 
 
 def request_read(text: str, read: str, model: SemanticModel) -> str:

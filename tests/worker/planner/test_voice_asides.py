@@ -17,6 +17,7 @@ from worker.planner.voice_asides import (
     YEAR,
     request_read,
     request_read_in_year,
+    told_by,
     untold,
     without_asides,
     year_pointed_back,
@@ -166,3 +167,12 @@ def test_a_relative_who_or_where_asks_nothing(text: str, asks: bool) -> None:
 def test_that_year_after_its_own_preposition(asked: str, read: str) -> None:
     """ "from that year" read as "from in 1957"."""
     assert year_pointed_back(asked, "The park opened in 1957.", YEAR) == read
+
+
+def test_a_told_sentence_is_the_voices_and_asks_nothing_once_told(semantic_model: SemanticModel) -> None:
+    voice, butter = re.compile(r"\bbaker\b", re.I), re.compile(r"\bthe\s+price\s+of\s+butter\b", re.I)
+    told = told_by(butter, voice, names_of(semantic_model))
+    assert told("The baker says the price of butter went up.")
+    assert not told("The baker says the price of butter went up; show me tips by day.")
+    assert not told("The price of butter went up.")  # not the voice's
+    assert not told("The baker went home.")  # nothing told
