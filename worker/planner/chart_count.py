@@ -1,5 +1,6 @@
 """Two charts asked for in one question: "Two charts: the average tip by day, and the medals by nation",
-"The average tip by day as bars and a separate pie of the medals by nation". chartq draws one chart per
+"The average tip by day as bars and a separate pie of the medals by nation", "... and separately a line of
+Apple's price". chartq draws one chart per
 question, and reading both as one request would chart one data set by the other's groups or silently drop
 one of them; the question is refused with the first chart as the question to ask first. "A separate line
 for each company" asks for one chart with a line per company, and is no second chart.
@@ -19,9 +20,11 @@ from worker.semantic import SemanticModel
 __all__ = ["CHARTS", "refuse_second_chart"]
 
 _I = re.IGNORECASE
-_KIND = r"(?:pie|chart|graph|plot|histogram|scatter)"
+# A line or a bar is a chart of its own only said as one, or "of" something ("a separate line of Apple's
+# price"); "a separate line for each company" is one chart's series.
+_KIND = r"(?:pie|chart|graph|plot|histogram|scatter|(?:line|bar)\s+(?:chart|graph)|(?:line|bar)(?=\s+of\b))"
 _COUNTED = r"(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots|pies)"
-_ANOTHER = rf"(?:an?\s+(?:separate|second|other)|another)\s+{_KIND}(?:\s+chart)?"
+_ANOTHER = rf"(?:an?\s+(?:separate|second|other)|another|separately,?\s+an?)\s+{_KIND}(?:\s+chart)?"
 # A second chart: counted ("two charts"), added ("and a separate pie"), of something ("another pie of
 # the medals") or as what the first is not ("as a second chart"); "I'd like another pie: ..." is one.
 CHARTS = re.compile(
@@ -41,7 +44,11 @@ def refuse_second_chart(text: str, model: SemanticModel) -> None:
         return
     said = charts["counted"] or charts["added"] or charts["of"]
     first = _first(text, charts)
-    if not names_of(model).measures.search(first):
+    measures = names_of(model).measures
+    # "Charlie wants two, the greedy thing: a pie of the medals ...": the chart after a lead-in's colon.
+    lead, colon, chart = first.rpartition(":")
+    first = chart.strip() if colon and measures.search(chart) and not measures.search(lead) else first
+    if not measures.search(first):
         # Nothing of the data named around the charts: an example question, as every refusal gives.
         first = model.examples[0] if model.examples else "the average tip by day"
     said_as = _label_said(first, model)

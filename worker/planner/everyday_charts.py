@@ -1,6 +1,8 @@
 """Everyday words for charts and their colours, spelt out in the model's words (the second half of
 worker.planner.everyday_words, read after the data's terms).
 
+- What a chart is of: "the Sunday tables counted by smoking status" and "a pie of the tables by day" are the
+  number of tables (the rows, not the data's first measure).
 - Forms: "one of those dot pictures of" / "a picture with dots of" is a scatter; "a round chart" / "one of
   those round cake charts" is a pie; "the two side by side" is both, side by side; "together in one chart"
   says nothing (every answer is one chart).
@@ -17,6 +19,9 @@ from worker.semantic import Dimension, SemanticModel
 __all__ = ["CHART_WORDS", "recolour"]
 
 _I = re.IGNORECASE
+
+# Up to two words before the rows' noun ("the Sunday dinner tables"), none a count or a ranking.
+_MODIFIERS = r"(?:(?!(?:of|the|a|an|top|bottom|first|last|\d+|[a-z]+est)\b)[\w-]+\s+){0,2}?"
 
 _SAID: list[tuple[str, str]] = [
     # "the two side by side": both, drawn side by side (the number only counts the values named).
@@ -42,6 +47,20 @@ _SAID: list[tuple[str, str]] = [
         r"\b(?:an?|one\s+of\s+(?:those|these)|the)\s+(?:round\s+cake|round|cake)\s+(?:charts?|graphs?|pictures?|"
         r"diagrams?|graphics?)\b",
         "a pie",
+    ),
+    # "the Sunday tables counted by smoking status", "a pie of the tables by day": how many there are of
+    # each (the rows themselves, not the data's first measure). A chart of the rows by a measure ("the top 8
+    # districts by votes", "the ten richest countries by GDP per capita") ranks them, and stays.
+    (
+        rf"\b(?:the\s+)?(?P<x>{_MODIFIERS}(?:tables|parties|bills|diners|customers|flowers|countries|districts))"
+        r"\s+counted\s+(?=(?:by|per|for\s+each|across)\b)",
+        r"the number of \g<x> ",
+    ),
+    (
+        rf"\b(?P<c>(?:pie|pie\s+chart|bar\s+chart|bars|chart|graph)\s+of\s+)(?:the\s+)?(?P<x>{_MODIFIERS}"
+        r"(?:tables|parties|diners|customers|flowers))\s+(?=(?:by|per|for\s+each|across)\s+(?!(?:the\s+)?"
+        r"(?:tips?|total|bills?|average|mean|median|sum|their|its|sepal|petal)\b))",
+        r"\g<c>the number of \g<x> ",
     ),
 ]
 CHART_WORDS = [(re.compile(pattern, _I), said) for pattern, said in _SAID]

@@ -138,6 +138,16 @@ _SAID: list[tuple[str, str]] = [
         for verb, measure in (("tip", "tip"), ("(?:spend|pay)", "total bill"))
         for end, said in (("most", "highest"), ("least", "lowest"))
     ),
+    # "which day brought in the most tips", "the most money in tips": the highest total of the tips, ranked
+    # (read as the average tip, unranked, or as each day's biggest tip).
+    (
+        r"\b(?:the\s+)?most\s+(?:money\s+in\s+)?tips\b(?!\s+(?:per|percentage|as|of\s+the\s+bill)\b)",
+        "the highest total tips",
+    ),
+    (
+        r"\b(?:the\s+)?(?:fewest|least)\s+(?:money\s+in\s+)?tips\b(?!\s+(?:per|percentage|as|of\s+the\s+bill)\b)",
+        "the lowest total tips",
+    ),
     # "depending on how many people were sitting together": by party size.
     (
         r"\b(?:depending\s+on|according\s+to)\s+how\s+many\s+(?:people|diners|guests)\s+(?:were|are|was|is)\s+"
@@ -185,12 +195,6 @@ _SAID: list[tuple[str, str]] = [
     (r"\bwhich\s+single\s+(?!(?:line|series|bar|colou?r|chart|pie|one)\b)", "which one "),
     # "the largest tip any single table left": any one table, never a party of one.
     (r"\bany\s+single\s+(?=(?:table|party|diner|customer|guest|bill|day)\b)", "any "),
-    # "the Sunday tables counted by smoking status": how many there are of each.
-    (
-        r"\b(?:the\s+)?(?P<x>(?:(?!(?:of|the|a|an)\b)[\w-]+\s+){0,2}?(?:tables|parties|bills|diners|customers"
-        r"|flowers|countries|districts))\s+counted\s+(?=(?:by|per|for\s+each|across)\b)",
-        r"the number of \g<x> ",
-    ),
     (r"\bbest[\s-]off\b", "richest"),
     # "which country has the richest people": the richest country, not its population ranked.
     (

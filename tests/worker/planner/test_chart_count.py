@@ -43,3 +43,25 @@ def test_the_first_chart_quoted_says_what_its_words_are_read_as(planner: RulePla
     with pytest.raises(UnchartableQuestion) as plain:
         planner.plan("The average tip by day as bars, and a separate pie of the medals by nation")
     assert "read as" not in str(plain.value)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a pie of the medals by nation, and a separate line of Apple's price",
+        "the average tip by day as bars, and separately a pie of the medals by nation",
+    ],
+)
+def test_a_separate_line_of_something_is_a_second_chart(planner: RulePlanner, question: str) -> None:
+    """ "and a separate line of Apple's price" was read into the first chart: refused for AAPL among the
+    medals, not for the second chart."""
+    with pytest.raises(UnchartableQuestion, match="one chart per question"):
+        planner.plan(question)
+    assert planner.plan("Apple and Google price in 2019, a separate line for each company").series == "ticker"
+
+
+def test_the_first_chart_quoted_without_a_lead_in(planner: RulePlanner) -> None:
+    """The suggestion quoted "two, the greedy thing: a pie of the medals by nation"."""
+    with pytest.raises(UnchartableQuestion) as refusal:
+        planner.plan("Two, the greedy thing: a pie of the medals by nation, and a separate line of tips.")
+    assert "e.g. \u201ca pie of the medals by nation\u201d" in str(refusal.value)

@@ -47,3 +47,21 @@ def test_two_side_by_side_are_both(planner: RulePlanner) -> None:
     assert plan.dimension == "medal" and plan.chart_type == "bar" and not plan.series
     assert ("nation", "eq", "Canada") in filters_of(plan)
     assert ("medal", "in", ["Gold", "Silver"]) in filters_of(plan)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("a pie of the Thursday tables by sex", ("tip", "count")),
+        ("a bar chart of the lunch parties per party size", ("tip", "count")),
+        # Rows by a measure are ranked by it, not counted.
+        ("Column chart of the top 8 districts by Bergeron's votes.", ("votes", "sum")),
+        ("a bar chart of the ten richest countries by GDP per capita in 2007", ("gdp_per_capita", "avg")),
+    ],
+)
+def test_a_chart_of_the_rows_counts_them(
+    planner: RulePlanner, question: str, measure: tuple[str, str]
+) -> None:
+    """ "a pie of the tables by day" was the tips summed: the data's first measure, never asked for."""
+    plan = planner.plan(question)
+    assert [(m.name, m.agg) for m in plan.measures] == [measure]

@@ -324,6 +324,9 @@ def test_any_single_table_is_any_table_not_a_party_of_one(planner: RulePlanner) 
     ("question", "measures", "dimension", "chart"),
     [
         ("a pie: the Saturday tables counted by sex", [("tip", "count")], "sex", "pie"),
+        # The rows as what a chart is of: counted ("a pie of the tables by day" was the tips summed).
+        ("a pie of the Saturday tables by sex", [("tip", "count")], "sex", "pie"),
+        ("a pie of the total bills by day", [("total_bill", "sum")], "day", "pie"),
         ("the tech names: their average price in 2018, highest first", [("price", "avg")], "ticker", "bar"),
         ("each nation's medals broken into gold, silver and bronze", [("medals", "sum")], "nation", "bar"),
     ],
@@ -333,3 +336,19 @@ def test_counted_by_tech_names_and_broken_into(
 ) -> None:
     plan = planner.plan(question)
     assert (measures_of(plan), plan.dimension, plan.chart_type) == (measures, dimension, chart)
+
+
+@pytest.mark.parametrize(
+    ("question", "direction"),
+    [
+        ("which day brought in the most tips?", "desc"),
+        ("which day had the most money in tips", "desc"),
+        ("which day had the fewest tips", "asc"),
+    ],
+)
+def test_the_most_tips_are_the_highest_total(planner: RulePlanner, question: str, direction: str) -> None:
+    """ "which day brought in the most tips" ranked the average tip; "the most tips by day" was its max."""
+    plan = planner.plan(question)
+    assert (measures_of(plan), plan.dimension, plan.limit) == ([("tip", "sum")], "day", 1)
+    assert plan.sort is not None and plan.sort.direction == direction
+    assert measures_of(planner.plan("which day do people tip the most")) == [("tip", "avg")]
