@@ -30,7 +30,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import HANDOVER, request_read, told_by, untold, without_asides
+from worker.planner.voice_asides import HANDOVER, REQUEST_VERBS, request_read, told_by, untold, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unbake"]
@@ -58,7 +58,7 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # someone ("whichever the head baker prefers") is the request's, and stays refused, as is a clause that
 # opens with a request's verb whatever it names ("Chart the loaves I sold").
 _BAKERY = re.compile(
-    rf"^(?!.*\bwhichever\b)(?!\W*(?:chart|count|name|rank|sum|graph|map|sort|add\s+up|break\s+down)\b)"
+    rf"^(?!.*\bwhichever\b)(?!\W*(?:{REQUEST_VERBS})\b)"
     rf".*?\b(?:{_MARKS}|{_STUFF}|rolls|dozen|trays?|rack|crust|starter|recipe|mill|kilos?|cob|plait|seeds"
     r"|cake|fancies|sold\s+out|proof\w*|judges|apprentice)\b",
     _I | re.DOTALL,

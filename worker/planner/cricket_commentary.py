@@ -34,6 +34,7 @@ from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
     ASKS,
     HANDOVER,
+    REQUEST_VERBS,
     request_read_in_year,
     untold,
     without_asides,
@@ -67,9 +68,8 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # Words of the match: a sentence or clause with one that asks nothing is the commentator's. One that opens
 # with a request's verb ("Chart the runs each batsman scored") or leaves a choice to someone ("whichever the
 # scorer prefers") is the request's, and stays refused.
-_VERB = r"chart|count|name|rank|sum|graph|plot|map|sort|slice|keep|leave|leaving|break\s+down|add\s+up"
 _MATCH = re.compile(
-    rf"^(?!.*\bwhichever\b)(?!\W*(?:{_VERB})\b).*?\b(?:{_MARKS}|runs?|overs?|balls?|bowls?|umpires?|tea"
+    rf"^(?!.*\bwhichever\b)(?!\W*(?:{REQUEST_VERBS})\b).*?\b(?:{_MARKS}|runs?|overs?|balls?|bowls?|umpires?|tea"
     r"|lunch|taken|stand|pitch|covers|play|rain|light|ends?|slips|partnership|six|four|duck|caught|catch"
     r"|out|figures|opener|score[ds]?|yards|footballers|boxes|flags|flapping|conferring|maiden|swinging"
     r"|relay|chain|need|kilometres\s+an\s+hour|crowd|stands|scoreboard|test|pace|delivery|deliveries"
@@ -79,7 +79,7 @@ _MATCH = re.compile(
 # What asks beyond voice_asides' ASKS: an operation on the data. A sentence with a marker of the match and
 # without one asks nothing, whatever data words it names ("the smokers in the stand are lighting up").
 _OPERATES = re.compile(
-    rf"\b(?:{_VERB}|average|mean|median|total|number\s+of|per|each|every|by|versus|vs|against|top|bottom"
+    rf"\b(?:{REQUEST_VERBS}|average|mean|median|total|number\s+of|per|each|every|by|versus|vs|against|top|bottom"
     r"|most|least|highest|lowest|biggest|smallest|sorted|only|between|histogram|scatter|pie|line)\b",
     _I,
 )

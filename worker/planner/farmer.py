@@ -24,7 +24,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import request_read, without_asides
+from worker.planner.voice_asides import REQUEST_VERBS, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unfarm"]
@@ -50,7 +50,7 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # "vet" is no farm word: "whichever the vet would use" leaves the median or the average open, and stays
 # refused.
 _FARM = re.compile(
-    r"^(?!\W*(?:chart|count|name|rank|sum|graph|map|sort|break\s+down)\b)[\s\S]*?"
+    rf"^(?!\W*(?:{REQUEST_VERBS})\b)[\s\S]*?"
     rf"\b(?:{_MARKS}|{_LIVESTOCK}|milk(?:ed|ing)?|litres|gallons|acres|wheat|barley|harvest|field|flooded"
     r"|barn|tractor|deere|rooster|crows|dawn|fair|rosette|cup|market|sold|buyers?|butcher|tonnes|farm\w*"
     r"|ditch|bought|hay|straw|bales?|eggs|fence|orchard|pasture|paddock|dad|dinner\s+at\s+\d+|sharp"

@@ -49,23 +49,39 @@ _AS_SEPARATE = re.compile(
 )
 
 
-def separate_groups(scan: Scan, vocab: Vocabulary) -> list[tuple[str, bool]]:
+def separate_groups(scan: Scan, vocab: Vocabulary) -> list[tuple[str, bool, bool]]:
     """ "the continents in different colours", "each species in (as) its own colour", "a separate bar for each
     candidate", "one series per ticker": the dimensions that colour the chart (its series), each with
-    whether it asked for lines ("one line per company" is a line over time, not a bar). Claims them."""
+    whether it asked for lines ("one line per company" is a line over time, not a bar) and whether it is the
+    chart's axis instead ("silver and bronze medals by nation, as one bar per nation": one bar each, the
+    values named added together). Claims them."""
     dims = vocab.dims[0]
     if dims is None:
         return []
     pattern = re.compile(
         rf"(?<!\w)(?:with\s+)?(?:the\s+|each\s+)?(?P<d>{dims.pattern})\s+(?:in|as)\s+(?:{_SEPARATE}|its\s+own|"
         r"their\s+own)\s+colou?rs?(?!\w)|"
-        rf"(?<!\w)(?:with\s+)?(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+)(?P<mark>{_MARK})\s+(?:for|per)\s+"
-        rf"(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"
+        rf"(?<!\w)(?:with\s+)?(?:(?P<one>one|a\s+single)\s+(?P<mark>{_MARK})|(?:(?:a|one)\s+(?:{_SEPARATE}\s+)?|{_SEPARATE}\s+)"
+        rf"(?P<mark2>{_MARK}))\s+(?:for|per)\s+(?:each\s+|every\s+)?(?P<e>{dims.pattern})(?!\w)"
     )
-    return [
-        (vocab.dims[1][normalize(m["d"] or m["e"])], (m["mark"] or "").lower().startswith("line"))
-        for m in scan.take(pattern)
-    ]
+    found = []
+    for m in scan.take(pattern):
+        dim = vocab.dims[1][normalize(m["d"] or m["e"])]
+        mark = (m["mark"] or m["mark2"] or "").lower()
+        axis = bool(m["one"]) and mark.startswith("bar") and _grouped_by(scan, vocab, dim)
+        found.append((dim, mark.startswith("line"), axis))
+    return found
+
+
+def _grouped_by(scan: Scan, vocab: Vocabulary, dim: str) -> bool:
+    """Whether the question groups by `dim` ("by nation", "of each nation") outside what was read, and by
+    no other dimension ("the votes of each candidate, by districts, one bar per candidate" colours by it)."""
+    dims = vocab.dims[0]
+    if dims is None:
+        return False
+    said = re.finditer(rf"(?<!\w)(?:by|per|each|every)\s+(?:the\s+)?(?P<d>{dims.pattern})(?!\w)", scan.text)
+    grouped = {vocab.dims[1][normalize(m["d"])] for m in said if scan.free(m.span())}
+    return grouped == {dim}
 
 
 def separate_values(scan: Scan, vocab: Vocabulary) -> tuple[str, list[DimensionValue]] | None:

@@ -33,7 +33,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import HANDOVER, request_read_in_year, without_asides
+from worker.planner.voice_asides import HANDOVER, REQUEST_VERBS, request_read_in_year, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unranger"]
@@ -68,14 +68,13 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # ridge can decide", "whichever the head ranger prefers") or operates on the data ("the 2 bands that blow
 # most often") is the request's, and stays. Not "wind" or "south" (a request's direction), "only" (the one
 # ranger on duty), "per" (5 dollars per night), "top of" or "most of" (the top of the ridge).
-_VERB = r"chart|count|name|rank|sum|graph|plot|map|sort|slice|keep|leave|leaving|break\s+down|add\s+up"
 _CHOICE = r"whichever|decides?|choose|chooses|picks?|prefers?|up\s+to\s+(?:him|her|them|you)"
 _OPERATES = (
     r"average|mean|median|total|number\s+of|each|every|versus|vs|against|top(?!\s+of)|bottom"
     r"|most(?!\s+of)|least|highest|lowest|biggest|smallest|sorted|between|histogram|scatter|pie"
 )
 _PARK = re.compile(
-    rf"^(?!.*\b(?:{_CHOICE}|{_OPERATES})\b)(?!\W*(?:{_VERB})\b).*?\b(?:{_MARKS}|trails?|park|fork|ridge"
+    rf"^(?!.*\b(?:{_CHOICE}|{_OPERATES})\b)(?!\W*(?:{REQUEST_VERBS})\b).*?\b(?:{_MARKS}|trails?|park|fork|ridge"
     r"|bears?|camp\w*|station|lodge|radio|patrol|duty|sites?|lockers?|permits?|hikes?|hiking|loop|smoke"
     r"|fire|flooded|gusting|gusts|dusk|dawn|sundown|sunset|sunrise|blooming|panning|irises|spotted|sighted"
     r"|kilometres?|miles|river|lake|falls|creek|gates?|footbridge|road|snow|mud\w*|cubs|deer|visitors"

@@ -30,7 +30,7 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import HANDOVER, request_read, without_asides
+from worker.planner.voice_asides import HANDOVER, REQUEST_VERBS, request_read, without_asides
 from worker.semantic import SemanticModel
 
 __all__ = ["unplumb"]
@@ -59,7 +59,7 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # someone ("whichever my apprentice Jo prefers") is the request's, and stays refused, as is a clause that
 # opens with a request's verb whatever it names ("Chart the call-outs I did").
 _JOB = re.compile(
-    rf"^(?!.*\bwhichever\b)(?!\W*(?:chart|count|name|rank|sum|graph|map|sort|add\s+up|break\s+down)\b)"
+    rf"^(?!.*\bwhichever\b)(?!\W*(?:{REQUEST_VERBS})\b)"
     rf".*?\b(?:{_MARKS}|{_PIPE}|copper|elbows?|tee|fittings?|{_FIXTURE}|u-bend\w*"
     r"|leak\w*|dripp\w*|burst|clogged|budge|jobs?|call-?outs?|fee|apprentice|tools|van|wall|pressure|bar"
     r"|lengths|solder\w*|washers?|spanner|wrench|plunger|water|fitted|fixed|sorted|clear|cash|customer)\b",

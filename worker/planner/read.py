@@ -115,9 +115,10 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     conditions = read_conditions(scan, vocab)
     r.conditions += conditions.filters
     r.groups += grouped.groups(scan, r.conditions)
-    for dim, lines in forms.separate_groups(scan, vocab):
+    for dim, lines, axis in forms.separate_groups(scan, vocab):
         r.groups.append(dim)
-        r.split.append(dim)
+        r.split += [] if axis else [dim]
+        one_line = one_line or axis
         r.chart = "line" if lines else r.chart
     for split in (pe.split_by_values(scan, vocab), forms.separate_values(scan, vocab)):
         if split is not None:

@@ -37,7 +37,14 @@ import re
 
 from worker.planner.story_scenes import tidy
 from worker.planner.versus_names import names_of
-from worker.planner.voice_asides import HANDOVER, request_read_in_year, told_by, untold, without_asides
+from worker.planner.voice_asides import (
+    HANDOVER,
+    REQUEST_VERBS,
+    request_read_in_year,
+    told_by,
+    untold,
+    without_asides,
+)
 from worker.semantic import SemanticModel
 
 __all__ = ["untailor"]
@@ -84,9 +91,8 @@ _VOICE = re.compile(rf"\b(?:{_MARKS})\b", _I)
 # or asks for a chart per something ("One bar per tailor") is the request's, and stays refused. Not "inches"
 # alone (", but in inches" asks a unit of the data), nor "cut", "measure", "window" or "length": a request's
 # clause may say them ("- cut to the top 5", "a rolling window").
-_VERB = r"chart|count|name|rank|sum|graph|plot|map|sort|slice|add\s+up|break\s+down"
 _FITTING = re.compile(
-    rf"^(?!.*\bwhichever\b)(?!\W*(?:{_VERB})\b)"
+    rf"^(?!.*\bwhichever\b)(?!\W*(?:{REQUEST_VERBS})\b)"
     r"(?!.*\b(?:bars?|lines?|slices?|colou?rs?)\s+(?:per|for\s+each)\b)"
     rf".*?\b(?:{_MARKS}|{_GARMENT}|{_CLOTH}|sleeves?|cuffs?|hem|waist|collar|chest|inch|buttons|pins|chalk"
     r"|needle|thread|navy|charcoal|grey|gray|sir|madam|gentleman|customer|client|wedding|bride|groom|shop"

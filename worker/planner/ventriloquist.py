@@ -34,6 +34,7 @@ from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
     ASKS,
     HANDOVER,
+    REQUEST_VERBS,
     request_read_in_year,
     untold,
     without_asides,
@@ -70,7 +71,6 @@ _NAMED = re.compile(
     _I,
 )
 _NOT_NAMES = re.compile(r"^(?:he|she|it|they|we|you|this|that|there|my|our|his|her)$", _I)
-_VERB = r"chart|count|name|rank|sum|graph|plot|map|sort|slice|keep|leave|leaving|break\s+down|add\s+up"
 # Words of the act, with the dummy's name: a sentence or clause with one that asks nothing is the act's.
 _WORDS = (
     r"dummy|puppets?|shows?|tonight|stage|audience|crowd|row\s+\d+|front\s+row|laugh\w*|jokes?|songs?|lips"
@@ -80,7 +80,7 @@ _WORDS = (
 )
 # What asks beyond ASKS: an operation on the data. The dummy's talk without one asks nothing.
 _OPERATES = re.compile(
-    rf"\b(?:{_VERB}|average|mean|median|total|number\s+of|per|each|every|by|versus|vs|against|top|bottom"
+    rf"\b(?:{REQUEST_VERBS}|average|mean|median|total|number\s+of|per|each|every|by|versus|vs|against|top|bottom"
     r"|most|least|highest|lowest|biggest|smallest|sorted|only|between|histogram|scatter|pie|line)\b",
     _I,
 )
@@ -103,7 +103,9 @@ def unventriloquist(text: str, model: SemanticModel) -> str:
     dummies = {n for n in found if not (_NOT_NAMES.search(n) or names.values.search(n))}
     dummy = "|".join(sorted(dummies)) or r"(?!x)x"
     stage = re.compile(rf"\b(?:{_MARKS}|{_WORDS}|{dummy}(?:{_Q}s)?)\b", _I)
-    clause = re.compile(rf"^(?!.*\bwhichever\b)(?!\W*(?:{_VERB})\b).*?{stage.pattern}", _I | re.DOTALL)
+    clause = re.compile(
+        rf"^(?!.*\bwhichever\b)(?!\W*(?:{REQUEST_VERBS})\b).*?{stage.pattern}", _I | re.DOTALL
+    )
     lead_in = re.compile(
         r"(?:^|(?<=[.!?:])\s+)(?:(?:while|whilst|as|during|before|after|between)\s+[^,.!?:;]{0,30}?\b"
         rf"(?:shows?|acts?|the\s+interval|curtain|stage|{dummy})\b[^,.!?:;]{{0,20}}|on\s+with\s+the\s+show"

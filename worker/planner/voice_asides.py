@@ -51,6 +51,11 @@ ASKS = re.compile(
     rf"|as\s+(?:an?\s+)?{_CHART})\b",
     _I,
 )
+# A request's verbs: a clause of a voice that opens with one ("Chart the loaves I sold", "Keep the top 6") is
+# the request's, whatever it names, and is never set aside as the voice's.
+REQUEST_VERBS = (
+    r"chart|count|name|rank|sum|graph|plot|map|sort|slice|keep|leave|leaving|break\s+down|add\s+up"
+)
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # The hand-over after the patter ("Now then:", "Anyway -", "Right then,"): the request's start.
 HANDOVER = re.compile(

@@ -118,3 +118,10 @@ def test_what_the_data_lacks_stays_refused(planner: RulePlanner, question: str) 
 )
 def test_text_without_the_baker_is_unchanged(semantic_model: SemanticModel, text: str) -> None:
     assert unbake(text, semantic_model) == text
+
+
+def test_a_clause_that_opens_with_a_request_verb_is_the_requests(planner: RulePlanner) -> None:
+    """The readers share one list of a request's verbs (voice_asides.REQUEST_VERBS): "plot" now stops the
+    baker setting the clause aside, so what it asks of the data is refused, not dropped."""
+    with pytest.raises(UnchartableQuestion, match="loaves"):
+        planner.plan("Oven is at 220 - plot the loaves I sold each day, by meal.")

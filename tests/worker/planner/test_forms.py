@@ -102,3 +102,23 @@ def test_each_value_as_its_own_colour_is_a_series(planner: RulePlanner) -> None:
     """ "with each day as its own colour" was refused on "own" and "colour"."""
     plan = planner.plan("Tip percentage, smokers against non-smokers, with each day as its own colour.")
     assert (plan.dimension, plan.series, plan.chart_type) == ("smoker", "day", "bar")
+
+
+@pytest.mark.parametrize(
+    ("question", "series"),
+    [
+        # One bar per the grouping already said: the values named are added together on it.
+        ("silver and bronze medals by nation, as one bar per nation", None),
+        ("silver and bronze medals of each nation, one bar per nation", None),
+        # One bar per another dimension colours each group's bars.
+        ("average tip by day, one bar per meal", "meal"),
+        ("average tip by day, with a separate bar for each meal", "meal"),
+        ("votes of each candidate in 21-Ouest and 22-Est, one bar per candidate, by district", "candidate"),
+    ],
+)
+def test_one_bar_per_the_grouping_is_its_axis(
+    planner: RulePlanner, question: str, series: str | None
+) -> None:
+    """ "silver and bronze by nation, as one bar per nation" drew a bar per medal coloured by nation."""
+    plan = planner.plan(question)
+    assert plan.series == series and plan.dimension in ("nation", "day", "district")
