@@ -62,6 +62,13 @@ _SAID: list[tuple[str, str]] = [
         r"(?:tips?|total|bills?|average|mean|median|sum|their|its|sepal|petal)\b))",
         r"\g<c>the number of \g<x> ",
     ),
+    # "The tables by day", "Show me the parties per sex": rows named alone, nothing measured, are counted.
+    (
+        rf"^(?P<c>(?:(?:show|plot|chart|graph|draw)\s+(?:me\s+)?)?)(?:the\s+)?(?P<x>{_MODIFIERS}(?:tables|parties|"
+        r"diners|customers))\s+(?=(?:by|per|for\s+each|across)\s+(?:the\s+)?[\w-]+(?:\s+and\s+(?:the\s+)?[\w-]+)?"
+        r"\s*[.?!]?\s*$)",
+        r"\g<c>the number of \g<x> ",
+    ),
 ]
 CHART_WORDS = [(re.compile(pattern, _I), said) for pattern, said in _SAID]
 

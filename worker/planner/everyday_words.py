@@ -89,16 +89,20 @@ _SAID: list[tuple[str, str]] = [
         rf"(?P<m>\s+(?:more|less|most|least))?\s+(?:for|to)\s+{_WAITER}",
         r"\g<w> tip\g<m>",
     ),
+    # "the most generous tips": the highest (before "leave": "leave more generous tips").
+    (r"\bmost\s+generous\s+(?=tips?\b)", "highest "),
+    (r"\bmore\s+generous\s+(?=tips?\b)", "higher "),
     # "tables leave the bigger tip percentage", "do men leave bigger tips": they have the higher tip.
     (
-        rf"\b(?P<w>{_WHO}|who|men|women|smokers|non-smokers)\s+{_LEAVE}\s+(?P<a>(?:a|the)\s+)?"
-        r"(?P<m>bigger|higher|larger|smaller|lower|more\s+generous|biggest|highest|largest|smallest|lowest"
-        r"|most\s+generous)\s+(?P<t>tips?(?:\s+percentages?)?)\b",
+        rf"\b(?P<w>{_WHO}|who|men|women|smokers|non-smokers|(?:which|what)\s+[a-z]+(?:\s+size)?)\s+{_LEAVE}\s+"
+        r"(?P<a>(?:a|the)\s+)?"
+        r"(?P<m>bigger|higher|larger|smaller|lower|biggest|highest|largest|smallest|lowest)\s+"
+        r"(?P<t>tips?(?:\s+percentages?)?)\b",
         r"\g<w> have \g<a>\g<m> \g<t>",
     ),
     # "the biggest tips on average": the highest average tip, ranked (not the average of the biggest tips).
     (
-        r"\b(?P<s>biggest|largest|highest|smallest|lowest|most\s+generous)\s+(?P<m>(?!average\b)[a-z%-]+"
+        r"\b(?P<s>biggest|largest|highest|smallest|lowest)\s+(?P<m>(?!average\b)[a-z%-]+"
         r"(?:\s+(?:percentages?|per\s+(?:person|head)))?)\s*,?\s+on\s+average\b",
         r"\g<s> average \g<m>",
     ),

@@ -39,6 +39,8 @@ _OPENING = re.compile(
 )
 # An acknowledgement opening: "Roger, Control." / "Copy." / "Wilco, Base.".
 _ACK_OPENING = re.compile(rf"^\s*{_ACK}(?:\s*,\s*{_ADDRESSEE})?\s*[.!;]\s*", _I)
+# "Radio check, over." opening a message asks only to be heard.
+_CHECK_OPENING = re.compile(r"^\s*radio\s+check\s*(?:,\s*over(?:\s+and\s+out)?\s*)?[.!;]\s*", _I)
 # A call sign speaking in the third person: "Mike One requesting ...".
 _CALLER = re.compile(rf"(?<![\w-])(?={_CALL_SIGN_CASED}){_CALL_SIGN}\s+(?=request(?:s|ing)?\b)", _I)
 _CLOSING = re.compile(
@@ -46,7 +48,7 @@ _CLOSING = re.compile(
     r"copy(?:\s+that)?)\s*[.!]?\s*$",
     _I,
 )
-_RADIO_WORD = re.compile(r"\b(?:wilco|over\s+and\s+out)\b|(?:^|[.!?]\s+)over\s*[.!]?\s*$", _I)
+_RADIO_WORD = re.compile(r"\b(?:wilco|over\s+and\s+out|radio\s+check)\b|(?:^|[.!?]\s+)over\s*[.!]?\s*$", _I)
 _REQUEST = re.compile(r"(?:(?<=^)|(?<=[.!?:;]\s)|(?<=[.!?:;]))\s*request(?:ing)?\s+(?:a\s+|an\s+)?", _I)
 _WILCO = re.compile(r"(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;]))\s*(?:wilco|roger|copy)\s*[.!]\s*", _I)
 _BREAK = re.compile(r"(?<=[.!?;])\s*break\s*[.!;]\s*", _I)
@@ -80,7 +82,7 @@ def unradio(text: str, model: SemanticModel) -> str:
     # The openings can stack: "Roger, Control. Affirmative, ... ".
     for _ in range(3):
         before = read
-        read = _ACK_OPENING.sub("", _OPENING.sub("", read))
+        read = _CHECK_OPENING.sub("", _ACK_OPENING.sub("", _OPENING.sub("", read)))
         if read == before:
             break
     read = _CALLER.sub("", read)

@@ -54,6 +54,10 @@ def test_two_side_by_side_are_both(planner: RulePlanner) -> None:
     [
         ("a pie of the Thursday tables by sex", ("tip", "count")),
         ("a bar chart of the lunch parties per party size", ("tip", "count")),
+        # Named alone, with nothing measured, the rows are counted too (was the average tip).
+        ("The tables by day", ("tip", "count")),
+        ("Show me the Sunday parties per sex.", ("tip", "count")),
+        ("The tables by day with the highest tips", ("tip", "max")),
         # Rows by a measure are ranked by it, not counted.
         ("Column chart of the top 8 districts by Bergeron's votes.", ("votes", "sum")),
         ("a bar chart of the ten richest countries by GDP per capita in 2007", ("gdp_per_capita", "avg")),

@@ -137,6 +137,10 @@ def test_which_day_people_tip_the_most_is_the_one_top_day(
     [
         ("When do tables leave the bigger tip percentage, at lunch or at dinner?", "tip_pct", "meal"),
         ("do men leave bigger tips than women", "tip", "sex"),
+        # "leaves" after "which X", and "generous" tips, were refused as unknown words.
+        ("Which party size leaves the biggest tips?", "tip", "party_size"),
+        ("Which day had the most generous tips?", "tip", "day"),
+        ("Do smokers leave more generous tips than non-smokers?", "tip", "smoker"),
     ],
 )
 def test_who_leaves_the_bigger_tip_compares_the_tip(

@@ -134,3 +134,9 @@ def test_what_the_data_cannot_answer_stays_refused(planner: RulePlanner, questio
 )
 def test_text_with_no_radio_procedure_is_unchanged(semantic_model: SemanticModel, text: str) -> None:
     assert unradio(text, semantic_model) == text
+
+
+def test_a_radio_check_opening_the_message_adds_nothing(planner: RulePlanner) -> None:
+    # "Radio" was refused as an unknown word.
+    plan = planner.plan("Radio check, over and out. The average tip by day.")
+    assert (measures_of(plan), plan.dimension) == ([("tip", "avg")], "day")
