@@ -400,6 +400,11 @@ SETS = (
         HERE / "holdout82.yaml",
         "eighty-second holdout (a tailor, a park ranger, a TV news anchor)",
     ),
+    EvalSet(
+        "holdout83",
+        HERE / "holdout83.yaml",
+        "eighty-third holdout (a piano tuner, a locksmith, a window cleaner)",
+    ),
 )
 FIELDS = (
     "dataset",

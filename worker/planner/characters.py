@@ -40,7 +40,8 @@ genie's wishes and a fortune-teller's framing):
 - a cricket commentator ("3 for 87 after 20 overs"), a ventriloquist ("Say hello to Charlie! Gottle of
   geer.") and a baker ("The sourdough went in at 4 a.m., 12 loaves.");
 - a tailor ("Stand up straight, sir. 32-inch inseam."), a park ranger ("Ranger station, over. Trail 4
-  closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.").
+  closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.");
+- a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith and a window cleaner.
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -81,6 +82,7 @@ from worker.planner.karaoke_host import unkaraoke
 from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
+from worker.planner.locksmith import unlock
 from worker.planner.monk import unmonk
 from worker.planner.news_anchor import unanchor
 from worker.planner.park_ranger import unranger
@@ -88,6 +90,7 @@ from worker.planner.parrot import unparrot
 from worker.planner.personal_trainer import untrain
 from worker.planner.phone_menu import unphone
 from worker.planner.photo_shoot import unphoto_shoot
+from worker.planner.piano_tuner import untune
 from worker.planner.plumber import unplumb
 from worker.planner.postcard import unpostcard
 from worker.planner.race_call import unrace_call
@@ -108,6 +111,7 @@ from worker.planner.vampire import unvampire
 from worker.planner.ventriloquist import unventriloquist
 from worker.planner.wedding_officiant import unwed
 from worker.planner.wild_west import unwild_west
+from worker.planner.window_cleaner import unwindow
 from worker.planner.zombie_groans import unzombie
 from worker.semantic import SemanticModel
 
@@ -134,6 +138,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unplumb, unhairdress, ungarage),
     *(uncricket, unventriloquist, unbake),
     *(untailor, unranger, unanchor),
+    *(untune, unlock, unwindow),
 )
 
 
