@@ -48,6 +48,14 @@ _SAID: list[tuple[str, str]] = [
         r"diagrams?|graphics?)\b",
         "a pie",
     ),
+    # "mean petal width with mean sepal width beside it": both measures, side by side.
+    (
+        r"\s+with\s+(?P<m>(?:the\s+)?(?:mean|average|median|total)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:beside|next\s+to|"
+        r"alongside)\s+it\b",
+        r" and \g<m>",
+    ),
+    # "the bills for lunch and for dinner separately": one bar each (a closing "separately" was unknown).
+    (r"(?<=\w)\s+separately(?=\s*[.!?]?\s*$)", ", one bar each"),
     # "the Sunday tables counted by smoking status", "a pie of the tables by day": how many there are of
     # each (the rows themselves, not the data's first measure). A chart of the rows by a measure ("the top 8
     # districts by votes", "the ten richest countries by GDP per capita") ranks them, and stays.
@@ -78,6 +86,11 @@ _COLOURS = re.compile(
     r"(?:\s+[\w-]+)?)+)\s+in\s+(?:different|separate|their\s+own)\s+colou?rs\b",
     _I,
 )
+_COUNTED_COLOURS = re.compile(
+    r"\b(?:the\s+)?(?:two|three|four|five|both)\s+(?P<d>[a-z]+)\s+in\s+(?:different|separate|their\s+own)\s+"
+    r"colou?rs\b",
+    _I,
+)
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*", _I)
 
 
@@ -102,10 +115,21 @@ def _colour_of(said: list[str], model: SemanticModel) -> str | None:
     return None
 
 
+def _colours_of_dimension(m: re.Match[str], model: SemanticModel) -> str:
+    said = m["d"].lower()
+    for dataset in model.datasets:
+        for dim in dataset.dimensions:
+            names = {dim.name.lower(), *(s.lower() for s in dim.synonyms)}
+            if said in names or said.removesuffix("s") in names or said.removesuffix("es") in names:
+                return f"coloured by {m['d']}"
+    return m[0]
+
+
 def recolour(text: str, model: SemanticModel) -> str:
     """ "with the women and the men in different colours": the values named just before the colours colour
-    the chart. A match that begins too early ("the tip, the men and the women") is searched again from its
-    next word."""
+    the chart; "the two nations in different colours", by that dimension. A match that begins too early
+    ("the tip, the men and the women") is searched again from its next word."""
+    text = _COUNTED_COLOURS.sub(lambda m: _colours_of_dimension(m, model), text)
     pos = 0
     while (m := _COLOURS.search(text, pos)) is not None:
         said = [re.sub(r"^the\s+", "", v, flags=_I) for v in _SPLIT.split(m["vals"]) if v.strip()]

@@ -30,6 +30,7 @@ import re
 
 from worker.planner.everyday_charts import CHART_WORDS, recolour
 from worker.planner.everyday_parts import company_shares, iris_parts
+from worker.planner.everyday_verbs import unverb
 from worker.semantic import SemanticModel
 
 __all__ = ["LIVED", "spell_lived", "uneveryday"]
@@ -298,7 +299,7 @@ def uneveryday(text: str, model: SemanticModel) -> str:
     """`text` with a lay user's everyday words for the data's terms in the words the model knows."""
     for pattern, said in (*_EVERYDAY, *CHART_WORDS):
         text = pattern.sub(said, text)
-    text = _SAT.sub("", text)
+    text = _SAT.sub("", unverb(text))
     text = spell_lived(text)
     text = iris_parts(company_shares(text, model))
     return recolour(text, model)

@@ -34,7 +34,7 @@ CHART_WORDS: dict[ChartType, str] = {
 AGG_WORDS: dict[Aggregation, str] = {
     "avg": r"(?:arithmetic(?:al)?\s+)?(?:average|avg|mean)",
     "sum": r"total|sum|combined|altogether|all\s+together|all\s+told|summed|added\s+up|"
-    r"add\s+(?:them|it|these|those|everything|all)\s+up",
+    r"add\s+(?:them|it|these|those|everything|all)\s+up|adds?\s+up\s+to",
     "median": r"median",
     "min": r"minimum|min",
     "max": r"maximum|max|peak",

@@ -69,3 +69,19 @@ def test_a_chart_of_the_rows_counts_them(
     """ "a pie of the tables by day" was the tips summed: the data's first measure, never asked for."""
     plan = planner.plan(question)
     assert [(m.name, m.agg) for m in plan.measures] == [measure]
+
+
+def test_the_two_of_a_dimension_in_different_colours_colour_by_it(planner: RulePlanner) -> None:
+    plan = planner.plan("China against Canada for each medal type, the two nations in different colours")
+    assert (plan.dimension, plan.series) == ("medal", "nation")
+
+
+def test_a_measure_beside_it_is_a_second_measure(planner: RulePlanner) -> None:
+    plan = planner.plan("For each species, the mean sepal length with the mean petal length beside it")
+    assert plan.dimension == "species"
+    assert [(m.name, m.agg) for m in plan.measures] == [("sepal_length", "avg"), ("petal_length", "avg")]
+
+
+def test_a_closing_separately_is_one_bar_each(planner: RulePlanner) -> None:
+    plan = planner.plan("On Sundays, the tips added up for smokers and for non-smokers separately.")
+    assert (plan.dimension, [(m.name, m.agg) for m in plan.measures]) == ("smoker", [("tip", "sum")])

@@ -356,3 +356,9 @@ def test_the_most_tips_are_the_highest_total(planner: RulePlanner, question: str
     assert (measures_of(plan), plan.dimension, plan.limit) == ([("tip", "sum")], "day", 1)
     assert plan.sort is not None and plan.sort.direction == direction
     assert measures_of(planner.plan("which day do people tip the most")) == [("tip", "avg")]
+
+
+def test_what_the_bills_add_up_to_is_their_total(planner: RulePlanner) -> None:
+    # "add" was refused as an unknown word.
+    plan = planner.plan("What did the bills add up to for each party size?")
+    assert (plan.dimension, measures_of(plan)) == ("party_size", [("total_bill", "sum")])

@@ -1,0 +1,52 @@
+"""Everyday verbs around a request (worker.planner.everyday_verbs): "broken up by", "counting X only",
+"stay above" and "set X beside Y" were refused as unknown words; they read as the request they make."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.worker.planner.plan_fields import filters_of, measures_of
+from worker.planner.everyday_verbs import unverb
+from worker.planner.rules import RulePlanner
+
+
+def test_broken_up_by_splits_the_total(planner: RulePlanner) -> None:
+    plan = planner.plan("China's medals broken up by medal type, as a pie")
+    assert (plan.dimension, plan.chart_type) == ("medal", "pie")
+    assert ("nation", "eq", "China") in filters_of(plan)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Counting silver medals only, rank the nations.", "Counting only the silver medals, rank the nations."],
+)
+def test_counting_only_some_keeps_them_alone(planner: RulePlanner, question: str) -> None:
+    plan = planner.plan(question)
+    assert plan.dimension == "nation" and filters_of(plan) == [("medal", "eq", "Silver")]
+    assert plan.sort is not None and plan.sort.direction == "desc"
+
+
+@pytest.mark.parametrize("verb", ["stay", "remain", "sit"])
+def test_a_price_that_stays_above_a_level_is_above_it(planner: RulePlanner, verb: str) -> None:
+    plan = planner.plan(f"In 2018, how many weeks did each company's share price {verb} below 1.2?")
+    assert (plan.dimension, measures_of(plan)) == ("ticker", [("price", "count")])
+    assert filters_of(plan) == [("price", "lt", 1.2)]
+
+
+def test_set_one_beside_another_compares_them(planner: RulePlanner) -> None:
+    plan = planner.plan("Set South Korea beside China for each kind of medal.")
+    assert plan.dimension == "medal"
+    assert filters_of(plan) == [("nation", "in", ["South Korea", "China"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tables that sat at dinner",
+        "Set the average tip by day beside the bill",
+        "the total bill broken down by day",
+        "counting the tables by day",
+    ],
+)
+def test_other_uses_of_the_verbs_are_left_alone(text: str) -> None:
+    assert unverb(text) == text
