@@ -1,7 +1,7 @@
 """Two aggregations of one measure asked side by side ("mean vs. max tip by day", "per-capita output by
-continent — mean vs. max"): a plan lists each measure once, with one aggregation, so the pair cannot be
-charted together. Refused with a clear sentence and the two charts that answer it, rather than read as
-two levels of aggregation ("the average of a highest"), which it is not.
+continent — mean vs. max", "the median tip or the mean tip"): a plan lists each measure once, with one
+aggregation, so the pair cannot be charted together. Refused with a clear sentence and the two charts that
+answer it, rather than read as two levels of aggregation ("the average of a highest"), which it is not.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ _AGGS = {
 }
 _WORD = "|".join(f"(?:{body})" for body in _AGGS.values())
 _PAIR = re.compile(
-    rf"(?<!\w)(?P<a>{_WORD})\.?\s*(?:vs\.?|versus|v\.|and|&|/|,|or|against|compared\s+(?:to|with))\s*"
-    rf"(?:the\s+)?(?P<b>{_WORD})(?!\w)",
+    rf"(?<!\w)(?P<a>{_WORD})(?:\s+(?P<m>[a-z]+(?:\s+[a-z]+)?))?\.?\s*(?:vs\.?|versus|v\.|and|&|/|,|or|against|"
+    rf"compared\s+(?:to|with))\s*(?:the\s+)?(?P<b>{_WORD})(?(m)\s+(?P=m))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -43,7 +43,9 @@ AGG_WORDS: dict[Aggregation, str] = {
 TIME_AXIS = (
     r"over\s+time|(?:over|through|across)\s+the\s+(?:years|decades)|trends?|evolution|evolved?|history|"
     r"over\s+the\s+time|develop(?:s|ed|ing|ment)?|historical(?:ly)?|timeline|time\s+series|progression|(?:by|per|each|every)\s+(?:survey\s+|calendar\s+)?(?:year|date|week|month|day)|"
-    r"yearly|annual(?:ly)?|weekly|daily|growth|grew|grow(?:n|s|ing)?|changed?|changes|progress"
+    r"yearly|annual(?:ly)?|weekly|daily|growth|(?:grew|grow(?:n|s|ing)?)(?!\s+(?:(?:my|his|her|their|our|some|the)"
+    r"\s+)?(?:[a-z]+\s+)?(?:irises|iris|flowers|roses|plants|vegetables|tomatoes|crops|wheat|corn|beards?)\b)|"
+    r"changed?|changes|progress"
 )
 VERSUS = (
     r"vs\.?|versus|v\.?|(?:stacks?|stacked|stacking)\s+up\s+(?:against|to|with)|against|"

@@ -24,3 +24,11 @@ def test_a_month_insisted_on_for_dateless_data_is_refused(planner: RulePlanner) 
     # Without "only", still charted with a note (the description says what was left out).
     answer = planner.answer("Votes for Joly by district on Sundays in March")
     assert answer.plan.dimension == "district" and answer.left_out
+
+
+def test_growing_flowers_is_no_time_axis(planner: RulePlanner) -> None:
+    # "grows tomatoes" was read as growth over time: refused on the tips data, which has no dates.
+    plan = planner.plan("My brother grows tomatoes. Average tip by day.")
+    assert (plan.dimension, plan.use_time) == ("day", False)
+    with pytest.raises(UnchartableQuestion, match="no dates"):
+        planner.plan("How did the average tip grow?")

@@ -23,6 +23,8 @@ from worker.planner.rules import RulePlanner, UnchartableQuestion
             "lowest petal length by species",
             "highest petal length by species",
         ),
+        # The measure said with each ("the median tip or the mean tip"): was "the average of several medians".
+        ("The median tip or the mean tip per day", "median tip by day", "average tip by day"),
     ],
 )
 def test_two_aggregations_of_one_measure_are_refused_clearly(
