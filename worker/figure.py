@@ -248,6 +248,12 @@ def interpretation(plan: ChartPlan, model: SemanticModel) -> str:
         how = f"counted as the number of {rows}{per_text}"
     elif ds.one_row_per_point(plan):
         how = f"shown as recorded{per_text}"
+    elif len({ref.agg for ref in plan.measures}) > 1:  # each measure with its own aggregation
+        labels = [ds.measure(r.name).label for r in plan.measures]
+        # Mid-sentence: a first capital lowered, an acronym ("GDP per capita") kept.
+        labels = [x if x[:2].isupper() else x[:1].lower() + x[1:] for x in labels]
+        each = [f"{x} {_AGG_PHRASE[r.agg]} {rows}" for r, x in zip(plan.measures, labels, strict=True)]
+        how = f"{'; '.join(each)}{per_text}"
     else:
         how = f"{_AGG_PHRASE[agg]} {rows}{per_text}"
     return f"{meaning}, {how}."

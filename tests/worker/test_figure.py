@@ -288,6 +288,10 @@ def test_an_empty_result_says_so(planner: RulePlanner, semantic_model: SemanticM
         ("life expectancy by continent since 1990", "averaged across countries per year and continent"),
         ("total population by continent", "added up across countries per continent"),
         ("median tip by day", "the median across records per day"),
+        (
+            "the median tip and the average total bill by day",
+            "tip the median across records; total bill averaged across records per day",
+        ),
         ("gdp per capita vs life expectancy for Mexico", "each value is one country and year"),
     ],
 )

@@ -41,7 +41,8 @@ genie's wishes and a fortune-teller's framing):
   geer.") and a baker ("The sourdough went in at 4 a.m., 12 loaves.");
 - a tailor ("Stand up straight, sir. 32-inch inseam."), a park ranger ("Ranger station, over. Trail 4
   closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.");
-- a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith and a window cleaner.
+- a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith ("Locked out at 2 in the
+  morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """

@@ -40,6 +40,10 @@ def _what(plan: ChartPlan, ds: Dataset) -> str:
         head = f"number of {_rows(ds)}"
     elif ds.one_row_per_point(plan):
         head = joined
+    elif len({m.agg for m in plan.measures}) > 1:  # "the median tip and the average total bill"
+        head = " and ".join(
+            f"{_AGG[m.agg].lower()} {label}" for m, label in zip(plan.measures, labels, strict=True)
+        )
     else:
         head = f"{_AGG[agg].lower()} {joined}"
     return f"each {_part(plan, ds)}'s share of {head}" if plan.chart_type == "pie" else head

@@ -32,6 +32,7 @@ from worker.planner.group_rankings import check_group_rankings
 from worker.planner.grouped import GroupedConditions
 from worker.planner.lexicon import AGGS, CHARTS, Lexicon, time_rows
 from worker.planner.members import members_said
+from worker.planner.own_aggregations import own_aggregations
 from worker.planner.paired import check_paired_aggregations
 from worker.planner.people import check_people
 from worker.planner.places import claim_places
@@ -137,6 +138,7 @@ def read(scan: Scan, lex: Lexicon) -> tuple[Reading, list[str]]:
     aggs, countable = read_counts(scan, lex, r)
     _read_groups(scan, vocab, r)
     bare = _longer_than_measures(scan, vocab)
+    r.own_aggs = own_aggregations(scan, vocab)
     named = [normalize(m[0]) for m in scan.take(vocab.measures[0])]
     r.measures += [vocab.measures[1][phrase] for phrase in named]
     totals = any(phrase in _TOTALS for phrase in named)
@@ -275,6 +277,8 @@ def _finish_aggs(r: Reading, aggs: list[Aggregation], ds: Dataset) -> None:
     """The aggregation asked for; two different ones of one measure are refused (two levels)."""
     asked = list(aggs)
     measure = r.measures[0] if r.measures else ds.measures[0].name
+    if r.own_aggs:  # "the average tip and the median total bill": one each, no two levels
+        asked = [r.own_aggs[measure], *(a for a in asked if a == "count")]
     limits.check_two_levels(asked, ds, measure)
     r.agg = next((a for a in asked if a != "count"), None)
     if "count" in asked:

@@ -39,6 +39,8 @@ class Reading:
     entities: dict[str, list[DimensionValue]] = field(default_factory=dict)
     chart: ChartType | None = None
     agg: Aggregation | None = None
+    # "the average tip and the median total bill": each measure's own aggregation, when each has one.
+    own_aggs: dict[str, Aggregation] = field(default_factory=dict)
     count_rows: bool = False
     # The dimension a count of rows counts and the word said for it ("districts"), when it names one.
     counted: tuple[str, str] | None = None
@@ -273,7 +275,7 @@ def _agg(ds: Dataset, name: str, r: Reading, kind: ChartType, raw: bool) -> Aggr
         return "none"
     if r.count_rows:
         return "count"
-    asked = r.agg
+    asked = r.own_aggs.get(name, r.agg)
     if asked is None and kind == "pie" and measure.additive:
         # A pie shows parts of a whole: the parts are totals even when the measure is usually averaged.
         return "sum"

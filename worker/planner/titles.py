@@ -44,6 +44,13 @@ def chart_title(
     elif kind == "pie" and agg == "sum":
         # A pie of a sum shows each part's share of the whole, which is what the chart is about.
         head = f"Share of {lower_label(head)}"
+    elif len({r.agg for r in refs}) > 1:  # "the median tip and the average total bill": each its own
+        each = [
+            f"{_AGG_PREFIX[r.agg].lower()} {lower_label(label)}"
+            for r, label in zip(refs, labels, strict=True)
+        ]
+        head = " and ".join(each)
+        head = head[:1].upper() + head[1:]
     elif agg != "none" and not ds.one_row_per_point(plan):
         head = f"{_AGG_PREFIX[agg]} {lower_label(head)}"
     if kind == "histogram":
