@@ -405,6 +405,11 @@ SETS = (
         HERE / "holdout83.yaml",
         "eighty-third holdout (a piano tuner, a locksmith, a window cleaner)",
     ),
+    EvalSet(
+        "holdout84",
+        HERE / "holdout84.yaml",
+        "eighty-fourth holdout (a lighthouse keeper, a dog walker, a chimney sweep)",
+    ),
 )
 FIELDS = (
     "dataset",

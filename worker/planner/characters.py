@@ -42,7 +42,8 @@ genie's wishes and a fortune-teller's framing):
 - a tailor ("Stand up straight, sir. 32-inch inseam."), a park ranger ("Ranger station, over. Trail 4
   closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.");
 - a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith ("Locked out at 2 in the
-  morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.").
+  morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.");
+- a lighthouse keeper, a dog walker and a chimney sweep.
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -65,10 +66,12 @@ from worker.planner.captains_log import unlog
 from worker.planner.car_mechanic import ungarage
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
+from worker.planner.chimney_sweep import unsweep
 from worker.planner.cricket_commentary import uncricket
 from worker.planner.crossword import uncrossword
 from worker.planner.croupier import uncroupier
 from worker.planner.dentist import undentist
+from worker.planner.dog_walker import unwalk
 from worker.planner.expedition import unexpedition
 from worker.planner.farmer import unfarm
 from worker.planner.fishing_trip import unfishing
@@ -83,6 +86,7 @@ from worker.planner.karaoke_host import unkaraoke
 from worker.planner.knitting import unknit
 from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
+from worker.planner.lighthouse_keeper import unlighthouse
 from worker.planner.locksmith import unlock
 from worker.planner.monk import unmonk
 from worker.planner.news_anchor import unanchor
@@ -140,6 +144,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(uncricket, unventriloquist, unbake),
     *(untailor, unranger, unanchor),
     *(untune, unlock, unwindow),
+    *(unlighthouse, unwalk, unsweep),
 )
 
 
