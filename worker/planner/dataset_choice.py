@@ -45,9 +45,19 @@ def choose_dataset(scan: Scan, lexicons: Sequence[Lexicon], with_help: Callable[
 
 
 def _only_one_measured(scan: Scan, lexicons: Sequence[Lexicon]) -> Lexicon | None:
-    """Names (values, dimensions) of one dataset only, which has one measure: the question is about it."""
+    """Names (values, dimensions) of one dataset only, which has one measure: the question is about it.
+    Values two datasets share ("Canada and China") decide nothing when one of them names values of its own
+    ("... for gold, silver and bronze": the medals)."""
     # Values only: a dimension's word ("nations") may be another dataset's too, its values are its own.
-    named = [lex for lex in lexicons if scan.count(lex.vocab.values[0])]
+    said = {id(lex): _values_said(scan, lex) for lex in lexicons}
+    named = [lex for lex in lexicons if said[id(lex)]]
+    widest = [lex for lex in named if all(said[id(lex)] > said[id(x)] for x in named if x is not lex)]
+    named = widest or named
     if len(named) == 1 and len(named[0].ds.measures) == 1:
         return named[0]
     return None
+
+
+def _values_said(scan: Scan, lex: Lexicon) -> set[str]:
+    pattern = lex.vocab.values[0]
+    return {m[0].lower() for m in pattern.finditer(scan.text)} if pattern is not None else set()

@@ -29,8 +29,10 @@ __all__ = [
 Found = list[tuple[str, DimensionValue]]
 
 # "N, NNE and NE winds combined", "all three nations combined": added up, not split.
+# "across all" adds the values named up; "across all the survey years" is over time, each value its own.
 COMBINED = re.compile(
-    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together|together|across\s+all)(?!\w)"
+    r"(?<!\w)(?:combined|altogether|all\s+together|in\s+total|put\s+together|taken\s+together|together|across\s+all"
+    r"(?!\s+(?:the\s+|of\s+the\s+)?(?:survey\s+)?(?:years|dates|weeks|months|surveys|periods|time)\b))(?!\w)"
 )
 _WIN = re.compile(r"\bwin", re.IGNORECASE)
 _SHARE = re.compile(

@@ -54,6 +54,10 @@ _SAID: list[tuple[str, str]] = [
         r"alongside)\s+it\b",
         r" and \g<m>",
     ),
+    # "average petal width alongside its average sepal length": both measures.
+    (r"\s+(?:beside|next\s+to|alongside)\s+(?:its|their)\s+(?=(?:mean|average|median|total)\s)", " and "),
+    # "each nation its own colour", "each day in its own colour": coloured by it.
+    (r"\b(?:with\s+)?each\s+(?P<d>[a-z]+)\s+(?:in\s+)?its\s+own\s+colou?r\b", r"coloured by \g<d>"),
     # "the bills for lunch and for dinner separately": one bar each (a closing "separately" was unknown).
     (r"(?<=\w)\s+separately(?=\s*[.!?]?\s*$)", ", one bar each"),
     # "the Sunday tables counted by smoking status", "a pie of the tables by day": how many there are of

@@ -250,8 +250,8 @@ _SAID: list[tuple[str, str]] = [
     (r"\bthe\s+olympic\s+ones\b", "the Olympic medals"),
     (r",?\s+(?:each\s+(?:one|of\s+them)|all\s+three|all\s+of\s+them)\s+separately\b", ", one bar each"),
     (
-        r"\bin\s+the\s+order\s+(?:you'd|you\s+would|one\s+would|you)\s+(?:go|travel|move|read|turn)\s+"
-        r"(?:round|around)\s+(?:a|the)\s+compass\b",
+        r"\b(?:in\s+the\s+order\s+(?:you'd|you\s+would|one\s+would|you)\s+(?:go|travel|move|read|turn)|going)\s+"
+        r"(?:round|around)\s+(?:a|the)\s+compass(?:\s+from\s+(?:the\s+)?north)?\b",
         "in compass order",
     ),
     (

@@ -214,7 +214,11 @@ def shape(r: Reading) -> ChartPlan:
             on_x = [g for g in groups if g not in r.split]
             # Values left out of a dimension ("the Americas except the US") ask for the rest of its values.
             left_out = [d for d in r.excluded if d not in r.entities]
-            dimension = top_dim or next(iter([*on_x, *multi, *groups, *left_out, *named]), None) or fallback
+            # "Canada and China for gold, silver and bronze, coloured by nation": what colours is not on x.
+            unsplit = [d for d in multi if d not in r.split]
+            dimension = (
+                top_dim or next(iter([*on_x, *unsplit, *multi, *groups, *left_out, *named]), None) or fallback
+            )
             if r.sort is not None and len(r.entities.get(dimension or "", ())) == 1 and fallback not in named:
                 # "Coderre's votes in the districts Joly won, highest first": an order asks for several
                 # bars, and one value named is one bar; the rows it keeps go on x by the dataset's key.

@@ -61,3 +61,36 @@ def test_an_order_over_one_named_value_puts_the_rows_it_keeps_on_x(
     plan = planner.plan(question)
     assert plan.dimension == dimension
     assert plan.sort is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Life expectancy in Norway and Iceland across all the survey years, one line for each.",
+        "Life expectancy in Norway and Iceland across all the years",
+    ],
+)
+def test_across_all_the_years_keeps_a_line_for_each_value(planner: RulePlanner, question: str) -> None:
+    # "across all" added the two countries up into one line: a chart of neither.
+    plan = planner.plan(question)
+    assert (plan.use_time, plan.series) == (True, "country")
+
+
+def test_across_all_the_values_still_adds_them_up(planner: RulePlanner) -> None:
+    plan = planner.plan("total population across all European countries by year")
+    assert plan.series is None
+
+
+def test_what_colours_the_chart_is_not_on_x(planner: RulePlanner) -> None:
+    # The nations went on x, coloured by medal, though "coloured by nation" was asked.
+    plan = planner.plan("Canada and China medals for gold, silver and bronze, coloured by nation.")
+    assert (plan.dimension, plan.series) == ("medal", "nation")
+
+
+def test_values_only_one_dataset_has_choose_it(planner: RulePlanner) -> None:
+    # Canada and China are gapminder countries too: the question was refused as naming nothing to measure.
+    plan = planner.plan(
+        "Put Canada and China side by side for gold, silver and bronze, each nation its own colour."
+    )
+    assert (plan.dataset, plan.dimension, plan.series) == ("medals", "medal", "nation")
+    assert ("nation", "in", ["Canada", "China"]) in filters_of(plan)

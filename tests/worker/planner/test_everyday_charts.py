@@ -85,3 +85,13 @@ def test_a_measure_beside_it_is_a_second_measure(planner: RulePlanner) -> None:
 def test_a_closing_separately_is_one_bar_each(planner: RulePlanner) -> None:
     plan = planner.plan("On Sundays, the tips added up for smokers and for non-smokers separately.")
     assert (plan.dimension, [(m.name, m.agg) for m in plan.measures]) == ("smoker", [("tip", "sum")])
+
+
+def test_a_measure_alongside_its_other_is_both(planner: RulePlanner) -> None:
+    plan = planner.plan("Show each species' average sepal width alongside its average petal length.")
+    assert [(m.name, m.agg) for m in plan.measures] == [("sepal_width", "avg"), ("petal_length", "avg")]
+
+
+def test_each_value_its_own_colour_colours_by_it(planner: RulePlanner) -> None:
+    plan = planner.plan("Average bill by day, each sex its own colour.")
+    assert (plan.dimension, plan.series) == ("day", "sex")

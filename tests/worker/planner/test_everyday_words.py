@@ -362,3 +362,11 @@ def test_what_the_bills_add_up_to_is_their_total(planner: RulePlanner) -> None:
     # "add" was refused as an unknown word.
     plan = planner.plan("What did the bills add up to for each party size?")
     assert (plan.dimension, measures_of(plan)) == ("party_size", [("total_bill", "sum")])
+
+
+def test_going_round_the_compass_is_compass_order(planner: RulePlanner) -> None:
+    # "going" and "round" were refused as unknown words.
+    plan = planner.plan(
+        "In the 1-2 band, the frequency of every direction, going round the compass from north."
+    )
+    assert (plan.dimension, plan.sort) == ("direction", None)
