@@ -43,7 +43,8 @@ genie's wishes and a fortune-teller's framing):
   closes at dusk.") and a TV news anchor ("Good evening, here are tonight's headlines.");
 - a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith ("Locked out at 2 in the
   morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.");
-- a lighthouse keeper, a dog walker and a chimney sweep.
+- a lighthouse keeper ("Log entry, 06:00: lamp extinguished, visibility 4 miles."), a dog walker ("Walks at
+  7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
