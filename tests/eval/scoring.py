@@ -410,6 +410,11 @@ SETS = (
         HERE / "holdout84.yaml",
         "eighty-fourth holdout (a lighthouse keeper, a dog walker, a chimney sweep)",
     ),
+    EvalSet(
+        "holdout85",
+        HERE / "holdout85.yaml",
+        "eighty-fifth holdout (a pharmacist, a ski instructor, a postman)",
+    ),
 )
 FIELDS = (
     "dataset",

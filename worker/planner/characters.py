@@ -44,7 +44,8 @@ genie's wishes and a fortune-teller's framing):
 - a piano tuner ("A above middle C should sit at 440 hertz."), a locksmith ("Locked out at 2 in the
   morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.");
 - a lighthouse keeper ("Log entry, 06:00: lamp extinguished, visibility 4 miles."), a dog walker ("Walks at
-  7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.").
+  7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.");
+- a pharmacist, a ski instructor and a postman.
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -94,17 +95,20 @@ from worker.planner.news_anchor import unanchor
 from worker.planner.park_ranger import unranger
 from worker.planner.parrot import unparrot
 from worker.planner.personal_trainer import untrain
+from worker.planner.pharmacist import unpharmacy
 from worker.planner.phone_menu import unphone
 from worker.planner.photo_shoot import unphoto_shoot
 from worker.planner.piano_tuner import untune
 from worker.planner.plumber import unplumb
 from worker.planner.postcard import unpostcard
+from worker.planner.postman import unpost
 from worker.planner.race_call import unrace_call
 from worker.planner.radio_dj import unradio_dj
 from worker.planner.rapper import unrap
 from worker.planner.referee import unreferee
 from worker.planner.robot_talk import unrobot
 from worker.planner.satnav import unsatnav
+from worker.planner.ski_instructor import unski
 from worker.planner.sports_announcer import unannounce
 from worker.planner.superhero import unsuperhero
 from worker.planner.surfer_talk import unsurf
@@ -146,6 +150,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(untailor, unranger, unanchor),
     *(untune, unlock, unwindow),
     *(unlighthouse, unwalk, unsweep),
+    *(unpharmacy, unski, unpost),
 )
 
 
