@@ -11,6 +11,7 @@ not a request: worker.planner.grandmother reads only the sentences that ask)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from worker.planner.errors import NotInTheData
@@ -32,18 +33,46 @@ CHARTS = re.compile(
     rf"|(?P<of>{_ANOTHER})(?=\s+(?:of|for|showing|with)\b))\b(?!\s+(?:for|per)\s+(?:each|every)\b)",
     _I,
 )
+# Two requests each drawn as a chart of its own: "the tip by day as a bar chart and the bill by sex as a
+# pie chart" (read as one, the second was dropped and the first drawn as a pie).
+_AS_KIND = {
+    "bar": r"bar\s+(?:charts?|graphs?)|column\s+charts?|bars?|columns?",
+    "pie": r"pie\s+charts?|pies?",
+    "line": r"line\s+(?:charts?|graphs?)|lines?",
+    "scatter": r"scatters?|scatter\s*plots?",
+    "histogram": r"histograms?",
+}
+_AS = re.compile(
+    r"\bas\s+(?:an?\s+)?(?:" + "|".join(f"(?P<{k}>{body})" for k, body in _AS_KIND.items()) + r")\b", _I
+)
+_AND_BY = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+)?(?P<next>[^,;]*?\b(?:by|per|for\s+each)\b)", _I)
 # Where the first request ends: before ", and", ";" or "and (also) a ...".
 _NEXT = re.compile(r"\s*(?:,\s*and\b|;|\band\s+(?:also\s+)?an?\b)", _I)
 _TRAILING_AND = re.compile(r"\s*,?\s*\b(?:and|but)(?:\s+also)?\s*$", _I)
+
+
+def _two_kinds(text: str) -> tuple[str, str] | None:
+    """(the second request's chart words, the first request) when `text` joins two requests with "and",
+    each drawn as a chart of its own ("... as bars and the bill by sex as bars")."""
+    kinds = list(_AS.finditer(text))
+    for one, two in itertools.pairwise(kinds):
+        joined = _AND_BY.search(text, one.end(), two.start())
+        # "... and split it by sex as a line" changes the one chart.
+        if joined is not None and not re.search(r"\b(?:it|them|this|that)\b", joined["next"], _I):
+            return two[0], text[: joined.start()].strip(" .!?:;,-")
+    return None
 
 
 def refuse_second_chart(text: str, model: SemanticModel) -> None:
     """Raises when `text` asks for a second chart, naming the first one as the question to ask."""
     charts = CHARTS.search(text)
     if charts is None:
-        return
-    said = charts["counted"] or charts["added"] or charts["of"]
-    first = _first(text, charts)
+        if (kinds := _two_kinds(text)) is None:
+            return
+        said, first = kinds
+    else:
+        said = charts["counted"] or charts["added"] or charts["of"]
+        first = _first(text, charts)
     measures = names_of(model).measures
     # "Charlie wants two, the greedy thing: a pie of the medals ...": the chart after a lead-in's colon.
     lead, colon, chart = first.rpartition(":")

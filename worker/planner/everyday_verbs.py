@@ -5,7 +5,8 @@ worker.planner.everyday_words):
 - "Counting gold medals only, rank the nations" / "counting only the lunch tables" keep those alone;
 - "how many weeks did each company's price stay above 1.5" is the weeks it was above 1.5 ("stayed",
   "remained" and "sat" alike);
-- "Set China beside Canada" compares the two, as "China versus Canada" does.
+- "Set China beside Canada" compares the two, as "China versus Canada" does;
+- "what did people pay per head" is the bill per person.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ _SAID: list[tuple[str, str]] = [
         r"\bset\s+(?P<a>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)\s+(?:beside|next\s+to|alongside|against)\s+"
         r"(?=(?-i:[A-Z]))",
         r"\g<a> versus ",
+    ),
+]
+_PAID = r"(?:people|diners|customers|guests|they|(?:the\s+)?tables?)\s+(?:pay|paid|spend|spent)"
+_SAID += [
+    (
+        rf"\b(?P<w>what|how\s+much)\s+(?:did|do|does)\s+{_PAID}\s+per\s+(?:head|person)\b",
+        r"\g<w> was the bill per person",
     ),
 ]
 _VERBS = [(re.compile(pattern, _I), said) for pattern, said in _SAID]

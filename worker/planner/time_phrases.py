@@ -81,6 +81,12 @@ _PATTERNS = [
             "in",
             r"(?:(?<=day\s)|(?<=week\s)|(?<=month\s)|(?<=quarter\s))through\s+(?P<a>(?:1[5-9]|2\d)\d\d)\b(?![-/])",
         ),
+        # "through 2019, week by week": the step said after the year.
+        (
+            "in",
+            r"\bthrough\s+(?P<a>(?:1[5-9]|2\d)\d\d)\b(?![-/])(?=,?\s+(?:day|week|month|quarter)\s+by\s+"
+            r"(?:day|week|month|quarter)\b)",
+        ),
         (
             "until",
             rf"\b(?<!compared\s)(?<!comparing\s)(?P<op>before|(?:up\s+)?(?:to|through|until)\s+and\s+including|until|till|through|up\s+to|prior\s+to|to)\s+"

@@ -15,6 +15,12 @@ from worker.planner.rules import RulePlanner
         ("The average tip by day and a separate pie of the medals.", "The average tip by day"),
         ("Two charts: the median tip by day, and the total medals by nation.", "the median tip by day"),
         ("The median tip by day, as a second chart the medals by nation", "The median tip by day"),
+        # Each request drawn as a chart of its own: a pie of the tips by day was drawn, the bill dropped.
+        (
+            "The tip by day as a bar chart and the bill by sex as a pie chart.",
+            "The tip by day as a bar chart",
+        ),
+        ("Average tip by day as bars, and total bill by sex as bars", "Average tip by day as bars"),
     ],
 )
 def test_a_second_chart_is_refused_naming_the_first(planner: RulePlanner, question: str, first: str) -> None:
@@ -29,6 +35,7 @@ def test_a_second_chart_is_refused_naming_the_first(planner: RulePlanner, questi
     [
         "Apple and Amazon weekly price in 2019, a separate line for each company",
         "I baked a pie this morning, and now I'd like another pie: the silver medals of each nation.",
+        "Tip by day as bars, and then split it by sex as bars",
     ],
 )
 def test_one_chart_said_with_chart_words_is_charted(planner: RulePlanner, question: str) -> None:

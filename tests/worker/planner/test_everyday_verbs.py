@@ -50,3 +50,16 @@ def test_set_one_beside_another_compares_them(planner: RulePlanner) -> None:
 )
 def test_other_uses_of_the_verbs_are_left_alone(text: str) -> None:
     assert unverb(text) == text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did people pay per head, on average, on each day?",
+        "How much do diners spend per person on each day?",
+    ],
+)
+def test_what_people_pay_per_head_is_the_bill_per_person(planner: RulePlanner, question: str) -> None:
+    # "per head" alone chose the gapminder data (GDP per capita) and refused "each day".
+    plan = planner.plan(question)
+    assert (plan.dataset, plan.dimension, measures_of(plan)) == ("tips", "day", [("bill_per_person", "avg")])

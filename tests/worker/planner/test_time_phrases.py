@@ -22,6 +22,7 @@ from worker.planner.time_phrases import COUNT, TimePeriod, parse_count, read_tim
         # "all through" and a cadence before "through" a year mean during it.
         ("all through 2019", "2019", "2019"),
         ("week by week through 2019", "2019", "2019"),
+        ("through 2019, week by week", "2019", "2019"),
         ("month by month through March 2019", None, "2019-03"),
         ("from 1952 through and including 1967", "1952", "1967"),
         ("in 2007", "2007", "2007"),
