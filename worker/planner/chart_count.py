@@ -25,11 +25,13 @@ _I = re.IGNORECASE
 # price"); "a separate line for each company" is one chart's series.
 _KIND = r"(?:pie|chart|graph|plot|histogram|scatter|(?:line|bar)\s+(?:chart|graph)|(?:line|bar)(?=\s+of\b))"
 _COUNTED = r"(?:two|three|2|3|both|separate)\s+(?:charts|graphs|plots|pies)"
-_ANOTHER = rf"(?:an?\s+(?:separate|second|other)|another|separately,?\s+an?)\s+{_KIND}(?:\s+chart)?"
+_ANOTHER = (
+    rf"(?:(?:on|in)\s+)?(?:an?\s+(?:separate|second|other)|another|separately,?\s+an?)\s+{_KIND}(?:\s+chart)?"
+)
 # A second chart: counted ("two charts"), added ("and a separate pie"), of something ("another pie of
 # the medals") or as what the first is not ("as a second chart"); "I'd like another pie: ..." is one.
 CHARTS = re.compile(
-    rf"\b(?:(?P<counted>{_COUNTED})|(?:and\s+(?:also\s+)?|as\s+)(?P<added>{_ANOTHER})"
+    rf"\b(?:(?P<counted>{_COUNTED})|(?:and\s*,?\s*(?:also\s+)?|as\s+)(?P<added>{_ANOTHER})"
     rf"|(?P<of>{_ANOTHER})(?=\s+(?:of|for|showing|with)\b))\b(?!\s+(?:for|per)\s+(?:each|every)\b)",
     _I,
 )
@@ -48,7 +50,7 @@ _AS = re.compile(
 _AND_BY = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+)?(?P<next>[^,;]*?\b(?:by|per|for\s+each)\b)", _I)
 # Where the first request ends: before ", and", ";" or "and (also) a ...".
 _NEXT = re.compile(r"\s*(?:,\s*and\b|;|\band\s+(?:also\s+)?an?\b)", _I)
-_TRAILING_AND = re.compile(r"\s*,?\s*\b(?:and|but)(?:\s+also)?\s*$", _I)
+_TRAILING_AND = re.compile(r"\s*,?\s*\b(?:and|but)(?:\s+also)?\s*,?\s*$", _I)
 
 
 def _two_kinds(text: str) -> tuple[str, str] | None:

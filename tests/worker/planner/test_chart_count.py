@@ -21,6 +21,15 @@ from worker.planner.rules import RulePlanner
             "The tip by day as a bar chart",
         ),
         ("Average tip by day as bars, and total bill by sex as bars", "Average tip by day as bars"),
+        # "on a second chart" was refused on "second"; "and, separately," left "and" in the first chart.
+        (
+            "The median tip by day as bars and, on a second chart, the medals by nation",
+            "The median tip by day as bars",
+        ),
+        (
+            "A bar of each nation's medals and, separately, a pie of the medal types",
+            "A bar of each nation's medals",
+        ),
     ],
 )
 def test_a_second_chart_is_refused_naming_the_first(planner: RulePlanner, question: str, first: str) -> None:
