@@ -45,7 +45,8 @@ genie's wishes and a fortune-teller's framing):
   morning; the master key opens every door.") and a window cleaner ("Every 4 weeks, 15 dollars a house.");
 - a lighthouse keeper ("Log entry, 06:00: lamp extinguished, visibility 4 miles."), a dog walker ("Walks at
   7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.");
-- a pharmacist, a ski instructor and a postman.
+- a pharmacist ("Two tablets every 4 hours with food."), a ski instructor ("Knees bent, weight forward,
+  and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
