@@ -28,15 +28,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
-    HANDOVER,
     REQUEST_VERBS,
-    request_read_in_year,
-    told_by,
-    untold,
-    without_asides,
+    set_aside,
 )
 from worker.semantic import SemanticModel
 
@@ -100,13 +94,4 @@ _POINTS_BACK = re.compile(r"^\W*(?:his|her|their|its|he|she|they|them)\b", _I)
 
 def unsweep(text: str, model: SemanticModel) -> str:
     """`text` with a chimney sweep's patter set aside around the request it carries; other text unchanged."""
-    if not _VOICE.search(text):
-        return text
-    names = names_of(model)
-    told = told_by(_TOLD, _VOICE, names)
-    said = tidy(text)
-    read = _LEAD_IN.sub(" ", untold(said, told)).strip()
-    read = tidy(HANDOVER.sub("", without_asides(read, _TRADE, names)))
-    if read == said or _POINTS_BACK.match(read):
-        return text
-    return request_read_in_year(text, read, said, model)
+    return set_aside(text, model, _VOICE, _TOLD, _LEAD_IN, _TRADE, _POINTS_BACK)

@@ -30,15 +30,9 @@ from __future__ import annotations
 
 import re
 
-from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import names_of
 from worker.planner.voice_asides import (
-    HANDOVER,
     REQUEST_VERBS,
-    request_read_in_year,
-    told_by,
-    untold,
-    without_asides,
+    set_aside,
 )
 from worker.semantic import SemanticModel
 
@@ -108,13 +102,4 @@ _LEAD_IN = re.compile(
 
 def unpost(text: str, model: SemanticModel) -> str:
     """`text` with a postman's patter set aside around the request it carries; other text unchanged."""
-    if not _VOICE.search(text):
-        return text
-    names = names_of(model)
-    told = told_by(_TOLD, _VOICE, names)
-    said = tidy(text)
-    read = _LEAD_IN.sub(" ", untold(said, told)).strip()
-    read = tidy(HANDOVER.sub("", without_asides(read, _ROUND, names)))
-    if read == said:
-        return text
-    return request_read_in_year(text, read, said, model)
+    return set_aside(text, model, _VOICE, _TOLD, _LEAD_IN, _ROUND)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from worker.planner.chart_count import refuse_second_chart
 from worker.planner.story_scenes import tidy
-from worker.planner.versus_names import Names
+from worker.planner.versus_names import Names, names_of
 from worker.semantic import SemanticModel
 
 __all__ = [
@@ -154,3 +154,27 @@ def request_read_in_year(text: str, read: str, told: str, model: SemanticModel) 
     itself when the patter names none, so that the question is left whole and refused downstream."""
     read = year_pointed_back(read, told, YEAR)
     return text if THAT_YEAR.search(read) else request_read(text, read, model)
+
+
+def set_aside(
+    text: str,
+    model: SemanticModel,
+    voice: re.Pattern[str],
+    told: re.Pattern[str],
+    lead_in: re.Pattern[str],
+    aside: re.Pattern[str],
+    points_back: re.Pattern[str] | None = None,
+) -> str:
+    """`text` with a trade's patter set aside around the one request it carries: the sentences it tells
+    (`told`, asking nothing), a lead-in while it works, its asides (a sentence or clause with an `aside`
+    word that asks nothing) and a hand-over. `text` unchanged without the trade's `voice`, when nothing was
+    set aside, or when what is left opens pointing back into the patter (`points_back`: "Her votes")."""
+    if not voice.search(text):
+        return text
+    names = names_of(model)
+    said = tidy(text)
+    read = lead_in.sub(" ", untold(said, told_by(told, voice, names))).strip()
+    read = tidy(HANDOVER.sub("", without_asides(read, aside, names)))
+    if read == said or (points_back is not None and points_back.match(read)):
+        return text
+    return request_read_in_year(text, read, said, model)

@@ -17,6 +17,7 @@ from worker.planner.voice_asides import (
     YEAR,
     request_read,
     request_read_in_year,
+    set_aside,
     told_by,
     untold,
     without_asides,
@@ -176,3 +177,28 @@ def test_a_told_sentence_is_the_voices_and_asks_nothing_once_told(semantic_model
     assert not told("The baker says the price of butter went up; show me tips by day.")
     assert not told("The price of butter went up.")  # not the voice's
     assert not told("The baker went home.")  # nothing told
+
+
+_TRADE = re.compile(r"\b(?:squeegee|ladders?)\b", re.IGNORECASE)
+_TOLD = re.compile(r"\bcosts?\s+\d+\s+dollars\b", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^while\s+I\s+climb\s+the\s+ladder,\s*", re.IGNORECASE)
+_BACK = re.compile(r"^(?:her|his)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("A new squeegee costs 12 dollars. The average tip by day.", "The average tip by day."),
+        ("While I climb the ladder, the median bill by sex.", "The median bill by sex."),
+        (
+            "Three ladders on the van, all 6 metres. The 5 most populous countries in 2007.",
+            "The 5 most populous countries in 2007.",
+        ),
+        # No voice, or a request left that points back into the patter: the question as it was.
+        ("The average tip by day.", None),
+        ("Joly lent me a ladder once. Her votes in each district.", None),
+    ],
+)
+def test_a_trades_patter_is_set_aside(semantic_model: SemanticModel, text: str, read: str | None) -> None:
+    got = set_aside(text, semantic_model, _TRADE, _TOLD, _LEAD_IN, _TRADE, _BACK)
+    assert got == (read or text)
