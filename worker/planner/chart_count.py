@@ -47,6 +47,7 @@ _AS_KIND = {
 _AS = re.compile(
     r"\bas\s+(?:an?\s+)?(?:" + "|".join(f"(?P<{k}>{body})" for k, body in _AS_KIND.items()) + r")\b", _I
 )
+_AND_ALSO = re.compile(r"\s*,?\s*and\s+(?:also\s+)?", _I)
 _AND_BY = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+)?(?P<next>[^,;]*?\b(?:by|per|for\s+each)\b)", _I)
 # Where the first request ends: before ", and", ";" or "and (also) a ...".
 _NEXT = re.compile(r"\s*(?:,\s*and\b|;|\band\s+(?:also\s+)?an?\b)", _I)
@@ -58,6 +59,9 @@ def _two_kinds(text: str) -> tuple[str, str] | None:
     each drawn as a chart of its own ("... as bars and the bill by sex as bars")."""
     kinds = list(_AS.finditer(text))
     for one, two in itertools.pairwise(kinds):
+        # "the tip by day as bars and as a pie": one request drawn twice.
+        if one.lastgroup != two.lastgroup and _AND_ALSO.fullmatch(text, one.end(), two.start()):
+            return two[0], text[: one.end()].strip(" .!?:;,-")
         joined = _AND_BY.search(text, one.end(), two.start())
         # "... and split it by sex as a line" changes the one chart.
         if joined is not None and not re.search(r"\b(?:it|them|this|that)\b", joined["next"], _I):

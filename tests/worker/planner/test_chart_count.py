@@ -21,6 +21,7 @@ from worker.planner.rules import RulePlanner
             "The tip by day as a bar chart",
         ),
         ("Average tip by day as bars, and total bill by sex as bars", "Average tip by day as bars"),
+        ("Tip by day as bars and as a pie.", "Tip by day as bars"),
         # "on a second chart" was refused on "second"; "and, separately," left "and" in the first chart.
         (
             "The median tip by day as bars and, on a second chart, the medals by nation",
