@@ -415,6 +415,11 @@ SETS = (
         HERE / "holdout85.yaml",
         "eighty-fifth holdout (a pharmacist, a ski instructor, a postman)",
     ),
+    EvalSet(
+        "holdout86",
+        HERE / "holdout86.yaml",
+        "eighty-sixth holdout (a crane operator, a museum guard, a zookeeper)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -46,7 +46,8 @@ genie's wishes and a fortune-teller's framing):
 - a lighthouse keeper ("Log entry, 06:00: lamp extinguished, visibility 4 miles."), a dog walker ("Walks at
   7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.");
 - a pharmacist ("Two tablets every 4 hours with food."), a ski instructor ("Knees bent, weight forward,
-  and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.").
+  and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.");
+- a crane operator, a museum guard and a zookeeper.
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -70,6 +71,7 @@ from worker.planner.car_mechanic import ungarage
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
 from worker.planner.chimney_sweep import unsweep
+from worker.planner.crane_operator import uncrane
 from worker.planner.cricket_commentary import uncricket
 from worker.planner.crossword import uncrossword
 from worker.planner.croupier import uncroupier
@@ -92,6 +94,7 @@ from worker.planner.lifeguard import unlifeguard
 from worker.planner.lighthouse_keeper import unlighthouse
 from worker.planner.locksmith import unlock
 from worker.planner.monk import unmonk
+from worker.planner.museum_guard import unguard
 from worker.planner.news_anchor import unanchor
 from worker.planner.park_ranger import unranger
 from worker.planner.parrot import unparrot
@@ -124,6 +127,7 @@ from worker.planner.wedding_officiant import unwed
 from worker.planner.wild_west import unwild_west
 from worker.planner.window_cleaner import unwindow
 from worker.planner.zombie_groans import unzombie
+from worker.planner.zookeeper import unzoo
 from worker.semantic import SemanticModel
 
 __all__ = ["uncharacter"]
@@ -152,6 +156,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(untune, unlock, unwindow),
     *(unlighthouse, unwalk, unsweep),
     *(unpharmacy, unski, unpost),
+    *(uncrane, unguard, unzoo),
 )
 
 
