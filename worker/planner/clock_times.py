@@ -23,7 +23,9 @@ _CLOCK = re.compile(
     r"(?:\s*(?:and|to|-|\u2013)\s*(?:noon|midday|midnight))?(?!\w)"
     rf"|\b(?:between|from|after|before|at|until|till|by|around)\s+{_HOUR}"
     rf"(?:\s*(?:and|to|-|\u2013)\s*{_HOUR})?\s+{_PART}\b"
-    r"|\b(?:at|after|before|by|until|till|around)\s+(?:noon|midday|midnight)\b",
+    r"|\b(?:at|after|before|by|until|till|around)\s+(?:noon|midday|midnight)\b"
+    # "between 12 and 1 at lunch": hours past noon said with lunch, never a range of values (12 to 1).
+    r"|\bbetween\s+1[12]\s+and\s+[123]\s+(?:at|over|during)\s+lunch\b",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,7 @@ _SAID: list[tuple[str, str]] = [
     # "average petal width alongside its average sepal length": both measures.
     (r"\s+(?:beside|next\s+to|alongside)\s+(?:its|their)\s+(?=(?:mean|average|median|total)\s)", " and "),
     # "each nation its own colour", "each day in its own colour": coloured by it.
-    (r"\b(?:with\s+)?each\s+(?P<d>[a-z]+)\s+(?:in\s+)?its\s+own\s+colou?r\b", r"coloured by \g<d>"),
+    (r"\b(?:with\s+)?each\s+(?!in\b)(?P<d>[a-z]+)\s+(?:in\s+)?its\s+own\s+colou?r\b", r"coloured by \g<d>"),
     # "the bills for lunch and for dinner separately": one bar each (a closing "separately" was unknown).
     (r"(?<=\w)\s+separately(?=\s*[.!?]?\s*$)", ", one bar each"),
     # "the Sunday tables counted by smoking status", "a pie of the tables by day": how many there are of
@@ -87,7 +87,8 @@ CHART_WORDS = [(re.compile(pattern, _I), said) for pattern, said in _SAID]
 # "with the women and the men in different colours": values that colour the chart.
 _COLOURS = re.compile(
     r"\b(?:with\s+)?(?P<vals>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?[\w-]+"
-    r"(?:\s+[\w-]+)?)+)\s+in\s+(?:different|separate|their\s+own)\s+colou?rs\b",
+    r"(?:\s+[\w-]+)?)+)\s+(?:(?:shown|drawn|plotted|each)\s+)?in\s+(?:different|separate|their\s+own|its\s+own)\s+"
+    r"colou?rs?\b",
     _I,
 )
 _COUNTED_COLOURS = re.compile(
@@ -138,6 +139,8 @@ def recolour(text: str, model: SemanticModel) -> str:
     while (m := _COLOURS.search(text, pos)) is not None:
         said = [re.sub(r"^the\s+", "", v, flags=_I) for v in _SPLIT.split(m["vals"]) if v.strip()]
         colour = _colour_of(said, model)
+        if colour is None and len(last := said[-1].split()) == 2:  # "majority and plurality districts"
+            colour = _colour_of([*said[:-1], last[0]], model)
         if colour is None:
             pos = m.start("vals") + 1
             continue

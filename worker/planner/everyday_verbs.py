@@ -6,7 +6,10 @@ worker.planner.everyday_words):
 - "how many weeks did each company's price stay above 1.5" is the weeks it was above 1.5 ("stayed",
   "remained" and "sat" alike);
 - "Set China beside Canada" compares the two, as "China versus Canada" does;
-- "what did people pay per head" is the bill per person.
+- "what did people pay per head" is the bill per person, "what percent of the bill went on the tip" the tip
+  percentage;
+- "Follow", "Trace", "Split" or "Set" opening a request says "show"; "Adding up every band," says a total;
+  "taken by a majority" is won by one; "how often does it fall in each band" is how often in each.
 """
 
 from __future__ import annotations
@@ -30,6 +33,28 @@ _SAID: list[tuple[str, str]] = [
         r"\bset\s+(?P<a>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)\s+(?:beside|next\s+to|alongside|against)\s+"
         r"(?=(?-i:[A-Z]))",
         r"\g<a> versus ",
+    ),
+]
+# Verbs opening a request that say "show": "Follow life expectancy in Egypt", "Trace the population of
+# Brazil", "Split the 1972 population by continent", "set every bill against its tip".
+_SAID += [
+    (r"^(?P<p>\W*)(?:follow|trace|track)\s+(?=(?:the\s+)?[a-z])", r"\g<p>show "),
+    (r"^(?P<p>\W*)split\s+(?=(?:the\s+)?[\w\s'-]+?\bby\b)", r"\g<p>show "),
+    (r"(?:^|(?<=[,.:;]\s))set\s+(?=(?:every|each|all\s+the|the)\s+[\w\s'-]+?\bagainst\b)", "show "),
+    # "Adding up every strength band, ...": summed over the bands, which a total does.
+    (r"\badding\s+up\s+(?:every|each|all(?:\s+the)?)\s+[\w\s-]+?,\s*", ""),
+    (r"\b(?:taken|carried|captured)\s+(?=(?:by|with|on)\s+(?:a\s+)?(?:majority|plurality)\b)", "won "),
+    (
+        r"\bwhat\s+(?:percent(?:age)?|per\s*cent|share|proportion|fraction)\s+of\s+(?:the|their)\s+bills?\s+"
+        r"(?:went|goes|go|was|is)\s+(?:on|to|in)\s+(?:the\s+)?tips?\b",
+        "the tip percentage",
+    ),
+    (r"\bhow\s+often\s+does\s+it\s+(?:fall|land|come)\s+(?=in\b)", "how often, "),
+    # "which 5 directions blow most often": the wind's directions, ranked by how often it blows from them.
+    (
+        r"\b(?P<d>directions|compass\s+points)\s+(?:blow|come\s+up|turn\s+up|show\s+up|occur)\s+(?P<m>most|least)\s+"
+        r"often\b",
+        r"\g<d> does the wind blow from \g<m> often",
     ),
 ]
 _PAID = r"(?:people|diners|customers|guests|they|(?:the\s+)?tables?)\s+(?:pay|paid|spend|spent)"

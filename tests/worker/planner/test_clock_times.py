@@ -21,6 +21,8 @@ from worker.planner.rules import RulePlanner
         ("how much did people tip after 9 p.m. on Saturdays?", "9 p.m."),
         ("the average tip at noon, by day", "at noon"),
         ("Apple's price at 9 o'clock each week of 2019", "9 o'clock"),
+        # Was a filter of tips "between 12 and 1" dollars, read backwards: a wrong chart.
+        ("What was the average bill between 12 and 1 at lunch?", "between 12 and 1 at lunch"),
     ],
 )
 def test_a_time_of_day_is_refused_by_name(planner: RulePlanner, question: str, said: str) -> None:
@@ -36,3 +38,8 @@ def test_sizes_and_meals_are_no_time_of_day(planner: RulePlanner) -> None:
         ("party_size", "between", [2, 4])
     ]
     assert ("meal", "eq", "Dinner") in filters_of(planner.plan("the average tip at dinner, by day"))
+
+
+def test_values_between_two_numbers_at_a_meal_stay_values(planner: RulePlanner) -> None:
+    plan = planner.plan("Tips between 2 and 4 at dinner by day")
+    assert ("meal", "eq", "Dinner") in filters_of(plan)

@@ -95,3 +95,27 @@ def test_a_measure_alongside_its_other_is_both(planner: RulePlanner) -> None:
 def test_each_value_its_own_colour_colours_by_it(planner: RulePlanner) -> None:
     plan = planner.plan("Average bill by day, each sex its own colour.")
     assert (plan.dimension, plan.series) == ("day", "sex")
+
+
+@pytest.mark.parametrize(
+    ("question", "dimension", "series"),
+    [
+        # Each was refused on "color" or "colored", or coloured by the wrong dimension.
+        (
+            "Average tip for lunch and dinner, with smokers and non-smokers shown in separate colours.",
+            "meal",
+            "smoker",
+        ),
+        ("Each nation's medals with gold, silver and bronze each in its own colour.", "nation", "medal"),
+        (
+            "Votes for each candidate, with majority and plurality districts in separate colours.",
+            "candidate",
+            "result",
+        ),
+    ],
+)
+def test_values_shown_in_their_own_colours_colour_the_chart(
+    planner: RulePlanner, question: str, dimension: str, series: str
+) -> None:
+    plan = planner.plan(question)
+    assert (plan.dimension, plan.series) == (dimension, series)

@@ -63,3 +63,32 @@ def test_what_people_pay_per_head_is_the_bill_per_person(planner: RulePlanner, q
     # "per head" alone chose the gapminder data (GDP per capita) and refused "each day".
     plan = planner.plan(question)
     assert (plan.dataset, plan.dimension, measures_of(plan)) == ("tips", "day", [("bill_per_person", "avg")])
+
+
+@pytest.mark.parametrize(
+    ("question", "dataset", "dimension"),
+    [
+        ("Follow GDP per capita in Peru and in Chile over the years, a line per country.", "gapminder", None),
+        ("Trace the population of Chile through the survey years.", "gapminder", None),
+        ("Split the 1992 world population by continent in a pie.", "gapminder", "continent"),
+        ("For the lunch tables, set every bill against its tip on a scatter.", "tips", None),
+        ("Adding up every strength band, which 4 directions blow least often?", "wind", "direction"),
+        (
+            "Counting only districts taken by a plurality, the votes of each candidate.",
+            "election",
+            "candidate",
+        ),
+        ("For smokers, what percent of the bill went on the tip, day by day?", "tips", "day"),
+        (
+            "When the wind comes from the north, how often does it fall in each strength band?",
+            "wind",
+            "strength",
+        ),
+    ],
+)
+def test_everyday_verbs_of_a_request_read(
+    planner: RulePlanner, question: str, dataset: str, dimension: str | None
+) -> None:
+    # Each was refused on its verb ("Follow", "Split", "set", "Adding", "taken", "fall") or read wrongly.
+    plan = planner.plan(question)
+    assert (plan.dataset, plan.dimension) == (dataset, dimension)
