@@ -50,6 +50,11 @@ _SAID += [
         "the tip percentage",
     ),
     (r"\bhow\s+often\s+does\s+it\s+(?:fall|land|come)\s+(?=in\b)", "how often, "),
+    # "How big was the total GDP of each continent": what it was.
+    (
+        r"\bhow\s+(?:big|large|high)\s+(?:was|were|is|are)\s+(?=(?:the\s+)?(?:total|average|mean|median)\b)",
+        "what was ",
+    ),
     # "which 5 directions blow most often": the wind's directions, ranked by how often it blows from them.
     (
         r"\b(?P<d>directions|compass\s+points)\s+(?:blow|come\s+up|turn\s+up|show\s+up|occur)\s+(?P<m>most|least)\s+"

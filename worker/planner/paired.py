@@ -24,7 +24,7 @@ _AGGS = {
 _WORD = "|".join(f"(?:{body})" for body in _AGGS.values())
 _PAIR = re.compile(
     rf"(?<!\w)(?P<a>{_WORD})(?:\s+(?P<m>[a-z]+(?:\s+[a-z]+)?))?\.?\s*(?:vs\.?|versus|v\.|and|&|/|,|or|against|"
-    rf"compared\s+(?:to|with))\s*(?:the\s+)?(?P<b>{_WORD})(?(m)\s+(?P=m))(?!\w)",
+    rf"compared\s+(?:to|with))\s*(?:the\s+)?(?P<b>{_WORD})(?(m)\s+(?P=m)s?)(?!\w)",
     re.IGNORECASE,
 )
 

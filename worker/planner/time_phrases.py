@@ -207,6 +207,17 @@ def _bounds(kind: str, m: re.Match[str], latest: str | None, yearly: bool) -> tu
         low = _shift(a, 1)
     elif kind == "until" and m["op"].lower() == "before" and a is not None:
         high = _shift(a, -1)
+    elif (
+        kind == "until"
+        and m["op"].lower() == "through"
+        and not yearly
+        and a is not None
+        and len(a) == 4
+        and not m.string[: m.start()].rstrip().lower().endswith("up")
+    ):
+        # "the share price through 2019" on dated data is during 2019 ("life expectancy through 1982", on
+        # yearly data, is the years up to it).
+        low = a
     return low, high
 
 

@@ -84,6 +84,7 @@ def test_what_people_pay_per_head_is_the_bill_per_person(planner: RulePlanner, q
             "wind",
             "strength",
         ),
+        ("How big was the total population of each continent in 1987?", "gapminder", "continent"),
     ],
 )
 def test_everyday_verbs_of_a_request_read(

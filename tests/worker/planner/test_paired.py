@@ -25,6 +25,7 @@ from worker.planner.rules import RulePlanner, UnchartableQuestion
         ),
         # The measure said with each ("the median tip or the mean tip"): was "the average of several medians".
         ("The median tip or the mean tip per day", "median tip by day", "average tip by day"),
+        ("Average tip or total tips by day", "average tip by day", "total tip by day"),
     ],
 )
 def test_two_aggregations_of_one_measure_are_refused_clearly(

@@ -18,7 +18,9 @@ from worker.planner.time_phrases import COUNT, TimePeriod, parse_count, read_tim
         ("before 1970", None, "1969"),
         ("up to 1970", None, "1970"),
         ("up to and including 1970", None, "1970"),
-        ("through 2019", None, "2019"),
+        # On dated data a year alone after "through" is during it; "up through" it, until its end.
+        ("through 2019", "2019", "2019"),
+        ("up through 2019", None, "2019"),
         # "all through" and a cadence before "through" a year mean during it.
         ("all through 2019", "2019", "2019"),
         ("week by week through 2019", "2019", "2019"),
@@ -45,6 +47,12 @@ from worker.planner.time_phrases import COUNT, TimePeriod, parse_count, read_tim
 def test_each_phrase_gives_inclusive_bounds(text: str, start: str | None, end: str | None) -> None:
     period = read_time_period(text)
     assert (period.start, period.end) == (start, end)
+
+
+def test_through_a_year_on_yearly_data_is_up_to_it() -> None:
+    # "life expectancy in Peru through 1982": the survey years up to 1982, not 1982 alone.
+    period = read_time_period("through 1982", yearly=True)
+    assert (period.start, period.end) == (None, "1982")
 
 
 @pytest.mark.parametrize(
