@@ -47,7 +47,8 @@ genie's wishes and a fortune-teller's framing):
   7, 12 and 5, rain or shine.") and a chimney sweep ("Seven stacks on that terrace and every one leaning.");
 - a pharmacist ("Two tablets every 4 hours with food."), a ski instructor ("Knees bent, weight forward,
   and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.");
-- a crane operator, a museum guard and a zookeeper.
+- a crane operator ("Load chart says 8 tonnes at a 20 metre radius."), a museum guard ("Gallery 12 has a
+  storm at sea by Turner.") and a zookeeper ("Lunch for the lions is at 12.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
