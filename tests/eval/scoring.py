@@ -420,6 +420,11 @@ SETS = (
         HERE / "holdout86.yaml",
         "eighty-sixth holdout (a crane operator, a museum guard, a zookeeper)",
     ),
+    EvalSet(
+        "holdout87",
+        HERE / "holdout87.yaml",
+        "eighty-seventh holdout (a blacksmith, a midwife, a court stenographer)",
+    ),
 )
 FIELDS = (
     "dataset",

@@ -48,7 +48,8 @@ genie's wishes and a fortune-teller's framing):
 - a pharmacist ("Two tablets every 4 hours with food."), a ski instructor ("Knees bent, weight forward,
   and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.");
 - a crane operator ("Load chart says 8 tonnes at a 20 metre radius."), a museum guard ("Gallery 12 has a
-  storm at sea by Turner.") and a zookeeper ("Lunch for the lions is at 12.").
+  storm at sea by Turner.") and a zookeeper ("Lunch for the lions is at 12.");
+- a blacksmith, a midwife and a court stenographer.
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
@@ -65,6 +66,7 @@ from worker.planner.barista import unbarista
 from worker.planner.bartender import unbartender
 from worker.planner.beekeeper import unbeekeeper
 from worker.planner.bingo_caller import unbingo
+from worker.planner.blacksmith import unsmith
 from worker.planner.butler import unbutler
 from worker.planner.cabin_crew import uncabin_crew
 from worker.planner.captains_log import unlog
@@ -72,6 +74,7 @@ from worker.planner.car_mechanic import ungarage
 from worker.planner.cat_keyboard import uncat
 from worker.planner.chess_commentary import unchess
 from worker.planner.chimney_sweep import unsweep
+from worker.planner.court_stenographer import unstenograph
 from worker.planner.crane_operator import uncrane
 from worker.planner.cricket_commentary import uncricket
 from worker.planner.crossword import uncrossword
@@ -94,6 +97,7 @@ from worker.planner.librarian import unlibrarian
 from worker.planner.lifeguard import unlifeguard
 from worker.planner.lighthouse_keeper import unlighthouse
 from worker.planner.locksmith import unlock
+from worker.planner.midwife import unmidwife
 from worker.planner.monk import unmonk
 from worker.planner.museum_guard import unguard
 from worker.planner.news_anchor import unanchor
@@ -158,6 +162,7 @@ READERS: tuple[Callable[[str, SemanticModel], str], ...] = (
     *(unlighthouse, unwalk, unsweep),
     *(unpharmacy, unski, unpost),
     *(uncrane, unguard, unzoo),
+    *(unsmith, unmidwife, unstenograph),
 )
 
 

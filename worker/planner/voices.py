@@ -182,7 +182,7 @@ def spell_out_voices(text: str, model: SemanticModel) -> str:
     # A genie's wishes ("Your wish is my command!", "For your second wish ...").
     text = unwish(text, model)
     # Characters whose patter surrounds the one request they carry: a telegram, a cowboy, a herald ... a
-    # crane operator, a museum guard, a zookeeper (worker.planner.characters lists them in order).
+    # blacksmith, a midwife, a court stenographer (worker.planner.characters lists them in order).
     text = uncharacter(text, model)
     # A fortune-teller's framing ("The cards reveal ...") and a hedging user's self-doubt ("I'm not sure
     # if this makes sense, but maybe ...") are context around the one request.
