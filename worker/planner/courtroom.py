@@ -66,7 +66,8 @@ _RULING = re.compile(
 _HONOUR = re.compile(
     rf"(?:^|,)?\s*\b(?:{_HONOUR_WORDS}|(?:members|ladies\s+and\s+gentlemen)\s+of\s+the\s+jury)\b\s*,?", _I
 )
-_EXHIBIT = re.compile(rf"\b{_LABEL}\s*(?:[:,.;]|-+|[\u2013\u2014])?\s*")
+# Not a label that is a sentence's subject ("Exhibit 22 is a weather log"): that sentence tells of it.
+_EXHIBIT = re.compile(rf"\b{_LABEL}(?!\s+(?:is|was|shows|showed)\b)\s*(?:[:,.;]|-+|[\u2013\u2014])?\s*")
 # Words that ask the court to look: the request follows them.
 _LOOK = re.compile(
     r"\b(?:(?:I|we)\s+(?:would\s+)?(?:like\s+to\s+)?(?:direct|refer|draw|invite|ask|urge)\s+the\s+court(?:'s|\u2019s)?"

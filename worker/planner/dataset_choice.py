@@ -51,11 +51,17 @@ def _only_one_measured(scan: Scan, lexicons: Sequence[Lexicon]) -> Lexicon | Non
     # Values only: a dimension's word ("nations") may be another dataset's too, its values are its own.
     said = {id(lex): _values_said(scan, lex) for lex in lexicons}
     named = [lex for lex in lexicons if said[id(lex)]]
-    widest = [lex for lex in named if all(said[id(lex)] > said[id(x)] for x in named if x is not lex)]
+    widest = [lex for lex in named if all(_covers(said[id(lex)], said[id(x)]) for x in named if x is not lex)]
     named = widest or named
     if len(named) == 1 and len(named[0].ds.measures) == 1:
         return named[0]
     return None
+
+
+def _covers(wide: set[str], other: set[str]) -> bool:
+    """Whether `wide` names more values than `other`, each of other's inside one of its own ("south" of the
+    wind's directions inside "south korea")."""
+    return len(wide) > len(other) and all(any(v in w for w in wide) for v in other)
 
 
 def _values_said(scan: Scan, lex: Lexicon) -> set[str]:

@@ -50,6 +50,14 @@ _SAID += [
         "the tip percentage",
     ),
     (r"\bhow\s+often\s+does\s+it\s+(?:fall|land|come)\s+(?=in\b)", "how often, "),
+    # "Put the tip percentage of smokers next to that of non-smokers", "set the bill of smoking tables
+    # beside non-smoking ones": the two compared.
+    (r"(?:^|(?<=[,.:;]\s))(?:put|set|place)\s+(?=[^.;]*?\b(?:next\s+to|beside|alongside)\b)", ""),
+    (r"\s+(?:next\s+to|beside|alongside)\s+(?:that|those)\s+of\s+", " versus "),
+    (r"\s+(?:next\s+to|beside|alongside)\s+(?P<y>[\w-]+)\s+ones\b", r" versus \g<y>"),
+    # "votes won by each candidate": their votes; "districts where the winner took a majority".
+    (r"\bvotes\s+(?:won|received|got|gained|taken)\s+by\s+", "votes of "),
+    (r"\bwhere\s+the\s+winner\s+(?:took|got|won)\s+(?=(?:a\s+)?(?:majority|plurality)\b)", "won by "),
     # "How big was the total GDP of each continent": what it was.
     (
         r"\bhow\s+(?:big|large|high)\s+(?:was|were|is|are)\s+(?=(?:the\s+)?(?:total|average|mean|median)\b)",

@@ -142,7 +142,7 @@ _ORDER_OF = re.compile(
 # order", an order no plan keeps (a plan sorts by a measure or keeps the dimension's order).
 _STRENGTHS = r"(?:\s+(?:band|one|wind|value)s?)?"
 _WEAK_TO_STRONG = re.compile(
-    rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|lightest|"
+    rf"(?<!\w)(?:(?:ordered|sorted|listed|arranged|going)\s+)?from\s+(?:the\s+)?(?:weakest|calmest|calm|lightest|"
     rf"gentlest){_STRENGTHS}\s+(?:up\s+)?to\s+(?:the\s+)?strongest{_STRENGTHS}(?!\w)"
 )
 # "[Keep The Band Order]", "keeping the days' order", "days kept in (compass) order": the dimension's own
@@ -152,7 +152,7 @@ _KEEP_ORDER = re.compile(
     r"(?:[a-z']+\s+)?)order(?!\w)"
 )
 _REVERSED = re.compile(
-    rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|"
+    rf"(?<!\w)from\s+(?:the\s+)?strongest{_STRENGTHS}\s+(?:down\s+)?to\s+(?:the\s+)?(?:weakest|calmest|calm|"
     rf"lightest|gentlest){_STRENGTHS}(?!\w)|(?<!\w)in\s+reversed?\s+(?:[a-z]+\s+)?order(?!\w)|"
     r"(?<!\w)(?:reversed|backwards)(?!\w)"
 )

@@ -94,3 +94,9 @@ def test_values_only_one_dataset_has_choose_it(planner: RulePlanner) -> None:
     )
     assert (plan.dataset, plan.dimension, plan.series) == ("medals", "medal", "nation")
     assert ("nation", "in", ["Canada", "China"]) in filters_of(plan)
+
+
+def test_a_value_inside_a_longer_one_decides_nothing(planner: RulePlanner) -> None:
+    # "south" (a wind direction) inside "South Korea" kept the medals from being chosen: refused.
+    plan = planner.plan("A pie of South Korea's gold, silver and bronze.")
+    assert (plan.dataset, plan.dimension, plan.chart_type) == ("medals", "medal", "pie")

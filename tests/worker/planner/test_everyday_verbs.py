@@ -43,7 +43,7 @@ def test_set_one_beside_another_compares_them(planner: RulePlanner) -> None:
     "text",
     [
         "The tables that sat at dinner",
-        "Set the average tip by day beside the bill",
+        "The whole set of tables by day",
         "the total bill broken down by day",
         "counting the tables by day",
     ],
@@ -85,6 +85,14 @@ def test_what_people_pay_per_head_is_the_bill_per_person(planner: RulePlanner, q
             "strength",
         ),
         ("How big was the total population of each continent in 1987?", "gapminder", "continent"),
+        ("Put the average tip of men next to that of women.", "tips", "sex"),
+        ("At lunch, set the tip of smoking tables beside non-smoking ones.", "tips", "smoker"),
+        ("Total votes won by each candidate across Montreal.", "election", "candidate"),
+        (
+            "Votes for each candidate, counting only districts where the winner took a plurality.",
+            "election",
+            "candidate",
+        ),
     ],
 )
 def test_everyday_verbs_of_a_request_read(

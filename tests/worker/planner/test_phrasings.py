@@ -538,3 +538,9 @@ def test_in_one_chart_names_no_value_and_adds_nothing_up(planner: RulePlanner) -
 def test_kept_in_order_is_the_dimensions_own_order(planner: RulePlanner) -> None:
     plan = planner.plan("the average bill per person on each weekend day, by smoker, days kept in order")
     assert (plan.dimension, plan.series, plan.sort) == ("day", "smoker", None)
+
+
+def test_from_calm_up_to_the_strongest_is_the_bands_own_order(planner: RulePlanner) -> None:
+    # "calm" was refused as an unknown word.
+    plan = planner.plan("Total wind frequency in each strength band, from calm up to the strongest.")
+    assert (plan.dimension, plan.sort, plan.filters) == ("strength", None, [])
