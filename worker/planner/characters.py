@@ -49,7 +49,8 @@ genie's wishes and a fortune-teller's framing):
   and follow my tracks.") and a postman ("Number 14 has a dog that bites, so their post goes over the gate.");
 - a crane operator ("Load chart says 8 tonnes at a 20 metre radius."), a museum guard ("Gallery 12 has a
   storm at sea by Turner.") and a zookeeper ("Lunch for the lions is at 12.");
-- a blacksmith, a midwife and a court stenographer.
+- a blacksmith ("Seven nails a shoe, four shoes a horse."), a midwife ("Contractions every 4 minutes now.")
+  and a court stenographer ("Q. And you travelled from Norway? A. Yes, by way of Denmark.").
 Each reader is read only beside its own character's markers and leaves any other text unchanged (see each
 module's docstring for what it reads).
 """
